@@ -1,0 +1,57 @@
+"""Sphinx configuration for the frpolicy documentation."""
+
+from __future__ import annotations
+
+import datetime as dt
+from importlib import metadata as _metadata
+
+# -- Project information ------------------------------------------------------
+
+project = "frpolicy"
+author = "The frpolicy authors"
+copyright = f"{dt.datetime.now(tz=dt.UTC).year}, {author}"
+
+try:
+    release = _metadata.version("frpolicy")
+except _metadata.PackageNotFoundError:
+    release = "0.1.0.dev0"
+version = ".".join(release.split(".")[:2])
+
+# -- General configuration ----------------------------------------------------
+
+extensions = [
+    "sphinx.ext.autodoc",
+    "sphinx.ext.napoleon",
+    "sphinx.ext.doctest",
+    "sphinx.ext.viewcode",
+    "myst_parser",
+]
+
+source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
+root_doc = "index"
+exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
+
+myst_enable_extensions = ["colon_fence", "deflist"]
+myst_heading_anchors = 3
+
+napoleon_google_docstring = True
+napoleon_numpy_docstring = False
+napoleon_use_rtype = False
+
+autodoc_typehints = "description"
+autodoc_member_order = "bysource"
+
+# Every cross-reference must resolve; only names that live outside this
+# project (and are not reachable without intersphinx) are let through.
+nitpicky = True
+nitpick_ignore_regex = [
+    (r"py:.*", r"(typing|typing_extensions|collections\.abc|types)\..*"),
+    (r"py:.*", r"(datetime|enum|pathlib|decimal|zoneinfo)\..*"),
+    (r"py:.*", r"(attr|attrs|cattr|cattrs|hypothesis|holidays)(\..*)?"),
+    (r"py:class", r"(NoneType|Ellipsis|EllipsisType)"),
+]
+
+# -- HTML output --------------------------------------------------------------
+
+html_theme = "furo"
+html_title = f"frpolicy {release}"

@@ -1,0 +1,129 @@
+"""The conditions Massachusetts law puts on a search, declared once as predicate leaves.
+
+Each leaf reads a few fields of the request and says, in its description, what it tests.
+The versions of §220 (:mod:`.st2020_c253`, :mod:`.h1728`, :mod:`.h4359`) compose them into
+rules; the documentation renders them as prose.
+"""
+
+from __future__ import annotations
+
+from frpolicy.model import AgencyKind, Harm, MediaKind
+from frpolicy.predicates import leaf, leaf_family
+
+__all__ = [
+    "COURT_ORDER_AUTHORIZES_SEARCH",
+    "COURT_ORDER_IN_FORCE",
+    "EMERGENCY_DECLARED",
+    "EMERGENCY_IMMEDIATE_DANGER",
+    "EMOTION_INFERENCE",
+    "LAW_ENFORCEMENT_REQUEST",
+    "MOVING_IMAGES",
+    "OFFENSE_IS_FELONY",
+    "REGISTRY_REQUEST",
+    "TECHNOLOGY_APPROVED",
+    "WARRANT_AUTHORIZES_SEARCH",
+    "WARRANT_COVERS_OFFENSE",
+    "WARRANT_IN_FORCE",
+    "WRITTEN_REQUEST",
+    "performed_by",
+    "purpose_is",
+    "requested_by",
+]
+
+_LAW_ENFORCEMENT = frozenset(
+    {AgencyKind.LOCAL_POLICE, AgencyKind.STATE_POLICE, AgencyKind.PROSECUTOR}
+)
+
+performed_by = leaf_family(
+    "performed_by",
+    "the search is performed by {kind}",
+    "r.performing_agency.kind is kind",
+    ["kind"],
+)
+requested_by = leaf_family(
+    "requested_by",
+    "the search is requested by {kind}",
+    "r.requesting_agency.kind is kind",
+    ["kind"],
+)
+purpose_is = leaf_family(
+    "purpose_is", "the purpose is: {purpose}", "r.purpose is purpose", ["purpose"]
+)
+
+LAW_ENFORCEMENT_REQUEST = leaf(
+    "law_enforcement_request",
+    "the search is requested by a Massachusetts law enforcement agency",
+    "r.requesting_agency.kind in LAW_ENFORCEMENT",
+    LAW_ENFORCEMENT=_LAW_ENFORCEMENT,
+)
+REGISTRY_REQUEST = requested_by(AgencyKind.MOTOR_VEHICLE_REGISTRY)
+
+WRITTEN_REQUEST = leaf(
+    "written_request", "the search was asked for in a written request", "r.written_request"
+)
+TECHNOLOGY_APPROVED = leaf(
+    "technology_approved",
+    "the facial-recognition technology used is approved",
+    "r.technology.approved",
+)
+
+WARRANT_AUTHORIZES_SEARCH = leaf(
+    "warrant_authorizes_search",
+    "a warrant authorizes the facial-recognition search",
+    "r.warrant is not None and r.warrant.authorizes_facial_recognition",
+)
+WARRANT_IN_FORCE = leaf(
+    "warrant_in_force",
+    "the warrant is in force when the search is performed",
+    "r.warrant is not None and r.warrant.issued_at <= at"
+    " and (r.warrant.expires_at is None or at <= r.warrant.expires_at)",
+)
+WARRANT_COVERS_OFFENSE = leaf(
+    "warrant_covers_offense",
+    "the warrant names the offense under investigation",
+    "r.warrant is not None and r.offense is not None"
+    " and r.offense.code in r.warrant.offense_codes",
+)
+OFFENSE_IS_FELONY = leaf(
+    "offense_is_felony",
+    "the offense is a felony: punishable by death or by imprisonment in the state prison"
+    " (G.L. c.274 §1)",
+    "r.offense is not None"
+    " and (r.offense.penalty.death or r.offense.penalty.confinement is Confinement.STATE_PRISON)",
+)
+
+COURT_ORDER_AUTHORIZES_SEARCH = leaf(
+    "court_order_authorizes_search",
+    "a court order authorizes the facial-recognition search",
+    "r.court_order is not None and r.court_order.authorizes_facial_recognition",
+)
+COURT_ORDER_IN_FORCE = leaf(
+    "court_order_in_force",
+    "the court order is in force when the search is performed",
+    "r.court_order is not None and r.court_order.issued_at <= at"
+    " and (r.court_order.expires_at is None or at <= r.court_order.expires_at)",
+)
+
+EMERGENCY_DECLARED = leaf(
+    "emergency_declared",
+    "an emergency was declared at or before the search",
+    "r.emergency is not None and r.emergency.declared_at <= at",
+)
+EMERGENCY_IMMEDIATE_DANGER = leaf(
+    "emergency_immediate_danger",
+    "the emergency involves immediate danger of death or serious physical injury",
+    "r.emergency is not None and r.emergency.immediate and r.emergency.harm in GRAVE_HARMS",
+    GRAVE_HARMS=frozenset({Harm.DEATH, Harm.SERIOUS_PHYSICAL_INJURY}),
+)
+
+EMOTION_INFERENCE = leaf(
+    "emotion_inference",
+    "the system is used to infer a person's emotions",
+    "r.analysis is Analysis.EMOTION_INFERENCE",
+)
+MOVING_IMAGES = leaf(
+    "moving_images",
+    "the system analyses moving images (recorded or live video, or real-time identification)",
+    "r.real_time or r.probe.kind in MOVING",
+    MOVING=frozenset({MediaKind.RECORDED_VIDEO, MediaKind.LIVE_VIDEO}),
+)

@@ -1,0 +1,144 @@
+"""H.4359 (2024): the Judiciary Committee's redraft of H.1728 / S.927.
+
+Reported "ought to pass" on 2024-02-12 (Chair Michael S. Day), replacing H.1728 and S.927;
+it strikes and replaces G.L. c.6 §220 "as appearing in the 2022 Official Edition". Not
+enacted. It keeps the bill as filed, with these differences, each encoded below:
+
+- §220(c): the Registrar may "investigate and verify" identity, not only verify it;
+- §220(d)(1): the State Police may use facial recognition to assist the Registrar (the
+  remaining purposes are renumbered (d)(2)-(5));
+- §220(g): the written-documentation duty for searches outside the State Police is
+  narrowed to requests to the FBI.
+"""
+
+from __future__ import annotations
+
+from frpolicy.jurisdictions import Invariant, Version
+from frpolicy.jurisdictions.us_ma import conditions as c
+from frpolicy.jurisdictions.us_ma import h1728
+from frpolicy.jurisdictions.us_ma.common import CALENDAR, SECTION, source
+from frpolicy.jurisdictions.us_ma.offenses import OFFENSES
+from frpolicy.law import Citation, Confidence, Instrument, InstrumentKind, InstrumentStatus
+from frpolicy.law import Verification as V
+from frpolicy.model import AgencyKind, EventKind, Purpose
+from frpolicy.policy import Duty, Effect, Policy, Rule
+
+__all__ = ["H4359", "INSTRUMENT"]
+
+INSTRUMENT = Instrument(
+    id="H.4359",
+    title="An Act to implement the recommendations of the special commission on facial "
+    "recognition technology (H.4359, Judiciary Committee redraft, 2024)",
+    kind=InstrumentKind.BILL,
+    status=InstrumentStatus.PROPOSED,
+    url="https://malegislature.gov/Bills/193/H4359",
+)
+
+_SOURCE = source(V.SUMMARY, Confidence.HIGH, "fastdemocracy MAB00065007; researcher notes")
+_REGISTRY_PURPOSE = c.purpose_is(Purpose.LICENSE_ISSUANCE) | c.purpose_is(
+    Purpose.IDENTIFICATION_DOCUMENT_INVESTIGATION
+)
+
+
+def _cite(subsection: str) -> Citation:
+    return Citation(instrument=INSTRUMENT.id, section=SECTION, subsection=subsection)
+
+
+def _rules() -> tuple[Rule, ...]:
+    kept = tuple(r for r in h1728.rules(INSTRUMENT.id) if r.id != "MA-RMV")
+    return (
+        # (c) The Registrar may investigate and verify identity.
+        Rule(
+            id="MA-RMV",
+            effect=Effect.PERMIT,
+            when=c.performed_by(AgencyKind.MOTOR_VEHICLE_REGISTRY)
+            & c.REGISTRY_REQUEST
+            & _REGISTRY_PURPOSE,
+            citation=_cite("(c)"),
+            paraphrase="The Registry of Motor Vehicles may use facial recognition to "
+            "investigate and verify identity for its licenses.",
+            source=_SOURCE,
+        ),
+        # (d)(1) The State Police may assist the Registrar.
+        Rule(
+            id="MA-RMV-ASSIST",
+            effect=Effect.PERMIT,
+            when=c.performed_by(AgencyKind.STATE_POLICE)
+            & c.REGISTRY_REQUEST
+            & _REGISTRY_PURPOSE
+            & c.TECHNOLOGY_APPROVED,
+            citation=_cite("(d)(1)"),
+            paraphrase="The State Police may use approved facial-recognition technology to "
+            "assist the Registrar in investigating and verifying identity.",
+            source=_SOURCE,
+        ),
+        *kept,
+    )
+
+
+def _duties() -> tuple[Duty, ...]:
+    log = h1728.log_duty(INSTRUMENT.id)
+    fbi = c.performed_by(AgencyKind.FEDERAL)
+    return (
+        *h1728.duties(INSTRUMENT.id),
+        # (g) Every search the State Police perform is a public record.
+        Duty(
+            id="MA-LOG",
+            when=c.performed_by(AgencyKind.STATE_POLICE),
+            citation=log.citation,
+            paraphrase="The State Police keep each search they perform as a public record. "
+            "No deadline is stated.",
+            source=log.source,
+            action="keep the search as a public record",
+            party="State Police",
+            deadline=None,
+            fulfilled_by=EventKind.SEARCH_DOCUMENTED,
+        ),
+        # (g) Outside searches: only requests to the FBI need written documentation.
+        Duty(
+            id="MA-LOG-FBI",
+            when=fbi & c.requested_by(AgencyKind.STATE_POLICE),
+            citation=log.citation,
+            paraphrase="The State Police document in writing each search they ask the FBI to "
+            "perform; H.4359 narrows the documentation of outside searches to FBI requests. "
+            "No deadline is stated.",
+            source=_SOURCE,
+            action="document the request to the FBI in writing",
+            party="State Police",
+            deadline=None,
+            fulfilled_by=EventKind.SEARCH_DOCUMENTED,
+        ),
+    )
+
+
+def _invariants() -> tuple[Invariant, ...]:
+    assist = c.performed_by(AgencyKind.STATE_POLICE) & c.REGISTRY_REQUEST & _REGISTRY_PURPOSE
+    return tuple(
+        Invariant(
+            id=i.id,
+            statement=i.statement + " H.4359 adds: or the State Police assist the Registrar.",
+            holds=i.holds | assist,
+        )
+        if i.id == "warrant-emergency-or-exempt"
+        else i
+        for i in h1728.invariants()
+    )
+
+
+H4359 = Version(
+    policy=Policy(
+        jurisdiction="US-MA",
+        instrument=INSTRUMENT,
+        calendar=CALENDAR,
+        scope=h1728.SCOPE,
+        rules=_rules(),
+        duties=_duties(),
+    ),
+    offenses=OFFENSES,
+    invariants=_invariants(),
+    provisions=h1728.provisions(INSTRUMENT.id),
+    summary="The committee redraft: as filed, plus the State Police may assist the "
+    "Registrar, the Registrar may investigate identity, and outside-search documentation is "
+    "narrowed to FBI requests.",
+)
+"""H.4359 as a version of the law of Massachusetts."""

@@ -1,0 +1,163 @@
+"""Where a rule comes from: instruments, citations, and how sure we are of each provision.
+
+An :class:`Instrument` is a statute or a bill, with its status and the dates it is in
+force. A :class:`Citation` points into an instrument (section and subsection). A
+:class:`Source` says how the provision was read: from the text of the law itself, from a
+summary of it, from the news, or not checked at all. frpolicy never presents a provision
+as more certain than its source.
+
+>>> bill = Instrument(
+...     id="H.1728",
+...     title="An Act to implement the recommendations of the special commission on "
+...     "facial recognition technology",
+...     kind=InstrumentKind.BILL,
+...     status=InstrumentStatus.PROPOSED,
+... )
+>>> str(Citation(instrument="H.1728", section="G.L. c.6 §220", subsection="(d)"))
+'G.L. c.6 §220(d) (H.1728)'
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+from typing import Any
+
+import attrs
+
+__all__ = [
+    "Citation",
+    "Confidence",
+    "Instrument",
+    "InstrumentKind",
+    "InstrumentStatus",
+    "Provision",
+    "Source",
+    "Verification",
+]
+
+
+def _non_empty(_instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    if not value.strip():
+        msg = f"{attribute.name}: must not be empty"
+        raise ValueError(msg)
+
+
+class InstrumentKind(enum.Enum):
+    """What kind of legal text an instrument is."""
+
+    STATUTE = "statute"
+    BILL = "bill"
+    REGULATION = "regulation"
+    POLICY = "policy"
+
+
+class InstrumentStatus(enum.Enum):
+    """Whether an instrument is law, only proposed, or no longer law."""
+
+    IN_FORCE = "in_force"
+    PROPOSED = "proposed"
+    REPEALED = "repealed"
+
+
+class Verification(enum.Enum):
+    """How a provision was read, from the most to the least certain.
+
+    The letters are those of the project's provisions catalog.
+    """
+
+    TEXT = "text"
+    """V: the text of the statute or bill itself was read."""
+    SUMMARY = "summary"
+    """S: a summary written from the text, or notes that quote it."""
+    NEWS = "news"
+    """N: a news report or press release only."""
+    UNVERIFIED = "unverified"
+    """M: background knowledge not checked against any source."""
+
+
+class Confidence(enum.Enum):
+    """How sure the reading of a provision is."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+@attrs.frozen(kw_only=True)
+class Instrument:
+    """A statute, bill, regulation or policy, with its status and effective dates.
+
+    ``effective_until`` is the first day the instrument is no longer in force.
+    """
+
+    id: str = attrs.field(validator=_non_empty)
+    title: str = attrs.field(validator=_non_empty)
+    kind: InstrumentKind
+    status: InstrumentStatus
+    effective_from: date | None = None
+    effective_until: date | None = None
+    url: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.status is InstrumentStatus.IN_FORCE and self.effective_from is None:
+            msg = "effective_from: an instrument in force needs the day it took effect"
+            raise ValueError(msg)
+        if (
+            self.effective_from is not None
+            and self.effective_until is not None
+            and self.effective_until <= self.effective_from
+        ):
+            msg = f"effective_until: {self.effective_until} is not after {self.effective_from}"
+            raise ValueError(msg)
+
+    def in_force_on(self, day: date) -> bool:
+        """Whether the instrument is law on ``day`` (a proposed bill never is)."""
+        if self.status is InstrumentStatus.PROPOSED or self.effective_from is None:
+            return False
+        return self.effective_from <= day and (
+            self.effective_until is None or day < self.effective_until
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Citation:
+    """A pointer into an instrument: the section and subsection a rule encodes."""
+
+    instrument: str = attrs.field(validator=_non_empty)
+    section: str = attrs.field(validator=_non_empty)
+    subsection: str | None = None
+    url: str | None = None
+
+    def __str__(self) -> str:
+        """Render as lawyers write it: ``G.L. c.6 §220(d) (H.1728)``."""
+        return f"{self.section}{self.subsection or ''} ({self.instrument})"
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """How a provision was read, how sure that reading is, and where it was read."""
+
+    verification: Verification
+    confidence: Confidence
+    reference: str = ""
+
+    def __str__(self) -> str:
+        """Render as the provisions catalog tags a row, e.g. ``summary, high confidence``."""
+        return f"{self.verification.value}, {self.confidence.value} confidence"
+
+
+@attrs.frozen(kw_only=True)
+class Provision:
+    """A provision recorded as prose only: a consequence, or a question the sources leave open.
+
+    Not every provision decides whether a search may run: an exclusionary rule says what
+    follows a violation, and a clause reported in the news but not found in the text must
+    not be encoded as law. Such provisions are kept here, with their source, so the
+    documentation shows them and nothing is silently dropped.
+    """
+
+    id: str = attrs.field(validator=_non_empty)
+    text: str = attrs.field(validator=_non_empty)
+    source: Source
+    citation: Citation | None = None

@@ -1,0 +1,512 @@
+"""Predicates over a search request: conditions of the law, as data.
+
+A predicate is a frozen object, never an opaque function. Leaves are declared once, with a
+plain-language description and a Python expression over ``r`` (the
+:class:`~frpolicy.model.SearchRequest`) and ``at`` (the time of evaluation). ``&``, ``|``
+and ``~`` build new predicates. Because a predicate is data it can be:
+
+- evaluated, fast: the whole tree is compiled once into one Python function;
+- explained: :meth:`Predicate.explain` returns a :class:`Verdict` tree saying which
+  conditions held and which failed;
+- rendered as prose for the documentation (:meth:`Predicate.describe`);
+- analysed: its leaves, and the fields of the request it reads (:meth:`Predicate.reads`).
+
+>>> from frpolicy.model import AgencyKind
+>>> performed_by = leaf_family(
+...     "performed_by", "performed by {kind}", "r.performing_agency.kind is kind", ["kind"]
+... )
+>>> has_warrant = leaf("has_warrant", "a warrant", "r.warrant is not None")
+>>> rule = performed_by(AgencyKind.STATE_POLICE) & ~has_warrant
+>>> rule
+performed_by(AgencyKind.STATE_POLICE) & ~has_warrant
+>>> rule.describe()
+'performed by the state police AND NOT a warrant'
+>>> sorted(rule.reads())
+['performing_agency.kind', 'warrant']
+
+A leaf's expression is code written by the author of a jurisdiction module, checked when
+the leaf is declared; it must not raise for any valid request (test for ``None`` first).
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import enum
+import itertools
+import typing
+from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
+from datetime import datetime
+
+import attrs
+
+from frpolicy import model
+
+__all__ = [
+    "All",
+    "Any",
+    "Condition",
+    "Leaf",
+    "LeafFamily",
+    "Not",
+    "Predicate",
+    "Verdict",
+    "leaf",
+    "leaf_family",
+]
+
+Evaluator = Callable[[model.SearchRequest, datetime], bool]
+
+#: Names every leaf expression can use without declaring them: the model's types and enums.
+_MODEL_NAMES: dict[str, object] = {name: getattr(model, name) for name in model.__all__}
+_RESERVED = frozenset({"r", "at"})
+
+
+def evaluation_time(request: model.SearchRequest, at: datetime | None) -> datetime:
+    """The time a request is judged at: ``at`` if given, else when it was performed or asked.
+
+    Raises:
+        ValueError: ``at`` is a naive datetime.
+    """
+    if at is None:
+        return request.performed_at or request.submitted_at
+    if at.tzinfo is None or at.utcoffset() is None:
+        msg = "at: naive datetime, give a timezone"
+        raise ValueError(msg)
+    return at
+
+
+def prose(value: object) -> str:
+    """Render a parameter value for a description: enums by name, sets as lists."""
+    if isinstance(value, enum.Enum):
+        return str(value.value).replace("_", " ")
+    if isinstance(value, frozenset | set | tuple | list):
+        items = sorted(prose(item) for item in value)
+        if len(items) > 1:
+            return ", ".join(items[:-1]) + " or " + items[-1]
+        return "".join(items)
+    return str(value)
+
+
+def _show(value: object) -> str:
+    """Render a parameter value for a repr, so the repr reads like the expression."""
+    if isinstance(value, enum.Enum):
+        return f"{type(value).__name__}.{value.name}"
+    if isinstance(value, frozenset):
+        return "frozenset({" + ", ".join(sorted(_show(item) for item in value)) + "})"
+    return repr(value)
+
+
+class Predicate:
+    """A condition on a search request, built from leaves with ``&``, ``|`` and ``~``.
+
+    Calling a predicate evaluates it: ``predicate(request, at)`` is a ``bool``. The time of
+    evaluation ``at`` defaults to when the request was performed, or else submitted.
+    """
+
+    __slots__ = ()
+
+    def __and__(self, other: Predicate) -> Predicate:
+        """Both conditions hold."""
+        return All(tuple(_flatten(All, (self, other))))
+
+    def __or__(self, other: Predicate) -> Predicate:
+        """Either condition holds."""
+        return Any(tuple(_flatten(Any, (self, other))))
+
+    def __invert__(self) -> Predicate:
+        """The condition does not hold."""
+        return self.operand if isinstance(self, Not) else Not(self)
+
+    def __call__(self, request: model.SearchRequest, at: datetime | None = None) -> bool:
+        """Evaluate, short-circuiting; an error in a leaf propagates."""
+        return self.compile()(request, evaluation_time(request, at))
+
+    def compile(self) -> Evaluator:
+        """The predicate as one Python function of ``(request, at)``, built once and kept."""
+        fn: Evaluator | None = getattr(self, "_evaluator", None)
+        if fn is None:
+            fn = compile_predicates([self])[0]
+            object.__setattr__(self, "_evaluator", fn)
+        return fn
+
+    def explain(self, request: model.SearchRequest, at: datetime | None = None) -> Verdict:
+        """Evaluate every condition and return the tree of what held and what failed.
+
+        The verdict equals what calling the predicate gives; an error in a leaf is caught
+        and recorded, and makes the verdict ``None`` where the short-circuiting
+        evaluation would have reached it.
+        """
+        at = evaluation_time(request, at)
+        return self.verdict(lambda lf: lf.evaluate(request, at))
+
+    def verdict(self, leaf_verdict: Callable[[Leaf], Verdict]) -> Verdict:
+        """The verdict tree, given the verdict of each leaf (as :meth:`explain` builds it)."""
+        raise NotImplementedError  # pragma: no cover - every concrete predicate overrides
+
+    def leaves(self) -> Iterator[Leaf]:
+        """The leaves of the tree, left to right, with repeats."""
+        raise NotImplementedError  # pragma: no cover - every concrete predicate overrides
+
+    def reads(self) -> frozenset[str]:
+        """The dotted paths of the request fields the predicate reads (``"warrant.issued_at"``)."""
+        return frozenset(itertools.chain.from_iterable(lf.read_paths for lf in self.leaves()))
+
+    def describe(self) -> str:
+        """The condition as prose: ``performed by the state police AND (a warrant OR ...)``."""
+        raise NotImplementedError  # pragma: no cover - every concrete predicate overrides
+
+    def to_python(self, names: dict[str, object]) -> str:
+        """The predicate as a Python expression over ``r`` and ``at``.
+
+        The values the expression refers to (parameters, helpers) are added to ``names``
+        under fresh aliases, so several predicates can be compiled into one namespace.
+        """
+        raise NotImplementedError  # pragma: no cover - every concrete predicate overrides
+
+
+def _flatten(kind: type[All | Any], operands: Sequence[Predicate]) -> Iterator[Predicate]:
+    for operand in operands:
+        if isinstance(operand, kind):
+            yield from operand.operands
+        else:
+            yield operand
+
+
+def _unbound_names(tree: ast.AST) -> set[str]:
+    """Names an expression loads that it does not bind itself (comprehension targets)."""
+    bound = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+    loaded = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    return loaded - bound
+
+
+def _read_paths(tree: ast.AST) -> frozenset[str]:
+    """Dotted attribute chains rooted at ``r``: ``r.warrant.issued_at`` reads ``warrant.issued_at``."""
+    paths: set[str] = set()
+    inner: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and id(node) not in inner:
+            parts: list[str] = []
+            current: ast.expr = node
+            while isinstance(current, ast.Attribute):
+                parts.append(current.attr)
+                inner.add(id(current.value))
+                current = current.value
+            if isinstance(current, ast.Name) and current.id == "r":
+                paths.add(".".join(reversed(parts)))
+        elif isinstance(node, ast.Name) and node.id == "r" and id(node) not in inner:
+            paths.add("")
+    return frozenset(paths)
+
+
+class _Rename(ast.NodeTransformer):
+    def __init__(self, mapping: Mapping[str, str]) -> None:
+        self.mapping = mapping
+
+    def visit_Name(self, node: ast.Name) -> ast.Name:  # noqa: N802 - the ast visitor protocol
+        return ast.Name(id=self.mapping.get(node.id, node.id), ctx=node.ctx)
+
+
+@attrs.frozen(repr=False)
+class Leaf(Predicate):
+    """A named condition of the law, with its description and its Python expression.
+
+    Declare leaves with :func:`leaf` or :func:`leaf_family`; two leaves are equal when
+    their name, description, expression and parameters are.
+    """
+
+    name: str
+    description: str
+    expression: str
+    params: tuple[tuple[str, Hashable], ...] = ()
+    namespace: Mapping[str, object] = attrs.field(factory=dict, eq=False)
+    _tree: ast.Expression = attrs.field(init=False, eq=False)
+    _fn: Evaluator = attrs.field(init=False, eq=False)
+    _evaluator: Evaluator | None = attrs.field(init=False, default=None, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        try:
+            tree = ast.parse(self.expression.strip(), mode="eval")
+        except SyntaxError as error:
+            msg = f"leaf {self.name!r}: expression is not valid Python: {error.msg}"
+            raise ValueError(msg) from None
+        env = self._env()
+        unknown = sorted(_unbound_names(tree) - set(env) - _RESERVED - set(dir(builtins)))
+        if unknown:
+            msg = f"leaf {self.name!r}: expression uses unknown names {', '.join(unknown)}"
+            raise ValueError(msg)
+        code = compile(f"lambda r, at: ({self.expression.strip()})", self.name, "eval")
+        object.__setattr__(self, "_tree", tree)
+        object.__setattr__(self, "_fn", eval(code, dict(env)))  # noqa: S307 - module author's code
+
+    def _env(self) -> dict[str, object]:
+        return {**_MODEL_NAMES, **self.namespace, **dict(self.params)}
+
+    def __repr__(self) -> str:
+        """The leaf as it is written: ``name`` or ``name(param, ...)``."""
+        if not self.params:
+            return self.name
+        return f"{self.name}({', '.join(_show(value) for _, value in self.params)})"
+
+    @property
+    def read_paths(self) -> frozenset[str]:
+        """The request fields this leaf's expression reads."""
+        return _read_paths(self._tree)
+
+    def evaluate(self, request: model.SearchRequest, at: datetime) -> Verdict:
+        """This leaf's verdict on a request; an error is caught and recorded."""
+        try:
+            return Verdict(self, bool(self._fn(request, at)))
+        except Exception as error:  # noqa: BLE001 - recorded in the verdict: fail closed
+            return Verdict(self, None, error=f"{type(error).__name__}: {error}")
+
+    def verdict(self, leaf_verdict: Callable[[Leaf], Verdict]) -> Verdict:
+        """The verdict given for this leaf."""
+        return leaf_verdict(self)
+
+    def leaves(self) -> Iterator[Leaf]:
+        """This leaf."""
+        yield self
+
+    def describe(self) -> str:
+        """The leaf's description."""
+        return self.description
+
+    def to_python(self, names: dict[str, object]) -> str:
+        env = self._env()
+        mapping: dict[str, str] = {}
+        for name in sorted(_unbound_names(self._tree) & (set(self.namespace) | set(dict(self.params)))):
+            alias = f"_{len(names)}_{name}"
+            names[alias] = env[name]
+            mapping[name] = alias
+        return "(" + ast.unparse(_Rename(mapping).visit(ast.parse(self.expression.strip(), mode="eval")).body) + ")"
+
+
+def _child_verdicts(
+    operands: tuple[Predicate, ...], leaf_verdict: Callable[[Leaf], Verdict]
+) -> tuple[Verdict, ...]:
+    return tuple(operand.verdict(leaf_verdict) for operand in operands)
+
+
+def _short_circuit(children: tuple[Verdict, ...], decisive: bool) -> bool | None:
+    """The value left-to-right evaluation gives: stops at the first decisive or failed child."""
+    for child in children:
+        if child.value is None:
+            return None
+        if child.value is decisive:
+            return decisive
+    return not decisive
+
+
+def _parenthesise(predicate: Predicate) -> str:
+    text = predicate.describe()
+    return f"({text})" if isinstance(predicate, All | Any) else text
+
+
+@attrs.frozen(repr=False)
+class All(Predicate):
+    """Every operand holds. Build it with ``&``."""
+
+    operands: tuple[Predicate, ...]
+    _evaluator: Evaluator | None = attrs.field(init=False, default=None, eq=False)
+
+    def __repr__(self) -> str:
+        """The conjunction as written: ``a & b``."""
+        return " & ".join(
+            f"({op!r})" if isinstance(op, Any) else repr(op) for op in self.operands
+        )
+
+    def verdict(self, leaf_verdict: Callable[[Leaf], Verdict]) -> Verdict:
+        """Every operand's verdict, combined as ``and`` would."""
+        children = _child_verdicts(self.operands, leaf_verdict)
+        return Verdict(self, _short_circuit(children, decisive=False), children)
+
+    def leaves(self) -> Iterator[Leaf]:
+        """The leaves of every operand."""
+        for operand in self.operands:
+            yield from operand.leaves()
+
+    def describe(self) -> str:
+        """The operands joined by AND."""
+        return " AND ".join(_parenthesise(op) for op in self.operands)
+
+    def to_python(self, names: dict[str, object]) -> str:
+        return "(" + " and ".join(op.to_python(names) for op in self.operands) + ")"
+
+
+@attrs.frozen(repr=False)
+class Any(Predicate):
+    """At least one operand holds. Build it with ``|``."""
+
+    operands: tuple[Predicate, ...]
+    _evaluator: Evaluator | None = attrs.field(init=False, default=None, eq=False)
+
+    def __repr__(self) -> str:
+        """The disjunction as written: ``a | b``."""
+        return " | ".join(
+            f"({op!r})" if isinstance(op, All) else repr(op) for op in self.operands
+        )
+
+    def verdict(self, leaf_verdict: Callable[[Leaf], Verdict]) -> Verdict:
+        """Every operand's verdict, combined as ``or`` would."""
+        children = _child_verdicts(self.operands, leaf_verdict)
+        return Verdict(self, _short_circuit(children, decisive=True), children)
+
+    def leaves(self) -> Iterator[Leaf]:
+        """The leaves of every operand."""
+        for operand in self.operands:
+            yield from operand.leaves()
+
+    def describe(self) -> str:
+        """The operands joined by OR."""
+        return " OR ".join(_parenthesise(op) for op in self.operands)
+
+    def to_python(self, names: dict[str, object]) -> str:
+        return "(" + " or ".join(op.to_python(names) for op in self.operands) + ")"
+
+
+@attrs.frozen(repr=False)
+class Not(Predicate):
+    """The operand does not hold. Build it with ``~``."""
+
+    operand: Predicate
+    _evaluator: Evaluator | None = attrs.field(init=False, default=None, eq=False)
+
+    def __repr__(self) -> str:
+        """The negation as written: ``~a``."""
+        inner = repr(self.operand)
+        return f"~({inner})" if isinstance(self.operand, All | Any) else f"~{inner}"
+
+    def verdict(self, leaf_verdict: Callable[[Leaf], Verdict]) -> Verdict:
+        """The operand's verdict, negated."""
+        child = self.operand.verdict(leaf_verdict)
+        return Verdict(self, None if child.value is None else not child.value, (child,))
+
+    def leaves(self) -> Iterator[Leaf]:
+        """The leaves of the operand."""
+        return self.operand.leaves()
+
+    def describe(self) -> str:
+        """NOT and the operand."""
+        return f"NOT {_parenthesise(self.operand)}"
+
+    def to_python(self, names: dict[str, object]) -> str:
+        return f"(not {self.operand.to_python(names)})"
+
+
+def namespace() -> dict[str, object]:
+    """The names every compiled predicate can use: the types and enums of the model."""
+    return dict(_MODEL_NAMES)
+
+
+def compile_predicates(predicates: Sequence[Predicate]) -> list[Evaluator]:
+    """Compile predicates into Python functions of ``(request, at)``, sharing one namespace."""
+    names = namespace()
+    bodies = [p.to_python(names) for p in predicates]
+    source = "\n".join(f"def _p{i}(r, at):\n    return bool({body})" for i, body in enumerate(bodies))
+    exec(compile(source, "<frpolicy predicates>", "exec"), names)  # noqa: S102 - built from leaves
+    return [typing.cast("Evaluator", names[f"_p{i}"]) for i in range(len(bodies))]
+
+
+@attrs.frozen
+class Condition:
+    """One leaf condition that decided a verdict, and whether it held."""
+
+    name: str
+    description: str
+    held: bool
+
+    def __str__(self) -> str:
+        """``a warrant`` if it held, ``not: a warrant`` if it did not."""
+        return self.description if self.held else f"not: {self.description}"
+
+
+@attrs.frozen
+class Verdict:
+    """The value of a predicate on a request, with the verdicts of its operands.
+
+    ``value`` is ``None`` when a leaf raised; ``error`` then says what it raised.
+    """
+
+    predicate: Predicate
+    value: bool | None
+    children: tuple[Verdict, ...] = ()
+    error: str | None = None
+
+    def because(self) -> tuple[Condition, ...]:
+        """The leaf conditions that made the verdict what it is.
+
+        For a false verdict, the conditions that failed (every alternative of a failed
+        ``|``); for a true one, the conditions that held. Empty for an error.
+        """
+        if self.value is None:
+            return ()
+        return tuple(dict.fromkeys(self._because(held=self.value)))
+
+    def _because(self, *, held: bool) -> Iterator[Condition]:
+        node = self.predicate
+        if isinstance(node, Leaf):
+            yield Condition(repr(node), node.description, held=held)
+        elif isinstance(node, Not):
+            yield from self.children[0]._because(held=not held)
+        else:
+            relevant = isinstance(node, All) == held  # all of an All that held, all of a failed Any
+            for child in self.children:
+                if relevant or child.value is held:
+                    yield from child._because(held=held)
+
+    def errors(self) -> tuple[str, ...]:
+        """The errors raised by leaves anywhere in the tree."""
+        own = (f"{self.predicate!r}: {self.error}",) if self.error else ()
+        return own + tuple(itertools.chain.from_iterable(c.errors() for c in self.children))
+
+
+def leaf(name: str, description: str, expression: str, **namespace: object) -> Leaf:
+    """Declare a leaf condition.
+
+    Args:
+        name: The identifier of the leaf, as it appears in reprs and reason records.
+        description: The condition in plain words, as a memo would state it.
+        expression: A Python expression over ``r`` (the request) and ``at`` (the time of
+            evaluation); it may use the names of :mod:`frpolicy.model` and ``namespace``.
+        **namespace: Further names (helper functions, constants) the expression uses.
+
+    Raises:
+        ValueError: The expression is not valid Python or uses a name it cannot see.
+    """
+    return Leaf(name, description, expression, namespace=namespace)
+
+
+@attrs.frozen
+class LeafFamily:
+    """A parameterised leaf: calling it with values gives a :class:`Leaf`."""
+
+    name: str
+    description: str
+    expression: str
+    params: tuple[str, ...]
+    namespace: Mapping[str, object] = attrs.field(factory=dict, eq=False, repr=False)
+
+    def __call__(self, *args: Hashable, **kwargs: Hashable) -> Leaf:
+        """The leaf for these parameter values (positional or by name)."""
+        if len(args) > len(self.params):
+            msg = f"{self.name}: takes {len(self.params)} parameters, got {len(args)}"
+            raise TypeError(msg)
+        values = dict(zip(self.params, args, strict=False)) | kwargs
+        if set(values) != set(self.params):
+            msg = f"{self.name}: needs parameters {', '.join(self.params)}"
+            raise TypeError(msg)
+        params = tuple((p, values[p]) for p in self.params)
+        description = self.description.format(**{p: prose(v) for p, v in params})
+        return Leaf(self.name, description, self.expression, params, namespace=self.namespace)
+
+
+def leaf_family(
+    name: str, description: str, expression: str, params: Sequence[str], **namespace: object
+) -> LeafFamily:
+    """Declare a parameterised leaf, such as ``offense_in(catalog)``.
+
+    The description is a format string over the parameters (``"performed by {kind}"``);
+    the expression uses them as names.
+    """
+    return LeafFamily(name, description, expression, tuple(params), namespace=namespace)
