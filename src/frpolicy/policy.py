@@ -1,4 +1,4 @@
-"""Rules, duties and the decision they give: the combining algorithm of frpolicy.
+r"""Rules, duties and the decision they give: the combining algorithm of frpolicy.
 
 A :class:`Policy` encodes one instrument (a statute or a bill): a scope, :class:`Rule`\\ s
 that permit or forbid a search, and :class:`Duty` rules that oblige things once a search is
@@ -173,9 +173,9 @@ class Deadline:
         elif self.unit is Unit.BUSINESS_DAYS:
             day = _business_days_after(day, self.amount, calendar)
         else:
-            quarter = (day.month - 1) // 3 + self.amount
-            year, index = day.year + quarter // 4, quarter % 4
-            day = date(year + (index == 3), 1 if index == 3 else 3 * index + 4, 1) - timedelta(days=1)  # noqa: PLR2004 - the fourth quarter ends the year
+            # quarters counted from year 0; the due day is the eve of the following quarter
+            following = day.year * 4 + (day.month - 1) // 3 + self.amount + 1
+            day = date(following // 4, 3 * (following % 4) + 1, 1) - timedelta(days=1)
         return datetime.combine(day, time.max, tzinfo=zone)
 
     def describe(self) -> str:
@@ -186,8 +186,14 @@ class Deadline:
                 return f"by the end of the calendar quarter of {anchor}"
             return f"by the end of the calendar quarter {self.amount} after that of {anchor}"
         if self.amount == 0:
-            return f"by {anchor}" if self.unit is Unit.HOURS else f"by the end of the day of {anchor}"
-        unit = {Unit.HOURS: "hours", Unit.CALENDAR_DAYS: "days", Unit.BUSINESS_DAYS: "business days"}
+            return (
+                f"by {anchor}" if self.unit is Unit.HOURS else f"by the end of the day of {anchor}"
+            )
+        unit = {
+            Unit.HOURS: "hours",
+            Unit.CALENDAR_DAYS: "days",
+            Unit.BUSINESS_DAYS: "business days",
+        }
         return f"within {self.amount} {unit[self.unit]} after {anchor}"
 
 
@@ -377,11 +383,8 @@ class Decision:
     def explain(self) -> str:
         """A short memo, in plain English, citing the provisions that decided."""
         title = self.outcome.value.replace("_", " ").upper()
-        lines = [
-            f"{title}: request {self.request_id} under {self.instrument} ({self.jurisdiction}),"
-            f" judged at {self.at.isoformat()}.",
-            "",
-        ]
+        heading = f"{title}: request {self.request_id} under {self.instrument}"
+        lines = [f"{heading} ({self.jurisdiction}), judged at {self.at.isoformat()}.", ""]
         if self.outcome is Outcome.NOT_APPLICABLE:
             lines.append(f"{self.instrument} does not govern this request:")
             lines.extend(f"  - {c}" for c in self.scope)
@@ -390,7 +393,9 @@ class Decision:
         elif self.outcome is Outcome.PERMITTED:
             lines.append("Permitted by:")
         elif self.errors:
-            lines.append("Not permitted: a rule could not be evaluated, and an error never permits.")
+            lines.append(
+                "Not permitted: a rule could not be evaluated, and an error never permits."
+            )
         else:
             lines.append(
                 "Not permitted: no provision authorizes this search, and what nothing "
@@ -511,9 +516,21 @@ class Policy:
     def _skeleton(self, leaf_verdict: Callable[[Leaf], Verdict]) -> _Skeleton:
         scope = self.scope.verdict(leaf_verdict)
         if scope.value is None:
-            return _Skeleton(outcome=Outcome.NOT_PERMITTED, scope=(), reasons=(), duties=(), errors=scope.errors())
+            return _Skeleton(
+                outcome=Outcome.NOT_PERMITTED,
+                scope=(),
+                reasons=(),
+                duties=(),
+                errors=scope.errors(),
+            )
         if not scope.value:
-            return _Skeleton(outcome=Outcome.NOT_APPLICABLE, scope=scope.because(), reasons=(), duties=(), errors=())
+            return _Skeleton(
+                outcome=Outcome.NOT_APPLICABLE,
+                scope=scope.because(),
+                reasons=(),
+                duties=(),
+                errors=(),
+            )
         verdicts = [(rule, rule.when.verdict(leaf_verdict)) for rule in self.rules]
         reasons = tuple(
             Reason(
@@ -546,7 +563,9 @@ class Policy:
                 if v.value is not False:
                     duties.append(duty)
                 errors += v.errors()
-        return _Skeleton(outcome=outcome, scope=(), reasons=reasons, duties=tuple(duties), errors=errors)
+        return _Skeleton(
+            outcome=outcome, scope=(), reasons=reasons, duties=tuple(duties), errors=errors
+        )
 
     def _obligation(self, duty: Duty, request: SearchRequest) -> Obligation:
         anchor = None
@@ -567,7 +586,9 @@ class Policy:
             disclosures=duty.disclosures,
             court=duty.court,
             supervisory=duty.supervisory,
-            due=None if anchor is None or duty.deadline is None else duty.deadline.due(anchor, self.calendar),
+            due=None
+            if anchor is None or duty.deadline is None
+            else duty.deadline.due(anchor, self.calendar),
         )
 
     def _compiled(self) -> _Engine:

@@ -175,13 +175,17 @@ def _flatten(kind: type[All | Any], operands: Sequence[Predicate]) -> Iterator[P
 
 def _unbound_names(tree: ast.AST) -> set[str]:
     """Names an expression loads that it does not bind itself (comprehension targets)."""
-    bound = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
-    loaded = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    bound = {
+        n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
+    }
+    loaded = {
+        n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
+    }
     return loaded - bound
 
 
 def _read_paths(tree: ast.AST) -> frozenset[str]:
-    """Dotted attribute chains rooted at ``r``: ``r.warrant.issued_at`` reads ``warrant.issued_at``."""
+    """Attribute chains rooted at ``r``: ``r.warrant.issued_at`` reads ``warrant.issued_at``."""
     paths: set[str] = set()
     inner: set[int] = set()
     for node in ast.walk(tree):
@@ -203,7 +207,7 @@ class _Rename(ast.NodeTransformer):
     def __init__(self, mapping: Mapping[str, str]) -> None:
         self.mapping = mapping
 
-    def visit_Name(self, node: ast.Name) -> ast.Name:  # noqa: N802 - the ast visitor protocol
+    def visit_Name(self, node: ast.Name) -> ast.Name:
         return ast.Name(id=self.mapping.get(node.id, node.id), ctx=node.ctx)
 
 
@@ -273,13 +277,22 @@ class Leaf(Predicate):
         return self.description
 
     def to_python(self, names: dict[str, object]) -> str:
+        """The expression, its parameters and helpers renamed to fresh aliases in ``names``."""
         env = self._env()
         mapping: dict[str, str] = {}
-        for name in sorted(_unbound_names(self._tree) & (set(self.namespace) | set(dict(self.params)))):
+        for name in sorted(
+            _unbound_names(self._tree) & (set(self.namespace) | set(dict(self.params)))
+        ):
             alias = f"_{len(names)}_{name}"
             names[alias] = env[name]
             mapping[name] = alias
-        return "(" + ast.unparse(_Rename(mapping).visit(ast.parse(self.expression.strip(), mode="eval")).body) + ")"
+        return (
+            "("
+            + ast.unparse(
+                _Rename(mapping).visit(ast.parse(self.expression.strip(), mode="eval")).body
+            )
+            + ")"
+        )
 
 
 def _child_verdicts(
@@ -288,7 +301,7 @@ def _child_verdicts(
     return tuple(operand.verdict(leaf_verdict) for operand in operands)
 
 
-def _short_circuit(children: tuple[Verdict, ...], decisive: bool) -> bool | None:
+def _short_circuit(children: tuple[Verdict, ...], *, decisive: bool) -> bool | None:
     """The value left-to-right evaluation gives: stops at the first decisive or failed child."""
     for child in children:
         if child.value is None:
@@ -312,9 +325,7 @@ class All(Predicate):
 
     def __repr__(self) -> str:
         """The conjunction as written: ``a & b``."""
-        return " & ".join(
-            f"({op!r})" if isinstance(op, Any) else repr(op) for op in self.operands
-        )
+        return " & ".join(f"({op!r})" if isinstance(op, Any) else repr(op) for op in self.operands)
 
     def verdict(self, leaf_verdict: Callable[[Leaf], Verdict]) -> Verdict:
         """Every operand's verdict, combined as ``and`` would."""
@@ -331,6 +342,7 @@ class All(Predicate):
         return " AND ".join(_parenthesise(op) for op in self.operands)
 
     def to_python(self, names: dict[str, object]) -> str:
+        """The operands joined by ``and``."""
         return "(" + " and ".join(op.to_python(names) for op in self.operands) + ")"
 
 
@@ -343,9 +355,7 @@ class Any(Predicate):
 
     def __repr__(self) -> str:
         """The disjunction as written: ``a | b``."""
-        return " | ".join(
-            f"({op!r})" if isinstance(op, All) else repr(op) for op in self.operands
-        )
+        return " | ".join(f"({op!r})" if isinstance(op, All) else repr(op) for op in self.operands)
 
     def verdict(self, leaf_verdict: Callable[[Leaf], Verdict]) -> Verdict:
         """Every operand's verdict, combined as ``or`` would."""
@@ -362,6 +372,7 @@ class Any(Predicate):
         return " OR ".join(_parenthesise(op) for op in self.operands)
 
     def to_python(self, names: dict[str, object]) -> str:
+        """The operands joined by ``or``."""
         return "(" + " or ".join(op.to_python(names) for op in self.operands) + ")"
 
 
@@ -391,6 +402,7 @@ class Not(Predicate):
         return f"NOT {_parenthesise(self.operand)}"
 
     def to_python(self, names: dict[str, object]) -> str:
+        """``not`` and the operand."""
         return f"(not {self.operand.to_python(names)})"
 
 
@@ -403,7 +415,9 @@ def compile_predicates(predicates: Sequence[Predicate]) -> list[Evaluator]:
     """Compile predicates into Python functions of ``(request, at)``, sharing one namespace."""
     names = namespace()
     bodies = [p.to_python(names) for p in predicates]
-    source = "\n".join(f"def _p{i}(r, at):\n    return bool({body})" for i, body in enumerate(bodies))
+    source = "\n".join(
+        f"def _p{i}(r, at):\n    return bool({body})" for i, body in enumerate(bodies)
+    )
     exec(compile(source, "<frpolicy predicates>", "exec"), names)  # noqa: S102 - built from leaves
     return [typing.cast("Evaluator", names[f"_p{i}"]) for i in range(len(bodies))]
 
@@ -448,12 +462,12 @@ class Verdict:
         if isinstance(node, Leaf):
             yield Condition(repr(node), node.description, held=held)
         elif isinstance(node, Not):
-            yield from self.children[0]._because(held=not held)
+            yield from self.children[0]._because(held=not held)  # noqa: SLF001 - same class
         else:
             relevant = isinstance(node, All) == held  # all of an All that held, all of a failed Any
             for child in self.children:
                 if relevant or child.value is held:
-                    yield from child._because(held=held)
+                    yield from child._because(held=held)  # noqa: SLF001 - same class
 
     def errors(self) -> tuple[str, ...]:
         """The errors raised by leaves anywhere in the tree."""

@@ -27,13 +27,13 @@ from datetime import date, datetime
 
 import attrs
 import cattrs
-from cattrs.gen import make_dict_structure_fn
 from cattrs.errors import (
     BaseValidationError,
     ForbiddenExtraKeysError,
     IterableValidationError,
     IterableValidationNote,
 )
+from cattrs.gen import make_dict_structure_fn
 
 __all__ = [
     "InputError",
@@ -159,7 +159,7 @@ def _make_converter() -> cattrs.Converter:
         if errors:
             msg = f"While structuring {cls!r}"
             raise IterableValidationError(msg, errors, cls)
-        return typing.get_origin(cls)(items)
+        return frozenset(items) if typing.get_origin(cls) is frozenset else tuple(items)
 
     def unstructure_collection(value: frozenset[object] | tuple[object, ...]) -> list[object]:
         items = [converter.unstructure(item) for item in value]
@@ -168,11 +168,13 @@ def _make_converter() -> cattrs.Converter:
         return items
 
     def structure_attrs_factory(cls: type) -> Callable[[object, type], object]:
-        inner = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
+        inner: Callable[[typing.Any, type], object] = make_dict_structure_fn(
+            cls, converter, _cattrs_forbid_extra_keys=True
+        )
 
         def structure(value: object, _: type) -> object:
             _expect(value, dict, "an object")
-            return inner(value, cls)  # type: ignore[arg-type]
+            return inner(value, cls)
 
         return structure
 
@@ -210,11 +212,13 @@ def _format(error: BaseException, cls: type | None) -> str:
 
 
 def _error_lines(error: BaseException) -> list[str]:
-    lines = []
+    lines: list[str] = []
     for line in cattrs.transform_error(error, path="$", format_exception=_format):
         message, _, path = line.rpartition(" @ ")
         if message.startswith(_UNKNOWN):
-            lines.extend(f"{path}.{key}: unknown field" for key in message[len(_UNKNOWN) :].split(", "))
+            lines.extend(
+                f"{path}.{key}: unknown field" for key in message[len(_UNKNOWN) :].split(", ")
+            )
             continue
         field, sep, rest = message.partition(": ")
         # a model validator names the field at fault first: move it into the path
@@ -290,7 +294,7 @@ def _schema(tp: object, definitions: dict[str, dict[str, typing.Any]]) -> dict[s
         return {"type": "null"}
     simple = {str: "string", bool: "boolean", int: "integer", float: "number"}
     if tp in simple:
-        return {"type": simple[tp]}  # type: ignore[index]
+        return {"type": simple[tp]}
     if tp is datetime:
         return {"type": "string", "format": "date-time"}
     if tp is date:

@@ -1,4 +1,4 @@
-"""Jurisdictions: the law of a place, in dated versions, found by code.
+r"""Jurisdictions: the law of a place, in dated versions, found by code.
 
 A :class:`Jurisdiction` (``US-MA``) holds :class:`Version`\\ s, one per instrument: the
 statute in force, and the bills that would replace it. Each version has its
@@ -175,7 +175,8 @@ def _registry() -> dict[str, Jurisdiction]:
         try:
             loaded = entry.load()
         except Exception as error:
-            msg = f"the {ENTRY_POINT_GROUP} entry point {entry.name!r} ({entry.value}) failed: {error}"
+            msg = f"the {ENTRY_POINT_GROUP} entry point {entry.name!r} ({entry.value}) "
+            msg += f"failed to load: {error}"
             raise ImportError(msg) from error
         if not isinstance(loaded, Jurisdiction):
             msg = f"the {ENTRY_POINT_GROUP} entry point {entry.name!r} is not a Jurisdiction"

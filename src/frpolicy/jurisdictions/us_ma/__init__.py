@@ -19,5 +19,7 @@ from frpolicy.jurisdictions.us_ma.st2020_c253 import CURRENT_LAW
 
 __all__ = ["CURRENT_LAW", "H1728", "H4359", "MASSACHUSETTS"]
 
-MASSACHUSETTS = Jurisdiction(code="US-MA", name="Massachusetts", versions=(CURRENT_LAW, H1728, H4359))
+MASSACHUSETTS = Jurisdiction(
+    code="US-MA", name="Massachusetts", versions=(CURRENT_LAW, H1728, H4359)
+)
 """The Commonwealth of Massachusetts."""

@@ -81,8 +81,7 @@ WARRANT_IN_FORCE = leaf(
 WARRANT_COVERS_OFFENSE = leaf(
     "warrant_covers_offense",
     "the warrant names the offense under investigation",
-    "r.warrant is not None and r.offense is not None"
-    " and r.offense.code in r.warrant.offense_codes",
+    "r.warrant is not None and r.offense is not None and r.offense.code in r.warrant.offense_codes",
 )
 OFFENSE_IS_FELONY = leaf(
     "offense_is_felony",

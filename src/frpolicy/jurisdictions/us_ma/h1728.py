@@ -22,8 +22,8 @@ from frpolicy.law import (
     InstrumentKind,
     InstrumentStatus,
     Provision,
+    Verification,
 )
-from frpolicy.law import Verification as V
 from frpolicy.model import AgencyKind, CourtKind, Disclosure, EventKind, Purpose
 from frpolicy.policy import Deadline, Duty, Effect, Policy, Rule, Unit
 
@@ -57,7 +57,10 @@ STATE_POLICE_SEARCH = c.performed_by(AgencyKind.STATE_POLICE) | (
 # §220(d): only technology approved after a public hearing may be used.
 CENTRAL_SEARCH = STATE_POLICE_SEARCH & c.TECHNOLOGY_APPROVED
 FELONY_WARRANT = (
-    c.WARRANT_AUTHORIZES_SEARCH & c.WARRANT_IN_FORCE & c.WARRANT_COVERS_OFFENSE & c.OFFENSE_IS_FELONY
+    c.WARRANT_AUTHORIZES_SEARCH
+    & c.WARRANT_IN_FORCE
+    & c.WARRANT_COVERS_OFFENSE
+    & c.OFFENSE_IS_FELONY
 )
 EMERGENCY = c.EMERGENCY_DECLARED & c.EMERGENCY_IMMEDIATE_DANGER
 
@@ -78,7 +81,7 @@ def rules(instrument: str = INSTRUMENT.id) -> tuple[Rule, ...]:
             citation=_cite("(c)", instrument),
             paraphrase="The Registry of Motor Vehicles may use facial recognition to verify "
             "identity when it issues licenses.",
-            source=source(V.SUMMARY, _HIGH, _NOTES),
+            source=source(Verification.SUMMARY, _HIGH, _NOTES),
         ),
         # (d) The State Police may search to execute a warrant for a felony.
         Rule(
@@ -89,7 +92,7 @@ def rules(instrument: str = INSTRUMENT.id) -> tuple[Rule, ...]:
             paraphrase="The State Police may perform a search, or ask the FBI to, to execute "
             "a warrant for a felony, with approved technology. The warrant's exact standard "
             "and issuing court are not verified.",
-            source=source(V.SUMMARY, _MED, _NOTES + '; notes say "felony warrant"'),
+            source=source(Verification.SUMMARY, _MED, _NOTES + '; notes say "felony warrant"'),
         ),
         # (d) ... or without a warrant in an emergency.
         Rule(
@@ -100,7 +103,7 @@ def rules(instrument: str = INSTRUMENT.id) -> tuple[Rule, ...]:
             paraphrase="The State Police may search without a warrant in an emergency "
             "involving immediate danger of death or serious physical injury, with approved "
             "technology. The standard's wording is taken from the bill's precursors.",
-            source=source(V.SUMMARY, _MED, _NOTES + "; wording from 2020 Amend. #180"),
+            source=source(Verification.SUMMARY, _MED, _NOTES + "; wording from 2020 Amend. #180"),
         ),
         # (d) ... or to identify a deceased person.
         Rule(
@@ -110,7 +113,7 @@ def rules(instrument: str = INSTRUMENT.id) -> tuple[Rule, ...]:
             citation=_cite("(d)", instrument),
             paraphrase="The State Police may search, with approved technology and no "
             "warrant, to identify a deceased person.",
-            source=source(V.SUMMARY, _HIGH, _NOTES),
+            source=source(Verification.SUMMARY, _HIGH, _NOTES),
         ),
         # (k) No inference of emotions.
         Rule(
@@ -120,7 +123,7 @@ def rules(instrument: str = INSTRUMENT.id) -> tuple[Rule, ...]:
             citation=_cite("(k)", instrument),
             paraphrase="Law enforcement may not use a biometric surveillance system to infer "
             "a person's emotions.",
-            source=source(V.SUMMARY, _HIGH, _NOTES),
+            source=source(Verification.SUMMARY, _HIGH, _NOTES),
         ),
         # (k) No analysis of moving images: still frames only.
         Rule(
@@ -130,7 +133,7 @@ def rules(instrument: str = INSTRUMENT.id) -> tuple[Rule, ...]:
             citation=_cite("(k)", instrument),
             paraphrase="Law enforcement may not use biometric surveillance to analyse moving "
             "images; only still images, through the State Police, may be searched.",
-            source=source(V.SUMMARY, _HIGH, _NOTES),
+            source=source(Verification.SUMMARY, _HIGH, _NOTES),
         ),
     )
 
@@ -158,7 +161,7 @@ def duties(instrument: str = INSTRUMENT.id) -> tuple[Duty, ...]:
             paraphrase="After an emergency search, a supervisory official of a rank the "
             "colonel designates files a signed, sworn statement of its grounds with the "
             "superior court within 48 hours.",
-            source=source(V.SUMMARY, _HIGH, _NOTES + "; regulon H.1946 summary"),
+            source=source(Verification.SUMMARY, _HIGH, _NOTES + "; regulon H.1946 summary"),
             action="file a supervisory official's sworn statement of the emergency's grounds "
             "with the superior court",
             party="State Police",
@@ -176,7 +179,9 @@ def duties(instrument: str = INSTRUMENT.id) -> tuple[Duty, ...]:
             "Mass. R. Crim. P. 14, and receives all records of the search: the algorithm, "
             "accuracy information and how the match was selected. No day count is stated; "
             "Rule 14 automatic discovery is due at or before the pretrial conference.",
-            source=source(V.SUMMARY, _MED, _NOTES + "; Rule 14 timing read in the rule (V)"),
+            source=source(
+                Verification.SUMMARY, _MED, _NOTES + "; Rule 14 timing read in the rule (V)"
+            ),
             action="give the defendant notice of the search and all its records in discovery",
             party="prosecutor",
             deadline=Deadline(anchor=EventKind.PRETRIAL_CONFERENCE),
@@ -192,7 +197,7 @@ def duties(instrument: str = INSTRUMENT.id) -> tuple[Duty, ...]:
             "Office of Public Safety and Security, which publishes annual statistics by "
             "agency, race and gender. The report's own due date was not found: a search "
             "counts as late only when no report includes it by the end of the next quarter.",
-            source=source(V.SUMMARY, _HIGH, _NOTES),
+            source=source(Verification.SUMMARY, _HIGH, _NOTES),
             action="include the search in a quarterly report to EOPSS",
             party="State Police",
             deadline=Deadline(anchor=_SEARCH, amount=1, unit=Unit.QUARTERS),
@@ -209,7 +214,7 @@ def log_duty(instrument: str = INSTRUMENT.id) -> Duty:
         citation=_cite("(g)", instrument),
         paraphrase="The State Police keep each search request and each search performed as "
         "a public record. The bill states no deadline; the exact fields were not seen.",
-        source=source(V.SUMMARY, _HIGH, _NOTES),
+        source=source(Verification.SUMMARY, _HIGH, _NOTES),
         action="keep the request and the search as a public record",
         party="State Police",
         deadline=None,
@@ -258,7 +263,7 @@ def provisions(instrument: str = INSTRUMENT.id) -> tuple[Provision, ...]:
             "access or use biometric surveillance technology, or ask a third party to, except "
             "as §220 allows. frpolicy encodes it as the default: what no rule permits is not "
             "permitted.",
-            source=source(V.SUMMARY, _HIGH, _NOTES),
+            source=source(Verification.SUMMARY, _HIGH, _NOTES),
         ),
         Provision(
             id="MA-EXCLUSION",
@@ -266,7 +271,7 @@ def provisions(instrument: str = INSTRUMENT.id) -> tuple[Provision, ...]:
             text="Information obtained in violation of §220 is inadmissible in any criminal, "
             "civil, administrative or other proceeding, except one alleging a violation of "
             "§220.",
-            source=source(V.SUMMARY, _HIGH, _NOTES),
+            source=source(Verification.SUMMARY, _HIGH, _NOTES),
         ),
         Provision(
             id="MA-NONLE",
@@ -274,54 +279,56 @@ def provisions(instrument: str = INSTRUMENT.id) -> tuple[Provision, ...]:
             text="Public agencies other than law enforcement keep each search they request as "
             "a public record and report quarterly to EOPSS; they face no ban. Outside the "
             "scope of this module's search rules.",
-            source=source(V.SUMMARY, _MED, _NOTES),
+            source=source(Verification.SUMMARY, _MED, _NOTES),
         ),
         Provision(
             id="MA-CARVEOUTS",
             text="Not violations: facial recognition on personal devices for user "
             "authentication, automated redaction without biometric recognition, and receipt "
             "of unsolicited evidence (conditions not verified).",
-            source=source(V.SUMMARY, _MED, "regulon.ai, researcher notes"),
+            source=source(Verification.SUMMARY, _MED, "regulon.ai, researcher notes"),
         ),
         Provision(
             id="MA-REMEDY",
             text="No private right of action and no monetary penalties; enforcement is by "
             "exclusion of evidence, the emergency court filing and EOPSS reporting.",
-            source=source(V.SUMMARY, _MED, "regulon.ai"),
+            source=source(Verification.SUMMARY, _MED, "regulon.ai"),
         ),
         Provision(
             id="MA-SOLE-BASIS",
             text="Not found: no source seen puts in the bill a clause that a facial-"
             "recognition result may not be the sole basis for probable cause or arrest. Not "
             "encoded.",
-            source=source(V.UNVERIFIED, _LOW, "the researcher notes list 8 propositions, not this"),
+            source=source(
+                Verification.UNVERIFIED, _LOW, "the researcher notes list 8 propositions, not this"
+            ),
         ),
         Provision(
             id="MA-TRAINING",
             text="Not found: news describes a central office of staff trained on the "
             "software's weaknesses, but no training clause was seen in the bill. Not encoded.",
-            source=source(V.NEWS, _LOW, "policemag.com"),
+            source=source(Verification.NEWS, _LOW, "policemag.com"),
         ),
         Provision(
             id="MA-DATABASES",
             text="Not verified: the Commission recommended searching only the RMV and FBI "
             "databases; the bill text seen says only 'State Police ... or request the FBI'. "
             "Not encoded.",
-            source=source(V.NEWS, _LOW, "Boston Herald, 2022-03-22"),
+            source=source(Verification.NEWS, _LOW, "Boston Herald, 2022-03-22"),
         ),
         Provision(
             id="MA-EXCEPTIONS-OTHER",
             text="Not found: exceptions for missing or incapacitated persons or victims. "
             "Unlike Maine, Maryland, Utah and Virginia, Massachusetts appears to have none; "
             "such a search is not permitted here.",
-            source=source(V.SUMMARY, _MED, _NOTES),
+            source=source(Verification.SUMMARY, _MED, _NOTES),
         ),
         Provision(
             id="MA-WARRANT-STANDARD",
             text="Open: the warrant's probable-cause formula and issuing court. The "
             "precursors named a justice of the superior court; this module requires only a "
             "warrant, in force, naming a felony under investigation.",
-            source=source(V.SUMMARY, _LOW, _NOTES),
+            source=source(Verification.SUMMARY, _LOW, _NOTES),
         ),
     )
 

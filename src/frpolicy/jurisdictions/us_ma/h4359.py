@@ -18,8 +18,14 @@ from frpolicy.jurisdictions.us_ma import conditions as c
 from frpolicy.jurisdictions.us_ma import h1728
 from frpolicy.jurisdictions.us_ma.common import CALENDAR, SECTION, source
 from frpolicy.jurisdictions.us_ma.offenses import OFFENSES
-from frpolicy.law import Citation, Confidence, Instrument, InstrumentKind, InstrumentStatus
-from frpolicy.law import Verification as V
+from frpolicy.law import (
+    Citation,
+    Confidence,
+    Instrument,
+    InstrumentKind,
+    InstrumentStatus,
+    Verification,
+)
 from frpolicy.model import AgencyKind, EventKind, Purpose
 from frpolicy.policy import Duty, Effect, Policy, Rule
 
@@ -34,7 +40,9 @@ INSTRUMENT = Instrument(
     url="https://malegislature.gov/Bills/193/H4359",
 )
 
-_SOURCE = source(V.SUMMARY, Confidence.HIGH, "fastdemocracy MAB00065007; researcher notes")
+_SOURCE = source(
+    Verification.SUMMARY, Confidence.HIGH, "fastdemocracy MAB00065007; researcher notes"
+)
 _REGISTRY_PURPOSE = c.purpose_is(Purpose.LICENSE_ISSUANCE) | c.purpose_is(
     Purpose.IDENTIFICATION_DOCUMENT_INVESTIGATION
 )

@@ -91,7 +91,13 @@ OFFENSES: tuple[Offense, ...] = (
         "266-30-1-under", "Larceny of $1,200 or less", "G.L. c.266 §30(1)", _years(_HOC, 1), _PROP
     ),
     offense("266-30A", "Shoplifting (first offense)", "G.L. c.266 §30A", _FINE, _PROP),
-    offense("266-120", "Trespass", "G.L. c.266 §120", Penalty(confinement=_HOC, max_term_months=1), _PROP),
+    offense(
+        "266-120",
+        "Trespass",
+        "G.L. c.266 §120",
+        Penalty(confinement=_HOC, max_term_months=1),
+        _PROP,
+    ),
     offense(
         "266-127-over",
         "Malicious destruction of property over $1,200",

@@ -27,8 +27,8 @@ from frpolicy.law import (
     InstrumentKind,
     InstrumentStatus,
     Provision,
+    Verification,
 )
-from frpolicy.law import Verification as V
 from frpolicy.model import AgencyKind, EventKind, Purpose
 from frpolicy.policy import Deadline, Duty, Effect, Policy, Rule, Unit
 
@@ -74,7 +74,9 @@ RULES = (
         "Vehicles, the State Police or the FBI may perform a search. The court order's "
         "standard (specific and articulable facts, relevance to an investigation) is not "
         "verified.",
-        source=source(V.SUMMARY, _HIGH, _SUMMARY + "; the order's standard unverified (M)"),
+        source=source(
+            Verification.SUMMARY, _HIGH, _SUMMARY + "; the order's standard unverified (M)"
+        ),
     ),
     Rule(
         id="MA-LAW-EMERGENCY",
@@ -85,7 +87,9 @@ RULES = (
         "the State Police or the FBI may perform a search. The emergency standard "
         "(a substantial risk of harm to a person or group) is not verified, so any "
         "declared emergency is accepted here.",
-        source=source(V.SUMMARY, _MED, _SUMMARY + "; the emergency standard unverified (M)"),
+        source=source(
+            Verification.SUMMARY, _MED, _SUMMARY + "; the emergency standard unverified (M)"
+        ),
     ),
     Rule(
         id="MA-LAW-MSP-IDDOCS",
@@ -95,7 +99,7 @@ RULES = (
         paraphrase="The State Police need no written request for their own investigative "
         "work on identification documents, such as license fraud; read here as needing no "
         "court order either.",
-        source=source(V.SUMMARY, _LOW, "fastdemocracy MAB00081266"),
+        source=source(Verification.SUMMARY, _LOW, "fastdemocracy MAB00081266"),
     ),
 )
 
@@ -106,7 +110,7 @@ DUTIES = (
         citation=CITATION,
         paraphrase="Each request and search is documented (date, number of matches, basis). "
         "The documentation is not a public record. No deadline is stated.",
-        source=source(V.SUMMARY, _MED, _SUMMARY),
+        source=source(Verification.SUMMARY, _MED, _SUMMARY),
         action="document the request and the search",
         party="searching agency",
         deadline=None,
@@ -119,7 +123,7 @@ DUTIES = (
         paraphrase="Searches are reported to EOPSS quarterly; EOPSS publishes an annual "
         "report. The report's due date was not found: a search counts as late only when no "
         "report includes it by the end of the next quarter.",
-        source=source(V.SUMMARY, _MED, _SUMMARY),
+        source=source(Verification.SUMMARY, _MED, _SUMMARY),
         action="include the search in a quarterly report to EOPSS",
         party="searching agency",
         deadline=Deadline(anchor=EventKind.SEARCH_PERFORMED, amount=1, unit=Unit.QUARTERS),
@@ -138,8 +142,7 @@ INVARIANTS = (
         id="written-request-and-basis",
         statement="A permitted search has a written request and a court order or an "
         "emergency, unless it is the State Police's own work on identification documents.",
-        holds=(c.WRITTEN_REQUEST & (COURT_ORDER | c.EMERGENCY_DECLARED))
-        | IDENTIFICATION_DOCUMENTS,
+        holds=(c.WRITTEN_REQUEST & (COURT_ORDER | c.EMERGENCY_DECLARED)) | IDENTIFICATION_DOCUMENTS,
     ),
 )
 
@@ -149,21 +152,21 @@ PROVISIONS = (
         citation=CITATION,
         text="EOPSS publishes an annual report aggregating requests and searches by agency, "
         "with State Police and FBI searches counted apart. A duty of EOPSS, not of a search.",
-        source=source(V.SUMMARY, _MED, _SUMMARY),
+        source=source(Verification.SUMMARY, _MED, _SUMMARY),
     ),
     Provision(
         id="MA-LAW-GAPS",
         text="What the statute does not ask, as far as the sources show: a probable-cause "
         "warrant, an offense threshold, notice to defendants, an after-the-fact court "
         "filing for emergencies, or public search logs. These are what the 2023 bill adds.",
-        source=source(V.SUMMARY, _MED, "provisions catalog §1.3"),
+        source=source(Verification.SUMMARY, _MED, "provisions catalog §1.3"),
     ),
     Provision(
         id="MA-LAW-DECEASED",
         text="Open: whether the statute allows a search to identify a deceased person "
         "without a court order. Not encoded: such a search needs a court order or an "
         "emergency here.",
-        source=source(V.UNVERIFIED, _LOW, "provisions catalog §14 item 2"),
+        source=source(Verification.UNVERIFIED, _LOW, "provisions catalog §14 item 2"),
     ),
 )
 
