@@ -20,7 +20,7 @@ and ``~`` build new predicates. Because a predicate is data it can be:
 >>> rule
 performed_by(AgencyKind.STATE_POLICE) & ~has_warrant
 >>> rule.describe()
-'performed by the state police AND NOT a warrant'
+'performed by state police AND NOT a warrant'
 >>> sorted(rule.reads())
 ['performing_agency.kind', 'warrant']
 
