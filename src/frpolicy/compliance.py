@@ -1,0 +1,510 @@
+r"""Compliance: what a search log and its case timelines show about obedience to the law.
+
+A decision says what the law allowed *before* a search; compliance asks what happened
+*after*. For each :class:`~frpolicy.model.SearchRecord` of a log, :func:`check_search`
+
+1. builds the search's :func:`timeline` of :class:`~frpolicy.model.Event`\\ s: the request,
+   the search, its documentation and report, the emergency's sworn statement, and, from the
+   :class:`~frpolicy.model.CaseRecord`\\ s of the people it identified, their arraignment,
+   pretrial conference, trial and the notices served on them;
+2. evaluates the request under a :class:`~frpolicy.jurisdictions.Version` of the law;
+3. checks every obligation of the decision against the timeline, as it stands at an
+   explicit time ``as_of`` (there is no hidden clock).
+
+Two kinds of :class:`Violation` follow. A search that was performed although the law did
+not permit it (``NOT_PERMITTED`` or ``FORBIDDEN``) is itself a violation, citing the
+provisions that decided. An obligation whose deadline passed unmet, or that was met late,
+is a violation citing the duty. Obligations owed to a defendant (anchored to an arraignment,
+a pretrial conference or a trial, or met by a notice) engage only when a case exists for the
+search: with no case there is no defendant to notify, and they are reported as
+:attr:`ObligationState.NOT_ENGAGED`, never as violated. So are the obligations of a search
+that was asked for but never performed. A defendant's obligations are checked once per case.
+
+An :class:`Audit` accumulates findings as a log streams past: it keeps counters and the
+violations (up to a limit, counting the rest), never the decisions, so its memory does not
+grow with the log. A :class:`Comparison` does the same for two versions of the law: which
+requests change outcome, and the provisions responsible.
+
+>>> import frpolicy
+>>> from frpolicy.compliance import Audit
+>>> audit = Audit(violation_limit=10)
+>>> audit.lines_read, audit.violation_count
+(0, 0)
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import datetime
+from typing import TypeVar
+
+import attrs
+
+from frpolicy.jurisdictions import Jurisdiction, Version
+from frpolicy.model import CaseRecord, Event, EventKind, SearchRecord
+from frpolicy.policy import (
+    Decision,
+    Effect,
+    Obligation,
+    ObligationCheck,
+    Outcome,
+)
+from frpolicy.predicates import evaluation_time
+
+T = TypeVar("T")
+
+__all__ = [
+    "CASE_EVENTS",
+    "Audit",
+    "Change",
+    "Comparison",
+    "InputProblem",
+    "ObligationFinding",
+    "ObligationState",
+    "SearchFinding",
+    "Violation",
+    "ViolationKind",
+    "case_timeline",
+    "check_search",
+    "engages_case",
+    "index_cases",
+    "latest_event",
+    "timeline",
+    "version_for",
+]
+
+CASE_EVENTS = frozenset({EventKind.ARRAIGNMENT, EventKind.PRETRIAL_CONFERENCE, EventKind.TRIAL})
+"""Events that exist only once a person is charged: obligations anchored to them need a case."""
+
+
+class ObligationState(enum.Enum):
+    """Where an obligation of a search stands: as :class:`ObligationStatus`, or not engaged."""
+
+    MET = "met"
+    PENDING = "pending"
+    VIOLATED = "violated"
+    NOT_ENGAGED = "not_engaged"
+    """The obligation does not arise: no case exists for the search, or no search was run."""
+
+
+class ViolationKind(enum.Enum):
+    """What a violation is."""
+
+    UNAUTHORIZED_SEARCH = "unauthorized_search"
+    """A search was performed that the law did not permit."""
+    OBLIGATION = "obligation"
+    """An obligation of a permitted search was not met in time."""
+
+
+# -- timelines ------------------------------------------------------------------------------
+
+
+def timeline(record: SearchRecord) -> tuple[Event, ...]:
+    """The events of a search itself, from its log record, in order of time."""
+    request = record.request
+    events = [Event(kind=EventKind.REQUEST_SUBMITTED, at=request.submitted_at)]
+    for kind, at in (
+        (EventKind.SEARCH_PERFORMED, request.performed_at),
+        (EventKind.SEARCH_DOCUMENTED, record.documented_at),
+        (EventKind.SEARCH_REPORTED, record.reported_at),
+    ):
+        if at is not None:
+            events.append(Event(kind=kind, at=at))
+    statement = request.emergency.sworn_statement if request.emergency else None
+    if statement is not None:
+        events.append(
+            Event(
+                kind=EventKind.SWORN_STATEMENT_FILED,
+                at=statement.filed_at,
+                court=statement.court,
+                supervisory=statement.supervisory,
+            )
+        )
+    return tuple(sorted(events, key=lambda e: e.at))
+
+
+def case_timeline(case: CaseRecord) -> tuple[Event, ...]:
+    """The events of a defendant's case: court dates and the notices served, in order."""
+    events = [
+        Event(kind=kind, at=at)
+        for kind, at in (
+            (EventKind.ARRAIGNMENT, case.arraignment_at),
+            (EventKind.PRETRIAL_CONFERENCE, case.pretrial_conference_at),
+            (EventKind.TRIAL, case.trial_at),
+        )
+        if at is not None
+    ]
+    events.extend(
+        Event(kind=EventKind.NOTICE_SERVED, at=n.served_at, disclosures=n.disclosures)
+        for n in case.notices
+    )
+    return tuple(sorted(events, key=lambda e: e.at))
+
+
+def latest_event(record: SearchRecord | CaseRecord) -> datetime | None:
+    """The time of the latest event of a search record or a case record (``None``: none)."""
+    events = timeline(record) if isinstance(record, SearchRecord) else case_timeline(record)
+    return max((e.at for e in events), default=None)
+
+
+def index_cases(cases: Iterable[CaseRecord]) -> dict[str, tuple[CaseRecord, ...]]:
+    """The cases by the id of the search that identified their defendant."""
+    index: dict[str, list[CaseRecord]] = {}
+    for case in cases:
+        index.setdefault(case.search_id, []).append(case)
+    return {search: tuple(found) for search, found in index.items()}
+
+
+def engages_case(obligation: Obligation) -> bool:
+    """Whether an obligation is owed in a defendant's case (so needs a case to arise)."""
+    anchored = obligation.deadline is not None and obligation.deadline.anchor in CASE_EVENTS
+    return anchored or obligation.fulfilled_by is EventKind.NOTICE_SERVED
+
+
+# -- findings -------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class ObligationFinding:
+    """One obligation of a search, checked (in one case, when it is owed in a case)."""
+
+    request_id: str
+    obligation: Obligation
+    state: ObligationState
+    case_id: str | None = None
+    check: ObligationCheck | None = None
+
+    def describe(self) -> str:
+        """What happened, in a sentence."""
+        if self.check is None:
+            return f"{self.obligation.action}: not engaged"
+        return self.check.describe()
+
+
+@attrs.frozen(kw_only=True)
+class Violation:
+    """A breach found in the log: an unauthorized search or an obligation not met in time.
+
+    ``provisions`` are the rule or duty ids, ``citations`` their citations as lawyers write
+    them, and ``missing`` says what was missing, in a sentence.
+    """
+
+    request_id: str
+    kind: ViolationKind
+    provisions: tuple[str, ...]
+    citations: tuple[str, ...]
+    missing: str
+    instrument: str
+    case_id: str | None = None
+    line: int | None = None
+
+
+@attrs.frozen(kw_only=True)
+class SearchFinding:
+    """Everything the audit learned about one search record."""
+
+    request_id: str
+    decision: Decision
+    performed: bool
+    obligations: tuple[ObligationFinding, ...] = ()
+    violations: tuple[Violation, ...] = ()
+
+
+def _missing(decision: Decision) -> str:
+    """What a search lacked, from the decision's determining reasons."""
+    if decision.outcome is Outcome.FORBIDDEN:
+        return "forbidden: " + "; ".join(r.paraphrase for r in decision.determining)
+    if decision.errors:
+        return "a rule could not be evaluated: " + "; ".join(decision.errors)
+    permits = [r for r in decision.determining if r.effect is Effect.PERMIT]
+    if not permits:
+        return "no provision authorizes this search"
+    lacks = (
+        f"{r.rule} lacks: " + ", ".join(c.description for c in r.conditions if not c.held)
+        for r in permits
+    )
+    return "no provision authorizes this search; " + "; ".join(lacks)
+
+
+def check_search(
+    record: SearchRecord,
+    cases: Sequence[CaseRecord],
+    version: Version,
+    as_of: datetime,
+    *,
+    line: int | None = None,
+) -> SearchFinding:
+    """Evaluate a search record under ``version`` and check what it obliges, at ``as_of``.
+
+    ``cases`` are the cases of the people the search identified (none if nobody was
+    charged); ``line`` is the record's line in its log, carried into violations.
+
+    Raises:
+        ValueError: ``as_of`` is a naive datetime.
+    """
+    evaluation_time(record.request, as_of)  # refuses a naive as_of, as every clock here
+    request = record.request
+    decision = version.evaluate(request)
+    performed = request.performed_at is not None
+    violations: list[Violation] = []
+    if performed and decision.outcome in {Outcome.NOT_PERMITTED, Outcome.FORBIDDEN}:
+        violations.append(
+            Violation(
+                request_id=request.id,
+                kind=ViolationKind.UNAUTHORIZED_SEARCH,
+                provisions=tuple(dict.fromkeys(r.rule for r in decision.determining)),
+                citations=tuple(dict.fromkeys(str(r.citation) for r in decision.determining)),
+                missing=_missing(decision),
+                instrument=decision.instrument,
+                line=line,
+            )
+        )
+    findings: list[ObligationFinding] = []
+    if decision.obligations:
+        events = timeline(record)
+        for obligation in decision.obligations:
+            findings.extend(
+                _check(request.id, obligation, events, cases, as_of, performed=performed)
+            )
+    for finding in findings:
+        if finding.state is ObligationState.VIOLATED and finding.check is not None:
+            o = finding.obligation
+            violations.append(
+                Violation(
+                    request_id=request.id,
+                    kind=ViolationKind.OBLIGATION,
+                    provisions=(o.duty,),
+                    citations=(str(o.citation),),
+                    missing=f"{o.party}: {finding.check.describe()}",
+                    instrument=decision.instrument,
+                    case_id=finding.case_id,
+                    line=line,
+                )
+            )
+    return SearchFinding(
+        request_id=request.id,
+        decision=decision,
+        performed=performed,
+        obligations=tuple(findings),
+        violations=tuple(violations),
+    )
+
+
+def _check(  # noqa: PLR0913 - the parts of one check, passed apart to avoid rebuilding them
+    request_id: str,
+    obligation: Obligation,
+    events: tuple[Event, ...],
+    cases: Sequence[CaseRecord],
+    as_of: datetime,
+    *,
+    performed: bool,
+) -> Iterator[ObligationFinding]:
+    if not performed:
+        yield ObligationFinding(
+            request_id=request_id, obligation=obligation, state=ObligationState.NOT_ENGAGED
+        )
+    elif not engages_case(obligation):
+        check = obligation.check(events, as_of)
+        yield ObligationFinding(
+            request_id=request_id,
+            obligation=obligation,
+            state=ObligationState(check.status.value),
+            check=check,
+        )
+    elif not cases:
+        yield ObligationFinding(
+            request_id=request_id, obligation=obligation, state=ObligationState.NOT_ENGAGED
+        )
+    else:
+        for case in cases:
+            check = obligation.check(events + case_timeline(case), as_of)
+            yield ObligationFinding(
+                request_id=request_id,
+                obligation=obligation,
+                state=ObligationState(check.status.value),
+                case_id=case.id,
+                check=check,
+            )
+
+
+def version_for(jurisdiction: Jurisdiction, record: SearchRecord) -> Version:
+    """The version of the law in force when the record's search was performed (or asked).
+
+    The day is taken in the jurisdiction's own time zone.
+
+    Raises:
+        LookupError: no encoded law was in force that day.
+    """
+    at = evaluation_time(record.request, None)
+    return jurisdiction.in_force(
+        at.astimezone(jurisdiction.versions[0].policy.calendar.zone).date()
+    )
+
+
+# -- accumulators ---------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class InputProblem:
+    """A line of input that could not be read: its number and what was wrong, by field path."""
+
+    line: int
+    errors: tuple[str, ...]
+
+    def describe(self) -> str:
+        """``line 17: $.warrant.expires_at: naive datetime, give a timezone``."""
+        return "; ".join(f"line {self.line}: {e}" for e in self.errors)
+
+
+def _bounded_append(items: list[T], item: T, limit: int) -> None:
+    if len(items) < limit:
+        items.append(item)
+
+
+@attrs.define(kw_only=True)
+class Audit:
+    """The running totals of an audit, fed one line at a time.
+
+    Every line read is counted once: as blank, as malformed (:meth:`add_problem`) or as a
+    search record (:meth:`add`), so ``lines_read`` always equals their sum. Violations and
+    input problems are kept up to ``violation_limit`` each; the rest are counted only.
+    """
+
+    violation_limit: int = 1000
+    lines_read: int = 0
+    blank_lines: int = 0
+    records: int = 0
+    performed: int = 0
+    by_outcome: Counter[Outcome] = attrs.Factory(Counter)
+    by_instrument: Counter[str] = attrs.Factory(Counter)
+    by_provision: Counter[tuple[str, str]] = attrs.Factory(Counter)
+    by_obligation: Counter[tuple[str, ObligationState]] = attrs.Factory(Counter)
+    violations_by_provision: Counter[tuple[str, str]] = attrs.Factory(Counter)
+    violations_by_kind: Counter[ViolationKind] = attrs.Factory(Counter)
+    citations: dict[str, str] = attrs.Factory(dict)
+    violations: list[Violation] = attrs.Factory(list)
+    violation_count: int = 0
+    problems: list[InputProblem] = attrs.Factory(list)
+    problem_count: int = 0
+
+    def add(self, finding: SearchFinding) -> None:
+        """Count a search record's finding."""
+        self.lines_read += 1
+        self.records += 1
+        self.performed += finding.performed
+        decision = finding.decision
+        self.by_outcome[decision.outcome] += 1
+        self.by_instrument[decision.instrument] += 1
+        for rule in _deciding(decision):
+            self.by_provision[rule, decision.outcome.value] += 1
+            if rule not in self.citations:
+                reason = next(r for r in decision.reasons if r.rule == rule)
+                self.citations[rule] = str(reason.citation)
+        for o in finding.obligations:
+            self.by_obligation[o.obligation.duty, o.state] += 1
+            self.citations.setdefault(o.obligation.duty, str(o.obligation.citation))
+        for v in finding.violations:
+            self.violation_count += 1
+            self.violations_by_kind[v.kind] += 1
+            for provision in v.provisions:
+                self.violations_by_provision[provision, v.kind.value] += 1
+            _bounded_append(self.violations, v, self.violation_limit)
+
+    def add_problem(self, problem: InputProblem) -> None:
+        """Count a line that could not be read."""
+        self.lines_read += 1
+        self.problem_count += 1
+        _bounded_append(self.problems, problem, self.violation_limit)
+
+    def add_blank(self) -> None:
+        """Count a blank line (skipped, but counted so the totals add up)."""
+        self.lines_read += 1
+        self.blank_lines += 1
+
+    @property
+    def omitted_violations(self) -> int:
+        """How many violations were counted but not kept."""
+        return self.violation_count - len(self.violations)
+
+    @property
+    def omitted_problems(self) -> int:
+        """How many input problems were counted but not kept."""
+        return self.problem_count - len(self.problems)
+
+    @property
+    def totals_add_up(self) -> bool:
+        """Whether every line read was counted exactly once."""
+        return self.lines_read == self.blank_lines + self.problem_count + self.records
+
+    def obligation_totals(self) -> Mapping[ObligationState, int]:
+        """Obligations checked, by state."""
+        totals: Counter[ObligationState] = Counter()
+        for (_, state), n in self.by_obligation.items():
+            totals[state] += n
+        return totals
+
+
+@attrs.frozen(kw_only=True)
+class Change:
+    """A request whose outcome differs between two versions, and the provisions responsible.
+
+    ``responsible`` names the rules that made the difference: when the second version
+    permits or forbids the search, its rules that did; otherwise the rules of the first
+    version that no longer decide (the permission that no longer suffices).
+    """
+
+    request_id: str
+    before: Outcome
+    after: Outcome
+    responsible: tuple[str, ...]
+    line: int | None = None
+
+
+def _deciding(decision: Decision) -> tuple[str, ...]:
+    """The rules that decided: for a search not permitted, every permission that failed."""
+    return tuple(dict.fromkeys(r.rule for r in decision.determining))
+
+
+def _responsible(before: Decision, after: Decision) -> tuple[str, ...]:
+    if after.outcome in {Outcome.PERMITTED, Outcome.FORBIDDEN}:
+        return _deciding(after)
+    return _deciding(before)
+
+
+@attrs.define(kw_only=True)
+class Comparison:
+    """Two versions' decisions on the same requests: which change, and why."""
+
+    before: str
+    after: str
+    change_limit: int = 1000
+    compared: int = 0
+    transitions: Counter[tuple[Outcome, Outcome]] = attrs.Factory(Counter)
+    by_provision: Counter[str] = attrs.Factory(Counter)
+    changes: list[Change] = attrs.Factory(list)
+    change_count: int = 0
+
+    def add(self, before: Decision, after: Decision, *, line: int | None = None) -> None:
+        """Compare two decisions on one request."""
+        self.compared += 1
+        self.transitions[before.outcome, after.outcome] += 1
+        if before.outcome is after.outcome:
+            return
+        self.change_count += 1
+        change = Change(
+            request_id=before.request_id,
+            before=before.outcome,
+            after=after.outcome,
+            responsible=_responsible(before, after),
+            line=line,
+        )
+        for provision in change.responsible:
+            self.by_provision[provision] += 1
+        _bounded_append(self.changes, change, self.change_limit)
+
+    @property
+    def omitted_changes(self) -> int:
+        """How many changes were counted but not kept."""
+        return self.change_count - len(self.changes)
