@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import attrs
+import pytest
+
+from frpolicy import (
+    Agency,
+    AgencyKind,
+    CaseRecord,
+    CourtKind,
+    Emergency,
+    Harm,
+    ImageSource,
+    MediaKind,
+    Notice,
+    ProbeImage,
+    Purpose,
+    SearchRequest,
+    SwornStatement,
+    Technology,
+    Training,
+    Warrant,
+)
+
+NOON = datetime(2024, 5, 1, 12, tzinfo=UTC)
+MSP = Agency(id="msp", name="State Police", kind=AgencyKind.STATE_POLICE)
+BPD = Agency(id="bpd", name="Boston Police", kind=AgencyKind.LOCAL_POLICE)
+
+
+def search(**changes: object) -> SearchRequest:
+    fields: dict[str, object] = {
+        "id": "R-1",
+        "requesting_agency": BPD,
+        "performing_agency": MSP,
+        "purpose": Purpose.CRIMINAL_INVESTIGATION,
+        "probe": ProbeImage(kind=MediaKind.STILL_IMAGE, source=ImageSource.WITNESS),
+        "technology": Technology(name="FaceMatch"),
+        "submitted_at": NOON,
+    }
+    return SearchRequest(**(fields | changes))  # type: ignore[arg-type]
+
+
+def test_a_naive_timestamp_is_refused_with_a_message_that_says_so() -> None:
+    with pytest.raises(ValueError, match=r"submitted_at: naive datetime, give a timezone"):
+        search(submitted_at=datetime(2024, 5, 1, 12))  # noqa: DTZ001 - the point
+
+
+def test_a_warrant_that_expires_before_it_is_issued_is_refused() -> None:
+    with pytest.raises(ValueError, match=r"expires_at: .* is before issued_at"):
+        Warrant(
+            case_number="1",
+            court=CourtKind.SUPERIOR_COURT,
+            judge="J",
+            issued_at=NOON,
+            expires_at=NOON - timedelta(seconds=1),
+        )
+
+
+def test_an_empty_identifier_is_refused() -> None:
+    with pytest.raises(ValueError, match=r"id: must not be empty"):
+        search(id="  ")
+
+
+def test_a_search_cannot_be_performed_before_it_is_requested() -> None:
+    with pytest.raises(ValueError, match=r"performed_at: .* is before submitted_at"):
+        search(performed_at=NOON - timedelta(minutes=1))
+
+
+def test_a_sworn_statement_cannot_be_filed_before_the_emergency_is_declared() -> None:
+    statement = SwornStatement(
+        filed_at=NOON - timedelta(hours=1),
+        filed_by="MSP-1",
+        supervisory=True,
+        court=CourtKind.SUPERIOR_COURT,
+    )
+    with pytest.raises(ValueError, match=r"sworn_statement.filed_at"):
+        Emergency(
+            harm=Harm.DEATH,
+            immediate=True,
+            declared_by="MSP-2",
+            declared_at=NOON,
+            sworn_statement=statement,
+        )
+
+
+def test_a_case_holds_only_notices_of_its_own_search_and_court_dates_in_order() -> None:
+    with pytest.raises(ValueError, match=r"a notice for search 'S-2'"):
+        CaseRecord(
+            id="C-1",
+            defendant="D",
+            search_id="S-1",
+            notices=(Notice(search_id="S-2", served_at=NOON),),
+        )
+    with pytest.raises(ValueError, match=r"pretrial_conference_at: .* is before arraignment_at"):
+        CaseRecord(
+            id="C-1",
+            defendant="D",
+            search_id="S-1",
+            arraignment_at=NOON,
+            pretrial_conference_at=NOON - timedelta(days=1),
+        )
+
+
+def test_training_cannot_lapse_before_it_is_completed() -> None:
+    with pytest.raises(ValueError, match=r"expires_on"):
+        Training(course="FR", completed_on=date(2024, 1, 2), expires_on=date(2024, 1, 1))
+
+
+def test_a_search_for_another_agency_is_performed_on_its_behalf() -> None:
+    assert search().on_behalf_of_another_agency
+    assert not search(requesting_agency=MSP).on_behalf_of_another_agency
+
+
+def test_domain_objects_are_frozen() -> None:
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        search().id = "other"  # type: ignore[misc]
