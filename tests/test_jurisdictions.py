@@ -93,7 +93,7 @@ def test_an_entry_point_that_fails_to_load_names_the_plug_in(
     entry_points.append(
         EntryPoint(name="broken", value="no_such_module:X", group="frpolicy.jurisdictions")
     )
-    with pytest.raises(ImportError, match=r"'broken' \\(no_such_module:X\\) failed to load"):
+    with pytest.raises(ImportError, match=r"'broken' \(no_such_module:X\) failed to load"):
         jurisdictions()
 
 
