@@ -1,0 +1,115 @@
+"""Audit throughput: ``frpolicy audit`` over generated search logs, end to end.
+
+The log is JSON Lines of :class:`~frpolicy.SearchRecord`, written with
+:func:`frpolicy.to_json` into a temporary directory. Writing a million records one by one
+would take longer than auditing them, so the log is written from a pool of distinct
+seeded records, each line given its own request id: the audit still parses, structures
+and evaluates every line.
+
+The command runs in a child process; its wall time gives requests per second, and the
+child's own resource usage (``os.wait4``) its peak resident memory.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import attrs
+import workload
+
+import frpolicy
+
+__all__ = ["AuditRun", "cli_available", "run_audit", "write_log"]
+
+_POOL = 20_000
+
+
+@attrs.frozen
+class AuditRun:
+    """One timed run of the audit command over a log."""
+
+    lines: int
+    seconds: float
+    peak_rss_kib: int
+    log_bytes: int
+
+    @property
+    def per_second(self) -> float:
+        """Requests audited per second, end to end."""
+        return self.lines / self.seconds
+
+
+def cli_available() -> bool:
+    """Whether this installation of frpolicy has its command line (``frpolicy.cli``)."""
+    try:
+        import frpolicy.cli  # noqa: F401, PLC0415 - only probing for it
+    except ImportError:
+        return False
+    return True
+
+
+def write_log(path: Path, lines: int, seed: int = workload.SEED) -> int:
+    """Write a search log of ``lines`` records to ``path``; return its size in bytes."""
+    pool = [
+        (frpolicy.to_json(record), record.request.id)
+        for record in workload.records(min(lines, _POOL), seed)
+    ]
+    with path.open("w", encoding="utf-8") as log:
+        for n in range(lines):
+            text, request_id = pool[n % len(pool)]
+            if n >= len(pool):
+                text = text.replace(f'"{request_id}"', f'"MA-{n:07d}"', 1)
+            log.write(text)
+            log.write("\n")
+    return path.stat().st_size
+
+
+def _command() -> list[str]:
+    script = Path(sys.executable).with_name("frpolicy")
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, "-c", "import sys; from frpolicy.cli import main; sys.exit(main())"]
+
+
+def run_audit(log: Path, output: Path, version: str = "H.1728") -> AuditRun:
+    """Run ``frpolicy audit`` on ``log`` in a child process, timed, with its peak memory.
+
+    Raises:
+        RuntimeError: the command failed (its standard error is in the message).
+    """
+    command = [
+        *_command(),
+        "audit",
+        str(log),
+        "--jurisdiction",
+        "US-MA",
+        "--version",
+        version,
+        "--format",
+        "json",
+        "--output",
+        str(output),
+    ]
+    start = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # noqa: S603 - our own command line
+    assert child.stderr is not None  # noqa: S101 - set by stderr=PIPE
+    errors = child.stderr.read()
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    # The audit exits non-zero when it finds violations; only a crash or a usage error fails.
+    if child.returncode not in {0, 1} or not output.exists():
+        msg = f"frpolicy audit exited {child.returncode}: {errors.decode(errors='replace')[-2000:]}"
+        raise RuntimeError(msg)
+    lines = sum(1 for _ in log.open("rb"))
+    return AuditRun(lines, seconds, usage.ru_maxrss, log.stat().st_size)
+
+
+def disk_free(path: Path) -> int:
+    """Free bytes on the disk that holds ``path``."""
+    return shutil.disk_usage(path).free
