@@ -1,0 +1,134 @@
+"""Compliance checks: timelines, obligations engaged or not, violations, the audit's totals."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import attrs
+
+import frpolicy
+from frpolicy import CaseRecord, EventKind, Outcome, SearchRecord
+from frpolicy.compliance import (
+    Audit,
+    Comparison,
+    ObligationState,
+    ViolationKind,
+    check_search,
+    index_cases,
+    timeline,
+    version_for,
+)
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+MA = frpolicy.jurisdiction("US-MA")
+BILL = MA.version("H.1728")
+LATER = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+def _records() -> list[SearchRecord]:
+    text = (EXAMPLES / "ma_search_log.jsonl").read_text(encoding="utf-8")
+    return [frpolicy.from_json(line, SearchRecord) for line in text.splitlines()]
+
+
+def _cases() -> dict[str, tuple[CaseRecord, ...]]:
+    text = (EXAMPLES / "ma_cases.jsonl").read_text(encoding="utf-8")
+    return index_cases(frpolicy.from_json(line, CaseRecord) for line in text.splitlines())
+
+
+def test_an_emergency_timeline_carries_the_sworn_statement_with_its_court_and_rank() -> None:
+    record = next(
+        r for r in _records() if r.request.emergency and r.request.emergency.sworn_statement
+    )
+    assert record.request.emergency is not None
+    statement = record.request.emergency.sworn_statement
+    assert statement is not None
+    filed = [e for e in timeline(record) if e.kind is EventKind.SWORN_STATEMENT_FILED]
+    assert len(filed) == 1
+    assert filed[0].court is statement.court
+    assert filed[0].supervisory is statement.supervisory
+    assert [e.at for e in timeline(record)] == sorted(e.at for e in timeline(record))
+
+
+def test_notice_to_a_defendant_is_not_engaged_when_nobody_was_charged() -> None:
+    cases = _cases()
+    record = next(
+        r
+        for r in _records()
+        if BILL.decide(r.request) is Outcome.PERMITTED
+        and r.request.id not in cases
+        and r.request.purpose is frpolicy.Purpose.CRIMINAL_INVESTIGATION
+    )
+    finding = check_search(record, (), BILL, LATER)
+    notice = [f for f in finding.obligations if f.obligation.duty == "MA-NOTICE"]
+    assert [f.state for f in notice] == [ObligationState.NOT_ENGAGED]
+    assert all("MA-NOTICE" not in v.provisions for v in finding.violations)
+
+
+def test_a_partial_notice_to_a_charged_defendant_violates_the_bills_notice_duty() -> None:
+    cases = _cases()
+    partial = next(
+        (r, cases[r.request.id])
+        for r in _records()
+        if BILL.decide(r.request) is Outcome.PERMITTED
+        and r.request.id in cases
+        and any(
+            n.disclosures and frpolicy.Disclosure.ALL_RESULTS not in n.disclosures
+            for c in cases[r.request.id]
+            for n in c.notices
+        )
+    )
+    finding = check_search(partial[0], partial[1], BILL, LATER)
+    violated = [v for v in finding.violations if v.provisions == ("MA-NOTICE",)]
+    assert violated
+    assert violated[0].case_id == partial[1][0].id
+    assert violated[0].citations == ("G.L. c.6 §220(f) (H.1728)",)
+
+
+def test_a_video_search_performed_under_the_bill_is_a_violation_citing_subsection_k() -> None:
+    record = next(
+        r for r in _records() if r.request.probe.kind is frpolicy.MediaKind.RECORDED_VIDEO
+    )
+    finding = check_search(record, (), BILL, LATER)
+    assert finding.decision.outcome is Outcome.FORBIDDEN
+    [violation] = [v for v in finding.violations if v.kind is ViolationKind.UNAUTHORIZED_SEARCH]
+    assert violation.provisions == ("MA-NO-VIDEO",)
+    assert violation.missing.startswith("forbidden")
+
+
+def test_a_search_never_performed_obliges_nothing_and_is_no_violation() -> None:
+    record = next(r for r in _records() if r.request.id.endswith("1"))
+    unperformed = attrs.evolve(record, request=attrs.evolve(record.request, performed_at=None))
+    finding = check_search(unperformed, (), BILL, LATER)
+    assert finding.violations == ()
+    assert all(f.state is ObligationState.NOT_ENGAGED for f in finding.obligations)
+
+
+def test_the_law_in_force_in_2024_is_the_2020_statute() -> None:
+    record = _records()[0]
+    assert version_for(MA, record).instrument.id == "St. 2020, c.253"
+
+
+def test_the_audit_totals_add_up_and_the_violation_list_is_capped() -> None:
+    audit = Audit(violation_limit=5)
+    comparison = Comparison(before="St. 2020, c.253", after="H.1728", change_limit=3)
+    cases = _cases()
+    records = _records()
+    for record in records:
+        finding = check_search(
+            record, cases.get(record.request.id, ()), version_for(MA, record), LATER
+        )
+        audit.add(finding)
+        comparison.add(finding.decision, BILL.evaluate(record.request))
+    audit.add_blank()
+    assert audit.totals_add_up
+    assert audit.lines_read == len(records) + 1
+    assert sum(audit.by_outcome.values()) == len(records)
+    assert len(audit.violations) == 5
+    assert audit.omitted_violations == audit.violation_count - 5
+    assert len(comparison.changes) == 3
+    changed = sum(
+        1 for r in records if version_for(MA, r).decide(r.request) is not BILL.decide(r.request)
+    )
+    assert comparison.change_count == changed
+    assert all(c.responsible for c in comparison.changes)
