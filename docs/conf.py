@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from importlib import metadata as _metadata
+from pathlib import Path
+
+# The documentation's own extensions live beside this file.
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 # -- Project information ------------------------------------------------------
 
@@ -25,6 +30,7 @@ extensions = [
     "sphinx.ext.doctest",
     "sphinx.ext.viewcode",
     "myst_parser",
+    "frpolicy_docs",
 ]
 
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
@@ -32,6 +38,7 @@ root_doc = "index"
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
 
 myst_enable_extensions = ["colon_fence", "deflist"]
+# Terms of the glossary can be linked from any page with {term}`warrant`.
 myst_heading_anchors = 3
 
 napoleon_google_docstring = True
@@ -46,12 +53,20 @@ autodoc_member_order = "bysource"
 nitpicky = True
 nitpick_ignore_regex = [
     (r"py:.*", r"(typing|typing_extensions|collections\.abc|types)\..*"),
-    (r"py:.*", r"(datetime|enum|pathlib|decimal|zoneinfo)\..*"),
+    (r"py:.*", r"(datetime|enum|pathlib|decimal|zoneinfo|collections|argparse|io)\..*"),
     (r"py:.*", r"(attr|attrs|cattr|cattrs|hypothesis|holidays)(\..*)?"),
     (r"py:class", r"(NoneType|Ellipsis|EllipsisType)"),
+    (r"py:class", r"(frpolicy\.[a-z_.]+\.)?T"),
+    # frpolicy.strategies annotates with Hypothesis's customary alias `st`.
+    (r"py:class", r"st\..*"),
 ]
+
+# The pages' {doctest} blocks run in the doctest build; the docstrings' examples are
+# run by pytest --doctest-modules, so they are not run twice.
+doctest_test_doctest_blocks = ""
 
 # -- HTML output --------------------------------------------------------------
 
 html_theme = "furo"
 html_title = f"frpolicy {release}"
+html_static_path = ["_static"]

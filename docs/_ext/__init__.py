@@ -1,0 +1,1 @@
+"""Sphinx extensions of the frpolicy documentation, loaded by ``docs/conf.py``."""

@@ -1,0 +1,737 @@
+"""Pages of the frpolicy documentation built from the code, so they cannot drift from it.
+
+Three things are generated each time the documentation is built:
+
+- the **jurisdiction pages**: when the builder starts, one Markdown page per installed
+  jurisdiction and one per version of its law are written into ``docs/jurisdictions/``
+  (a folder kept out of version control), from the very objects the library evaluates;
+- the **JSON Schemas**, by the ``frpolicy-json-schema`` directive, from
+  :func:`frpolicy.json_schema`;
+- the **command-line usage**, by the ``frpolicy-cli-usage`` directive, from the argument
+  parser of :mod:`frpolicy.cli`.
+
+Two roles mark provisions visibly: ``{source-badge}`verification confidence``` shows how a
+provision was read (``text``, ``summary``, ``news`` or ``unverified``), and
+``{effect-badge}`permit``` whether a rule permits or forbids.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import importlib
+import io
+import json
+import os
+import re
+import shlex
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective
+
+import frpolicy
+from frpolicy.jurisdictions import ENTRY_POINT_GROUP
+from frpolicy.law import Source, Verification
+from frpolicy.model import Confinement, Offense, Penalty
+from frpolicy.policy import Duty, Effect, Rule
+from frpolicy.predicates import All, Not, Predicate
+from frpolicy.predicates import Any as AnyOf
+
+if TYPE_CHECKING:
+    from docutils.parsers.rst.states import Inliner
+    from sphinx.addnodes import pending_xref
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+    from frpolicy.jurisdictions import Jurisdiction, Version
+
+__all__ = [
+    "CliRun",
+    "CliUsage",
+    "JsonSchema",
+    "effect_badge",
+    "jurisdiction_pages",
+    "setup",
+    "source_badge",
+    "write_jurisdiction_pages",
+]
+
+#: The folder, relative to the documentation source, that the jurisdiction pages go to.
+OUTPUT = "jurisdictions"
+
+_LETTER = {
+    Verification.TEXT: "V",
+    Verification.SUMMARY: "S",
+    Verification.NEWS: "N",
+    Verification.UNVERIFIED: "M",
+}
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]<>|{}#])")
+
+
+# -- Markdown helpers -----------------------------------------------------------------------
+
+
+def md(text: str) -> str:
+    """Escape text so Markdown shows it as written (asterisks, brackets, pipes...)."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", " ".join(text.split()))
+
+
+def slug(name: str) -> str:
+    """A file name for an instrument: ``St. 2020, c.253`` gives ``st-2020-c-253``."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def badge(source: Source) -> str:
+    """The MyST source badge of a provision's source."""
+    return f"{{source-badge}}`{source.verification.value} {source.confidence.value}`"
+
+
+def effect(rule_effect: Effect) -> str:
+    """The MyST badge of a rule's effect."""
+    return f"{{effect-badge}}`{rule_effect.value}`"
+
+
+def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
+    """A Markdown table; cells must already be escaped."""
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines.extend("| " + " | ".join(row) + " |" for row in rows)
+    return [*lines, ""]
+
+
+def outline(predicate: Predicate, depth: int = 0) -> Iterator[str]:
+    """The predicate as a nested Markdown list: *all of*, *any of*, *not*."""
+    indent = "  " * depth
+    if isinstance(predicate, All | AnyOf):
+        word = "all of" if isinstance(predicate, All) else "any of"
+        yield f"{indent}- *{word}:*"
+        for operand in predicate.operands:
+            yield from outline(operand, depth + 1)
+    elif isinstance(predicate, Not):
+        if isinstance(predicate.operand, All | AnyOf):
+            yield f"{indent}- *not:*"
+            yield from outline(predicate.operand, depth + 1)
+        else:
+            yield f"{indent}- *not:* {md(predicate.operand.describe())}"
+    else:
+        yield f"{indent}- {md(predicate.describe())}"
+
+
+def condition(predicate: Predicate) -> list[str]:
+    """A condition as one line of prose, then in outline when it has structure."""
+    lines = [":::{container} frp-condition", md(predicate.describe()), ":::", ""]
+    if isinstance(predicate, All | AnyOf | Not):
+        lines += ["In outline:", "", *outline(predicate), ""]
+    return lines
+
+
+def penalty(p: Penalty) -> str:
+    """The most severe sentence allowed, in words."""
+    place = {
+        Confinement.STATE_PRISON: "state prison",
+        Confinement.HOUSE_OF_CORRECTION: "house of correction",
+        Confinement.NONE: "fine only",
+    }[p.confinement]
+    if p.death:
+        return f"death; {place}"
+    if p.life:
+        return f"{place}, life"
+    if p.max_term_months is None:
+        return place
+    years, months = divmod(p.max_term_months, 12)
+    term = f"{years} years" if not months else f"{p.max_term_months / 12:g} years"
+    if years == 0:
+        term = f"{months} months" if months != 1 else "1 month"
+    return f"{place}, up to {term}"
+
+
+# -- the pages ------------------------------------------------------------------------------
+
+
+def _instrument_lines(version: Version) -> list[str]:
+    ins = version.instrument
+    if ins.effective_from is None:
+        dates = "not in force (never chosen by date)"
+    else:
+        until = f" until {ins.effective_until.isoformat()}" if ins.effective_until else ""
+        dates = f"from {ins.effective_from.isoformat()}{until}"
+    url = f"<{ins.url}>" if ins.url else "none recorded"
+    lines = [
+        f"Title\n: {md(ins.title)}",
+        "",
+        f"Kind\n: {ins.kind.value}",
+        "",
+        f"Status\n: {ins.status.value.replace('_', ' ')}",
+        "",
+        f"In force\n: {dates}",
+        "",
+        f"Official text\n: {url}",
+        "",
+    ]
+    if version.aliases:
+        lines += [f"Also known as\n: {', '.join(md(a) for a in version.aliases)}", ""]
+    if version.summary:
+        lines += [f"Summary\n: {md(version.summary)}", ""]
+    return lines
+
+
+def _rule_lines(rule: Rule) -> list[str]:
+    reference = f" ({md(rule.source.reference)})" if rule.source.reference else ""
+    return [
+        f"### {md(rule.id)}",
+        "",
+        f"{effect(rule.effect)} {badge(rule.source)} {md(str(rule.citation))}",
+        "",
+        md(rule.paraphrase),
+        "",
+        f"**Source:** {md(str(rule.source))}{reference}.",
+        "",
+        f"**{'Permits' if rule.effect is Effect.PERMIT else 'Forbids'} a search when:**",
+        "",
+        *condition(rule.when),
+    ]
+
+
+def _duty_lines(duty: Duty) -> list[str]:
+    due = duty.deadline.describe() if duty.deadline else "no deadline stated"
+    met_by = duty.fulfilled_by.value.replace("_", " ")
+    extras = []
+    if duty.disclosures:
+        extras.append(
+            "disclosing " + ", ".join(sorted(d.value.replace("_", " ") for d in duty.disclosures))
+        )
+    if duty.court is not None:
+        extras.append("to the " + duty.court.value.replace("_", " "))
+    if duty.supervisory:
+        extras.append("by a supervisory official")
+    met = met_by + (f" ({'; '.join(extras)})" if extras else "")
+    reference = f" ({md(duty.source.reference)})" if duty.source.reference else ""
+    return [
+        f"### {md(duty.id)}",
+        "",
+        f"{badge(duty.source)} {md(str(duty.citation))}",
+        "",
+        md(duty.paraphrase),
+        "",
+        f"Who and what\n: {md(duty.party)}: {md(duty.action)}",
+        "",
+        f"Deadline\n: {md(due)}",
+        "",
+        f"Met by\n: an event *{md(met)}*",
+        "",
+        f"Source\n: {md(str(duty.source))}{reference}",
+        "",
+        "**Obliges, once a search is permitted, when:**",
+        "",
+        *condition(duty.when),
+    ]
+
+
+def version_page(jurisdiction: Jurisdiction, version: Version) -> str:
+    """The page of one version: instrument, rules, duties, invariants, provisions, offenses."""
+    policy = version.policy
+    ins = version.instrument
+    lines = [
+        f"# {md(ins.id)}",
+        "",
+        (
+            f"*{md(jurisdiction.name)} ({md(jurisdiction.code)}). This page is generated from "
+            "the jurisdiction module each time the documentation is built.*"
+        ),
+        "",
+        *_instrument_lines(version),
+        (
+            "Each rule and duty below shows how its provision was read: "
+            "{source-badge}`text high` the text itself, {source-badge}`summary high` a "
+            "summary of it, {{source-badge}}`news low` the news only, "
+            "{{source-badge}}`unverified low` not checked (see {doc}`/explanation/sources`)."
+        ),
+        "",
+        "## At a glance",
+        "",
+        *table(
+            ["Rule or duty", "Effect", "Citation", "Source"],
+            [
+                [md(r.id), effect(r.effect), md(str(r.citation)), badge(r.source)]
+                for r in policy.rules
+            ]
+            + [[md(d.id), "duty", md(str(d.citation)), badge(d.source)] for d in policy.duties],
+        ),
+        "## Scope",
+        "",
+        f"{md(ins.id)} governs a request when:",
+        "",
+        *condition(policy.scope),
+        "Outside it, the outcome is *not applicable*.",
+        "",
+        "## Rules",
+        "",
+        (
+            "A forbidding rule overrides any permission; what no rule permits is not permitted "
+            "(see {doc}`/explanation/semantics`)."
+        ),
+        "",
+    ]
+    for rule in policy.rules:
+        lines += _rule_lines(rule)
+    lines += ["## Duties", ""]
+    if not policy.duties:
+        lines += ["This version states no duties.", ""]
+    lines += [
+        "What a permitted search obliges, and by when. Deadlines are counted in "
+        f"{md(policy.calendar.timezone)} time, business days skipping the legal holidays of "
+        f"{md(policy.calendar.country)}"
+        + (f"-{md(policy.calendar.subdivision)}" if policy.calendar.subdivision else "")
+        + ".",
+        "",
+    ]
+    for duty in policy.duties:
+        lines += _duty_lines(duty)
+    lines += [
+        "## Invariants",
+        "",
+        (
+            "What this version declares about every decision it makes; the property suite "
+            "checks each one."
+        ),
+        "",
+    ]
+    for inv in version.invariants:
+        outcomes = ", ".join(sorted(o.value.replace("_", " ") for o in inv.outcomes))
+        lines += [
+            f"### {md(inv.id)}",
+            "",
+            md(inv.statement),
+            "",
+            f"Every *{outcomes}* decision satisfies:",
+            "",
+            *condition(inv.holds),
+        ]
+    if not version.invariants:
+        lines += ["This version declares no invariants.", ""]
+    lines += [
+        "## Provisions kept as prose",
+        "",
+        (
+            "Consequences that decide no search, and open questions the sources leave: recorded "
+            "with their source, not encoded as rules."
+        ),
+        "",
+        *table(
+            ["Provision", "Citation", "Source", "Text"],
+            [
+                [
+                    md(p.id),
+                    md(str(p.citation)) if p.citation else "—",
+                    badge(p.source),
+                    md(p.text),
+                ]
+                for p in version.provisions
+            ],
+        ),
+        "## Offense catalog",
+        "",
+        ("The offenses this version was written against, classed by the penalty the law allows."),
+        "",
+        *table(
+            ["Code", "Offense", "Citation", "Class", "Maximum penalty"],
+            [_offense_row(o) for o in version.offenses],
+        ),
+    ]
+    return "\n".join(lines)
+
+
+def _offense_row(offense: Offense) -> list[str]:
+    return [
+        f"`{offense.code}`",
+        md(offense.title),
+        md(offense.citation),
+        offense.classification.value,
+        md(penalty(offense.penalty)),
+    ]
+
+
+def _comparison(versions: Sequence[Version], kind: str) -> list[str]:
+    """Which versions have each rule (or duty), and where a condition changed."""
+    items: dict[str, list[Rule | Duty | None]] = {}
+    for i, version in enumerate(versions):
+        entries: Sequence[Rule | Duty] = (
+            version.policy.rules if kind == "rules" else version.policy.duties
+        )
+        for entry in entries:
+            items.setdefault(entry.id, [None] * len(versions))[i] = entry
+    rows = []
+    for ident, cells in items.items():
+        first = next(c for c in cells if c is not None)
+        row = [md(ident)]
+        for cell in cells:
+            if cell is None:
+                row.append("—")
+                continue
+            mark = effect(cell.effect) if isinstance(cell, Rule) else "✓"
+            sub = md(cell.citation.subsection or cell.citation.section)
+            changed = " *changed*" if cell.when != first.when else ""
+            row.append(f"{mark} {sub}{changed}")
+        rows.append(row)
+    return table(["", *(md(v.instrument.id) for v in versions)], rows)
+
+
+def jurisdiction_page(jurisdiction: Jurisdiction) -> str:
+    """The page of one jurisdiction: its versions, and a comparison of them."""
+    versions = jurisdiction.versions
+    lines = [
+        f"# {md(jurisdiction.name)} ({md(jurisdiction.code)})",
+        "",
+        "*Generated from the jurisdiction module each time the documentation is built.*",
+        "",
+        (
+            f"`frpolicy.jurisdiction({jurisdiction.code!r})` holds {len(versions)} versions. "
+            "Choose one by date with `in_force(day)` or by name with `version(name)` "
+            "(see {doc}`/how-to/choose-a-version`)."
+        ),
+        "",
+        *table(
+            ["Version", "Kind", "Status", "In force from", "Also known as", "Summary"],
+            [
+                [
+                    f"{{doc}}`{md(v.instrument.id)} <{slug(v.instrument.id)}>`",
+                    v.instrument.kind.value,
+                    v.instrument.status.value.replace("_", " "),
+                    v.instrument.effective_from.isoformat() if v.instrument.effective_from else "—",
+                    ", ".join(md(a) for a in v.aliases) or "—",
+                    md(v.summary),
+                ]
+                for v in versions
+            ],
+        ),
+        "## Rules by version",
+        "",
+        (
+            "A mark names the subsection cited; *changed* means the condition differs from the "
+            "first version that has the rule."
+        ),
+        "",
+        *_comparison(versions, "rules"),
+        "## Duties by version",
+        "",
+        *_comparison(versions, "duties"),
+        "```{toctree}",
+        ":maxdepth: 1",
+        ":hidden:",
+        "",
+        *(slug(v.instrument.id) for v in versions),
+        "```",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def index_page(found: Sequence[Jurisdiction]) -> str:
+    """The index of every installed jurisdiction."""
+    lines = [
+        "# Jurisdictions",
+        "",
+        (
+            "The law of every installed jurisdiction, version by version: each rule with its "
+            "citation, paraphrase, source and condition in prose; each duty with its deadline; "
+            "the invariants each version declares; what is kept as prose; and the offense "
+            "catalog. These pages are written from the jurisdiction modules each time the "
+            "documentation is built, so they say what the code does."
+        ),
+        "",
+        *table(
+            ["Code", "Name", "Versions"],
+            [
+                [
+                    f"{{doc}}`{md(j.code)} <{j.code}/index>`",
+                    md(j.name),
+                    ", ".join(md(v.instrument.id) for v in j.versions),
+                ]
+                for j in found
+            ],
+        ),
+        "```{toctree}",
+        ":maxdepth: 2",
+        ":hidden:",
+        "",
+        *(f"{j.code}/index" for j in found),
+        "```",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def shipped_jurisdictions(distributions: Iterable[str]) -> tuple[Jurisdiction, ...]:
+    """The jurisdictions registered by these distributions, by code.
+
+    Only the packages named are documented, so a plug-in installed on the machine that
+    builds the documentation (a test fixture, say) does not appear in it.
+    """
+    wanted = set(distributions)
+    codes = {
+        entry.name
+        for entry in entry_points(group=ENTRY_POINT_GROUP)
+        if entry.dist is not None and entry.dist.name in wanted
+    }
+    return tuple(j for j in frpolicy.jurisdictions() if j.code in codes)
+
+
+def jurisdiction_pages(distributions: Iterable[str] = ("frpolicy",)) -> dict[str, str]:
+    """Every generated page, by its path relative to the output folder."""
+    found = shipped_jurisdictions(distributions)
+    pages = {"index.md": index_page(found)}
+    for j in found:
+        pages[f"{j.code}/index.md"] = jurisdiction_page(j)
+        for v in j.versions:
+            pages[f"{j.code}/{slug(v.instrument.id)}.md"] = version_page(j, v)
+    return pages
+
+
+def write_jurisdiction_pages(folder: Path, distributions: Iterable[str] = ("frpolicy",)) -> None:
+    """Write the pages into ``folder``, touching only files that change; remove stale ones."""
+    pages = jurisdiction_pages(distributions)
+    for name, text in pages.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+    for path in folder.rglob("*.md"):
+        if path.relative_to(folder).as_posix() not in pages:
+            path.unlink()
+
+
+def _on_builder_inited(app: Sphinx) -> None:
+    write_jurisdiction_pages(Path(app.srcdir) / OUTPUT, app.config.frpolicy_distributions)
+
+
+# -- cross-references and docstrings --------------------------------------------------------
+
+
+def _resolve_reexport(
+    app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: nodes.TextElement
+) -> nodes.reference | None:
+    """Resolve ``frpolicy.Name``, or a bare ``Name``, to the module that documents it.
+
+    Every public name is re-exported by the top-level package, and docstrings use them
+    so: ``:class:`Offense``` in a module that imports it from :mod:`frpolicy.model`.
+    """
+    if node.get("refdomain") != "py":
+        return None
+    name = str(node["reftarget"]).removeprefix("frpolicy.")
+    if "." in name:
+        return None
+    value = getattr(frpolicy, name, None)
+    module = getattr(value, "__module__", None)
+    if value is None or module is None or not module.startswith("frpolicy."):
+        return None
+    real = f"{module}.{getattr(value, '__qualname__', name)}"
+    domain = env.get_domain("py")
+    return domain.resolve_xref(
+        env, node["refdoc"], app.builder, node["reftype"], real, node, contnode
+    )
+
+
+_ORIGINALS: dict[str, list[str]] = {}
+_LEADING_LABEL = re.compile(r"^[^:`]+: ")
+
+
+def _keep_attribute_docstring(
+    _app: Sphinx, what: str, name: str, _obj: object, _options: object, lines: list[str]
+) -> None:
+    """Before napoleon: remember an attribute docstring that starts ``Label: text``."""
+    if what in {"attribute", "data"} and lines and _LEADING_LABEL.match(lines[0]):
+        _ORIGINALS[name] = list(lines)
+
+
+def _restore_attribute_docstring(
+    _app: Sphinx, _what: str, name: str, _obj: object, _options: object, lines: list[str]
+) -> None:
+    """After napoleon: put it back, for napoleon reads ``Label:`` as the attribute's type.
+
+    ``V: the text of the statute`` documents an enumeration member; it names no type.
+    """
+    if name in _ORIGINALS:
+        lines[:] = _ORIGINALS.pop(name)
+
+
+# -- roles ----------------------------------------------------------------------------------
+
+
+def source_badge(
+    _name: str,
+    rawtext: str,
+    text: str,
+    lineno: int,
+    inliner: Inliner,
+    _options: dict[str, Any] | None = None,
+    _content: Sequence[str] = (),
+) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+    """``{source-badge}`summary high```: a badge of how a provision was read."""
+    parts = text.split()
+    try:
+        verification = Verification(parts[0])
+        confidence = parts[1]
+    except (IndexError, ValueError):
+        message = inliner.reporter.error(
+            f"source-badge: expected 'verification confidence', got {text!r}", line=lineno
+        )
+        return [inliner.problematic(rawtext, rawtext, message)], [message]
+    label = f"{_LETTER[verification]} · {verification.value} · {confidence}"
+    node = nodes.inline(rawtext, label, classes=["frp-badge", f"frp-{verification.value}"])
+    return [node], []
+
+
+def effect_badge(
+    _name: str,
+    rawtext: str,
+    text: str,
+    _lineno: int,
+    _inliner: Inliner,
+    _options: dict[str, Any] | None = None,
+    _content: Sequence[str] = (),
+) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+    """``{effect-badge}`permit```: a badge of what a rule does."""
+    node = nodes.inline(rawtext, text.strip(), classes=["frp-badge", f"frp-{text.strip()}"])
+    return [node], []
+
+
+# -- directives -----------------------------------------------------------------------------
+
+
+class JsonSchema(SphinxDirective):
+    """``frpolicy-json-schema``: the JSON Schema of a public frpolicy type, as a JSON block."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        """Render the schema of the named type."""
+        name = self.arguments[0]
+        cls = getattr(frpolicy, name, None)
+        if not isinstance(cls, type):
+            msg = f"frpolicy has no public type {name!r}"
+            raise self.error(msg)
+        text = json.dumps(frpolicy.json_schema(cls), indent=2, ensure_ascii=False)
+        block = nodes.literal_block(text, text, language="json")
+        self.set_source_info(block)
+        return [block]
+
+
+_PARSER_FACTORIES = ("build_parser", "make_parser", "create_parser", "parser", "get_parser")
+
+
+def cli_parser() -> argparse.ArgumentParser:
+    """The argument parser of :mod:`frpolicy.cli`, built as the command builds it.
+
+    Raises:
+        LookupError: the module has no parser factory.
+    """
+    cli = importlib.import_module("frpolicy.cli")
+    argv0 = sys.argv[0]
+    sys.argv[0] = "frpolicy"  # argparse names the program after argv[0] when not told
+    try:
+        for name in (*_PARSER_FACTORIES, *(f"_{n}" for n in _PARSER_FACTORIES)):
+            factory = getattr(cli, name, None)
+            if isinstance(factory, argparse.ArgumentParser):
+                return factory
+            if callable(factory):
+                built = factory()
+                if isinstance(built, argparse.ArgumentParser):
+                    return built
+    finally:
+        sys.argv[0] = argv0
+    msg = "frpolicy.cli has no function that builds its argparse parser"
+    raise LookupError(msg)
+
+
+@contextlib.contextmanager
+def _columns(width: int) -> Iterator[None]:
+    """Fix the width argparse wraps help to, so the page is the same on every machine."""
+    old = os.environ.get("COLUMNS")
+    os.environ["COLUMNS"] = str(width)
+    try:
+        yield
+    finally:
+        if old is None:
+            del os.environ["COLUMNS"]
+        else:
+            os.environ["COLUMNS"] = old
+
+
+class CliUsage(SphinxDirective):
+    """``frpolicy-cli-usage``: the help of the command and of each subcommand."""
+
+    def run(self) -> list[nodes.Node]:
+        """Render ``frpolicy --help`` and ``frpolicy <command> --help`` for each command."""
+        try:
+            parser = cli_parser()
+        except (ImportError, LookupError) as error:
+            raise self.error(str(error)) from error
+        result: list[nodes.Node] = []
+        with _columns(88):
+            result.append(self._block(parser.format_help()))
+            for action in parser._actions:  # noqa: SLF001 - argparse exposes subcommands only here
+                if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001 - as above
+                    for command, sub in action.choices.items():
+                        result.append(nodes.rubric(text=f"frpolicy {command}"))
+                        result.append(self._block(sub.format_help()))
+        return result
+
+    def _block(self, text: str) -> nodes.literal_block:
+        block = nodes.literal_block(text, text, language="text")
+        self.set_source_info(block)
+        return block
+
+
+class CliRun(SphinxDirective):
+    """``frpolicy-run``: run ``frpolicy ARGS`` from the repository root and show its output.
+
+    The output is the command's, at build time, so the page shows what the command does
+    today. ``:head: N`` keeps the first N lines.
+    """
+
+    required_arguments = 1
+    final_argument_whitespace = True
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {"head": directives.positive_int}
+
+    def run(self) -> list[nodes.Node]:
+        """Run the command and render the prompt, its output and its exit code."""
+        cli = importlib.import_module("frpolicy.cli")
+        args = shlex.split(self.arguments[0])
+        out, err = io.StringIO(), io.StringIO()
+        root = Path(self.env.srcdir).parent
+        with (
+            contextlib.chdir(root),
+            contextlib.redirect_stdout(out),
+            contextlib.redirect_stderr(err),
+            _columns(88),
+        ):
+            code = cli.main(args)
+        lines = (out.getvalue() + err.getvalue()).rstrip("\n").splitlines()
+        head = self.options.get("head")
+        if head is not None and len(lines) > head:
+            lines = [*lines[:head], f"... ({len(lines) - head} more lines)"]
+        text = "\n".join([f"$ frpolicy {shlex.join(args)}", *lines, f"$ echo $?\n{code}"])
+        block = nodes.literal_block(text, text, language="console")
+        self.set_source_info(block)
+        return [block]
+
+
+def setup(app: Sphinx) -> dict[str, object]:
+    """Register the roles, the directives and the page generator."""
+    app.add_role("source-badge", source_badge)
+    app.add_role("effect-badge", effect_badge)
+    app.add_directive("frpolicy-json-schema", JsonSchema)
+    app.add_directive("frpolicy-cli-usage", CliUsage)
+    app.add_directive("frpolicy-run", CliRun)
+    app.add_config_value("frpolicy_distributions", ("frpolicy",), "env")
+    app.connect("builder-inited", _on_builder_inited)
+    app.connect("missing-reference", _resolve_reexport)
+    app.connect("autodoc-process-docstring", _keep_attribute_docstring, priority=400)
+    app.connect("autodoc-process-docstring", _restore_attribute_docstring, priority=600)
+    app.add_css_file("frpolicy.css")
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
