@@ -604,7 +604,8 @@ class Policy:
         names = namespace() | {"Outcome": Outcome}
         scope_src = self.scope.to_python(names)
         forbid_src = " or ".join(p.to_python(names) for p in forbid) or "False"
-        permit_src = " or ".join(p.to_python(names) for p in permit) or "False"
+        # every permission is evaluated (no short-circuit): one that raises must not be skipped
+        permit_src = " | ".join(f"bool({p.to_python(names)})" for p in permit) or "False"
         leaves = list(
             dict.fromkeys(
                 itertools.chain(

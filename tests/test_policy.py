@@ -1,0 +1,331 @@
+"""The combining algorithm, decisions and their memos, deadlines and obligations."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from random import Random
+from zoneinfo import ZoneInfo
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import frpolicy
+from frpolicy import (
+    AgencyKind,
+    Calendar,
+    Citation,
+    Confidence,
+    Deadline,
+    Decision,
+    Duty,
+    Effect,
+    Event,
+    EventKind,
+    Instrument,
+    InstrumentKind,
+    InstrumentStatus,
+    ObligationStatus,
+    Outcome,
+    Policy,
+    Rule,
+    SearchRequest,
+    Source,
+    Unit,
+    Verification,
+    from_json,
+    to_json,
+)
+from frpolicy.jurisdictions.us_ma import conditions as c
+from frpolicy.predicates import Predicate, leaf
+from frpolicy.strategies import search_requests
+
+MA = frpolicy.jurisdiction("US-MA")
+NEW_YORK = ZoneInfo("America/New_York")
+CALENDAR = Calendar(timezone="America/New_York", country="US", subdivision="MA")
+SOURCE = Source(verification=Verification.TEXT, confidence=Confidence.HIGH, reference="test")
+ACT = Instrument(
+    id="Example Act",
+    title="An example act, for tests",
+    kind=InstrumentKind.STATUTE,
+    status=InstrumentStatus.IN_FORCE,
+    effective_from=date(2020, 1, 1),
+)
+RAISES = leaf("raises", "a condition that cannot be evaluated", "1 // 0 == 0")
+ALWAYS = leaf("always", "always", "True")
+
+
+def rule(rule_id: str, effect: Effect, when: Predicate) -> Rule:
+    return Rule(
+        id=rule_id,
+        effect=effect,
+        when=when,
+        citation=Citation(instrument=ACT.id, section="s. 1", subsection=f"({rule_id})"),
+        paraphrase=f"Rule {rule_id}.",
+        source=SOURCE,
+    )
+
+
+FILING = Duty(
+    id="filing",
+    when=c.EMERGENCY_DECLARED,
+    citation=Citation(instrument=ACT.id, section="s. 2"),
+    paraphrase="File within 48 hours.",
+    source=SOURCE,
+    action="file a statement",
+    party="police",
+    deadline=Deadline(anchor=EventKind.SEARCH_PERFORMED, amount=48),
+    fulfilled_by=EventKind.SWORN_STATEMENT_FILED,
+)
+EXAMPLE = Policy(
+    jurisdiction="XX-TEST",
+    instrument=ACT,
+    calendar=CALENDAR,
+    scope=~c.requested_by(AgencyKind.OTHER_PUBLIC_AGENCY),
+    rules=(
+        rule(
+            "warrant", Effect.PERMIT, c.performed_by(AgencyKind.STATE_POLICE) & c.WARRANT_IN_FORCE
+        ),
+        rule("emergency", Effect.PERMIT, c.EMERGENCY_DECLARED),
+        rule("video", Effect.FORBID, c.MOVING_IMAGES),
+    ),
+    duties=(FILING,),
+)
+POLICIES = [EXAMPLE, *(v.policy for v in MA.versions)]
+requests = search_requests(jurisdiction=MA)
+policies = st.sampled_from(POLICIES)
+
+
+def with_rules(policy: Policy, rules: tuple[Rule, ...]) -> Policy:
+    return attrs.evolve(policy, rules=rules)
+
+
+# -- the example policy ----------------------------------------------------------------------
+
+
+@given(requests.filter(lambda r: EXAMPLE.decide(r) is Outcome.PERMITTED))
+def test_a_permitted_decision_names_its_rules_their_citations_and_obligations(
+    r: SearchRequest,
+) -> None:
+    decision = EXAMPLE.evaluate(r)
+    assert decision.permitted
+    assert decision.determining
+    memo = decision.explain()
+    assert memo.startswith(f"PERMITTED: request {r.id} under Example Act (XX-TEST)")
+    for reason in decision.determining:
+        assert reason.applies is True
+        assert str(reason.citation) in memo
+    if r.emergency is not None and r.performed_at is not None:
+        (filing,) = decision.obligations
+        assert filing.due == r.performed_at + timedelta(hours=48)
+        assert "file a statement" in memo
+
+
+@given(policies, requests)
+def test_a_decision_survives_json_and_re_evaluation_reproduces_it(
+    policy: Policy, r: SearchRequest
+) -> None:
+    decision = policy.evaluate(r)
+    assert from_json(to_json(decision), Decision) == decision
+    assert policy.evaluate(from_json(to_json(r), SearchRequest)) == decision
+
+
+# -- the combining algorithm ------------------------------------------------------------------
+
+
+@given(policies, requests)
+def test_the_fast_path_and_the_explained_path_agree(policy: Policy, r: SearchRequest) -> None:
+    assert policy.decide(r) is policy.evaluate(r).outcome
+
+
+@given(policies, requests)
+def test_each_reason_reports_what_its_rule_gives_on_its_own(
+    policy: Policy, r: SearchRequest
+) -> None:
+    decision = policy.evaluate(r)
+    for reason, rule_ in zip(decision.reasons, policy.rules, strict=False):
+        assert reason.rule == rule_.id
+        assert reason.applies is rule_.when(r)
+        assert reason.conditions == rule_.when.explain(r).because()
+
+
+@given(policies, requests, st.randoms(use_true_random=False))
+def test_the_order_of_the_rules_never_changes_the_outcome(
+    policy: Policy, r: SearchRequest, random: Random
+) -> None:
+    shuffled = list(policy.rules)
+    random.shuffle(shuffled)
+    reordered = with_rules(policy, tuple(shuffled))
+    assert reordered.evaluate(r).outcome is policy.evaluate(r).outcome
+    assert reordered.decide(r) is policy.decide(r)
+
+
+@given(policies, requests, st.integers(min_value=1, max_value=5))
+def test_a_forbidding_rule_beats_any_number_of_permissions(
+    policy: Policy, r: SearchRequest, permits: int
+) -> None:
+    extra = tuple(rule(f"permit-{i}", Effect.PERMIT, ALWAYS) for i in range(permits))
+    forbid = rule("forbid", Effect.FORBID, ALWAYS)
+    changed = with_rules(policy, (*extra, *policy.rules, forbid))
+    expected = Outcome.NOT_APPLICABLE if not policy.scope(r) else Outcome.FORBIDDEN
+    assert changed.decide(r) is expected
+    assert changed.evaluate(r).outcome is expected
+
+
+@given(policies, requests, st.sampled_from(Effect), st.booleans())
+def test_an_error_in_any_rule_never_permits(
+    policy: Policy,
+    r: SearchRequest,
+    effect: Effect,
+    first: bool,  # noqa: FBT001 - drawn by Hypothesis
+) -> None:
+    broken = rule("broken", effect, RAISES)
+    rules = (broken, *policy.rules) if first else (*policy.rules, broken)
+    changed = with_rules(policy, rules)
+    decision = changed.evaluate(r)
+    assert decision.outcome is not Outcome.PERMITTED
+    assert changed.decide(r) is decision.outcome
+    if decision.outcome is Outcome.NOT_PERMITTED:
+        assert any("ZeroDivisionError" in e for e in decision.errors)
+        assert "could not be evaluated" in decision.explain()
+
+
+@given(policies, requests)
+def test_an_error_in_the_scope_never_permits(policy: Policy, r: SearchRequest) -> None:
+    changed = attrs.evolve(policy, scope=RAISES)
+    assert changed.decide(r) is Outcome.NOT_PERMITTED
+    assert changed.evaluate(r).errors
+
+
+@given(requests)
+def test_a_duty_that_cannot_be_evaluated_is_attached_rather_than_missed(r: SearchRequest) -> None:
+    broken = attrs.evolve(FILING, id="broken-duty", when=RAISES)
+    changed = attrs.evolve(EXAMPLE, duties=(broken,))
+    decision = changed.evaluate(r)
+    assert decision.outcome is changed.decide(r)
+    if decision.permitted:
+        assert [o.duty for o in decision.obligations] == ["broken-duty"]
+        assert decision.errors
+
+
+def test_rules_and_duties_need_distinct_ids() -> None:
+    with pytest.raises(ValueError, match="repeated: video"):
+        with_rules(EXAMPLE, (*EXAMPLE.rules, rule("video", Effect.PERMIT, ALWAYS)))
+
+
+@given(policies, requests)
+def test_there_is_no_hidden_clock_the_same_request_gives_the_same_decision(
+    policy: Policy, r: SearchRequest
+) -> None:
+    assert policy.evaluate(r) == policy.evaluate(r)
+    moment = datetime(2024, 6, 1, tzinfo=UTC)
+    assert policy.evaluate(r, moment).at == moment
+
+
+@given(requests)
+def test_batch_evaluation_gives_what_one_by_one_evaluation_gives(r: SearchRequest) -> None:
+    batch = [r, attrs.evolve(r, id="other")]
+    assert EXAMPLE.evaluate_many(batch) == [EXAMPLE.evaluate(x) for x in batch]
+    assert EXAMPLE.decide_many(batch) == [EXAMPLE.decide(x) for x in batch]
+
+
+# -- deadlines --------------------------------------------------------------------------------
+
+
+def test_48_hours_are_elapsed_hours_across_the_change_to_daylight_saving_time() -> None:
+    search = datetime(2024, 3, 9, 12, 0, tzinfo=NEW_YORK)  # EST; clocks go forward on the 10th
+    due = Deadline(anchor=EventKind.SEARCH_PERFORMED, amount=48).due(search, CALENDAR)
+    assert due == datetime(2024, 3, 11, 13, 0, tzinfo=NEW_YORK)
+    assert due.astimezone(UTC) - search.astimezone(UTC) == timedelta(hours=48)
+
+
+def test_business_days_skip_the_weekend_and_massachusetts_holidays() -> None:
+    friday = datetime(2024, 4, 5, 16, 0, tzinfo=NEW_YORK)
+    one = Deadline(anchor=EventKind.SEARCH_PERFORMED, amount=1, unit=Unit.BUSINESS_DAYS)
+    assert one.due(friday, CALENDAR).date() == date(2024, 4, 8)
+    before_patriots_day = datetime(2024, 4, 12, 16, 0, tzinfo=NEW_YORK)
+    assert one.due(before_patriots_day, CALENDAR).date() == date(2024, 4, 16)
+    elsewhere = Calendar(timezone="America/New_York", country="US")
+    assert one.due(before_patriots_day, elsewhere).date() == date(2024, 4, 15)
+
+
+def test_a_quarter_end_anchor_falls_on_the_last_day_of_the_quarter_in_local_time() -> None:
+    late_evening = datetime(2024, 4, 1, 2, 0, tzinfo=UTC)  # still March 31 in Massachusetts
+    same = Deadline(anchor=EventKind.SEARCH_PERFORMED, unit=Unit.QUARTERS)
+    assert same.due(late_evening, CALENDAR).date() == date(2024, 3, 31)
+    next_ = Deadline(anchor=EventKind.SEARCH_PERFORMED, amount=1, unit=Unit.QUARTERS)
+    assert next_.due(datetime(2024, 11, 5, tzinfo=UTC), CALENDAR).date() == date(2025, 3, 31)
+
+
+def test_calendar_days_run_to_the_end_of_the_last_day() -> None:
+    search = datetime(2024, 1, 30, 9, 0, tzinfo=NEW_YORK)
+    due = Deadline(anchor=EventKind.SEARCH_PERFORMED, amount=3, unit=Unit.CALENDAR_DAYS)
+    assert due.due(search, CALENDAR).replace(microsecond=0) == datetime(
+        2024, 2, 2, 23, 59, 59, tzinfo=NEW_YORK
+    )
+
+
+@pytest.mark.parametrize(
+    ("deadline", "prose"),
+    [
+        (
+            Deadline(anchor=EventKind.SEARCH_PERFORMED, amount=48),
+            "within 48 hours after the search",
+        ),
+        (Deadline(anchor=EventKind.PRETRIAL_CONFERENCE), "by the pretrial conference"),
+        (
+            Deadline(anchor=EventKind.ARRAIGNMENT, amount=2, unit=Unit.BUSINESS_DAYS),
+            "within 2 business days after the arraignment",
+        ),
+        (
+            Deadline(anchor=EventKind.SEARCH_PERFORMED, unit=Unit.QUARTERS),
+            "by the end of the calendar quarter of the search",
+        ),
+    ],
+)
+def test_a_deadline_reads_as_prose(deadline: Deadline, prose: str) -> None:
+    assert deadline.describe() == prose
+
+
+# -- obligations ------------------------------------------------------------------------------
+
+
+def _obligation(performed: datetime) -> frpolicy.Obligation:
+    return attrs.evolve(
+        frpolicy.Obligation(
+            duty=FILING.id,
+            citation=FILING.citation,
+            source=SOURCE,
+            action=FILING.action,
+            party=FILING.party,
+            deadline=FILING.deadline,
+            calendar=CALENDAR,
+            fulfilled_by=FILING.fulfilled_by,
+        ),
+        due=performed + timedelta(hours=48),
+    )
+
+
+def test_an_obligation_is_met_pending_or_violated_by_what_happened_and_when() -> None:
+    performed = datetime(2024, 5, 1, 12, tzinfo=UTC)
+    obligation = _obligation(performed)
+    filed = Event(kind=EventKind.SWORN_STATEMENT_FILED, at=performed + timedelta(hours=30))
+    late = Event(kind=EventKind.SWORN_STATEMENT_FILED, at=performed + timedelta(hours=50))
+    soon, later = performed + timedelta(hours=1), performed + timedelta(days=9)
+    assert obligation.check([filed], later).status is ObligationStatus.MET
+    assert obligation.check([late], later).status is ObligationStatus.VIOLATED
+    assert obligation.check([], soon).status is ObligationStatus.PENDING
+    violated = obligation.check([], later)
+    assert violated.status is ObligationStatus.VIOLATED
+    assert "not done" in violated.describe()
+
+
+def test_an_anchor_in_the_events_overrides_the_due_time_known_at_decision() -> None:
+    performed = datetime(2024, 5, 1, 12, tzinfo=UTC)
+    obligation = _obligation(performed)
+    actual = Event(kind=EventKind.SEARCH_PERFORMED, at=performed + timedelta(days=2))
+    filed = Event(kind=EventKind.SWORN_STATEMENT_FILED, at=performed + timedelta(hours=90))
+    check = obligation.check([actual, filed], performed + timedelta(days=9))
+    assert check.status is ObligationStatus.MET
+    assert check.due == performed + timedelta(days=2, hours=48)
