@@ -23,4 +23,4 @@ def test_the_readme_quick_look_runs_and_prints_what_its_comments_say() -> None:
     printed = out.getvalue()
     assert "Outcome.PERMITTED" in printed
     assert "G.L. c.6 §220(d) (H.1728)" in printed
-    assert "St. 2020, c.253 Outcome.NOT_PERMITTED" in printed
+    assert "St. 2020, c.253 Outcome.PERMITTED" in printed

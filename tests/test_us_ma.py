@@ -451,6 +451,17 @@ def test_the_same_warrantless_court_ordered_request_is_permitted_now_and_not_und
     assert REDRAFT.decide(req) is Outcome.NOT_PERMITTED
 
 
+def test_a_warrant_authorizing_the_search_meets_the_court_order_requirement_of_current_law() -> (
+    None
+):
+    decision = CURRENT.evaluate(request())
+    assert decision.outcome is Outcome.PERMITTED
+    assert determining(decision) == {"MA-LAW-COURT-ORDER"}
+    assert CURRENT.decide(request(warrant=warrant(authorizes_facial_recognition=False))) is (
+        Outcome.NOT_PERMITTED
+    )
+
+
 def test_a_local_police_department_running_its_own_search_is_not_permitted_under_current_law() -> (
     None
 ):

@@ -57,7 +57,10 @@ AUTHORIZED_SEARCHER = (
     | c.performed_by(AgencyKind.STATE_POLICE)
     | c.performed_by(AgencyKind.FEDERAL)
 )
-COURT_ORDER = c.COURT_ORDER_AUTHORIZES_SEARCH & c.COURT_ORDER_IN_FORCE
+# A warrant is a court's order too, on a higher standard: read here as meeting the requirement.
+COURT_ORDER = (c.COURT_ORDER_AUTHORIZES_SEARCH & c.COURT_ORDER_IN_FORCE) | (
+    c.WARRANT_AUTHORIZES_SEARCH & c.WARRANT_IN_FORCE
+)
 IDENTIFICATION_DOCUMENTS = (
     c.performed_by(AgencyKind.STATE_POLICE)
     & c.requested_by(AgencyKind.STATE_POLICE)
@@ -73,7 +76,7 @@ RULES = (
         paraphrase="On a written request resting on a court order, the Registry of Motor "
         "Vehicles, the State Police or the FBI may perform a search. The court order's "
         "standard (specific and articulable facts, relevance to an investigation) is not "
-        "verified.",
+        "verified; a warrant authorizing the search is read as meeting it.",
         source=source(
             Verification.SUMMARY, _HIGH, _SUMMARY + "; the order's standard unverified (M)"
         ),
