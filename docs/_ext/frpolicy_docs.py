@@ -248,8 +248,8 @@ def version_page(jurisdiction: Jurisdiction, version: Version) -> str:
         (
             "Each rule and duty below shows how its provision was read: "
             "{source-badge}`text high` the text itself, {source-badge}`summary high` a "
-            "summary of it, {{source-badge}}`news low` the news only, "
-            "{{source-badge}}`unverified low` not checked (see {doc}`/explanation/sources`)."
+            "summary of it, {source-badge}`news low` the news only, "
+            "{source-badge}`unverified low` not checked (see {doc}`/explanation/sources`)."
         ),
         "",
         "## At a glance",
