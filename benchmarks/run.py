@@ -171,12 +171,13 @@ def audits(sizes: Sequence[int]) -> None:
     if not audit.cli_available():
         print("- skipped: frpolicy.cli is not there yet in this installation")
         return
-    rows = []
+    rows, runs = [], []
     with tempfile.TemporaryDirectory(prefix="frpolicy-bench-") as folder:
         for lines in sizes:
             log, out = Path(folder) / f"log-{lines}.jsonl", Path(folder) / f"report-{lines}.json"
             audit.write_log(log, lines)
             run = audit.run_audit(log, out)
+            runs.append(run)
             rows.append(
                 [
                     f"{lines:,}",
@@ -189,6 +190,18 @@ def audits(sizes: Sequence[int]) -> None:
             log.unlink()
             out.unlink()
     print(_table(["lines", "log MiB", "seconds", "requests/s", "peak RSS MiB"], rows))
+    first, last = runs[0], runs[-1]
+    print("\ntargets:")
+    print(
+        f"- {last.lines:,} lines at 50,000 requests/s or more: {last.per_second:,.0f}/s, "
+        f"{_met(last.per_second >= 50_000)}"
+    )
+    if len(runs) > 1:
+        growth = last.peak_rss_kib / first.peak_rss_kib
+        print(
+            f"- peak memory flat from {first.lines:,} to {last.lines:,} lines: "
+            f"x{growth:.2f}, {_met(growth <= 1.1)}"
+        )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
