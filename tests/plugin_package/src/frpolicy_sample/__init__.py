@@ -41,9 +41,7 @@ _ACT = Instrument(
     status=InstrumentStatus.IN_FORCE,
     effective_from=date(2022, 1, 1),
 )
-_SOURCE = Source(
-    verification=Verification.TEXT, confidence=Confidence.HIGH, reference="fictional"
-)
+_SOURCE = Source(verification=Verification.TEXT, confidence=Confidence.HIGH, reference="fictional")
 
 POLICE = leaf(
     "police_request",
