@@ -189,10 +189,8 @@ def timestamps(
     """
     span = int((latest - earliest).total_seconds() // 60)
     start = earliest.astimezone(UTC)
-    return st.builds(
-        lambda minutes, zone: _in_zone(start + timedelta(minutes=minutes), zone),
-        st.integers(0, max(span, 0)),
-        st.sampled_from(ZONES),
+    return st.tuples(st.integers(0, max(span, 0)), st.sampled_from(ZONES)).map(
+        lambda pair: _in_zone(start + timedelta(minutes=pair[0]), pair[1])
     )
 
 

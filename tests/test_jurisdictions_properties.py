@@ -1,0 +1,78 @@
+"""Every registered jurisdiction passes the law-property suite; a broken one does not."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+import frpolicy
+from frpolicy.jurisdictions.us_ma import h1728
+from frpolicy.policy import Rule
+from frpolicy.testing import PROPERTIES, LawPropertyError, check_jurisdiction, check_property
+
+CASES = [
+    (j.code, v.instrument.id, name)
+    for j in frpolicy.jurisdictions()
+    for v in j.versions
+    for name in PROPERTIES
+]
+
+
+@pytest.mark.parametrize(
+    ("code", "version", "law_property"), CASES, ids=[" ".join(case) for case in CASES]
+)
+def test_every_registered_jurisdiction_satisfies_every_law_property(
+    code: str, version: str, law_property: str
+) -> None:
+    check_property(code, version, law_property)
+
+
+def _bill_whose_warrant_rule_ignores_the_warrant() -> frpolicy.Jurisdiction:
+    """H.1728, but the State Police may search on any request, warrant or not."""
+    policy = h1728.H1728.policy
+
+    def ignore_warrant(rule: Rule) -> Rule:
+        return attrs.evolve(rule, when=h1728.CENTRAL_SEARCH) if rule.id == "MA-WARRANT" else rule
+
+    broken = attrs.evolve(
+        policy, jurisdiction="XX-BROKEN", rules=tuple(ignore_warrant(r) for r in policy.rules)
+    )
+    return frpolicy.Jurisdiction(
+        code="XX-BROKEN",
+        name="H.1728 with a warrant rule that ignores the warrant",
+        versions=(attrs.evolve(h1728.H1728, policy=broken),),
+    )
+
+
+def test_a_bill_whose_warrant_rule_ignores_the_warrant_is_caught_by_its_own_invariant() -> None:
+    with pytest.raises(LawPropertyError) as caught:
+        check_jurisdiction(_bill_whose_warrant_rule_ignores_the_warrant(), max_examples=100)
+    failures = {f.property: f for f in caught.value.failures}
+    assert "invariants" in failures
+    failure = failures["invariants"]
+    assert failure.version == "H.1728"
+    assert "invariant 'warrant-emergency-or-exempt' does not hold" in failure.detail
+    message = str(caught.value)
+    assert "XX-BROKEN H.1728: law property 'invariants' fails." in message
+    assert "counterexample (shrunk), as JSON:" in message
+    # the counterexample is permitted without any of the grounds the bill allows
+    request = failure.counterexample
+    assert request is not None
+    assert not (h1728.FELONY_WARRANT | h1728.EMERGENCY)(request)
+    assert f'"id": "{request.id}"' in message
+
+
+def test_a_shrunk_counterexample_is_small() -> None:
+    with pytest.raises(LawPropertyError) as caught:
+        check_property(
+            _bill_whose_warrant_rule_ignores_the_warrant(), "H.1728", "invariants", max_examples=100
+        )
+    (failure,) = caught.value.failures
+    request = failure.counterexample
+    assert request is not None
+    # shrinking removes whatever the failure does not need
+    assert request.requesting_officer is None
+    assert request.databases == frozenset()
+    assert request.warrant is None
+    assert request.emergency is None
+
