@@ -116,7 +116,7 @@ def test_a_permitted_decision_names_its_rules_their_citations_and_obligations(
     for reason in decision.determining:
         assert reason.applies is True
         assert str(reason.citation) in memo
-    if r.emergency is not None and r.performed_at is not None:
+    if c.EMERGENCY_DECLARED(r) and r.performed_at is not None:
         (filing,) = decision.obligations
         assert filing.due == r.performed_at + timedelta(hours=48)
         assert "file a statement" in memo
