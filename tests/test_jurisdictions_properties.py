@@ -75,4 +75,3 @@ def test_a_shrunk_counterexample_is_small() -> None:
     assert request.databases == frozenset()
     assert request.warrant is None
     assert request.emergency is None
-

@@ -417,13 +417,16 @@ def _monotonicity(version: Version) -> Callable[[SearchRequest], None]:
     changes = _changes()
 
     def check(request: SearchRequest) -> None:
-        before = version.decide(request)
-        if before is Outcome.PERMITTED:
-            return
-        for what, change in changes.items():
-            changed = change(request)
-            if changed is not None and version.decide(changed) is Outcome.PERMITTED:
-                _fail(f"{what} turns {_name(before)} into PERMITTED", request)
+        # a permitted request, stripped of its authorizations, is a refusal worth trying too
+        bare = attrs.evolve(request, warrant=None, court_order=None, emergency=None)
+        for refused in dict.fromkeys((request, bare)):
+            before = version.decide(refused)
+            if before is Outcome.PERMITTED:
+                continue
+            for what, change in changes.items():
+                changed = change(refused)
+                if changed is not None and version.decide(changed) is Outcome.PERMITTED:
+                    _fail(f"{what} turns {_name(before)} into PERMITTED", refused)
 
     return check
 
