@@ -184,23 +184,48 @@ def _unbound_names(tree: ast.AST) -> set[str]:
     return loaded - bound
 
 
-def _read_paths(tree: ast.AST) -> frozenset[str]:
-    """Attribute chains rooted at ``r``: ``r.warrant.issued_at`` reads ``warrant.issued_at``."""
-    paths: set[str] = set()
+def _presence_tests(tree: ast.AST) -> set[int]:
+    """The nodes ``x`` of the comparisons ``x is None`` and ``x is not None``."""
+    return {
+        id(node.left)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Compare)
+        and len(node.ops) == 1
+        and isinstance(node.ops[0], ast.Is | ast.IsNot)
+        and isinstance(node.comparators[0], ast.Constant)
+        and node.comparators[0].value is None
+    }
+
+
+def _analyse(tree: ast.AST) -> tuple[frozenset[str], frozenset[str], bool]:
+    """What an expression reads: request paths, those read only for presence, and ``at``.
+
+    ``r.warrant.issued_at`` reads ``warrant.issued_at``; ``r.warrant is None`` reads
+    ``warrant`` for its presence only. A chain through something that is not a field (a
+    property, a method) reads the whole request, ``""``, as does ``r`` passed on whole.
+    """
+    fields = attrs.fields_dict(model.SearchRequest)
+    presence_nodes = _presence_tests(tree)
+    whole: set[str] = set()
+    presence: set[str] = set()
     inner: set[int] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Attribute) and id(node) not in inner:
-            parts: list[str] = []
-            current: ast.expr = node
-            while isinstance(current, ast.Attribute):
-                parts.append(current.attr)
-                inner.add(id(current.value))
-                current = current.value
-            if isinstance(current, ast.Name) and current.id == "r":
-                paths.add(".".join(reversed(parts)))
-        elif isinstance(node, ast.Name) and node.id == "r" and id(node) not in inner:
-            paths.add("")
-    return frozenset(paths)
+    for node in ast.walk(tree):  # breadth first: the outermost node of a chain comes first
+        if not isinstance(node, ast.Attribute | ast.Name) or id(node) in inner:
+            continue
+        parts: list[str] = []
+        current: ast.expr = node
+        while isinstance(current, ast.Attribute):
+            parts.append(current.attr)
+            inner.add(id(current.value))
+            current = current.value
+        if not (isinstance(current, ast.Name) and current.id == "r"):
+            continue
+        path = ".".join(reversed(parts))
+        if path and path.split(".", 1)[0] not in fields:
+            path = ""
+        (presence if path and id(node) in presence_nodes else whole).add(path)
+    uses_time = any(isinstance(n, ast.Name) and n.id == "at" for n in ast.walk(tree))
+    return frozenset(whole | presence), frozenset(presence - whole), uses_time
 
 
 class _Rename(ast.NodeTransformer):
@@ -225,6 +250,7 @@ class Leaf(Predicate):
     params: tuple[tuple[str, Hashable], ...] = ()
     namespace: Mapping[str, object] = attrs.field(factory=dict, eq=False)
     _tree: ast.Expression = attrs.field(init=False, eq=False)
+    _reads: tuple[frozenset[str], frozenset[str], bool] = attrs.field(init=False, eq=False)
     _fn: Evaluator = attrs.field(init=False, eq=False)
     _evaluator: Evaluator | None = attrs.field(init=False, default=None, eq=False)
 
@@ -241,6 +267,7 @@ class Leaf(Predicate):
             raise ValueError(msg)
         code = compile(f"lambda r, at: ({self.expression.strip()})", self.name, "eval")
         object.__setattr__(self, "_tree", tree)
+        object.__setattr__(self, "_reads", _analyse(tree))
         object.__setattr__(self, "_fn", eval(code, dict(env)))  # noqa: S307 - module author's code
 
     def _env(self) -> dict[str, object]:
@@ -254,8 +281,18 @@ class Leaf(Predicate):
 
     @property
     def read_paths(self) -> frozenset[str]:
-        """The request fields this leaf's expression reads."""
-        return _read_paths(self._tree)
+        """The request fields this leaf's expression reads (``""``: the whole request)."""
+        return self._reads[0]
+
+    @property
+    def presence_paths(self) -> frozenset[str]:
+        """The fields among :attr:`read_paths` read only to test whether they are ``None``."""
+        return self._reads[1]
+
+    @property
+    def reads_time(self) -> bool:
+        """Whether the expression reads ``at``, the time of evaluation."""
+        return self._reads[2]
 
     def evaluate(self, request: model.SearchRequest, at: datetime) -> Verdict:
         """This leaf's verdict on a request; an error is caught and recorded."""

@@ -43,7 +43,6 @@ given. This module needs the optional ``hypothesis`` extra.
 
 from __future__ import annotations
 
-import ast
 import typing
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -433,8 +432,6 @@ def _monotonicity(version: Version) -> Callable[[SearchRequest], None]:
 
 # -- irrelevance ----------------------------------------------------------------------------
 
-# Properties of the request, and the fields they read.
-_DERIVED = {"on_behalf_of_another_agency": ("requesting_agency.id", "performing_agency.id")}
 _TIMES = ("submitted_at", "performed_at")  # what the time of evaluation is taken from
 
 
@@ -454,61 +451,11 @@ class _Reads:
         )
 
 
-def _chain(node: ast.expr) -> str | None:
-    """``warrant.issued_at`` for ``r.warrant.issued_at``; ``None`` if not rooted at ``r``."""
-    parts: list[str] = []
-    while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
-        node = node.value
-    if isinstance(node, ast.Name) and node.id == "r":
-        return ".".join(reversed(parts))
-    return None
-
-
-def _presence_tests(tree: ast.AST) -> set[int]:
-    """The nodes of ``r.x`` read only by ``r.x is None`` or ``r.x is not None``."""
-    found: set[int] = set()
-    for node in ast.walk(tree):
-        if (
-            isinstance(node, ast.Compare)
-            and len(node.ops) == 1
-            and isinstance(node.ops[0], ast.Is | ast.IsNot)
-            and isinstance(node.comparators[0], ast.Constant)
-            and node.comparators[0].value is None
-        ):
-            found.add(id(node.left))
-    return found
-
-
 def _leaf_reads(item: Leaf) -> tuple[set[str], set[str]]:
-    tree = ast.parse(item.expression.strip(), mode="eval")
-    presence_nodes = _presence_tests(tree)
-    whole: set[str] = set()
-    presence: set[str] = set()
-    inner: set[int] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Name) and node.id == "at":
-            whole.update(_TIMES)
-        if not isinstance(node, ast.Attribute | ast.Name) or id(node) in inner:
-            continue
-        path = _chain(node)
-        if isinstance(node, ast.Attribute):
-            current: ast.expr = node
-            while isinstance(current, ast.Attribute):
-                inner.add(id(current.value))
-                current = current.value
-        if path is None:
-            continue
-        first = path.split(".", 1)[0]
-        if first in _DERIVED:
-            whole.update(_DERIVED[first])
-        elif first and first not in attrs.fields_dict(SearchRequest):
-            whole.add("")  # reads something the suite cannot follow: all of the request
-        elif id(node) in presence_nodes:
-            presence.add(path)
-        else:
-            whole.add(path)
-    return whole, presence
+    whole = set(item.read_paths - item.presence_paths)
+    if item.reads_time:
+        whole.update(_TIMES)
+    return whole, set(item.presence_paths)
 
 
 def _policy_reads(predicates: Iterable[Predicate]) -> _Reads:
