@@ -26,6 +26,7 @@ import enum
 import functools
 import itertools
 import typing
+from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
@@ -125,6 +126,9 @@ _ANCHOR_PROSE = {
 }
 
 
+_zone = functools.cache(ZoneInfo)
+
+
 @functools.cache
 def _legal_holidays(country: str, subdivision: str | None) -> holidays.HolidayBase:
     import holidays  # noqa: PLC0415 - imported only when business days are counted
@@ -147,7 +151,7 @@ class Calendar:
     @property
     def zone(self) -> ZoneInfo:
         """The time zone."""
-        return ZoneInfo(self.timezone)
+        return _zone(self.timezone)
 
     def is_business_day(self, day: date) -> bool:
         """A weekday that is not a legal holiday."""
@@ -458,8 +462,8 @@ class Policy:
     _engine: _Engine | None = attrs.field(init=False, default=None, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        ids = [r.id for r in self.rules] + [d.id for d in self.duties]
-        repeated = sorted({i for i in ids if ids.count(i) > 1})
+        ids = Counter([r.id for r in self.rules] + [d.id for d in self.duties])
+        repeated = sorted(i for i, n in ids.items() if n > 1)
         if repeated:
             msg = f"rules and duties need distinct ids; repeated: {', '.join(repeated)}"
             raise ValueError(msg)
@@ -568,12 +572,13 @@ class Policy:
         )
 
     def _obligation(self, duty: Duty, request: SearchRequest) -> Obligation:
-        anchor = None
-        if duty.deadline is not None:
-            anchor = {
-                EventKind.REQUEST_SUBMITTED: request.submitted_at,
-                EventKind.SEARCH_PERFORMED: request.performed_at,
-            }.get(duty.deadline.anchor)
+        deadline, due = duty.deadline, None
+        if deadline is not None:
+            # only the request's own events are known when the search is decided
+            if deadline.anchor is EventKind.SEARCH_PERFORMED and request.performed_at:
+                due = deadline.due(request.performed_at, self.calendar)
+            elif deadline.anchor is EventKind.REQUEST_SUBMITTED:
+                due = deadline.due(request.submitted_at, self.calendar)
         return Obligation(
             duty=duty.id,
             citation=duty.citation,
@@ -586,9 +591,7 @@ class Policy:
             disclosures=duty.disclosures,
             court=duty.court,
             supervisory=duty.supervisory,
-            due=None
-            if anchor is None or duty.deadline is None
-            else duty.deadline.due(anchor, self.calendar),
+            due=due,
         )
 
     def _compiled(self) -> _Engine:
