@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 from importlib.metadata import EntryPoint
 
 import attrs
@@ -60,6 +60,15 @@ def test_the_law_in_force_is_chosen_by_date_and_a_bill_never_is() -> None:
         MA.in_force(date(year, 1, 1)).instrument.status is frpolicy.InstrumentStatus.IN_FORCE
         for year in range(2022, 2030)
     )
+
+
+def test_the_day_of_a_moment_is_taken_in_the_jurisdictions_time_zone() -> None:
+    new_years_eve_in_boston = datetime(2022, 1, 1, 3, 0, tzinfo=UTC)
+    assert MA.in_force(new_years_eve_in_boston) is MA.in_force(date(2021, 12, 31))
+    with pytest.raises(LookupError, match="in force on 2021-06-30"):
+        MA.in_force(datetime(2021, 7, 1, 3, 0, tzinfo=UTC))
+    with pytest.raises(ValueError, match="naive datetime"):
+        MA.in_force(datetime(2024, 1, 1))  # noqa: DTZ001 - the point
 
 
 def test_versions_need_distinct_names_and_their_own_jurisdiction() -> None:

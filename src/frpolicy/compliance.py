@@ -337,10 +337,7 @@ def version_for(jurisdiction: Jurisdiction, record: SearchRecord) -> Version:
     Raises:
         LookupError: no encoded law was in force that day.
     """
-    at = evaluation_time(record.request, None)
-    return jurisdiction.in_force(
-        at.astimezone(jurisdiction.versions[0].policy.calendar.zone).date()
-    )
+    return jurisdiction.in_force(evaluation_time(record.request, None))
 
 
 # -- accumulators ---------------------------------------------------------------------------

@@ -143,11 +143,17 @@ class Jurisdiction:
         raise LookupError(msg)
 
     def in_force(self, day: date) -> Version:
-        """The version in force on ``day``.
+        """The version in force on ``day``; a datetime is taken in the jurisdiction's time zone.
 
         Raises:
             LookupError: no encoded instrument is in force that day.
+            ValueError: ``day`` is a naive datetime.
         """
+        if isinstance(day, datetime):
+            if day.tzinfo is None:
+                msg = "day: naive datetime, give a timezone"
+                raise ValueError(msg)
+            day = day.astimezone(self.versions[0].policy.calendar.zone).date()
         for v in self.versions:
             if v.instrument.in_force_on(day):
                 return v
@@ -164,8 +170,7 @@ class Jurisdiction:
             LookupError: no encoded law was in force that day.
         """
         at = evaluation_time(request, at)
-        day = at.astimezone(self.versions[0].policy.calendar.zone).date()
-        return self.in_force(day).evaluate(request, at)
+        return self.in_force(at).evaluate(request, at)
 
 
 @functools.cache
