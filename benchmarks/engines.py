@@ -8,7 +8,8 @@ since Cedar's and Rego's authorization answers are allow or deny.
 
 Every peer encodes the same H.1728 rules as ``src/frpolicy/jurisdictions/us_ma/h1728.py``:
 in scope (a Massachusetts law enforcement agency or the Registry asks), no prohibition
-(emotion inference, moving images, real-time use), and one permission (the Registry's
+(emotion inference, moving images, real-time use, when law enforcement asks for or performs
+the search), and one permission (the Registry's
 licensing check; or a State Police search, or an FBI search at their request, with
 approved technology, on a felony warrant in force naming the offense, in an emergency of
 immediate grave danger, or to identify a deceased person). Peers that are not installed
@@ -45,6 +46,7 @@ Engine = Callable[[list[SearchRequest]], list[Any]]
 _LAW_ENFORCEMENT = frozenset(
     {AgencyKind.LOCAL_POLICE, AgencyKind.STATE_POLICE, AgencyKind.PROSECUTOR}
 )
+_LAW_ENFORCEMENT_USE = _LAW_ENFORCEMENT | {AgencyKind.FEDERAL}
 _MOVING = frozenset({MediaKind.RECORDED_VIDEO, MediaKind.LIVE_VIDEO})
 _GRAVE = frozenset({Harm.DEATH, Harm.SERIOUS_PHYSICAL_INJURY})
 _SP = AgencyKind.STATE_POLICE
@@ -60,9 +62,11 @@ def floor(r: SearchRequest) -> Outcome:  # noqa: PLR0911 - one branch per clause
     requester = r.requesting_agency.kind
     if requester not in _LAW_ENFORCEMENT and requester is not _RMV:
         return _NOT_APPLICABLE
-    if r.analysis is Analysis.EMOTION_INFERENCE or r.real_time or r.probe.kind in _MOVING:
-        return _FORBIDDEN
     performer = r.performing_agency.kind
+    if (requester is not _RMV or performer in _LAW_ENFORCEMENT_USE) and (
+        r.analysis is Analysis.EMOTION_INFERENCE or r.real_time or r.probe.kind in _MOVING
+    ):
+        return _FORBIDDEN
     if performer is _RMV and requester is _RMV and r.purpose is Purpose.LICENSE_ISSUANCE:
         return _PERMITTED
     if not (performer is _SP or (performer is _FEDERAL and requester is _SP)):
@@ -184,11 +188,13 @@ permit (principal, action, resource) when {
     ["death", "serious_physical_injury"].contains(context.emergency.harm)) ||
    context.purpose == "identify_deceased")
 };
-// §220(k): no emotion inference, no moving images.
+// §220(k): law enforcement may not infer emotions or analyse moving images.
 forbid (principal, action, resource) when {
-  context.analysis == "emotion_inference" ||
-  context.real_time ||
-  ["recorded_video", "live_video"].contains(context.probe)
+  (context.requester != "motor_vehicle_registry" ||
+   ["local_police", "state_police", "prosecutor", "federal"].contains(context.performer)) &&
+  (context.analysis == "emotion_inference" ||
+   context.real_time ||
+   ["recorded_video", "live_video"].contains(context.probe))
 };
 """
 
@@ -242,9 +248,21 @@ in_scope(r) if r.requester in {
   "local_police", "state_police", "prosecutor", "motor_vehicle_registry",
 }
 
-forbidden(r) if r.analysis == "emotion_inference"
-forbidden(r) if r.real_time
-forbidden(r) if r.probe in {"recorded_video", "live_video"}
+forbidden(r) if {
+  law_enforcement(r)
+  r.analysis == "emotion_inference"
+}
+forbidden(r) if {
+  law_enforcement(r)
+  r.real_time
+}
+forbidden(r) if {
+  law_enforcement(r)
+  r.probe in {"recorded_video", "live_video"}
+}
+
+law_enforcement(r) if r.requester != "motor_vehicle_registry"
+law_enforcement(r) if r.performer in {"local_police", "state_police", "prosecutor", "federal"}
 
 permit(r) if {
   r.requester == "motor_vehicle_registry"
@@ -338,7 +356,10 @@ def _rules() -> dict[str, Engine]:
     in_scope = pred(
         lambda r: r.requesting_agency.kind in _LAW_ENFORCEMENT or r.requesting_agency.kind is _RMV
     )
-    forbidden = (
+    law_enforcement = pred(lambda r: r.requesting_agency.kind is not _RMV) | pred(
+        lambda r: r.performing_agency.kind in _LAW_ENFORCEMENT_USE
+    )
+    forbidden = law_enforcement & (
         pred(lambda r: r.analysis is Analysis.EMOTION_INFERENCE)
         | pred(lambda r: r.real_time)
         | pred(lambda r: r.probe.kind in _MOVING)

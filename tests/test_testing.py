@@ -63,7 +63,8 @@ def test_a_permission_for_unapproved_technology_breaks_monotonicity() -> None:
 
 
 def test_a_permission_every_prohibition_overrides_is_reported_as_vacuous() -> None:
-    amended = _bill_with(_rule("XX-EMOTION", Effect.PERMIT, c.EMOTION_INFERENCE))
+    overridden = c.LAW_ENFORCEMENT_USE & c.EMOTION_INFERENCE  # what MA-NO-EMOTION forbids
+    amended = _bill_with(_rule("XX-EMOTION", Effect.PERMIT, overridden))
     failure = _failure(amended, "no-vacuous-rule")
     assert "rule XX-EMOTION" in failure.detail
     assert "rule MA-WARRANT" not in failure.detail

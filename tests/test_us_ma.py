@@ -332,6 +332,25 @@ def test_a_still_frame_taken_from_video_may_be_searched(bill: Version) -> None:
     assert bill.decide(request(probe=frame)) is Outcome.PERMITTED
 
 
+@BILLS
+def test_the_bans_of_220k_bind_law_enforcement_not_the_registrys_own_licensing(
+    bill: Version,
+) -> None:
+    live = ProbeImage(kind=MediaKind.LIVE_VIDEO, source=ImageSource.OTHER)
+    licensing = request(
+        requesting_agency=REGISTRY,
+        performing_agency=REGISTRY,
+        purpose=Purpose.LICENSE_ISSUANCE,
+        warrant=None,
+        offense=None,
+        probe=live,
+    )
+    assert bill.decide(licensing) is Outcome.PERMITTED
+    assert_invariants_hold(bill, licensing)
+    for_the_police = attrs.evolve(licensing, requesting_agency=BOSTON_POLICE)
+    assert bill.decide(for_the_police) is Outcome.FORBIDDEN
+
+
 # -- H.1728 / H.4359: the Registry, §220(c) and H.4359 §220(d)(1) ------------------------------
 
 

@@ -17,6 +17,7 @@ __all__ = [
     "EMERGENCY_IMMEDIATE_DANGER",
     "EMOTION_INFERENCE",
     "LAW_ENFORCEMENT_REQUEST",
+    "LAW_ENFORCEMENT_USE",
     "MOVING_IMAGES",
     "OFFENSE_IS_FELONY",
     "REGISTRY_REQUEST",
@@ -55,6 +56,12 @@ LAW_ENFORCEMENT_REQUEST = leaf(
     "the search is requested by a Massachusetts law enforcement agency",
     "r.requesting_agency.kind in LAW_ENFORCEMENT",
     LAW_ENFORCEMENT=_LAW_ENFORCEMENT,
+)
+LAW_ENFORCEMENT_USE = leaf(
+    "law_enforcement_use",
+    "law enforcement asks for or performs the search",
+    "r.requesting_agency.kind in LAW_ENFORCEMENT or r.performing_agency.kind in LAW_ENFORCEMENT",
+    LAW_ENFORCEMENT=_LAW_ENFORCEMENT | {AgencyKind.FEDERAL},
 )
 REGISTRY_REQUEST = requested_by(AgencyKind.MOTOR_VEHICLE_REGISTRY)
 

@@ -115,21 +115,21 @@ def rules(instrument: str = INSTRUMENT.id) -> tuple[Rule, ...]:
             "warrant, to identify a deceased person.",
             source=source(Verification.SUMMARY, _HIGH, _NOTES),
         ),
-        # (k) No inference of emotions.
+        # (k) No inference of emotions by law enforcement (the Registrar's own work is not).
         Rule(
             id="MA-NO-EMOTION",
             effect=Effect.FORBID,
-            when=c.EMOTION_INFERENCE,
+            when=c.LAW_ENFORCEMENT_USE & c.EMOTION_INFERENCE,
             citation=_cite("(k)", instrument),
             paraphrase="Law enforcement may not use a biometric surveillance system to infer "
             "a person's emotions.",
             source=source(Verification.SUMMARY, _HIGH, _NOTES),
         ),
-        # (k) No analysis of moving images: still frames only.
+        # (k) No analysis of moving images by law enforcement: still frames only.
         Rule(
             id="MA-NO-VIDEO",
             effect=Effect.FORBID,
-            when=c.MOVING_IMAGES,
+            when=c.LAW_ENFORCEMENT_USE & c.MOVING_IMAGES,
             citation=_cite("(k)", instrument),
             paraphrase="Law enforcement may not use biometric surveillance to analyse moving "
             "images; only still images, through the State Police, may be searched.",
@@ -234,9 +234,9 @@ def invariants() -> tuple[Invariant, ...]:
         ),
         Invariant(
             id="stills-only",
-            statement="A permitted search analyses still images only, never video, and "
-            "never infers emotions.",
-            holds=~c.MOVING_IMAGES & ~c.EMOTION_INFERENCE,
+            statement="A permitted search by or for law enforcement analyses still images "
+            "only, never video, and never infers emotions.",
+            holds=~c.LAW_ENFORCEMENT_USE | (~c.MOVING_IMAGES & ~c.EMOTION_INFERENCE),
         ),
         Invariant(
             id="approved-technology",
