@@ -53,7 +53,7 @@ def test_a_predicate_reads_like_the_expression_that_built_it() -> None:
         "performed_by(AgencyKind.STATE_POLICE) & (warrant_in_force | ~moving_images)"
     )
     assert rule.describe() == (
-        "the search is performed by state police AND (the warrant is in force when the search "
+        "the search is performed by the State Police AND (the warrant is in force when the search "
         "is performed OR NOT the system analyses moving images (recorded or live video, or "
         "real-time identification))"
     )

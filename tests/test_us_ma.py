@@ -192,7 +192,7 @@ def test_a_local_police_department_running_its_own_search_is_not_permitted_under
     decision = bill.evaluate(request(performing_agency=BOSTON_POLICE))
     assert decision.outcome is Outcome.NOT_PERMITTED
     assert "MA-WARRANT" in determining(decision)
-    assert "not: the search is performed by state police" in decision.explain()
+    assert "not: the search is performed by the State Police" in decision.explain()
 
 
 @BILLS

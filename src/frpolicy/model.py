@@ -141,6 +141,11 @@ class AgencyKind(enum.Enum):
     PROSECUTOR = "prosecutor"
     OTHER_PUBLIC_AGENCY = "other_public_agency"
 
+    @property
+    def label(self) -> str:
+        """The kind as a sentence names it: ``the State Police``."""
+        return _AGENCY_LABELS[self]
+
 
 class CourtKind(enum.Enum):
     """The court that issued an authorization or received a filing."""
@@ -189,6 +194,30 @@ class Purpose(enum.Enum):
     LICENSE_ISSUANCE = "license_issuance"
     IDENTIFICATION_DOCUMENT_INVESTIGATION = "identification_document_investigation"
     OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        """The purpose as a sentence names it: ``identifying a deceased person``."""
+        return _PURPOSE_LABELS[self]
+
+
+_AGENCY_LABELS = {
+    AgencyKind.LOCAL_POLICE: "a local police department",
+    AgencyKind.STATE_POLICE: "the State Police",
+    AgencyKind.FEDERAL: "a federal agency",
+    AgencyKind.MOTOR_VEHICLE_REGISTRY: "the motor vehicle registry",
+    AgencyKind.PROSECUTOR: "a prosecutor's office",
+    AgencyKind.OTHER_PUBLIC_AGENCY: "another public agency",
+}
+_PURPOSE_LABELS = {
+    Purpose.CRIMINAL_INVESTIGATION: "a criminal investigation",
+    Purpose.EMERGENCY: "an emergency",
+    Purpose.IDENTIFY_DECEASED: "identifying a deceased person",
+    Purpose.IDENTIFY_MISSING_OR_INCAPACITATED: "identifying a missing or incapacitated person",
+    Purpose.LICENSE_ISSUANCE: "verifying identity to issue a license",
+    Purpose.IDENTIFICATION_DOCUMENT_INVESTIGATION: "investigating identification documents",
+    Purpose.OTHER: "another purpose",
+}
 
 
 class Database(enum.Enum):

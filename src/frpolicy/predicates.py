@@ -20,7 +20,7 @@ and ``~`` build new predicates. Because a predicate is data it can be:
 >>> rule
 performed_by(AgencyKind.STATE_POLICE) & ~has_warrant
 >>> rule.describe()
-'performed by state police AND NOT a warrant'
+'performed by the State Police AND NOT a warrant'
 >>> sorted(rule.reads())
 ['performing_agency.kind', 'warrant']
 
@@ -77,9 +77,9 @@ def evaluation_time(request: model.SearchRequest, at: datetime | None) -> dateti
 
 
 def prose(value: object) -> str:
-    """Render a parameter value for a description: enums by name, sets as lists."""
+    """Render a parameter value for a description: enums by label or value, sets as lists."""
     if isinstance(value, enum.Enum):
-        return str(value.value).replace("_", " ")
+        return str(getattr(value, "label", str(value.value).replace("_", " ")))
     if isinstance(value, frozenset | set | tuple | list):
         items = sorted(prose(item) for item in value)
         if len(items) > 1:

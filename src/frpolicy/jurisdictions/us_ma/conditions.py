@@ -48,7 +48,7 @@ requested_by = leaf_family(
     ["kind"],
 )
 purpose_is = leaf_family(
-    "purpose_is", "the purpose is: {purpose}", "r.purpose is purpose", ["purpose"]
+    "purpose_is", "the purpose is {purpose}", "r.purpose is purpose", ["purpose"]
 )
 
 LAW_ENFORCEMENT_REQUEST = leaf(
