@@ -77,8 +77,9 @@ RULES = (
         "Vehicles, the State Police or the FBI may perform a search. The court order's "
         "standard (specific and articulable facts, relevance to an investigation) is not "
         "verified; a warrant authorizing the search is read as meeting it.",
+        # medium: the court-order basis is well sourced; reading a warrant as one is ours
         source=source(
-            Verification.SUMMARY, _HIGH, _SUMMARY + "; the order's standard unverified (M)"
+            Verification.SUMMARY, _MED, _SUMMARY + "; the order's standard unverified (M)"
         ),
     ),
     Rule(
