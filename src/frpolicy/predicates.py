@@ -461,7 +461,10 @@ def compile_predicates(predicates: Sequence[Predicate]) -> list[Evaluator]:
 
 @attrs.frozen
 class Condition:
-    """One leaf condition that decided a verdict, and whether it held."""
+    """A condition that decided a verdict, and whether it held.
+
+    A leaf, or a set of alternatives none of which held; ``name`` is its repr.
+    """
 
     name: str
     description: str
@@ -485,10 +488,11 @@ class Verdict:
     error: str | None = None
 
     def because(self) -> tuple[Condition, ...]:
-        """The leaf conditions that made the verdict what it is.
+        """The conditions that made the verdict what it is.
 
-        For a false verdict, the conditions that failed (every alternative of a failed
-        ``|``); for a true one, the conditions that held. Empty for an error.
+        For a false verdict, the conditions that failed, a failed ``|`` as one condition
+        (none of its alternatives held); for a true one, the leaves that held. Empty for
+        an error.
         """
         if self.value is None:
             return ()
@@ -496,8 +500,9 @@ class Verdict:
 
     def _because(self, *, held: bool) -> Iterator[Condition]:
         node = self.predicate
-        if isinstance(node, Leaf):
-            yield Condition(repr(node), node.description, held=held)
+        if isinstance(node, Leaf) or (isinstance(node, Any) and not held):
+            # alternatives that all failed are one missing condition, not several
+            yield Condition(repr(node), node.describe(), held=held)
         elif isinstance(node, Not):
             yield from self.children[0]._because(held=not held)  # noqa: SLF001 - same class
         else:
