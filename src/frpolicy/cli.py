@@ -72,7 +72,7 @@ from frpolicy.compliance import (
 from frpolicy.jurisdictions import Jurisdiction, Version, jurisdiction, jurisdictions
 from frpolicy.model import CaseRecord, SearchRecord, SearchRequest
 from frpolicy.policy import Outcome
-from frpolicy.serialization import InputError, from_json, json_schema, to_json
+from frpolicy.serialization import InputError, from_dict, from_json, json_schema, to_json
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_CLEAN", "EXIT_VIOLATIONS", "main"]
 
@@ -289,14 +289,10 @@ def _latest_in_log(path: Path) -> datetime | None:
 def _as_of(args: argparse.Namespace, cases: list[CaseRecord]) -> tuple[datetime, str]:
     if args.as_of:
         try:
-            as_of = datetime.fromisoformat(args.as_of)
-        except ValueError:
-            msg = f"--as-of: not an ISO 8601 date-time: {args.as_of!r}"
+            return from_dict(args.as_of, datetime), "--as-of"
+        except InputError as error:
+            msg = "--as-of: " + "; ".join(e.removeprefix("$: ") for e in error.errors)
             raise _UsageError(msg) from None
-        if as_of.tzinfo is None:
-            msg = "--as-of: naive datetime, give a timezone"
-            raise _UsageError(msg)
-        return as_of, "--as-of"
     found = [t for t in (latest_event(c) for c in cases) if t is not None]
     in_log = _latest_in_log(args.log)
     if in_log is not None:
