@@ -284,10 +284,10 @@ class Obligation:
         events = tuple(events)
         due = self.due
         if self.deadline is not None:
-            anchors = sorted(e.at for e in events if e.kind is self.deadline.anchor)
-            due = self.deadline.due(anchors[0], self.calendar) if anchors else due
-        fulfilling = sorted(e.at for e in events if self.fulfils(e))
-        done = fulfilling[0] if fulfilling else None
+            anchor = min((e.at for e in events if e.kind is self.deadline.anchor), default=None)
+            if anchor is not None:
+                due = self.deadline.due(anchor, self.calendar)
+        done = min((e.at for e in events if self.fulfils(e)), default=None)
         if done is not None and (due is None or done <= due):
             status = ObligationStatus.MET
         elif done is not None or (due is not None and at > due):
@@ -311,10 +311,9 @@ class ObligationCheck:
         """What happened, in a sentence."""
         o = self.obligation
         due = _due(o.deadline, self.due)
-        if self.status is ObligationStatus.MET:
-            return f"{o.action}: met on {_iso(self.fulfilled_at)} ({due})"
         if self.fulfilled_at is not None:
-            return f"{o.action}: done late, on {self.fulfilled_at.isoformat()} ({due})"
+            how = "met" if self.status is ObligationStatus.MET else "done late,"
+            return f"{o.action}: {how} on {self.fulfilled_at.isoformat()} ({due})"
         if self.status is ObligationStatus.VIOLATED:
             return f"{o.action}: not done ({due}; checked {self.at.isoformat()})"
         return f"{o.action}: pending ({due})"
@@ -324,10 +323,6 @@ def _due(deadline: Deadline | None, due: datetime | None) -> str:
     if due is not None:
         return f"due {due.isoformat()}"
     return "no deadline stated" if deadline is None else f"due {deadline.describe()}"
-
-
-def _iso(value: datetime | None) -> str:
-    return "?" if value is None else value.isoformat()
 
 
 # -- decisions ------------------------------------------------------------------------------
