@@ -143,7 +143,7 @@ class AgencyKind(enum.Enum):
 
     @property
     def label(self) -> str:
-        """The kind as a sentence names it: ``the State Police``."""
+        """The kind as a sentence names it, such as ``the State Police``."""
         return _AGENCY_LABELS[self]
 
 
@@ -197,7 +197,7 @@ class Purpose(enum.Enum):
 
     @property
     def label(self) -> str:
-        """The purpose as a sentence names it: ``identifying a deceased person``."""
+        """The purpose as a sentence names it, such as ``identifying a deceased person``."""
         return _PURPOSE_LABELS[self]
 
 
