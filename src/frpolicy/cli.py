@@ -49,29 +49,18 @@ Exit codes: 0 clean; 1 violations found (``audit``; ``evaluate``: not permitted)
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import sys
 from collections.abc import Iterator, Sequence
 from datetime import datetime
-from html import escape
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
-from frpolicy.compliance import (
-    Audit,
-    Comparison,
-    InputProblem,
-    ObligationState,
-    check_search,
-    index_cases,
-    latest_event,
-    version_for,
-)
+from frpolicy.compliance import Entry, InputProblem, audit_log, latest_event
 from frpolicy.jurisdictions import Jurisdiction, Version, jurisdiction, jurisdictions
 from frpolicy.model import CaseRecord, SearchRecord, SearchRequest
 from frpolicy.policy import Outcome
+from frpolicy.reports import FORMATS, audit_report, render
 from frpolicy.serialization import InputError, from_dict, from_json, json_schema, to_json
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_CLEAN", "EXIT_VIOLATIONS", "main"]
@@ -88,10 +77,8 @@ _SCHEMA_TYPES: dict[str, type] = {
     "SearchRecord": SearchRecord,
     "SearchRequest": SearchRequest,
 }
-_FORMATS = ("text", "markdown", "json", "csv", "html")
 _PROGRESS_BYTES = 1_000_000
 _PROGRESS_EVERY = 10_000
-_LAW_IN_FORCE = "the law in force on each search's day"
 
 
 def _say(text: str = "", *, end: str = "\n", stream: IO[str] | None = None) -> None:
@@ -131,7 +118,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="OTHER",
         help="also judge the log under OTHER (default H.1728) and show what changes",
     )
-    audit.add_argument("--format", choices=_FORMATS, default="text")
+    audit.add_argument("--format", choices=FORMATS, default="text")
     audit.add_argument("--output", type=Path, help="write the report here (default: stdout)")
     audit.add_argument(
         "--as-of", help="check obligations as of this ISO 8601 time (default: latest event)"
@@ -323,7 +310,22 @@ class _Progress:
             _say(stream=sys.stderr)
 
 
-def _audit(args: argparse.Namespace) -> int:  # noqa: C901 - one streaming loop, read in order
+def _entries(path: Path, progress: _Progress) -> Iterator[tuple[int, Entry]]:
+    """The lines of a log, read: a record, a problem, or None for a blank line."""
+    done = 0
+    for number, line in _lines(path):
+        done += len(line)
+        progress.show(number, done)
+        if not line.strip():
+            yield number, None
+            continue
+        try:
+            yield number, from_json(line, SearchRecord)
+        except InputError as error:
+            yield number, InputProblem(line=number, errors=error.errors)
+
+
+def _audit(args: argparse.Namespace) -> int:
     place = _find(args.jurisdiction)
     version = _version(place, args.version) if args.version else None
     other = _version(place, args.compare) if args.compare else None
@@ -334,193 +336,33 @@ def _audit(args: argparse.Namespace) -> int:  # noqa: C901 - one streaming loop,
         msg = f"cannot read {args.log}: no such file"
         raise _UsageError(msg)
     cases, case_problems = _load_cases(args.cases)
-    by_search = index_cases(cases)
     as_of, as_of_source = _as_of(args, cases)
-    audit = Audit(violation_limit=args.limit)
-    bill = Audit(violation_limit=args.limit) if other else None
-    compared = (
-        Comparison(
-            before=version.instrument.id if version else _LAW_IN_FORCE,
-            after=other.instrument.id,
-            change_limit=args.limit,
-        )
-        if other
-        else None
-    )
     progress = _Progress(args.log)
-    done = 0
-    for number, line in _lines(args.log):
-        done += len(line)
-        progress.show(number, done)
-        if not line.strip():
-            audit.add_blank()
-            if bill:
-                bill.add_blank()
-            continue
-        try:
-            record = from_json(line, SearchRecord)
-            judged = version or version_for(place, record)
-        except InputError as error:
-            audit.add_problem(InputProblem(line=number, errors=error.errors))
-            if bill:
-                bill.add_problem(InputProblem(line=number, errors=error.errors))
-            continue
-        except LookupError as error:
-            problem = InputProblem(
-                line=number, errors=(f"$.request.performed_at: {error}; choose --version",)
-            )
-            audit.add_problem(problem)
-            if bill:
-                bill.add_problem(problem)
-            continue
-        cases_of = by_search.get(record.request.id, ())
-        finding = check_search(record, cases_of, judged, as_of, line=number)
-        audit.add(finding)
-        if other and bill and compared:
-            hypothetical = check_search(record, cases_of, other, as_of, line=number)
-            bill.add(hypothetical)
-            compared.add(finding.decision, hypothetical.decision, line=number)
+    result = audit_log(
+        _entries(args.log, progress),
+        place,
+        as_of=as_of,
+        cases=cases,
+        version=version,
+        compare=other,
+        limit=args.limit,
+    )
     progress.close()
-    report = _report(args, place, as_of, as_of_source, audit, case_problems, bill, compared)
-    _write(args, report)
-    if (audit.problem_count or case_problems) and not args.keep_going:
+    report = audit_report(
+        result,
+        log=str(args.log),
+        as_of_source=as_of_source,
+        cases=str(args.cases) if args.cases else None,
+        case_records=len(cases) if args.cases else None,
+        case_problems=case_problems,
+    )
+    _write(args, render(report, args.format))
+    if (result.audit.problem_count or case_problems) and not args.keep_going:
         return EXIT_BAD_INPUT
-    return EXIT_VIOLATIONS if audit.violation_count else EXIT_CLEAN
+    return EXIT_VIOLATIONS if result.audit.violation_count else EXIT_CLEAN
 
 
-def _totals(audit: Audit) -> dict[str, int]:
-    obligations = audit.obligation_totals()
-    return {
-        "lines_read": audit.lines_read,
-        "records": audit.records,
-        "malformed_lines": audit.problem_count,
-        "blank_lines": audit.blank_lines,
-        "searches_performed": audit.performed,
-        "violations": audit.violation_count,
-        **{
-            f"violations_{k.value}": n for k, n in sorted(audit.violations_by_kind.items(), key=str)
-        },
-        **{f"obligations_{s.value}": obligations.get(s, 0) for s in ObligationState},
-    }
-
-
-def _audit_section(audit: Audit) -> dict[str, Any]:
-    duties = sorted({duty for duty, _ in audit.by_obligation})
-    return {
-        "totals": _totals(audit),
-        "by_instrument": dict(sorted(audit.by_instrument.items())),
-        "by_outcome": {o.value: audit.by_outcome.get(o, 0) for o in Outcome},
-        "by_provision": [
-            {
-                "provision": rule,
-                "citation": audit.citations.get(rule, ""),
-                "outcome": outcome,
-                "requests": n,
-            }
-            for (rule, outcome), n in sorted(audit.by_provision.items())
-        ],
-        "obligations": [
-            {
-                "duty": duty,
-                "citation": audit.citations.get(duty, ""),
-                **{s.value: audit.by_obligation.get((duty, s), 0) for s in ObligationState},
-            }
-            for duty in duties
-        ],
-        "violations": [
-            {
-                "line": v.line,
-                "request_id": v.request_id,
-                "kind": v.kind.value,
-                "provisions": list(v.provisions),
-                "citations": list(v.citations),
-                "case_id": v.case_id,
-                "instrument": v.instrument,
-                "missing": v.missing,
-            }
-            for v in audit.violations
-        ],
-        "violations_not_listed": audit.omitted_violations,
-    }
-
-
-def _report(  # noqa: PLR0913, PLR0917 - the parts of the report, gathered once
-    args: argparse.Namespace,
-    place: Jurisdiction,
-    as_of: datetime,
-    as_of_source: str,
-    audit: Audit,
-    case_problems: list[InputProblem],
-    bill: Audit | None,
-    compared: Comparison | None,
-) -> dict[str, Any]:
-    report: dict[str, Any] = {
-        "jurisdiction": place.code,
-        "version": args.version or _LAW_IN_FORCE,
-        "as_of": as_of.isoformat(),
-        "as_of_source": as_of_source,
-        "log": str(args.log),
-        "cases": str(args.cases) if args.cases else None,
-        "case_records": None,
-        **_audit_section(audit),
-        "input_problems": [
-            {"file": str(args.log), "line": p.line, "errors": list(p.errors)}
-            for p in audit.problems
-        ]
-        + [
-            {"file": str(args.cases), "line": p.line, "errors": list(p.errors)}
-            for p in case_problems
-        ],
-        "input_problems_not_listed": audit.omitted_problems,
-        "comparison": None,
-    }
-    if args.cases:
-        report["case_records"] = sum(1 for _ in _lines(args.cases) if _[1].strip()) - len(
-            case_problems
-        )
-    if bill and compared:
-        section = _audit_section(bill)
-        report["comparison"] = {
-            "before": compared.before,
-            "after": compared.after,
-            "compared": compared.compared,
-            "changed": compared.change_count,
-            "transitions": [
-                {"before": b.value, "after": a.value, "requests": n}
-                for (b, a), n in sorted(compared.transitions.items(), key=str)
-                if a is not b
-            ],
-            "changes_by_provision": dict(sorted(compared.by_provision.items())),
-            "changes": [
-                {
-                    "line": c.line,
-                    "request_id": c.request_id,
-                    "before": c.before.value,
-                    "after": c.after.value,
-                    "responsible": list(c.responsible),
-                }
-                for c in compared.changes
-            ],
-            "changes_not_listed": compared.omitted_changes,
-            "totals": section["totals"],
-            "by_outcome": section["by_outcome"],
-            "obligations": section["obligations"],
-        }
-    return report
-
-
-# -- rendering ------------------------------------------------------------------------------
-
-
-def _write(args: argparse.Namespace, report: dict[str, Any]) -> None:
-    render = {
-        "text": _text,
-        "markdown": _markdown,
-        "json": lambda r: json.dumps(r, indent=2, ensure_ascii=False) + "\n",
-        "csv": _csv,
-        "html": _html,
-    }[args.format]
-    text = render(report)
+def _write(args: argparse.Namespace, text: str) -> None:
     if args.output is None:
         sys.stdout.write(text)
         return
@@ -529,282 +371,3 @@ def _write(args: argparse.Namespace, report: dict[str, Any]) -> None:
     except OSError as error:
         msg = f"cannot write {args.output}: {error}"
         raise _UsageError(msg) from None
-
-
-_Table = tuple[str, list[str], list[list[str]]]
-
-
-def _tables(report: dict[str, Any]) -> list[_Table]:
-    """The report as titled tables: one shape for text, Markdown and HTML."""
-    t = report["totals"]
-    tables: list[_Table] = [
-        ("Totals", ["", "count"], [[k.replace("_", " "), str(v)] for k, v in t.items()]),
-        (
-            "Requests by outcome",
-            ["outcome", "requests"],
-            [[k.replace("_", " "), str(v)] for k, v in report["by_outcome"].items()],
-        ),
-        (
-            "Requests by version judged under",
-            ["version", "requests"],
-            [[k, str(v)] for k, v in report["by_instrument"].items()],
-        ),
-        (
-            "Provisions that decided",
-            ["provision", "citation", "outcome", "requests"],
-            [
-                [p["provision"], p["citation"], p["outcome"].replace("_", " "), str(p["requests"])]
-                for p in report["by_provision"]
-            ],
-        ),
-        (
-            "Obligations",
-            ["duty", "citation", *(s.value.replace("_", " ") for s in ObligationState)],
-            [
-                [o["duty"], o["citation"], *(str(o[s.value]) for s in ObligationState)]
-                for o in report["obligations"]
-            ],
-        ),
-        (
-            "Violations"
-            + (
-                f" (first {len(report['violations'])}; {report['violations_not_listed']} more)"
-                if report["violations_not_listed"]
-                else ""
-            ),
-            ["line", "request", "provision", "citation", "case", "what was missing"],
-            [
-                [
-                    str(v["line"]),
-                    v["request_id"],
-                    ", ".join(v["provisions"]),
-                    "; ".join(v["citations"]),
-                    v["case_id"] or "",
-                    v["missing"],
-                ]
-                for v in report["violations"]
-            ],
-        ),
-    ]
-    if report["input_problems"]:
-        tables.append(
-            (
-                "Input problems"
-                + (
-                    f" ({report['input_problems_not_listed']} more not listed)"
-                    if report["input_problems_not_listed"]
-                    else ""
-                ),
-                ["file", "line", "problem"],
-                [
-                    [p["file"], str(p["line"]), "; ".join(p["errors"])]
-                    for p in report["input_problems"]
-                ],
-            )
-        )
-    comparison = report["comparison"]
-    if comparison:
-        after = comparison["after"]
-        tables.extend(
-            [
-                (
-                    f"What {after} would change: outcomes",
-                    ["before", f"under {after}", "requests"],
-                    [
-                        [
-                            x["before"].replace("_", " "),
-                            x["after"].replace("_", " "),
-                            str(x["requests"]),
-                        ]
-                        for x in comparison["transitions"]
-                    ],
-                ),
-                (
-                    f"What {after} would change: provisions responsible",
-                    ["provision", "requests changed"],
-                    [[k, str(v)] for k, v in comparison["changes_by_provision"].items()],
-                ),
-                (
-                    f"Requests whose outcome {after} would change",
-                    [
-                        "line",
-                        "request",
-                        "before",
-                        f"under {after}",
-                        "responsible",
-                    ],
-                    [
-                        [
-                            str(c["line"]),
-                            c["request_id"],
-                            c["before"].replace("_", " "),
-                            c["after"].replace("_", " "),
-                            ", ".join(c["responsible"]),
-                        ]
-                        for c in comparison["changes"]
-                    ],
-                ),
-                (
-                    f"Under {after}: totals",
-                    ["", "count"],
-                    [[k.replace("_", " "), str(v)] for k, v in comparison["totals"].items()],
-                ),
-                (
-                    f"Under {after}: obligations",
-                    ["duty", "citation", *(s.value.replace("_", " ") for s in ObligationState)],
-                    [
-                        [o["duty"], o["citation"], *(str(o[s.value]) for s in ObligationState)]
-                        for o in comparison["obligations"]
-                    ],
-                ),
-            ]
-        )
-    return tables
-
-
-def _heading(report: dict[str, Any]) -> list[str]:
-    lines = [
-        f"Audit of {report['log']}"
-        + (f" with the cases of {report['cases']}" if report["cases"] else ""),
-        f"Jurisdiction {report['jurisdiction']}, judged under {report['version']}.",
-        f"Obligations checked as of {report['as_of']} ({report['as_of_source']}).",
-    ]
-    if report["case_records"] is not None:
-        lines.append(f"{report['case_records']} case records read.")
-    if report["comparison"]:
-        c = report["comparison"]
-        lines.append(
-            f"Compared with {c['after']}: {c['changed']} of {c['compared']} requests would "
-            "change outcome."
-        )
-    return lines
-
-
-def _text(report: dict[str, Any]) -> str:
-    out = [*_heading(report), ""]
-    for title, header, rows in _tables(report):
-        out.extend([title, "-" * len(title)])
-        if not rows:
-            out.extend(["  (none)", ""])
-            continue
-        widths = [max(len(cell) for cell in column) for column in zip(header, *rows, strict=True)]
-        for row in (header, *rows):
-            cells = [c.ljust(w) for c, w in zip(row, widths, strict=True)]
-            out.append("  " + "  ".join(cells).rstrip())
-        out.append("")
-    return "\n".join(out)
-
-
-def _md_cell(cell: str) -> str:
-    return cell.replace("|", "\\|").replace("\n", " ")
-
-
-def _markdown(report: dict[str, Any]) -> str:
-    out = [f"# {_heading(report)[0]}", "", *(f"{line}  " for line in _heading(report)[1:]), ""]
-    for title, header, rows in _tables(report):
-        out.extend([f"## {title}", ""])
-        if not rows:
-            out.extend(["(none)", ""])
-            continue
-        out.append("| " + " | ".join(_md_cell(h) or " " for h in header) + " |")
-        out.append("|" + "---|" * len(header))
-        out.extend("| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows)
-        out.append("")
-    return "\n".join(out)
-
-
-def _html(report: dict[str, Any]) -> str:
-    heading = _heading(report)
-    out = [
-        "<!DOCTYPE html>",
-        '<html xmlns="http://www.w3.org/1999/xhtml" lang="en">',
-        '<head><meta charset="utf-8" /><title>frpolicy audit</title></head>',
-        "<body>",
-        f"<h1>{escape(heading[0])}</h1>",
-        *(f"<p>{escape(line)}</p>" for line in heading[1:]),
-    ]
-    for title, header, rows in _tables(report):
-        out.append(f"<h2>{escape(title)}</h2>")
-        if not rows:
-            out.append("<p>(none)</p>")
-            continue
-        out.append("<table>")
-        out.append("<tr>" + "".join(f"<th>{escape(h)}</th>" for h in header) + "</tr>")
-        out.extend("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
-        out.append("</table>")
-    out.extend(["</body>", "</html>", ""])
-    return "\n".join(out)
-
-
-_CSV_FIELDS = ["section", "name", "value", "line", "request_id", "provision", "detail"]
-
-
-def _csv(report: dict[str, Any]) -> str:
-    """One table of long rows: totals, counts and each violation, problem and change."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=_CSV_FIELDS, lineterminator="\n")
-    writer.writeheader()
-    _csv_audit(writer, report, "")
-    for p in report["input_problems"]:
-        writer.writerow(
-            {
-                "section": "input_problem",
-                "name": p["file"],
-                "line": p["line"],
-                "detail": "; ".join(p["errors"]),
-            }
-        )
-    comparison = report["comparison"]
-    if comparison:
-        for c in comparison["changes"]:
-            writer.writerow(
-                {
-                    "section": "change",
-                    "name": f"{c['before']} -> {c['after']}",
-                    "line": c["line"],
-                    "request_id": c["request_id"],
-                    "provision": " ".join(c["responsible"]),
-                }
-            )
-        for k, v in comparison["totals"].items():
-            writer.writerow({"section": f"total:{comparison['after']}", "name": k, "value": v})
-    return buffer.getvalue()
-
-
-def _csv_audit(writer: csv.DictWriter[str], report: dict[str, Any], suffix: str) -> None:
-    for k, v in report["totals"].items():
-        writer.writerow({"section": "total" + suffix, "name": k, "value": v})
-    for k, v in report["by_outcome"].items():
-        writer.writerow({"section": "outcome" + suffix, "name": k, "value": v})
-    for p in report["by_provision"]:
-        writer.writerow(
-            {
-                "section": "provision" + suffix,
-                "name": p["outcome"],
-                "value": p["requests"],
-                "provision": p["provision"],
-                "detail": p["citation"],
-            }
-        )
-    for o in report["obligations"]:
-        for s in ObligationState:
-            writer.writerow(
-                {
-                    "section": "obligation" + suffix,
-                    "name": s.value,
-                    "value": o[s.value],
-                    "provision": o["duty"],
-                    "detail": o["citation"],
-                }
-            )
-    for v in report["violations"]:
-        writer.writerow(
-            {
-                "section": "violation" + suffix,
-                "name": v["kind"],
-                "line": v["line"],
-                "request_id": v["request_id"],
-                "provision": " ".join(v["provisions"]),
-                "detail": v["missing"],
-            }
-        )

@@ -57,7 +57,9 @@ T = TypeVar("T")
 
 __all__ = [
     "CASE_EVENTS",
+    "LAW_IN_FORCE",
     "Audit",
+    "AuditResult",
     "Change",
     "Comparison",
     "InputProblem",
@@ -66,6 +68,7 @@ __all__ = [
     "SearchFinding",
     "Violation",
     "ViolationKind",
+    "audit_log",
     "case_timeline",
     "check_search",
     "engages_case",
@@ -505,3 +508,97 @@ class Comparison:
     def omitted_changes(self) -> int:
         """How many changes were counted but not kept."""
         return self.change_count - len(self.changes)
+
+
+# -- a whole log ----------------------------------------------------------------------------
+
+LAW_IN_FORCE = "the law in force on each search's day"
+"""What an audit is judged under when no version is chosen."""
+
+Entry = SearchRecord | InputProblem | None
+"""A numbered line of a log, read: a record, a line that could not be read, or blank (None)."""
+
+
+@attrs.define(kw_only=True)
+class AuditResult:
+    """What the audit of one log found, and, with a comparison, what another version would.
+
+    ``version`` is the instrument every search was judged under, or :data:`LAW_IN_FORCE`.
+    """
+
+    jurisdiction: str
+    version: str
+    as_of: datetime
+    audit: Audit
+    other: Audit | None = None
+    comparison: Comparison | None = None
+
+
+def audit_log(  # noqa: PLR0913 - the parts of an audit, each named
+    entries: Iterable[tuple[int, Entry]],
+    jurisdiction: Jurisdiction,
+    *,
+    as_of: datetime,
+    cases: Iterable[CaseRecord] = (),
+    version: Version | None = None,
+    compare: Version | None = None,
+    limit: int = 1000,
+) -> AuditResult:
+    """Audit a log, line by line, and compare it with another version of the law if asked.
+
+    Each entry is a line's number and what it held. A search is judged under ``version``,
+    or else under the law in force on its day; a search on a day no encoded law was in
+    force is an input problem of its line. Obligations are checked as of ``as_of``.
+
+    Raises:
+        ValueError: ``as_of`` is a naive datetime, or ``limit`` is negative.
+    """
+    if limit < 0:
+        msg = f"limit: must not be negative, got {limit}"
+        raise ValueError(msg)
+    by_search = index_cases(cases)
+    audit = Audit(violation_limit=limit)
+    other = Audit(violation_limit=limit) if compare else None
+    comparison = (
+        Comparison(
+            before=version.instrument.id if version else LAW_IN_FORCE,
+            after=compare.instrument.id,
+            change_limit=limit,
+        )
+        if compare
+        else None
+    )
+    accumulators = [a for a in (audit, other) if a is not None]
+    for number, entry in entries:
+        if entry is None:
+            for a in accumulators:
+                a.add_blank()
+            continue
+        if isinstance(entry, InputProblem):
+            for a in accumulators:
+                a.add_problem(entry)
+            continue
+        try:
+            judged = version or version_for(jurisdiction, entry)
+        except LookupError as error:
+            problem = InputProblem(
+                line=number, errors=(f"$.request.performed_at: {error}; choose a version",)
+            )
+            for a in accumulators:
+                a.add_problem(problem)
+            continue
+        cases_of = by_search.get(entry.request.id, ())
+        finding = check_search(entry, cases_of, judged, as_of, line=number)
+        audit.add(finding)
+        if compare is not None and other is not None and comparison is not None:
+            hypothetical = check_search(entry, cases_of, compare, as_of, line=number)
+            other.add(hypothetical)
+            comparison.add(finding.decision, hypothetical.decision, line=number)
+    return AuditResult(
+        jurisdiction=jurisdiction.code,
+        version=version.instrument.id if version else LAW_IN_FORCE,
+        as_of=as_of,
+        audit=audit,
+        other=other,
+        comparison=comparison,
+    )
