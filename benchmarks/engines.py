@@ -6,14 +6,15 @@ whole workload, conversion of each request included. frpolicy and the floor answ
 an :class:`~frpolicy.Outcome`; the peers answer only whether the search is permitted,
 since Cedar's and Rego's authorization answers are allow or deny.
 
-Every peer encodes the same H.1728 rules as ``src/frpolicy/jurisdictions/us_ma/h1728.py``:
-in scope (a Massachusetts law enforcement agency or the Registry asks), no prohibition
-(emotion inference, moving images, real-time use, when law enforcement asks for or performs
-the search), and one permission (the Registry's
-licensing check; or a State Police search, or an FBI search at their request, with
-approved technology, on a felony warrant in force naming the offense, in an emergency of
-immediate grave danger, or to identify a deceased person). Peers that are not installed
-are skipped, with the reason.
+Every peer encodes the same H.1728 rules as ``src/frpolicy/jurisdictions/us_ma/h1728.py``,
+under the readings it adopts: in scope (a Massachusetts law enforcement agency or the
+Registry asks for or performs the search), no prohibition (emotion inference, moving
+images, real-time use, when law enforcement asks for or performs the search), and one
+permission (the Registry's own licensing check, to identify or verify from still images;
+or a State Police search, or an FBI search at their request, with approved technology, on
+a felony warrant in force naming the offense, in an emergency of immediate grave danger,
+or to identify a deceased person). Peers that are not installed are skipped, with the
+reason.
 """
 
 from __future__ import annotations
@@ -46,12 +47,14 @@ Engine = Callable[[list[SearchRequest]], list[Any]]
 _LAW_ENFORCEMENT = frozenset(
     {AgencyKind.LOCAL_POLICE, AgencyKind.STATE_POLICE, AgencyKind.PROSECUTOR}
 )
-_LAW_ENFORCEMENT_USE = _LAW_ENFORCEMENT | {AgencyKind.FEDERAL}
+_GOVERNED = _LAW_ENFORCEMENT | {AgencyKind.MOTOR_VEHICLE_REGISTRY}
+_LAW_ENFORCEMENT_USE = _LAW_ENFORCEMENT | {AgencyKind.FBI, AgencyKind.FEDERAL}
 _MOVING = frozenset({MediaKind.RECORDED_VIDEO, MediaKind.LIVE_VIDEO})
+_PLAIN = frozenset({Analysis.IDENTIFICATION, Analysis.VERIFICATION})
 _GRAVE = frozenset({Harm.DEATH, Harm.SERIOUS_PHYSICAL_INJURY})
 _SP = AgencyKind.STATE_POLICE
 _RMV = AgencyKind.MOTOR_VEHICLE_REGISTRY
-_FEDERAL = AgencyKind.FEDERAL
+_FBI = AgencyKind.FBI
 _PERMITTED, _FORBIDDEN = Outcome.PERMITTED, Outcome.FORBIDDEN
 _NOT_PERMITTED, _NOT_APPLICABLE = Outcome.NOT_PERMITTED, Outcome.NOT_APPLICABLE
 
@@ -59,17 +62,23 @@ _NOT_PERMITTED, _NOT_APPLICABLE = Outcome.NOT_PERMITTED, Outcome.NOT_APPLICABLE
 def floor(r: SearchRequest) -> Outcome:  # noqa: PLR0911 - one branch per clause, by design
     """H.1728's decision, written by hand as directly as Python allows: the floor."""
     at = r.performed_at or r.submitted_at
-    requester = r.requesting_agency.kind
-    if requester not in _LAW_ENFORCEMENT and requester is not _RMV:
+    requester, performer = r.requesting_agency.kind, r.performing_agency.kind
+    if requester not in _GOVERNED and performer not in _GOVERNED:
         return _NOT_APPLICABLE
-    performer = r.performing_agency.kind
-    if (requester is not _RMV or performer in _LAW_ENFORCEMENT_USE) and (
-        r.analysis is Analysis.EMOTION_INFERENCE or r.real_time or r.probe.kind in _MOVING
+    moving = r.real_time or r.probe.kind in _MOVING
+    if (requester in _LAW_ENFORCEMENT_USE or performer in _LAW_ENFORCEMENT_USE) and (
+        r.analysis is Analysis.EMOTION_INFERENCE or moving
     ):
         return _FORBIDDEN
-    if performer is _RMV and requester is _RMV and r.purpose is Purpose.LICENSE_ISSUANCE:
+    if (
+        performer is _RMV
+        and requester is _RMV
+        and r.purpose is Purpose.LICENSE_ISSUANCE
+        and r.analysis in _PLAIN
+        and not moving
+    ):
         return _PERMITTED
-    if not (performer is _SP or (performer is _FEDERAL and requester is _SP)):
+    if not (performer is _SP or (performer is _FBI and requester is _SP)):
         return _NOT_PERMITTED
     if not r.technology.approved:
         return _NOT_PERMITTED
@@ -162,19 +171,20 @@ def to_document(r: SearchRequest) -> dict[str, Any]:
 # -- Cedar ----------------------------------------------------------------------------------
 
 CEDAR_POLICY = """
-// H.1728 §220(c): the Registry verifies identity when it issues licenses.
+// H.1728 §220(c): the Registry verifies identity, from still images, when it issues licenses.
 permit (principal, action, resource) when {
   context.requester == "motor_vehicle_registry" &&
   context.performer == "motor_vehicle_registry" &&
-  context.purpose == "license_issuance"
+  context.purpose == "license_issuance" &&
+  ["identification", "verification"].contains(context.analysis) &&
+  !context.real_time &&
+  !["recorded_video", "live_video"].contains(context.probe)
 };
 // §220(d): the State Police (or the FBI at their request), approved technology, and a
 // felony warrant in force, an emergency of immediate grave danger, or a deceased person.
 permit (principal, action, resource) when {
-  ["local_police", "state_police", "prosecutor", "motor_vehicle_registry"]
-    .contains(context.requester) &&
   (context.performer == "state_police" ||
-   (context.performer == "federal" && context.requester == "state_police")) &&
+   (context.performer == "fbi" && context.requester == "state_police")) &&
   context.approved &&
   ((context has warrant && context has offense &&
     context.warrant.authorizes &&
@@ -190,8 +200,8 @@ permit (principal, action, resource) when {
 };
 // §220(k): law enforcement may not infer emotions or analyse moving images.
 forbid (principal, action, resource) when {
-  (context.requester != "motor_vehicle_registry" ||
-   ["local_police", "state_police", "prosecutor", "federal"].contains(context.performer)) &&
+  (["local_police", "state_police", "prosecutor", "fbi", "federal"].contains(context.requester) ||
+   ["local_police", "state_police", "prosecutor", "fbi", "federal"].contains(context.performer)) &&
   (context.analysis == "emotion_inference" ||
    context.real_time ||
    ["recorded_video", "live_video"].contains(context.probe))
@@ -244,9 +254,10 @@ permitted(r) if {
   permit(r)
 }
 
-in_scope(r) if r.requester in {
-  "local_police", "state_police", "prosecutor", "motor_vehicle_registry",
-}
+governed := {"local_police", "state_police", "prosecutor", "motor_vehicle_registry"}
+
+in_scope(r) if r.requester in governed
+in_scope(r) if r.performer in governed
 
 forbidden(r) if {
   law_enforcement(r)
@@ -261,13 +272,18 @@ forbidden(r) if {
   r.probe in {"recorded_video", "live_video"}
 }
 
-law_enforcement(r) if r.requester != "motor_vehicle_registry"
-law_enforcement(r) if r.performer in {"local_police", "state_police", "prosecutor", "federal"}
+bound := {"local_police", "state_police", "prosecutor", "fbi", "federal"}
+
+law_enforcement(r) if r.requester in bound
+law_enforcement(r) if r.performer in bound
 
 permit(r) if {
   r.requester == "motor_vehicle_registry"
   r.performer == "motor_vehicle_registry"
   r.purpose == "license_issuance"
+  r.analysis in {"identification", "verification"}
+  not r.real_time
+  not r.probe in {"recorded_video", "live_video"}
 }
 permit(r) if {
   central(r)
@@ -287,7 +303,7 @@ central(r) if {
   r.approved
 }
 central(r) if {
-  r.performer == "federal"
+  r.performer == "fbi"
   r.requester == "state_police"
   r.approved
 }
@@ -353,26 +369,27 @@ def _rules() -> dict[str, Engine]:
     def at(r: SearchRequest) -> datetime:
         return r.performed_at or r.submitted_at
 
-    in_scope = pred(
-        lambda r: r.requesting_agency.kind in _LAW_ENFORCEMENT or r.requesting_agency.kind is _RMV
+    in_scope = pred(lambda r: r.requesting_agency.kind in _GOVERNED) | pred(
+        lambda r: r.performing_agency.kind in _GOVERNED
     )
-    law_enforcement = pred(lambda r: r.requesting_agency.kind is not _RMV) | pred(
+    law_enforcement = pred(lambda r: r.requesting_agency.kind in _LAW_ENFORCEMENT_USE) | pred(
         lambda r: r.performing_agency.kind in _LAW_ENFORCEMENT_USE
     )
+    moving = pred(lambda r: r.real_time) | pred(lambda r: r.probe.kind in _MOVING)
     forbidden = law_enforcement & (
-        pred(lambda r: r.analysis is Analysis.EMOTION_INFERENCE)
-        | pred(lambda r: r.real_time)
-        | pred(lambda r: r.probe.kind in _MOVING)
+        pred(lambda r: r.analysis is Analysis.EMOTION_INFERENCE) | moving
     )
     registry = (
         pred(lambda r: r.requesting_agency.kind is _RMV)
         & pred(lambda r: r.performing_agency.kind is _RMV)
         & pred(lambda r: r.purpose is Purpose.LICENSE_ISSUANCE)
+        & pred(lambda r: r.analysis in _PLAIN)
+        & ~moving
     )
     central = (
         pred(lambda r: r.performing_agency.kind is _SP)
         | (
-            pred(lambda r: r.performing_agency.kind is _FEDERAL)
+            pred(lambda r: r.performing_agency.kind is _FBI)
             & pred(lambda r: r.requesting_agency.kind is _SP)
         )
     ) & pred(lambda r: r.technology.approved)

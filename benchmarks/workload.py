@@ -46,9 +46,7 @@ AGENCIES: dict[AgencyKind, Agency] = {
     AgencyKind.LOCAL_POLICE: Agency(
         id="BPD", name="Boston Police Department", kind=AgencyKind.LOCAL_POLICE
     ),
-    AgencyKind.FEDERAL: Agency(
-        id="FBI", name="Federal Bureau of Investigation", kind=AgencyKind.FEDERAL
-    ),
+    AgencyKind.FBI: Agency(id="FBI", name="Federal Bureau of Investigation", kind=AgencyKind.FBI),
     AgencyKind.MOTOR_VEHICLE_REGISTRY: Agency(
         id="RMV", name="Registry of Motor Vehicles", kind=AgencyKind.MOTOR_VEHICLE_REGISTRY
     ),
@@ -72,11 +70,11 @@ _REQUESTERS = (
     (_K.PROSECUTOR, 5),
     (_K.MOTOR_VEHICLE_REGISTRY, 12),
     (_K.OTHER_PUBLIC_AGENCY, 6),
-    (_K.FEDERAL, 5),
+    (_K.FBI, 5),
 )
 _PERFORMERS = {
-    _K.STATE_POLICE: ((_K.STATE_POLICE, 75), (_K.FEDERAL, 20), (_K.LOCAL_POLICE, 5)),
-    _K.LOCAL_POLICE: ((_K.LOCAL_POLICE, 50), (_K.STATE_POLICE, 40), (_K.FEDERAL, 10)),
+    _K.STATE_POLICE: ((_K.STATE_POLICE, 75), (_K.FBI, 20), (_K.LOCAL_POLICE, 5)),
+    _K.LOCAL_POLICE: ((_K.LOCAL_POLICE, 50), (_K.STATE_POLICE, 40), (_K.FBI, 10)),
     _K.MOTOR_VEHICLE_REGISTRY: ((_K.MOTOR_VEHICLE_REGISTRY, 90), (_K.STATE_POLICE, 10)),
 }
 _PURPOSES = (

@@ -14,10 +14,12 @@ every provision of G.L. c.6 §220 as in force and as the 2023 bill would rewrite
   law), on a felony warrant, on both, or on a warrant for a misdemeanor or an expired one;
 - emergencies, with a supervisory sworn statement filed in the superior court in time, late,
   by a non-supervisory officer, in the wrong court, or never;
-- local departments searching by themselves; State Police searches for the FBI;
+- local departments searching by themselves; the State Police asking the FBI, and searching
+  at the FBI's request; a child-welfare agency asking the State Police; a local department
+  asking a federal agency other than the FBI;
 - identifications of deceased people; the Registry's own licensing checks, and its searches
   for police on a court order;
-- video and emotion-inference requests;
+- video and emotion-inference requests; requests refused and never performed;
 - searches documented and reported on time, late, or never;
 - notices to defendants complete, late, partial or missing.
 
@@ -77,7 +79,11 @@ MSP = Agency(
     unit="Commonwealth Fusion Center",
 )
 RMV = Agency(id="RMV", name="Registry of Motor Vehicles", kind=AgencyKind.MOTOR_VEHICLE_REGISTRY)
-FBI = Agency(id="FBI", name="Federal Bureau of Investigation", kind=AgencyKind.FEDERAL)
+FBI = Agency(id="FBI", name="Federal Bureau of Investigation", kind=AgencyKind.FBI)
+HSI = Agency(id="HSI", name="Homeland Security Investigations", kind=AgencyKind.FEDERAL)
+DCF = Agency(
+    id="DCF", name="Department of Children and Families", kind=AgencyKind.OTHER_PUBLIC_AGENCY
+)
 LOCAL = tuple(
     Agency(id=code, name=name, kind=AgencyKind.LOCAL_POLICE)
     for code, name in (
@@ -207,11 +213,12 @@ class Generator:
         analysis: Analysis = Analysis.IDENTIFICATION,
         technology: Technology = APPROVED,
         written: bool = True,
+        performed: bool = True,
     ) -> SearchRequest:
-        """A request, performed, with the authorizations asked for."""
+        """A request, performed unless said otherwise, with the authorizations asked for."""
         self.count += 1
-        performed = self.moment()
-        submitted = self.later(performed, -30, -0.5)
+        at = self.moment()
+        submitted = self.later(at, -30, -0.5)
         return SearchRequest(
             id=f"MA-2024-{self.count:04d}",
             requesting_agency=requester,
@@ -222,59 +229,68 @@ class Generator:
             submitted_at=submitted,
             requesting_officer=self.officer(requester),
             offense=offense,
-            warrant=self.warrant(performed, offense, expired=expired)
-            if warrant and offense
-            else None,
-            court_order=self.court_order(performed) if court_order else None,
-            emergency=self.emergency(performed, emergency) if emergency else None,
+            warrant=self.warrant(at, offense, expired=expired) if warrant and offense else None,
+            court_order=self.court_order(at) if court_order else None,
+            emergency=self.emergency(at, emergency) if emergency else None,
             databases=frozenset({Database.MOTOR_VEHICLE_RECORDS, Database.BOOKING_PHOTOS}),
             analysis=analysis,
             written_request=written,
-            performed_at=performed,
+            performed_at=at if performed else None,
         )
 
-    def scenario(self) -> SearchRequest:  # noqa: C901, PLR0911 - one branch per kind of search
+    def scenario(self) -> SearchRequest:  # noqa: C901, PLR0911, PLR0912 - a branch per kind of search
         """One request, drawn from the mix of practice."""
         rng = self.rng
         local = rng.choice(LOCAL)
         felony = rng.choice(self.felonies)
         roll = rng.random()
-        if roll < 0.22:  # the practice under current law: a court order, through the State Police
+        if roll < 0.20:  # the practice under current law: a court order, through the State Police
             return self.request(requester=local, offense=felony, court_order=True)
-        if roll < 0.36:  # a felony warrant, as the bill asks
+        if roll < 0.33:  # a felony warrant, as the bill asks
             return self.request(requester=local, offense=felony, warrant=True)
-        if roll < 0.44:  # both
+        if roll < 0.40:  # both
             return self.request(requester=local, offense=felony, warrant=True, court_order=True)
-        if roll < 0.48:  # a warrant for a misdemeanor
+        if roll < 0.44:  # a warrant for a misdemeanor
             misdemeanor = rng.choice(self.misdemeanors)
             return self.request(requester=local, offense=misdemeanor, warrant=True)
-        if roll < 0.51:  # a warrant that had expired
+        if roll < 0.47:  # a warrant that had expired
             return self.request(requester=local, offense=felony, warrant=True, expired=True)
-        if roll < 0.63:  # an emergency, with the sworn statement filed well or not
+        if roll < 0.58:  # an emergency, with the sworn statement filed well or not
             filing = rng.choice(("timely", "timely", "timely", "late", "never", "not_supervisory"))
             filing = "wrong_court" if rng.random() < 0.1 else filing
             return self.request(requester=MSP, offense=felony, emergency=filing)
-        if roll < 0.70:  # a local department searching by itself
+        if roll < 0.64:  # a local department searching by itself
             return self.request(
                 requester=local, performer=local, offense=felony, technology=UNAPPROVED
             )
-        if roll < 0.76:  # a deceased person's identification
+        if roll < 0.69:  # a deceased person's identification
             return self.request(requester=local, purpose=Purpose.IDENTIFY_DECEASED)
-        if roll < 0.83:  # the Registry's own licensing check
+        if roll < 0.75:  # the Registry's own licensing check
             return self.request(
                 requester=RMV, performer=RMV, purpose=Purpose.LICENSE_ISSUANCE, written=False
             )
-        if roll < 0.87:  # the Registry searching for the police on a court order
+        if roll < 0.79:  # the Registry searching for the police on a court order
             return self.request(requester=local, performer=RMV, offense=felony, court_order=True)
-        if roll < 0.90:  # the State Police asking the FBI, on a warrant
+        if roll < 0.82:  # the State Police asking the FBI, on a warrant
             return self.request(requester=MSP, performer=FBI, offense=felony, warrant=True)
-        if roll < 0.95:  # video
+        if roll < 0.85:  # the State Police searching at the FBI's request, on a court order
+            return self.request(requester=FBI, offense=felony, court_order=True)
+        if roll < 0.87:  # a child-welfare agency asking the State Police, on a court order
+            return self.request(requester=DCF, offense=felony, court_order=True)
+        if roll < 0.89:  # a local department asking another federal agency, on a court order
+            return self.request(requester=local, performer=HSI, offense=felony, court_order=True)
+        if roll < 0.93:  # video
             kind = rng.choice((MediaKind.RECORDED_VIDEO, MediaKind.LIVE_VIDEO))
             return self.request(requester=local, offense=felony, warrant=True, kind=kind)
-        # emotion inference
-        return self.request(
-            requester=local, offense=felony, court_order=True, analysis=Analysis.EMOTION_INFERENCE
-        )
+        if roll < 0.96:  # emotion inference
+            return self.request(
+                requester=local,
+                offense=felony,
+                court_order=True,
+                analysis=Analysis.EMOTION_INFERENCE,
+            )
+        # asked for without any authority, refused, never performed
+        return self.request(requester=local, offense=felony, performed=False)
 
     def record(self) -> SearchRecord:
         """A search log line: the request, what it returned, and its paperwork."""

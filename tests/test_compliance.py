@@ -8,7 +8,7 @@ from pathlib import Path
 import attrs
 
 import frpolicy
-from frpolicy import CaseRecord, EventKind, Outcome, SearchRecord
+from frpolicy import AgencyKind, CaseRecord, EventKind, Outcome, SearchRecord
 from frpolicy.compliance import (
     Audit,
     Comparison,
@@ -96,12 +96,52 @@ def test_a_video_search_performed_under_the_bill_is_a_violation_citing_subsectio
     assert violation.missing.startswith("forbidden")
 
 
-def test_a_search_never_performed_obliges_nothing_and_is_no_violation() -> None:
+def test_a_request_never_performed_is_no_unauthorized_search_and_owes_only_its_record() -> None:
     record = next(r for r in _records() if r.request.id.endswith("1"))
-    unperformed = attrs.evolve(record, request=attrs.evolve(record.request, performed_at=None))
+    unperformed = attrs.evolve(
+        record,
+        request=attrs.evolve(record.request, performed_at=None),
+        documented_at=record.request.submitted_at,
+        reported_at=record.request.submitted_at,
+    )
     finding = check_search(unperformed, (), BILL, LATER)
     assert finding.violations == ()
-    assert all(f.state is ObligationState.NOT_ENGAGED for f in finding.obligations)
+    engaged = {f.obligation.duty: f.state for f in finding.obligations}
+    # §220(g)-(h): a public record and a report of every request, performed or not
+    assert engaged.pop("MA-LOG") is ObligationState.MET
+    assert engaged.pop("MA-REPORT") is ObligationState.MET
+    assert all(state is ObligationState.NOT_ENGAGED for state in engaged.values())
+
+
+def test_a_refused_request_never_recorded_breaks_the_public_record_duty_of_220g() -> None:
+    record = next(r for r in _records() if r.request.id.endswith("1"))
+    refused = attrs.evolve(
+        record,
+        request=attrs.evolve(
+            record.request, performed_at=None, warrant=None, court_order=None, emergency=None
+        ),
+        documented_at=None,
+        reported_at=None,
+    )
+    finding = check_search(refused, (), BILL, LATER)
+    assert finding.decision.outcome is Outcome.NOT_PERMITTED
+    assert {v.provisions for v in finding.violations} == {("MA-REPORT",)}
+    states = {f.obligation.duty: f.state for f in finding.obligations}
+    assert states["MA-LOG"] is ObligationState.PENDING  # (g) states no deadline
+
+
+def test_an_unauthorized_search_never_logged_is_reported_as_both_violations() -> None:
+    record = next(
+        r
+        for r in _records()
+        if r.request.performing_agency.kind is AgencyKind.LOCAL_POLICE
+        and r.request.performed_at is not None
+    )
+    unlogged = attrs.evolve(record, documented_at=None, reported_at=None)
+    finding = check_search(unlogged, (), version_for(MA, record), LATER)
+    kinds = {v.kind for v in finding.violations}
+    assert kinds == {ViolationKind.UNAUTHORIZED_SEARCH, ViolationKind.OBLIGATION}
+    assert ("MA-LAW-REPORT",) in {v.provisions for v in finding.violations}
 
 
 def test_the_law_in_force_in_2024_is_the_2020_statute() -> None:

@@ -51,7 +51,11 @@ BOSTON_POLICE = Agency(id="bpd", name="Boston Police Department", kind=AgencyKin
 REGISTRY = Agency(
     id="rmv", name="Registry of Motor Vehicles", kind=AgencyKind.MOTOR_VEHICLE_REGISTRY
 )
-FBI = Agency(id="fbi", name="Federal Bureau of Investigation", kind=AgencyKind.FEDERAL)
+FBI = Agency(id="fbi", name="Federal Bureau of Investigation", kind=AgencyKind.FBI)
+HSI = Agency(id="hsi", name="Homeland Security Investigations", kind=AgencyKind.FEDERAL)
+CHILD_WELFARE = Agency(
+    id="dcf", name="Department of Children and Families", kind=AgencyKind.OTHER_PUBLIC_AGENCY
+)
 HOUSING = Agency(id="dhcd", name="Housing agency", kind=AgencyKind.OTHER_PUBLIC_AGENCY)
 
 
@@ -123,10 +127,9 @@ def obligation(decision: Decision, duty: str) -> frpolicy.Obligation:
 
 
 def assert_invariants_hold(version: Version, req: SearchRequest) -> None:
-    outcome = version.decide(req)
+    decision = version.evaluate(req)
     for invariant in version.invariants:
-        if outcome in invariant.outcomes:
-            assert invariant.holds(req), invariant.statement
+        assert invariant.broken_by(req, decision) is None, invariant.statement
 
 
 # -- H.1728 / H.4359: the permitted purposes of §220(d) ---------------------------------------
@@ -332,21 +335,41 @@ def test_a_still_frame_taken_from_video_may_be_searched(bill: Version) -> None:
     assert bill.decide(request(probe=frame)) is Outcome.PERMITTED
 
 
+def _licensing(**changes: Any) -> SearchRequest:
+    fields: dict[str, Any] = {
+        "requesting_agency": REGISTRY,
+        "performing_agency": REGISTRY,
+        "purpose": Purpose.LICENSE_ISSUANCE,
+        "warrant": None,
+        "offense": None,
+        "technology": Technology(name="Issuance 360", approved=False),
+    }
+    return request(**(fields | changes))
+
+
 @BILLS
-def test_the_bans_of_220k_bind_law_enforcement_not_the_registrys_own_licensing(
-    bill: Version,
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"analysis": Analysis.EMOTION_INFERENCE},
+        {"probe": ProbeImage(kind=MediaKind.LIVE_VIDEO, source=ImageSource.OTHER)},
+    ],
+    ids=["emotion-inference", "live-video"],
+)
+def test_the_registry_may_not_infer_emotions_or_analyse_video_when_it_issues_a_license(
+    bill: Version, changes: dict[str, Any]
 ) -> None:
-    live = ProbeImage(kind=MediaKind.LIVE_VIDEO, source=ImageSource.OTHER)
-    licensing = request(
-        requesting_agency=REGISTRY,
-        performing_agency=REGISTRY,
-        purpose=Purpose.LICENSE_ISSUANCE,
-        warrant=None,
-        offense=None,
-        probe=live,
-    )
-    assert bill.decide(licensing) is Outcome.PERMITTED
+    licensing = _licensing(**changes)
+    # read as the whole of the Registrar's authority, (c) does not reach it: not permitted
+    decision = bill.evaluate(licensing)
+    assert decision.outcome is Outcome.NOT_PERMITTED
+    assert "registrar-status" in {r.id for r in decision.readings}
     assert_invariants_hold(bill, licensing)
+    # read as binding the Registrar as law enforcement, (k) forbids it
+    bound = bill.with_readings({"registrar-status": "law-enforcement"})
+    assert bound.decide(licensing) is Outcome.FORBIDDEN
+    assert_invariants_hold(bound, licensing)
+    # the police asking the Registry for it are bound by (k) under either reading
     for_the_police = attrs.evolve(licensing, requesting_agency=BOSTON_POLICE)
     assert bill.decide(for_the_police) is Outcome.FORBIDDEN
 
@@ -358,14 +381,7 @@ def test_the_bans_of_220k_bind_law_enforcement_not_the_registrys_own_licensing(
 def test_the_registry_may_verify_identity_when_issuing_licenses_under_220c(
     bill: Version,
 ) -> None:
-    req = request(
-        requesting_agency=REGISTRY,
-        performing_agency=REGISTRY,
-        purpose=Purpose.LICENSE_ISSUANCE,
-        warrant=None,
-        offense=None,
-        technology=Technology(name="Issuance 360", approved=False),
-    )
+    req = _licensing(analysis=Analysis.VERIFICATION)
     decision = bill.evaluate(req)
     assert decision.outcome is Outcome.PERMITTED
     assert cited(decision) == {f"G.L. c.6 §220(c) ({bill.instrument.id})"}
@@ -500,26 +516,60 @@ def test_the_registry_may_search_on_a_written_court_ordered_request_under_curren
     assert CURRENT.decide(req) is Outcome.PERMITTED
 
 
-def test_an_emergency_request_is_permitted_under_current_law_with_no_court_filing_after() -> None:
-    decision = CURRENT.evaluate(request(warrant=None, emergency=emergency(harm=Harm.OTHER)))
+def test_an_emergency_threatening_harm_to_a_person_permits_a_search_under_current_law() -> None:
+    # the standard (a substantial risk of harm to a person or group) asks no immediacy
+    harm = emergency(harm=Harm.OTHER_HARM_TO_A_PERSON, immediate=False)
+    decision = CURRENT.evaluate(request(warrant=None, emergency=harm))
     assert decision.outcome is Outcome.PERMITTED
     assert determining(decision) == {"MA-LAW-EMERGENCY"}
+    # no after-the-fact court filing: the statute has none
     assert {o.duty for o in decision.obligations} == {"MA-LAW-LOG", "MA-LAW-REPORT"}
+    assert_invariants_hold(CURRENT, request(warrant=None, emergency=harm))
+
+
+def test_an_emergency_threatening_only_property_permits_no_search_under_current_law() -> None:
+    decision = CURRENT.evaluate(request(warrant=None, emergency=emergency(harm=Harm.OTHER)))
+    assert decision.outcome is Outcome.NOT_PERMITTED
+    assert "the emergency threatens harm to a person" in decision.explain()
+    standard = next(p for p in CURRENT.provisions if p.id == "MA-LAW-EMERGENCY-STANDARD")
+    assert standard.source.verification is frpolicy.Verification.UNVERIFIED
+    assert standard.source.confidence is frpolicy.Confidence.LOW
+
+
+def _id_document_work(**changes: Any) -> SearchRequest:
+    fields: dict[str, Any] = {
+        "requesting_agency": STATE_POLICE,
+        "purpose": Purpose.IDENTIFICATION_DOCUMENT_INVESTIGATION,
+        "warrant": None,
+        "written_request": False,
+    }
+    return request(**(fields | changes))
 
 
 def test_the_state_polices_own_identification_document_work_needs_no_written_request() -> None:
-    req = request(
-        requesting_agency=STATE_POLICE,
-        purpose=Purpose.IDENTIFICATION_DOCUMENT_INVESTIGATION,
-        warrant=None,
-        written_request=False,
-    )
+    req = _id_document_work(court_order=court_order())
     decision = CURRENT.evaluate(req)
     assert decision.outcome is Outcome.PERMITTED
     assert determining(decision) == {"MA-LAW-MSP-IDDOCS"}
     (reason,) = decision.determining
     assert reason.source.confidence is frpolicy.Confidence.LOW
+    # on a court order, either reading of the exemption permits it: the memo names neither
+    assert "identification-documents" not in {r.id for r in decision.readings}
     assert_invariants_hold(CURRENT, req)
+
+
+def test_the_identification_document_exemption_lifts_the_written_request_not_the_court_order() -> (
+    None
+):
+    bare = _id_document_work()
+    decision = CURRENT.evaluate(bare)
+    assert decision.outcome is Outcome.NOT_PERMITTED
+    assert "identification-documents=written-request" in decision.explain()
+    # read as lifting the basis too, the same work needs nothing more
+    broad = CURRENT.with_readings({"identification-documents": "written-request-and-basis"})
+    assert broad.decide(bare) is Outcome.PERMITTED
+    assert_invariants_hold(broad, bare)
+    assert "not the adopted reading" in broad.evaluate(bare).explain()
 
 
 def test_current_law_has_no_ban_on_video_which_the_bill_adds() -> None:
@@ -553,3 +603,278 @@ def test_every_provision_of_every_version_cites_section_220_and_states_its_sourc
             assert rule.source.reference
         for duty in version.policy.duties:
             assert duty.citation.instrument == version.instrument.id
+
+
+# -- who the law binds: the performing agency as well as the requesting one ---------------------
+
+EVERY_VERSION = pytest.mark.parametrize(
+    "version", [CURRENT, BILL, REDRAFT], ids=["St. 2020, c.253", "H.1728", "H.4359"]
+)
+
+
+@BILLS
+def test_a_state_police_search_for_the_fbi_without_a_warrant_is_not_permitted_under_the_bill(
+    bill: Version,
+) -> None:
+    for_the_fbi = request(requesting_agency=FBI, warrant=None, court_order=court_order())
+    decision = bill.evaluate(for_the_fbi)
+    assert decision.outcome is Outcome.NOT_PERMITTED
+    assert "MA-WARRANT" in determining(decision)
+    assert_invariants_hold(bill, for_the_fbi)
+    # on a felony warrant the State Police may search for the FBI as for anyone
+    assert bill.decide(request(requesting_agency=FBI)) is Outcome.PERMITTED
+
+
+@BILLS
+def test_a_state_police_search_at_the_fbis_request_on_recorded_video_is_forbidden_under_220k(
+    bill: Version,
+) -> None:
+    video = ProbeImage(kind=MediaKind.RECORDED_VIDEO, source=ImageSource.SURVEILLANCE_CAMERA)
+    decision = bill.evaluate(request(requesting_agency=FBI, probe=video))
+    assert decision.outcome is Outcome.FORBIDDEN
+    assert determining(decision) == {"MA-NO-VIDEO"}
+
+
+def test_a_state_police_search_at_the_fbis_request_is_governed_by_current_law() -> None:
+    written = request(requesting_agency=FBI, warrant=None, court_order=court_order())
+    assert CURRENT.decide(written) is Outcome.PERMITTED
+    unwritten = attrs.evolve(written, written_request=False)
+    assert CURRENT.decide(unwritten) is Outcome.NOT_PERMITTED
+
+
+@EVERY_VERSION
+def test_a_state_police_search_asked_for_by_a_child_welfare_agency_is_governed(
+    version: Version,
+) -> None:
+    asked = request(requesting_agency=CHILD_WELFARE, warrant=None, court_order=court_order())
+    decision = version.evaluate(asked)
+    assert decision.outcome is not Outcome.NOT_APPLICABLE
+    expected = Outcome.PERMITTED if version is CURRENT else Outcome.NOT_PERMITTED
+    assert decision.outcome is expected
+    assert_invariants_hold(version, asked)
+
+
+@EVERY_VERSION
+def test_a_search_the_fbi_performs_for_itself_is_outside_massachusetts_law(
+    version: Version,
+) -> None:
+    own = request(requesting_agency=FBI, performing_agency=FBI)
+    decision = version.evaluate(own)
+    assert decision.outcome is Outcome.NOT_APPLICABLE
+    assert decision.obligations == ()
+
+
+@EVERY_VERSION
+def test_every_search_the_state_police_perform_is_governed_whoever_asked(version: Version) -> None:
+    for requester in (STATE_POLICE, BOSTON_POLICE, FBI, HSI, REGISTRY, CHILD_WELFARE, HOUSING):
+        assert version.decide(request(requesting_agency=requester)) is not (
+            Outcome.NOT_APPLICABLE
+        ), requester.name
+
+
+# -- the FBI, not any federal agency -----------------------------------------------------------
+
+
+def test_a_search_by_a_federal_agency_other_than_the_fbi_is_not_permitted_under_current_law() -> (
+    None
+):
+    to_hsi = request(performing_agency=HSI, warrant=None, court_order=court_order())
+    decision = CURRENT.evaluate(to_hsi)
+    assert decision.outcome is Outcome.NOT_PERMITTED
+    assert "the search is performed by the FBI" in decision.explain()
+    assert_invariants_hold(CURRENT, to_hsi)
+    to_fbi = attrs.evolve(to_hsi, performing_agency=FBI)
+    assert CURRENT.decide(to_fbi) is Outcome.PERMITTED
+
+
+@BILLS
+def test_the_state_police_may_not_ask_a_federal_agency_other_than_the_fbi_under_the_bill(
+    bill: Version,
+) -> None:
+    to_hsi = request(requesting_agency=STATE_POLICE, performing_agency=HSI)
+    assert bill.decide(to_hsi) is Outcome.NOT_PERMITTED
+    assert_invariants_hold(bill, to_hsi)
+
+
+def test_documenting_an_fbi_search_falls_on_the_massachusetts_agency_that_asked() -> None:
+    to_fbi = request(performing_agency=FBI, warrant=None, court_order=court_order())
+    log = obligation(CURRENT.evaluate(to_fbi), "MA-LAW-LOG")
+    assert "for an FBI search, the one that asked" in log.party
+    redraft = obligation(
+        REDRAFT.evaluate(request(performing_agency=FBI, requesting_agency=STATE_POLICE)),
+        "MA-LOG-FBI",
+    )
+    assert redraft.party == "State Police"
+
+
+# -- duties of every request, permitted or not --------------------------------------------------
+
+
+@BILLS
+def test_a_refused_request_under_the_bill_still_carries_its_public_record_duty(
+    bill: Version,
+) -> None:
+    refused = request(warrant=None, performed_at=None)
+    decision = bill.evaluate(refused)
+    assert decision.outcome is Outcome.NOT_PERMITTED
+    duties = {o.duty for o in decision.obligations}
+    assert {"MA-LOG", "MA-REPORT"} <= duties
+    assert obligation(decision, "MA-LOG").arises_on is EventKind.REQUEST_SUBMITTED
+    assert "MA-EMERGENCY-FILING" not in duties
+    assert_invariants_hold(bill, refused)
+
+
+def test_a_forbidden_search_under_the_bill_is_still_kept_as_a_public_record() -> None:
+    video = ProbeImage(kind=MediaKind.LIVE_VIDEO, source=ImageSource.SURVEILLANCE_CAMERA)
+    decision = BILL.evaluate(request(probe=video))
+    assert decision.outcome is Outcome.FORBIDDEN
+    assert {"MA-LOG", "MA-REPORT", "MA-NOTICE"} <= {o.duty for o in decision.obligations}
+
+
+def test_a_refused_request_under_current_law_is_still_documented_and_reported() -> None:
+    refused = request(performing_agency=BOSTON_POLICE, warrant=None)
+    decision = CURRENT.evaluate(refused)
+    assert decision.outcome is Outcome.NOT_PERMITTED
+    assert {o.duty for o in decision.obligations} == {"MA-LAW-LOG", "MA-LAW-REPORT"}
+
+
+@BILLS
+def test_a_defendant_identified_through_an_unlawful_search_is_owed_notice_under_220f(
+    bill: Version,
+) -> None:
+    unlawful = request(performing_agency=BOSTON_POLICE)
+    decision = bill.evaluate(unlawful)
+    assert decision.outcome is Outcome.NOT_PERMITTED
+    assert "MA-NOTICE" in {o.duty for o in decision.obligations}
+
+
+# -- notice on the Registry's searches: a reading ----------------------------------------------
+
+
+@BILLS
+def test_a_defendant_identified_through_the_registrys_own_search_is_owed_notice(
+    bill: Version,
+) -> None:
+    own = _licensing(analysis=Analysis.VERIFICATION)
+    decision = bill.evaluate(own)
+    assert "MA-NOTICE" in {o.duty for o in decision.obligations}
+    assert "notice-scope" in {r.id for r in decision.readings}
+    narrow = bill.with_readings({"notice-scope": "state-police-route"})
+    assert "MA-NOTICE" not in {o.duty for o in narrow.evaluate(own).obligations}
+    assert "MA-NOTICE" in {o.duty for o in narrow.evaluate(request()).obligations}
+
+
+def test_a_state_police_search_assisting_the_registrar_carries_notice_under_the_redraft() -> None:
+    assist = request(
+        requesting_agency=REGISTRY,
+        purpose=Purpose.IDENTIFICATION_DOCUMENT_INVESTIGATION,
+        warrant=None,
+        offense=None,
+    )
+    for reading in ("every-search", "state-police-route"):
+        redraft = REDRAFT.with_readings({"notice-scope": reading})
+        decision = redraft.evaluate(assist)
+        assert decision.outcome is Outcome.PERMITTED
+        assert "MA-NOTICE" in {o.duty for o in decision.obligations}
+
+
+# -- the quarterly report's due date: a reading ----------------------------------------------
+
+
+@EVERY_VERSION
+def test_the_quarterly_report_is_due_by_the_end_of_the_next_quarter_as_read_here(
+    version: Version,
+) -> None:
+    duty = "MA-LAW-REPORT" if version is CURRENT else "MA-REPORT"
+    report = obligation(version.evaluate(request()), duty)
+    assert report.due is not None
+    assert report.due.date() == date(2024, 6, 30)
+    assert "quarterly-report-due" in {r.id for r in version.evaluate(request()).readings}
+    assert version.policy.resting_on("quarterly-report-due") == (duty,)
+    same = version.with_readings({"quarterly-report-due": "same-quarter"})
+    sooner = obligation(same.evaluate(request()), duty)
+    assert sooner.due is not None
+    assert sooner.due.date() == date(2024, 3, 31)
+
+
+# -- readings, named and switchable ----------------------------------------------------------
+
+
+def test_a_warrant_meets_current_laws_court_order_requirement_only_as_read_here() -> None:
+    decision = CURRENT.evaluate(request())
+    assert decision.outcome is Outcome.PERMITTED
+    readings = {r.id: r for r in decision.readings}
+    assert readings["warrant-as-court-order"].chosen == "yes"
+    assert "Readings of the law this decision rests on:" in decision.explain()
+    strict = CURRENT.with_readings({"warrant-as-court-order": "no"})
+    assert strict.decide(request()) is Outcome.NOT_PERMITTED
+    assert strict.decide(request(court_order=court_order())) is Outcome.PERMITTED
+
+
+def test_every_reading_states_its_question_choices_and_source_and_its_adopted_choice() -> None:
+    for version in MA.versions:
+        assert version.readings
+        for reading in version.readings:
+            assert reading.question.endswith(("?", "date.", "read."))
+            assert len(reading.choices) >= 2
+            assert reading.adopted
+            assert reading.source.reference
+            assert reading.citation is not None
+            assert reading.citation.instrument == version.instrument.id
+
+
+def test_a_decision_names_only_the_readings_it_rests_on() -> None:
+    emergency_search = CURRENT.evaluate(request(warrant=None, emergency=emergency()))
+    # the emergency rule rests on no reading; the report's due date does
+    assert [r.id for r in emergency_search.readings] == ["quarterly-report-due"]
+
+
+def test_an_unknown_reading_or_choice_is_refused_with_what_is_known() -> None:
+    with pytest.raises(LookupError, match="no reading 'no-such'"):
+        BILL.with_readings({"no-such": "x"})
+    with pytest.raises(ValueError, match="has no choice 'maybe'"):
+        BILL.with_readings({"notice-scope": "maybe"})
+    with pytest.raises(LookupError, match="US-MA has no reading 'no-such'"):
+        MA.with_readings({"no-such": "x"})
+
+
+def test_a_jurisdiction_read_another_way_changes_every_version_that_has_the_reading() -> None:
+    same = MA.with_readings({"quarterly-report-due": "same-quarter"})
+    for version in same.versions:
+        assert version.policy.reading("quarterly-report-due").chosen == "same-quarter"
+    strict = MA.with_readings({"warrant-as-court-order": "no"})
+    assert strict.version("H.1728") == BILL
+    assert strict.in_force(date(2024, 3, 4)).decide(request()) is Outcome.NOT_PERMITTED
+
+
+def test_the_adopted_readings_give_the_versions_registered() -> None:
+    for version in MA.versions:
+        adopted = {r.id: r.choices[0].id for r in version.readings}
+        assert version.with_readings(adopted) == version
+
+
+# -- an offense's classification is the law's, not the client's -------------------------------
+
+
+@EVERY_VERSION
+def test_a_state_prison_offense_sent_as_a_misdemeanor_is_refused_with_its_path(
+    version: Version,
+) -> None:
+    armed_robbery = version.offense("265-17")
+    mislabelled = attrs.evolve(armed_robbery, classification=frpolicy.Classification.MISDEMEANOR)
+    (problem,) = version.problems(request(offense=mislabelled))
+    assert problem.startswith("$.offense.classification: 'misdemeanor'")
+    assert "'felony'" in problem
+    assert version.problems(request()) == ()
+    with pytest.raises(LookupError, match="no offense 'nope'"):
+        version.offense("nope")
+
+
+def test_the_readings_a_decision_names_are_those_whose_other_choice_would_change_it() -> None:
+    # a police search refused outright: whether the Registrar is bound changes nothing
+    refused = BILL.evaluate(request(warrant=None))
+    assert "registrar-status" not in {r.id for r in refused.readings}
+    # the Registrar inferring emotions: not permitted as read, forbidden read the other way
+    emotions = BILL.evaluate(_licensing(analysis=Analysis.EMOTION_INFERENCE))
+    assert "registrar-status" in {r.id for r in emotions.readings}
+    assert set(BILL.policy.resting_on("registrar-status")) == {"MA-NO-EMOTION", "MA-NO-VIDEO"}

@@ -36,10 +36,10 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 import frpolicy
-from frpolicy.jurisdictions import ENTRY_POINT_GROUP
-from frpolicy.law import Source, Verification
+from frpolicy.jurisdictions import ENTRY_POINT_GROUP, Invariant
+from frpolicy.law import Reading, Source, Verification
 from frpolicy.model import Confinement, Offense, Penalty
-from frpolicy.policy import Duty, Effect, Rule
+from frpolicy.policy import Duty, Effect, Outcome, Rule
 from frpolicy.predicates import All, Not, Predicate
 from frpolicy.predicates import Any as AnyOf
 
@@ -226,10 +226,55 @@ def _duty_lines(duty: Duty) -> list[str]:
         "",
         f"Source\n: {md(str(duty.source))}{reference}",
         "",
-        "**Obliges, once a search is permitted, when:**",
+        f"Attaches to\n: {_outcomes(duty.outcomes)} requests",
+        "",
+        f"Arises with\n: {md(duty.arises_on.value.replace('_', ' '))}",
+        "",
+        "**Obliges when:**",
         "",
         *condition(duty.when),
     ]
+
+
+def _outcomes(outcomes: Iterable[Outcome]) -> str:
+    order = list(Outcome)
+    names = [o.value.replace("_", " ") for o in sorted(outcomes, key=order.index)]
+    return ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else names[0]
+
+
+def _reading_lines(reading: Reading, changes: Sequence[str]) -> list[str]:
+    lines = [
+        f"### {md(reading.id)}",
+        "",
+        f"{badge(reading.source)} "
+        + (md(str(reading.citation)) if reading.citation else "")
+        + (f" ({md(reading.source.reference)})" if reading.source.reference else ""),
+        "",
+        f"**{md(reading.question)}**",
+        "",
+    ]
+    for choice in reading.choices:
+        taken = " *(adopted)*" if choice.id == reading.choices[0].id else ""
+        lines += [f"- `{choice.id}`{taken}: {md(choice.text)}"]
+    lines += ["", f"What the other choice changes: {', '.join(md(c) for c in changes)}."]
+    return [*lines, ""]
+
+
+def _invariant_lines(inv: Invariant) -> list[str]:
+    lines = [f"### {md(inv.id)}", "", md(inv.statement), ""]
+    if inv.citation is not None:
+        lines += [f"From {md(str(inv.citation))}.", ""]
+    scope = f"Every *{_outcomes(inv.outcomes)}* decision"
+    if inv.when is not None:
+        lines += [f"{scope} on a request for which", "", *condition(inv.when)]
+        scope = "Then it"
+    if inv.holds is not None:
+        lines += [f"{scope} satisfies:", "", *condition(inv.holds)]
+        scope = "and it" if inv.when is None else "Then it"
+    if inv.obliges:
+        duties = ", ".join(md(d) for d in inv.obliges)
+        lines += [f"{scope} obliges {duties}.", ""]
+    return lines
 
 
 def version_page(jurisdiction: Jurisdiction, version: Version) -> str:
@@ -283,7 +328,9 @@ def version_page(jurisdiction: Jurisdiction, version: Version) -> str:
     if not policy.duties:
         lines += ["This version states no duties.", ""]
     lines += [
-        "What a permitted search obliges, and by when. Deadlines are counted in "
+        "What a request obliges, and by when: most duties follow a permitted search, some "
+        "(a record of every request) follow every request the law governs. Deadlines are "
+        "counted in "
         f"{md(policy.calendar.timezone)} time, business days skipping the legal holidays of "
         f"{md(policy.calendar.country)}"
         + (f"-{md(policy.calendar.subdivision)}" if policy.calendar.subdivision else "")
@@ -292,6 +339,21 @@ def version_page(jurisdiction: Jurisdiction, version: Version) -> str:
     ]
     for duty in policy.duties:
         lines += _duty_lines(duty)
+    lines += ["## Readings", ""]
+    if not version.readings:
+        lines += ["This version rests on no reading the sources leave open.", ""]
+    else:
+        lines += [
+            (
+                "Where the sources admit more than one reading, the module adopts one and says "
+                "so; every memo a reading decided names it. To apply the law read the other "
+                'way: `version.with_readings({"reading-id": "choice"})` in Python, '
+                "`--reading reading-id=choice` on the command line."
+            ),
+            "",
+        ]
+        for reading in version.readings:
+            lines += _reading_lines(reading, policy.resting_on(reading.id))
     lines += [
         "## Invariants",
         "",
@@ -302,16 +364,7 @@ def version_page(jurisdiction: Jurisdiction, version: Version) -> str:
         "",
     ]
     for inv in version.invariants:
-        outcomes = ", ".join(sorted(o.value.replace("_", " ") for o in inv.outcomes))
-        lines += [
-            f"### {md(inv.id)}",
-            "",
-            md(inv.statement),
-            "",
-            f"Every *{outcomes}* decision satisfies:",
-            "",
-            *condition(inv.holds),
-        ]
+        lines += _invariant_lines(inv)
     if not version.invariants:
         lines += ["This version declares no invariants.", ""]
     lines += [

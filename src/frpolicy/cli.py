@@ -60,6 +60,7 @@ from frpolicy.compliance import Entry, InputProblem, audit_log, latest_event
 from frpolicy.jurisdictions import Jurisdiction, Version, jurisdiction, jurisdictions
 from frpolicy.model import CaseRecord, SearchRecord, SearchRequest
 from frpolicy.policy import Outcome
+from frpolicy.predicates import evaluation_time
 from frpolicy.reports import FORMATS, audit_report, render
 from frpolicy.serialization import InputError, from_dict, from_json, json_schema, to_json
 
@@ -103,6 +104,7 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--jurisdiction", required=True, help="e.g. US-MA")
     evaluate.add_argument("--version", help="an instrument's name (default: the law in force)")
     evaluate.add_argument("--json", action="store_true", help="print the decision record")
+    _reading_option(evaluate)
 
     audit = sub.add_parser("audit", help="audit a JSON Lines log of SearchRecords")
     audit.add_argument("log", type=Path, help="JSON Lines, one SearchRecord a line")
@@ -129,12 +131,24 @@ def _parser() -> argparse.ArgumentParser:
     audit.add_argument(
         "--limit", type=int, default=1000, help="violations and problems listed (others counted)"
     )
+    _reading_option(audit)
 
     sub.add_parser("jurisdictions", help="list the installed jurisdictions and versions")
 
     schema = sub.add_parser("schema", help="the JSON Schema of an input type")
     schema.add_argument("type", nargs="?", default="SearchRecord", choices=sorted(_SCHEMA_TYPES))
     return parser
+
+
+def _reading_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--reading",
+        action="append",
+        default=[],
+        metavar="ID=CHOICE",
+        help="read the law another way: a reading's id and the choice to take (repeatable; "
+        "'frpolicy jurisdictions' lists them)",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -165,11 +179,22 @@ def main(argv: Sequence[str] | None = None) -> int:
 # -- small commands -------------------------------------------------------------------------
 
 
-def _find(code: str) -> Jurisdiction:
+def _find(code: str, readings: Sequence[str] = ()) -> Jurisdiction:
     try:
-        return jurisdiction(code)
+        place = jurisdiction(code)
     except LookupError as error:
         raise _UsageError(str(error).strip("'\"")) from None
+    choices: dict[str, str] = {}
+    for given in readings:
+        reading, sep, choice = given.partition("=")
+        if not sep or not reading or not choice:
+            msg = f"--reading: expected ID=CHOICE, got {given!r}"
+            raise _UsageError(msg)
+        choices[reading] = choice
+    try:
+        return place.with_readings(choices)
+    except (LookupError, ValueError) as error:
+        raise _UsageError("--reading: " + str(error).strip("'\"")) from None
 
 
 def _version(place: Jurisdiction, name: str) -> Version:
@@ -188,20 +213,24 @@ def _read(path: Path) -> str:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    place = _find(args.jurisdiction)
+    place = _find(args.jurisdiction, args.reading)
     try:
         request = from_json(_read(args.request), SearchRequest)
     except InputError as error:
         msg = f"{args.request}: " + "; ".join(error.errors)
         raise _UsageError(msg) from None
     if args.version:
-        decision = _version(place, args.version).evaluate(request)
+        version = _version(place, args.version)
     else:
         try:
-            decision = place.evaluate(request)
+            version = place.in_force(evaluation_time(request, None))
         except LookupError as error:
             msg = f"{error}; choose a version with --version"
             raise _UsageError(msg) from None
+    problems = version.problems(request)
+    if problems:
+        raise _UsageError(f"{args.request}: " + "; ".join(problems))
+    decision = version.evaluate(request)
     _say(to_json(decision, indent=2) if args.json else decision.explain())
     refused = decision.outcome in {Outcome.NOT_PERMITTED, Outcome.FORBIDDEN}
     return EXIT_VIOLATIONS if refused else EXIT_CLEAN
@@ -221,6 +250,9 @@ def _jurisdictions() -> int:
             _say(f"  {instrument.id}{aliases}: {instrument.status.value}{dates}")
             if v.summary:
                 _say(f"    {v.summary}")
+            for r in v.readings:
+                others = ", ".join(c.id for c in r.choices if c.id != r.chosen)
+                _say(f"    reading {r.id}={r.chosen} (or: {others})")
     return EXIT_CLEAN
 
 
@@ -326,7 +358,7 @@ def _entries(path: Path, progress: _Progress) -> Iterator[tuple[int, Entry]]:
 
 
 def _audit(args: argparse.Namespace) -> int:
-    place = _find(args.jurisdiction)
+    place = _find(args.jurisdiction, args.reading)
     version = _version(place, args.version) if args.version else None
     other = _version(place, args.compare) if args.compare else None
     if args.limit < 0:

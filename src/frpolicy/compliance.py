@@ -18,7 +18,11 @@ is a violation citing the duty. Obligations owed to a defendant (anchored to an 
 a pretrial conference or a trial, or met by a notice) engage only when a case exists for the
 search: with no case there is no defendant to notify, and they are reported as
 :attr:`ObligationState.NOT_ENGAGED`, never as violated. So are the obligations of a search
-that was asked for but never performed. A defendant's obligations are checked once per case.
+that was asked for but never performed, unless they are owed for the request itself (a
+record of every request: see :class:`~frpolicy.policy.Duty`). A defendant's
+obligations are checked once per case. Obligations attach to refused requests too where
+the law says so: a search performed without authority and never documented is two
+violations.
 
 An :class:`Audit` accumulates findings as a log streams past: it keeps counters and the
 violations (up to a limit, counting the rest), never the decisions, so its memory does not
@@ -268,9 +272,7 @@ def check_search(
     if decision.obligations:
         events = timeline(record)
         for obligation in decision.obligations:
-            findings.extend(
-                _check(request.id, obligation, events, cases, as_of, performed=performed)
-            )
+            findings.extend(_check(request.id, obligation, events, cases, as_of))
     for finding in findings:
         if finding.state is ObligationState.VIOLATED and finding.check is not None:
             o = finding.obligation
@@ -295,16 +297,14 @@ def check_search(
     )
 
 
-def _check(  # noqa: PLR0913 - the parts of one check, passed apart to avoid rebuilding them
+def _check(
     request_id: str,
     obligation: Obligation,
     events: tuple[Event, ...],
     cases: Sequence[CaseRecord],
     as_of: datetime,
-    *,
-    performed: bool,
 ) -> Iterator[ObligationFinding]:
-    if not performed:
+    if all(e.kind is not obligation.arises_on for e in events):
         yield ObligationFinding(
             request_id=request_id, obligation=obligation, state=ObligationState.NOT_ENGAGED
         )
@@ -534,6 +534,22 @@ class AuditResult:
     comparison: Comparison | None = None
 
 
+def _judge(
+    record: SearchRecord, line: int, jurisdiction: Jurisdiction, version: Version | None
+) -> Version | InputProblem:
+    """The version a record is judged under, or the problem that keeps it from being judged."""
+    try:
+        judged = version or version_for(jurisdiction, record)
+    except LookupError as error:
+        message = f"$.request.performed_at: {error}; choose a version"
+        return InputProblem(line=line, errors=(message,))
+    inconsistent = judged.problems(record.request)
+    if inconsistent:
+        errors = tuple(e.replace("$.", "$.request.", 1) for e in inconsistent)
+        return InputProblem(line=line, errors=errors)
+    return judged
+
+
 def audit_log(  # noqa: PLR0913 - the parts of an audit, each named
     entries: Iterable[tuple[int, Entry]],
     jurisdiction: Jurisdiction,
@@ -578,14 +594,10 @@ def audit_log(  # noqa: PLR0913 - the parts of an audit, each named
             for a in accumulators:
                 a.add_problem(entry)
             continue
-        try:
-            judged = version or version_for(jurisdiction, entry)
-        except LookupError as error:
-            problem = InputProblem(
-                line=number, errors=(f"$.request.performed_at: {error}; choose a version",)
-            )
+        judged = _judge(entry, number, jurisdiction, version)
+        if isinstance(judged, InputProblem):
             for a in accumulators:
-                a.add_problem(problem)
+                a.add_problem(judged)
             continue
         cases_of = by_search.get(entry.request.id, ())
         finding = check_search(entry, cases_of, judged, as_of, line=number)

@@ -1,10 +1,14 @@
-"""Where a rule comes from: instruments, citations, and how sure we are of each provision.
+r"""Where a rule comes from: instruments, citations, and how sure we are of each provision.
 
 An :class:`Instrument` is a statute or a bill, with its status and the dates it is in
 force. A :class:`Citation` points into an instrument (section and subsection). A
 :class:`Source` says how the provision was read: from the text of the law itself, from a
 summary of it, from the news, or not checked at all. frpolicy never presents a provision
 as more certain than its source.
+
+Where the text admits more than one reading, the choice is a :class:`Reading`: the
+question, the :class:`Choice`\ s, which one is taken, and how sure that is. A version of
+the law can be evaluated under any choice (:meth:`frpolicy.jurisdictions.Version.with_readings`).
 
 >>> bill = Instrument(
 ...     id="H.1728",
@@ -26,12 +30,14 @@ from typing import Any
 import attrs
 
 __all__ = [
+    "Choice",
     "Citation",
     "Confidence",
     "Instrument",
     "InstrumentKind",
     "InstrumentStatus",
     "Provision",
+    "Reading",
     "Source",
     "Verification",
 ]
@@ -161,3 +167,75 @@ class Provision:
     text: str = attrs.field(validator=_non_empty)
     source: Source
     citation: Citation | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Choice:
+    """One answer to the question a :class:`Reading` asks, in a sentence."""
+
+    id: str = attrs.field(validator=_non_empty)
+    text: str = attrs.field(validator=_non_empty)
+
+
+def _choices(
+    instance: Reading, _attribute: attrs.Attribute[Any], value: tuple[Choice, ...]
+) -> None:
+    ids = [c.id for c in value]
+    if len(ids) < 2 or len(set(ids)) != len(ids):  # noqa: PLR2004 - a question has two answers at least
+        msg = f"choices: reading {instance.id!r} needs two or more choices with distinct ids"
+        raise ValueError(msg)
+
+
+@attrs.frozen(kw_only=True)
+class Reading:
+    """A question the text leaves open, the answers it admits, and the one taken.
+
+    ``choices[0]`` is the reading the jurisdiction module adopts; ``chosen`` is the one in
+    force (the adopted one unless a user asked for another). ``source`` says how sure the
+    adopted reading is.
+
+    >>> reading = Reading(
+    ...     id="warrant-as-court-order",
+    ...     question="Does a warrant meet the requirement of a court order?",
+    ...     choices=(
+    ...         Choice(id="yes", text="A warrant authorizing the search is a court order."),
+    ...         Choice(id="no", text="Only a court order meets it."),
+    ...     ),
+    ...     source=Source(verification=Verification.UNVERIFIED, confidence=Confidence.MEDIUM),
+    ... )
+    >>> reading.choice.id, reading.choose("no").choice.id
+    ('yes', 'no')
+    """
+
+    id: str = attrs.field(validator=_non_empty)
+    question: str = attrs.field(validator=_non_empty)
+    choices: tuple[Choice, ...] = attrs.field(validator=_choices)
+    source: Source
+    citation: Citation | None = None
+    chosen: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        if not self.chosen:
+            object.__setattr__(self, "chosen", self.choices[0].id)
+        elif self.chosen not in {c.id for c in self.choices}:
+            known = ", ".join(c.id for c in self.choices)
+            msg = f"chosen: reading {self.id!r} has no choice {self.chosen!r}; known: {known}"
+            raise ValueError(msg)
+
+    @property
+    def choice(self) -> Choice:
+        """The choice in force."""
+        return next(c for c in self.choices if c.id == self.chosen)
+
+    @property
+    def adopted(self) -> bool:
+        """Whether the choice in force is the one the module adopts."""
+        return self.chosen == self.choices[0].id
+
+    def choose(self, choice: str) -> Reading:
+        """This reading, with ``choice`` in force.
+
+        Raises:
+            ValueError: the reading has no such choice.
+        """
+        return attrs.evolve(self, chosen=choice)

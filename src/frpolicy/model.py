@@ -132,11 +132,18 @@ class OffenseCategory(enum.Enum):
 
 
 class AgencyKind(enum.Enum):
-    """What kind of public body an agency is."""
+    """What kind of public body an agency is.
+
+    The FBI is a kind of its own: statutes name it (Massachusetts lets the State Police ask
+    it to search), so it must not be mistaken for any other federal agency.
+    """
 
     LOCAL_POLICE = "local_police"
     STATE_POLICE = "state_police"
+    FBI = "fbi"
+    """The Federal Bureau of Investigation."""
     FEDERAL = "federal"
+    """A federal agency other than the FBI, such as Homeland Security Investigations."""
     MOTOR_VEHICLE_REGISTRY = "motor_vehicle_registry"
     PROSECUTOR = "prosecutor"
     OTHER_PUBLIC_AGENCY = "other_public_agency"
@@ -161,7 +168,10 @@ class Harm(enum.Enum):
 
     DEATH = "death"
     SERIOUS_PHYSICAL_INJURY = "serious_physical_injury"
+    OTHER_HARM_TO_A_PERSON = "other_harm_to_a_person"
+    """Harm to a person short of death or serious physical injury, such as an abduction."""
     OTHER = "other"
+    """Harm to no person: to property, or to another interest."""
 
 
 class MediaKind(enum.Enum):
@@ -204,7 +214,8 @@ class Purpose(enum.Enum):
 _AGENCY_LABELS = {
     AgencyKind.LOCAL_POLICE: "a local police department",
     AgencyKind.STATE_POLICE: "the State Police",
-    AgencyKind.FEDERAL: "a federal agency",
+    AgencyKind.FBI: "the FBI",
+    AgencyKind.FEDERAL: "a federal agency other than the FBI",
     AgencyKind.MOTOR_VEHICLE_REGISTRY: "the motor vehicle registry",
     AgencyKind.PROSECUTOR: "a prosecutor's office",
     AgencyKind.OTHER_PUBLIC_AGENCY: "another public agency",

@@ -1,9 +1,10 @@
 r"""Rules, duties and the decision they give: the combining algorithm of frpolicy.
 
 A :class:`Policy` encodes one instrument (a statute or a bill): a scope, :class:`Rule`\\ s
-that permit or forbid a search, and :class:`Duty` rules that oblige things once a search is
-permitted. Every request gets one of four outcomes, always by the same algorithm, whatever
-the order of the rules:
+that permit or forbid a search, and :class:`Duty` rules that oblige things: once a search
+is permitted, and for some duties (a public record of every request) whatever the outcome.
+Every request gets one of four outcomes, always by the same algorithm, whatever the order
+of the rules:
 
 1. the request is outside the instrument's scope: ``NOT_APPLICABLE``;
 2. a forbidding rule applies: ``FORBIDDEN`` (a prohibition overrides any permission);
@@ -34,7 +35,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
-from frpolicy.law import Citation, Instrument, Source
+from frpolicy.law import Citation, Instrument, Reading, Source
 from frpolicy.model import CourtKind, Disclosure, Event, EventKind, SearchRequest
 from frpolicy.predicates import (
     Condition,
@@ -62,6 +63,7 @@ __all__ = [
     "Reason",
     "Rule",
     "Unit",
+    "Variant",
 ]
 
 
@@ -83,6 +85,9 @@ class Outcome(enum.Enum):
     """Nothing authorizes the search (the default), or a rule could not be evaluated."""
     NOT_APPLICABLE = "not_applicable"
     """The request is outside the instrument's scope."""
+
+
+_IN_SCOPE = frozenset({Outcome.PERMITTED, Outcome.NOT_PERMITTED, Outcome.FORBIDDEN})
 
 
 @attrs.frozen(kw_only=True)
@@ -213,13 +218,23 @@ def _business_days_after(day: date, count: int, calendar: Calendar) -> date:
 
 @attrs.frozen(kw_only=True)
 class Duty:
-    """A provision that obliges something once a search is permitted and ``when`` holds.
+    """A provision that obliges something when a request's outcome is one of ``outcomes``.
+
+    It attaches when ``when`` holds and the outcome is one of ``outcomes``: by default
+    only a permitted search obliges; a duty owed for every request the law governs (a
+    public record, a report) attaches to refused ones too. The obligation arises with the
+    event ``arises_on`` (the search, by default; the request itself for a record of every
+    request): until it happens, nothing is owed.
 
     ``fulfilled_by`` is the kind of event that meets it. An event counts only if it also
     discloses ``disclosures`` (a notice), went to ``court`` and, when ``supervisory`` is
     set, was made by a supervisory official (a sworn statement). A ``deadline`` of
     ``None`` records that the law states none: the obligation is then met or pending,
     never late.
+
+    Raises:
+        ValueError: ``outcomes`` names ``NOT_APPLICABLE`` (nothing outside the law's
+            scope obliges), or is empty.
     """
 
     id: str
@@ -234,6 +249,17 @@ class Duty:
     disclosures: frozenset[Disclosure] = frozenset()
     court: CourtKind | None = None
     supervisory: bool = False
+    outcomes: frozenset[Outcome] = frozenset({Outcome.PERMITTED})
+    arises_on: EventKind = EventKind.SEARCH_PERFORMED
+
+    def __attrs_post_init__(self) -> None:
+        if not self.outcomes or not self.outcomes <= _IN_SCOPE:
+            msg = f"outcomes: duty {self.id!r} must attach to outcomes within the law's scope"
+            raise ValueError(msg)
+
+
+EVERY_REQUEST = _IN_SCOPE
+"""The outcomes of every request within a law's scope: for a duty owed whatever the outcome."""
 
 
 class ObligationStatus(enum.Enum):
@@ -246,10 +272,11 @@ class ObligationStatus(enum.Enum):
 
 @attrs.frozen(kw_only=True)
 class Obligation:
-    """What a permitted search obliges, and by when.
+    """What a request obliges, and by when.
 
     ``due`` is known at decision time when the anchoring event is (the search itself);
-    otherwise it is ``None`` until the event is known (a pretrial conference).
+    otherwise it is ``None`` until the event is known (a pretrial conference). Nothing is
+    owed before the event ``arises_on`` (the search, or the request itself).
     """
 
     duty: str
@@ -264,6 +291,7 @@ class Obligation:
     court: CourtKind | None = None
     supervisory: bool = False
     due: datetime | None = None
+    arises_on: EventKind = EventKind.SEARCH_PERFORMED
 
     def fulfils(self, event: Event) -> bool:
         """Whether an event meets this obligation, whenever it came."""
@@ -347,7 +375,9 @@ class Decision:
     """The outcome for a request, the reasons for it in law, and what it obliges.
 
     ``reasons`` holds one :class:`Reason` per rule of the policy (none when the request is
-    out of scope; ``scope`` then says why).
+    out of scope; ``scope`` then says why). ``readings`` are the interpretations of the law
+    this decision rests on, as they were chosen: those under whose other choice the
+    outcome or the obligations would differ.
     """
 
     request_id: str
@@ -359,6 +389,7 @@ class Decision:
     reasons: tuple[Reason, ...] = ()
     obligations: tuple[Obligation, ...] = ()
     errors: tuple[str, ...] = ()
+    readings: tuple[Reading, ...] = ()
 
     @property
     def permitted(self) -> bool:
@@ -373,11 +404,7 @@ class Decision:
         permitted one, and for a search not permitted every permission that failed (and
         every rule that raised).
         """
-        if self.outcome is Outcome.FORBIDDEN:
-            return tuple(r for r in self.reasons if r.effect is Effect.FORBID and r.applies)
-        if self.outcome is Outcome.PERMITTED:
-            return tuple(r for r in self.reasons if r.effect is Effect.PERMIT and r.applies)
-        return tuple(r for r in self.reasons if r.effect is Effect.PERMIT or r.applies is None)
+        return _determining(self.outcome, self.reasons)
 
     def explain(self) -> str:
         """A short memo, in plain English, citing the provisions that decided."""
@@ -410,12 +437,71 @@ class Decision:
             for o in self.obligations:
                 due = _due(o.deadline, o.due)
                 lines.append(f"  - {o.party}: {o.action}, {due}. {o.citation} [{o.source}]")
+        lines.extend(_reading_lines(self.readings))
         if self.errors:
             lines.extend(["", "Errors:", *(f"  - {e}" for e in self.errors)])
         return "\n".join(lines)
 
 
+def _combine(values: list[tuple[Effect, bool | None]], errors: bool) -> Outcome:  # noqa: FBT001 - private
+    """The combining algorithm: a prohibition wins, an error never permits, default deny."""
+    if any(value for effect, value in values if effect is Effect.FORBID):
+        return Outcome.FORBIDDEN
+    if errors:
+        return Outcome.NOT_PERMITTED
+    if any(value for effect, value in values if effect is Effect.PERMIT):
+        return Outcome.PERMITTED
+    return Outcome.NOT_PERMITTED
+
+
+def _attach(
+    outcome: Outcome, duties: tuple[Duty, ...], leaf_verdict: Callable[[Leaf], Verdict]
+) -> tuple[tuple[Duty, ...], tuple[str, ...]]:
+    """The duties an outcome attaches, and the errors met deciding them."""
+    attached: list[Duty] = []
+    errors: list[str] = []
+    for duty in duties:
+        if outcome not in duty.outcomes:
+            continue
+        v = duty.when.verdict(leaf_verdict)
+        # A duty that cannot be evaluated is attached anyway: an obligation too many is
+        # safer than one missed, and the outcome stays what the rules gave.
+        if v.value is not False:
+            attached.append(duty)
+        errors.extend(v.errors())
+    return tuple(attached), tuple(errors)
+
+
+def _determining(outcome: Outcome, reasons: tuple[Reason, ...]) -> tuple[Reason, ...]:
+    if outcome is Outcome.FORBIDDEN:
+        return tuple(r for r in reasons if r.effect is Effect.FORBID and r.applies)
+    if outcome is Outcome.PERMITTED:
+        return tuple(r for r in reasons if r.effect is Effect.PERMIT and r.applies)
+    return tuple(r for r in reasons if r.effect is Effect.PERMIT or r.applies is None)
+
+
+def _reading_lines(readings: tuple[Reading, ...]) -> list[str]:
+    if not readings:
+        return []
+    lines = ["", "Readings of the law this decision rests on:"]
+    for r in readings:
+        taken = "the adopted reading" if r.adopted else "not the adopted reading"
+        lines.append(f"  - {r.question} Read as: {r.choice.text}")
+        lines.append(f"    ({r.id}={r.chosen}, {taken}) [{r.source}]")
+    return lines
+
+
 # -- the policy -----------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Variant:
+    """The rules and duties a policy would have under another choice of one of its readings."""
+
+    reading: str
+    choice: str
+    rules: tuple[Rule, ...]
+    duties: tuple[Duty, ...]
 
 
 @attrs.frozen(kw_only=True)
@@ -427,6 +513,7 @@ class _Skeleton:
     reasons: tuple[Reason, ...]
     duties: tuple[Duty, ...]
     errors: tuple[str, ...]
+    readings: tuple[Reading, ...] = ()
 
 
 _MEMO_LIMIT = 65_536
@@ -444,8 +531,14 @@ class _Engine:
 class Policy:
     """The rules and duties of one instrument, in one jurisdiction.
 
+    ``readings`` are the interpretations the encoding rests on, each with its choice in
+    force; ``variants`` are the rules and duties the policy would have under each other
+    choice (a jurisdiction module's builder makes them). A decision names the readings
+    whose other choice would change its outcome or its obligations.
+
     Raises:
-        ValueError: two rules or two duties share an id.
+        ValueError: two rules or two duties share an id, two readings share an id, or a
+            variant is of a reading the policy does not have.
     """
 
     jurisdiction: str
@@ -454,6 +547,8 @@ class Policy:
     scope: Predicate
     rules: tuple[Rule, ...]
     duties: tuple[Duty, ...] = ()
+    readings: tuple[Reading, ...] = ()
+    variants: tuple[Variant, ...] = attrs.field(default=(), eq=False, repr=False)
     _engine: _Engine | None = attrs.field(init=False, default=None, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -462,6 +557,42 @@ class Policy:
         if repeated:
             msg = f"rules and duties need distinct ids; repeated: {', '.join(repeated)}"
             raise ValueError(msg)
+        known = [r.id for r in self.readings]
+        if len(set(known)) != len(known):
+            msg = f"readings need distinct ids: {', '.join(known)}"
+            raise ValueError(msg)
+        unknown = sorted({v.reading for v in self.variants} - set(known))
+        if unknown:
+            msg = f"variants of readings the policy does not have: {', '.join(unknown)}"
+            raise ValueError(msg)
+
+    def resting_on(self, reading_id: str) -> tuple[str, ...]:
+        """The rules and duties that a reading's other choices would change, by id."""
+        mine: dict[str, Rule | Duty] = {r.id: r for r in self.rules}
+        mine.update((d.id, d) for d in self.duties)
+        changed: dict[str, None] = {}
+        for variant in self.variants:
+            if variant.reading != reading_id:
+                continue
+            theirs: dict[str, Rule | Duty] = {r.id: r for r in variant.rules}
+            theirs.update((d.id, d) for d in variant.duties)
+            for item_id in (*mine, *theirs):
+                if mine.get(item_id) != theirs.get(item_id):
+                    changed[item_id] = None
+        return tuple(changed)
+
+    def reading(self, reading_id: str) -> Reading:
+        """The reading of this id, as chosen.
+
+        Raises:
+            LookupError: the policy has no such reading.
+        """
+        for reading in self.readings:
+            if reading.id == reading_id:
+                return reading
+        known = ", ".join(r.id for r in self.readings) or "none"
+        msg = f"{self.instrument.id} has no reading {reading_id!r}; known: {known}"
+        raise LookupError(msg)
 
     def decide(self, request: SearchRequest, at: datetime | None = None) -> Outcome:
         """The outcome alone, by the compiled fast path."""
@@ -497,6 +628,7 @@ class Policy:
             reasons=skeleton.reasons,
             obligations=tuple(self._obligation(d, request) for d in skeleton.duties),
             errors=skeleton.errors,
+            readings=skeleton.readings,
         )
 
     def evaluate_many(
@@ -545,26 +677,35 @@ class Policy:
             for rule, v in verdicts
         )
         errors = tuple(itertools.chain.from_iterable(v.errors() for _, v in verdicts))
-        if any(r.applies for r in reasons if r.effect is Effect.FORBID):
-            outcome = Outcome.FORBIDDEN
-        elif errors:
-            outcome = Outcome.NOT_PERMITTED
-        elif any(r.applies for r in reasons if r.effect is Effect.PERMIT):
-            outcome = Outcome.PERMITTED
-        else:
-            outcome = Outcome.NOT_PERMITTED
-        duties: list[Duty] = []
-        if outcome is Outcome.PERMITTED:
-            for duty in self.duties:
-                v = duty.when.verdict(leaf_verdict)
-                # A duty that cannot be evaluated is attached anyway: an obligation too many
-                # is safer than one missed, and the outcome stays what the rules gave.
-                if v.value is not False:
-                    duties.append(duty)
-                errors += v.errors()
+        outcome = _combine([(rule.effect, v.value) for rule, v in verdicts], bool(errors))
+        duties, duty_errors = _attach(outcome, self.duties, leaf_verdict)
         return _Skeleton(
-            outcome=outcome, scope=(), reasons=reasons, duties=tuple(duties), errors=errors
+            outcome=outcome,
+            scope=(),
+            reasons=reasons,
+            duties=duties,
+            errors=errors + duty_errors,
+            readings=self._deciding_readings(outcome, duties, leaf_verdict),
         )
+
+    def _deciding_readings(
+        self, outcome: Outcome, duties: tuple[Duty, ...], leaf_verdict: Callable[[Leaf], Verdict]
+    ) -> tuple[Reading, ...]:
+        """The readings under whose other choice the outcome or the obligations would differ."""
+        if not self.variants:
+            return ()
+        attached = [(d.id, d.deadline) for d in duties]
+        deciding: set[str] = set()
+        for variant in self.variants:
+            if variant.reading in deciding:
+                continue
+            verdicts = [(rule.effect, rule.when.verdict(leaf_verdict)) for rule in variant.rules]
+            errors = any(v.errors() for _, v in verdicts)
+            other = _combine([(effect, v.value) for effect, v in verdicts], errors)
+            theirs, _ = _attach(other, variant.duties, leaf_verdict)
+            if other is not outcome or [(d.id, d.deadline) for d in theirs] != attached:
+                deciding.add(variant.reading)
+        return tuple(r for r in self.readings if r.id in deciding)
 
     def _obligation(self, duty: Duty, request: SearchRequest) -> Obligation:
         deadline, due = duty.deadline, None
@@ -587,6 +728,7 @@ class Policy:
             court=duty.court,
             supervisory=duty.supervisory,
             due=due,
+            arises_on=duty.arises_on,
         )
 
     def _compiled(self) -> _Engine:
@@ -610,6 +752,8 @@ class Policy:
                     self.scope.leaves(),
                     *(r.when.leaves() for r in self.rules),
                     *(d.when.leaves() for d in self.duties),
+                    *(r.when.leaves() for v in self.variants for r in v.rules),
+                    *(d.when.leaves() for v in self.variants for d in v.duties),
                 )
             )
         )

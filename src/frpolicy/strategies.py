@@ -136,11 +136,16 @@ AGENCIES: dict[AgencyKind, Agency] = {
     AgencyKind.MOTOR_VEHICLE_REGISTRY: Agency(
         id="RMV", name="Registry of Motor Vehicles", kind=AgencyKind.MOTOR_VEHICLE_REGISTRY
     ),
-    AgencyKind.FEDERAL: Agency(
+    AgencyKind.FBI: Agency(
         id="FBI",
         name="Federal Bureau of Investigation",
-        kind=AgencyKind.FEDERAL,
+        kind=AgencyKind.FBI,
         unit="FACE Services",
+    ),
+    AgencyKind.FEDERAL: Agency(
+        id="HSI",
+        name="Homeland Security Investigations",
+        kind=AgencyKind.FEDERAL,
     ),
     AgencyKind.PROSECUTOR: Agency(
         id="SCDAO",
@@ -410,7 +415,7 @@ _SP, _LOCAL, _RMV = (
     AgencyKind.LOCAL_POLICE,
     AgencyKind.MOTOR_VEHICLE_REGISTRY,
 )
-_FBI, _DA, _OTHER = AgencyKind.FEDERAL, AgencyKind.PROSECUTOR, AgencyKind.OTHER_PUBLIC_AGENCY
+_FBI, _DA, _OTHER = AgencyKind.FBI, AgencyKind.PROSECUTOR, AgencyKind.OTHER_PUBLIC_AGENCY
 
 # (requesting, performing): the routes a search takes when it is in order ...
 _ROUTES_IN_ORDER: tuple[_Route, ...] = (
@@ -422,6 +427,8 @@ _ROUTES_IN_ORDER: tuple[_Route, ...] = (
     (_DA, _SP),
     (_LOCAL, _FBI),
     (_LOCAL, _RMV),
+    (_FBI, _SP),
+    (_OTHER, _SP),
 )
 # ... and every route, in order or not.
 _ROUTES: tuple[_Route, ...] = tuple(
@@ -593,7 +600,7 @@ def _emergency_for(draw: st.DrawFn, at: datetime, variant: str) -> Emergency:
     elif variant == "no immediate danger":
         immediate = False
     elif variant == "lesser harm":
-        harm = Harm.OTHER
+        harm = draw(_pick((Harm.OTHER_HARM_TO_A_PERSON, Harm.OTHER)))
     statement_variant = draw(_pick(_STATEMENT_VARIANTS))
     statement = None
     if statement_variant != "none":

@@ -518,13 +518,13 @@ def _irrelevance(version: Version) -> Callable[[tuple[SearchRequest, SearchReque
 
 def _invariants(version: Version) -> Callable[[SearchRequest], None]:
     def check(request: SearchRequest) -> None:
-        outcome = version.decide(request)
+        decision = version.evaluate(request)
         for invariant in version.invariants:
-            if outcome in invariant.outcomes and not invariant.holds(request):
-                failed = invariant.holds.explain(request).because()
+            broken = invariant.broken_by(request, decision)
+            if broken is not None:
                 _fail(
                     f"invariant {invariant.id!r} does not hold: {invariant.statement}\n"
-                    f"the outcome is {_name(outcome)}, but " + "; ".join(str(c) for c in failed),
+                    f"the outcome is {_name(decision.outcome)}, but {broken}",
                     request,
                 )
 

@@ -5,6 +5,10 @@ statute in force, and the bills that would replace it. Each version has its
 :class:`~frpolicy.policy.Policy`, the offense catalog it was written against, the
 :class:`Invariant`\\ s it declares about itself, and the provisions it records as prose.
 
+Where the text admits more than one reading, the version names the reading it adopts (a
+:class:`~frpolicy.law.Reading`), and ``version.with_readings({"reading-id": "choice-id"})``
+gives the same law read the other way.
+
 There is one way to ask for each kind of law:
 
 - the law in force on a day: ``jurisdiction.in_force(day)``; a proposed bill is never
@@ -27,14 +31,15 @@ Jurisdictions are found by entry point: a package adds one under the
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from importlib.metadata import entry_points
 
 import attrs
 
-from frpolicy.law import Instrument, Provision
-from frpolicy.model import Offense, SearchRequest
-from frpolicy.policy import Decision, Outcome, Policy
+from frpolicy.law import Citation, Instrument, Provision, Reading
+from frpolicy.model import Classification, Offense, Penalty, SearchRequest
+from frpolicy.policy import Decision, Outcome, Policy, Variant
 from frpolicy.predicates import Predicate, evaluation_time
 
 __all__ = [
@@ -42,6 +47,7 @@ __all__ = [
     "Invariant",
     "Jurisdiction",
     "Version",
+    "choose_readings",
     "jurisdiction",
     "jurisdictions",
 ]
@@ -52,16 +58,47 @@ ENTRY_POINT_GROUP = "frpolicy.jurisdictions"
 
 @attrs.frozen(kw_only=True)
 class Invariant:
-    """A statement a version makes about its own decisions, checked by the property suite.
+    """What a provision says of every decision, stated as a reader of the statute would.
 
-    Every request whose outcome is in ``outcomes`` must satisfy ``holds``: for example,
-    "a permitted search is always performed by the State Police".
+    For every request whose outcome is in ``outcomes`` and for which ``when`` holds (every
+    such request, when ``when`` is ``None``), ``holds`` holds and the decision carries
+    every duty named in ``obliges``. For example, "a permitted search is always performed
+    by the State Police", or "every request the law governs is kept as a public record".
+
+    An invariant is written from the provision it cites, from leaves, never by reusing the
+    predicate of the rule it checks: a misread rule must not pass its own invariant.
+
+    Raises:
+        ValueError: the invariant asks nothing (neither ``holds`` nor ``obliges``).
     """
 
     id: str
     statement: str
-    holds: Predicate
+    holds: Predicate | None = None
+    when: Predicate | None = None
+    obliges: tuple[str, ...] = ()
     outcomes: frozenset[Outcome] = frozenset({Outcome.PERMITTED})
+    citation: Citation | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.holds is None and not self.obliges:
+            msg = f"invariant {self.id!r}: give what holds, what it obliges, or both"
+            raise ValueError(msg)
+
+    def broken_by(self, request: SearchRequest, decision: Decision) -> str | None:
+        """Why the decision on a request breaks this invariant, or ``None`` if it does not."""
+        if decision.outcome not in self.outcomes:
+            return None
+        if self.when is not None and not self.when(request, decision.at):
+            return None
+        if self.holds is not None and not self.holds(request, decision.at):
+            failed = self.holds.explain(request, decision.at).because()
+            return "; ".join(str(c) for c in failed) or "its condition does not hold"
+        attached = {o.duty for o in decision.obligations}
+        missing = [duty for duty in self.obliges if duty not in attached]
+        if missing:
+            return f"the decision does not oblige {', '.join(missing)}"
+        return None
 
 
 @attrs.frozen(kw_only=True)
@@ -69,7 +106,12 @@ class Version:
     """One instrument of a jurisdiction, with everything needed to apply it.
 
     ``aliases`` are other names of the same text (a bill's companion in the other
-    chamber); ``provisions`` are those recorded as prose only.
+    chamber); ``provisions`` are those recorded as prose only. ``classify`` is how the law
+    classes an offense by its penalty, when it does (Massachusetts: G.L. c.274 §1).
+
+    ``build`` makes the version anew for a choice of readings (reading id to choice id,
+    the others as adopted); a version whose policy rests on readings is made by
+    :meth:`from_builder`, so :meth:`with_readings` can apply the law read another way.
     """
 
     policy: Policy
@@ -78,11 +120,95 @@ class Version:
     provisions: tuple[Provision, ...] = ()
     aliases: tuple[str, ...] = ()
     summary: str = ""
+    classify: Callable[[Penalty], Classification] | None = attrs.field(default=None, eq=False)
+    build: Callable[[Mapping[str, str]], Version] | None = attrs.field(
+        default=None, eq=False, repr=False
+    )
 
     @property
     def instrument(self) -> Instrument:
         """The statute or bill this version encodes."""
         return self.policy.instrument
+
+    @property
+    def readings(self) -> tuple[Reading, ...]:
+        """The readings of the law this version rests on, each with its choice in force."""
+        return self.policy.readings
+
+    @classmethod
+    def from_builder(
+        cls, build: Callable[[Mapping[str, str]], Version], choices: Mapping[str, str] | None = None
+    ) -> Version:
+        """The version ``build`` makes for ``choices``, knowing what every other choice changes.
+
+        ``build`` takes a choice of readings (reading id to choice id, the others as
+        adopted) and returns the version so read. The version returned also holds, as its
+        policy's variants (:class:`~frpolicy.policy.Variant`), the rules and duties of every
+        other choice of each reading, so that each decision can name the readings it rests
+        on; and it keeps ``build`` for :meth:`with_readings`.
+
+        Raises:
+            LookupError: a reading id is unknown.
+            ValueError: a reading has no such choice.
+        """
+        version = build(choices or {})
+        current = {r.id: r.chosen for r in version.readings}
+        variants = []
+        for reading in version.readings:
+            for choice in reading.choices:
+                if choice.id != reading.chosen:
+                    other = build(current | {reading.id: choice.id}).policy
+                    variants.append(
+                        Variant(
+                            reading=reading.id,
+                            choice=choice.id,
+                            rules=other.rules,
+                            duties=other.duties,
+                        )
+                    )
+        policy = attrs.evolve(version.policy, variants=tuple(variants))
+        return attrs.evolve(version, policy=policy, build=build)
+
+    def with_readings(self, choices: Mapping[str, str]) -> Version:
+        """This version with other readings of the law in force.
+
+        Args:
+            choices: reading id to choice id, for the readings to change; the others keep
+                their choice.
+
+        Raises:
+            LookupError: the version has no such reading.
+            ValueError: a reading has no such choice.
+        """
+        current = {r.id: r.chosen for r in self.readings}
+        for reading_id, choice in choices.items():
+            self.policy.reading(reading_id).choose(choice)  # raises for an unknown one
+        if all(current[k] == v for k, v in choices.items()):
+            return self
+        if self.build is None:
+            msg = f"{self.instrument.id} was not made by a builder; make it with from_builder"
+            raise ValueError(msg)
+        return Version.from_builder(self.build, current | dict(choices))
+
+    def problems(self, request: SearchRequest) -> tuple[str, ...]:
+        """What this law finds inconsistent in a request, a line per problem with its path.
+
+        The offense's classification must be the one this law gives its penalty: a client
+        that sends armed robbery as a misdemeanor is told so, rather than judged on a
+        classification the law does not give.
+        """
+        offense = request.offense
+        if offense is None or self.classify is None:
+            return ()
+        expected = self.classify(offense.penalty)
+        if offense.classification is expected:
+            return ()
+        message = (
+            f"$.offense.classification: {offense.classification.value!r}, but "
+            f"{self.policy.jurisdiction} law classes an offense with this penalty as "
+            f"{expected.value!r}"
+        )
+        return (message,)
 
     def evaluate(self, request: SearchRequest, at: datetime | None = None) -> Decision:
         """The explained decision on a request under this version."""
@@ -103,6 +229,23 @@ class Version:
                 return offense
         msg = f"{self.instrument.id}: no offense {code!r} in the catalog"
         raise LookupError(msg)
+
+
+def choose_readings(readings: Iterable[Reading], choices: Mapping[str, str]) -> dict[str, Reading]:
+    """The readings, by id, with ``choices`` in force (reading id to choice id).
+
+    Readings not named keep their choice. A jurisdiction module's builder starts here.
+
+    Raises:
+        LookupError: no reading has one of the ids.
+        ValueError: a reading has no such choice.
+    """
+    known = {r.id: r for r in readings}
+    unknown = sorted(set(choices) - set(known))
+    if unknown:
+        msg = f"no reading {unknown[0]!r}; known: {', '.join(known) or 'none'}"
+        raise LookupError(msg)
+    return {i: r.choose(choices[i]) if i in choices else r for i, r in known.items()}
 
 
 @attrs.frozen(kw_only=True)
@@ -141,6 +284,28 @@ class Jurisdiction:
         known = ", ".join(n for v in self.versions for n in (v.instrument.id, *v.aliases))
         msg = f"{self.code} has no version {name!r}; known: {known}"
         raise LookupError(msg)
+
+    def with_readings(self, choices: Mapping[str, str]) -> Jurisdiction:
+        """This jurisdiction with other readings in force, in every version that has them.
+
+        Args:
+            choices: reading id to choice id; each reading changes in the versions that
+                rest on it, the others are left as they are.
+
+        Raises:
+            LookupError: no version has one of the readings.
+            ValueError: a reading has no such choice.
+        """
+        known = {r.id for v in self.versions for r in v.readings}
+        unknown = sorted(set(choices) - known)
+        if unknown:
+            msg = f"{self.code} has no reading {unknown[0]!r}; known: {', '.join(sorted(known))}"
+            raise LookupError(msg)
+        versions = tuple(
+            v.with_readings({k: c for k, c in choices.items() if k in {r.id for r in v.readings}})
+            for v in self.versions
+        )
+        return attrs.evolve(self, versions=versions)
 
     def in_force(self, day: date) -> Version:
         """The version in force on ``day``; a datetime is taken in the jurisdiction's time zone.

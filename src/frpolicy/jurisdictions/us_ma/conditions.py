@@ -7,20 +7,26 @@ rules; the documentation renders them as prose.
 
 from __future__ import annotations
 
-from frpolicy.model import AgencyKind, Harm, MediaKind
+from frpolicy.model import AgencyKind, Analysis, Harm, MediaKind
 from frpolicy.predicates import leaf, leaf_family
 
 __all__ = [
     "COURT_ORDER_AUTHORIZES_SEARCH",
     "COURT_ORDER_IN_FORCE",
     "EMERGENCY_DECLARED",
+    "EMERGENCY_HARM_TO_A_PERSON",
     "EMERGENCY_IMMEDIATE_DANGER",
     "EMOTION_INFERENCE",
+    "IDENTIFY_OR_VERIFY",
+    "LAW_ENFORCEMENT_OR_REGISTRAR_USE",
     "LAW_ENFORCEMENT_REQUEST",
+    "LAW_ENFORCEMENT_SEARCH",
     "LAW_ENFORCEMENT_USE",
+    "MASSACHUSETTS_LAW_ENFORCEMENT",
     "MOVING_IMAGES",
     "OFFENSE_IS_FELONY",
     "REGISTRY_REQUEST",
+    "REGISTRY_SEARCH",
     "TECHNOLOGY_APPROVED",
     "WARRANT_AUTHORIZES_SEARCH",
     "WARRANT_COVERS_OFFENSE",
@@ -31,9 +37,15 @@ __all__ = [
     "requested_by",
 ]
 
-_LAW_ENFORCEMENT = frozenset(
+MASSACHUSETTS_LAW_ENFORCEMENT = frozenset(
     {AgencyKind.LOCAL_POLICE, AgencyKind.STATE_POLICE, AgencyKind.PROSECUTOR}
 )
+"""The kinds of Massachusetts law enforcement agency: the police and prosecutors.
+
+The FBI and other federal agencies are law enforcement too, but Massachusetts does not
+bind them when they act on their own account.
+"""
+_FEDERAL = frozenset({AgencyKind.FBI, AgencyKind.FEDERAL})
 
 performed_by = leaf_family(
     "performed_by",
@@ -55,15 +67,30 @@ LAW_ENFORCEMENT_REQUEST = leaf(
     "law_enforcement_request",
     "the search is requested by a Massachusetts law enforcement agency",
     "r.requesting_agency.kind in LAW_ENFORCEMENT",
-    LAW_ENFORCEMENT=_LAW_ENFORCEMENT,
+    LAW_ENFORCEMENT=MASSACHUSETTS_LAW_ENFORCEMENT,
+)
+LAW_ENFORCEMENT_SEARCH = leaf(
+    "law_enforcement_search",
+    "the search is performed by a Massachusetts law enforcement agency",
+    "r.performing_agency.kind in LAW_ENFORCEMENT",
+    LAW_ENFORCEMENT=MASSACHUSETTS_LAW_ENFORCEMENT,
 )
 LAW_ENFORCEMENT_USE = leaf(
     "law_enforcement_use",
-    "law enforcement asks for or performs the search",
+    "law enforcement (the police, a prosecutor, the FBI or another federal agency) asks for "
+    "or performs the search",
     "r.requesting_agency.kind in LAW_ENFORCEMENT or r.performing_agency.kind in LAW_ENFORCEMENT",
-    LAW_ENFORCEMENT=_LAW_ENFORCEMENT | {AgencyKind.FEDERAL},
+    LAW_ENFORCEMENT=MASSACHUSETTS_LAW_ENFORCEMENT | _FEDERAL,
+)
+LAW_ENFORCEMENT_OR_REGISTRAR_USE = leaf(
+    "law_enforcement_or_registrar_use",
+    "law enforcement (the police, a prosecutor, the FBI or another federal agency) or the "
+    "Registrar asks for or performs the search",
+    "r.requesting_agency.kind in USERS or r.performing_agency.kind in USERS",
+    USERS=MASSACHUSETTS_LAW_ENFORCEMENT | _FEDERAL | {AgencyKind.MOTOR_VEHICLE_REGISTRY},
 )
 REGISTRY_REQUEST = requested_by(AgencyKind.MOTOR_VEHICLE_REGISTRY)
+REGISTRY_SEARCH = performed_by(AgencyKind.MOTOR_VEHICLE_REGISTRY)
 
 WRITTEN_REQUEST = leaf(
     "written_request", "the search was asked for in a written request", "r.written_request"
@@ -115,6 +142,15 @@ EMERGENCY_DECLARED = leaf(
     "an emergency was declared at or before the search",
     "r.emergency is not None and r.emergency.declared_at <= at",
 )
+EMERGENCY_HARM_TO_A_PERSON = leaf(
+    "emergency_harm_to_a_person",
+    "the emergency threatens harm to a person (death, serious physical injury or other harm "
+    "to a person), not to property alone",
+    "r.emergency is not None and r.emergency.harm in PERSONAL_HARMS",
+    PERSONAL_HARMS=frozenset(
+        {Harm.DEATH, Harm.SERIOUS_PHYSICAL_INJURY, Harm.OTHER_HARM_TO_A_PERSON}
+    ),
+)
 EMERGENCY_IMMEDIATE_DANGER = leaf(
     "emergency_immediate_danger",
     "the emergency involves immediate danger of death or serious physical injury",
@@ -126,6 +162,12 @@ EMOTION_INFERENCE = leaf(
     "emotion_inference",
     "the system is used to infer a person's emotions",
     "r.analysis is Analysis.EMOTION_INFERENCE",
+)
+IDENTIFY_OR_VERIFY = leaf(
+    "identify_or_verify",
+    "the system is used to identify or verify a person, nothing more",
+    "r.analysis in PLAIN",
+    PLAIN=frozenset({Analysis.IDENTIFICATION, Analysis.VERIFICATION}),
 )
 MOVING_IMAGES = leaf(
     "moving_images",

@@ -7,27 +7,50 @@ the 2023-24 session; refiled in 2025 as S.1053 / H.1946.
 No full text of the bill was available: past the definitions, each provision below rests on
 researcher notes that quote the subsections, legislative summaries and news, and is marked
 so. Read each rule beside its citation.
+
+Who is bound: §220(b) binds every law enforcement agency and officer, so the bill governs
+every search a Massachusetts police department or prosecutor asks for or performs,
+whoever else takes part (the State Police's search at the FBI's request included), and
+§220(c) the Registrar's. A search the FBI runs on its own account stays outside it.
+
+Three questions the sources leave open are named readings (:func:`readings`): whether
+the Registrar is bound as law enforcement is, whether notice follows every search or only
+those through the State Police, and when a quarterly report is due.
 """
 
 from __future__ import annotations
 
-from frpolicy.jurisdictions import Invariant, Version
+from collections.abc import Mapping
+
+from frpolicy.jurisdictions import Invariant, Version, choose_readings
 from frpolicy.jurisdictions.us_ma import conditions as c
 from frpolicy.jurisdictions.us_ma.common import CALENDAR, SECTION, source
-from frpolicy.jurisdictions.us_ma.offenses import OFFENSES
+from frpolicy.jurisdictions.us_ma.offenses import OFFENSES, classify
 from frpolicy.law import (
+    Choice,
     Citation,
     Confidence,
     Instrument,
     InstrumentKind,
     InstrumentStatus,
     Provision,
+    Reading,
     Verification,
 )
 from frpolicy.model import AgencyKind, CourtKind, Disclosure, EventKind, Purpose
-from frpolicy.policy import Deadline, Duty, Effect, Policy, Rule, Unit
+from frpolicy.policy import EVERY_REQUEST, Deadline, Duty, Effect, Outcome, Policy, Rule, Unit
+from frpolicy.predicates import Any as AnyOf
+from frpolicy.predicates import Predicate
 
-__all__ = ["H1728", "INSTRUMENT", "rules"]
+__all__ = [
+    "H1728",
+    "INSTRUMENT",
+    "duties",
+    "invariants",
+    "provisions",
+    "readings",
+    "rules",
+]
 
 INSTRUMENT = Instrument(
     id="H.1728",
@@ -40,20 +63,104 @@ INSTRUMENT = Instrument(
 
 _HIGH, _MED, _LOW = Confidence.HIGH, Confidence.MEDIUM, Confidence.LOW
 _NOTES = "researcher notes quoting H.1728 §220 by subsection; regulon.ai, fastdemocracy summaries"
+_SP, _FBI, _RMV = AgencyKind.STATE_POLICE, AgencyKind.FBI, AgencyKind.MOTOR_VEHICLE_REGISTRY
+_LOCAL, _DA = AgencyKind.LOCAL_POLICE, AgencyKind.PROSECUTOR
 
 
 def _cite(subsection: str, instrument: str = INSTRUMENT.id) -> Citation:
     return Citation(instrument=instrument, section=SECTION, subsection=subsection)
 
 
-SCOPE = c.LAW_ENFORCEMENT_REQUEST | c.REGISTRY_REQUEST
-"""§220(b)-(d) govern law enforcement agencies and officers, and (c) the Registrar."""
+# -- readings: where the sources admit more than one answer ---------------------------------
+
+REGISTRAR_STATUS = "registrar-status"
+NOTICE_SCOPE = "notice-scope"
+QUARTERLY_REPORT_DUE = "quarterly-report-due"
+
+
+def readings(instrument: str = INSTRUMENT.id) -> tuple[Reading, ...]:
+    """The readings the bill rests on (H.4359 shares them); the first choice is adopted."""
+    return (
+        Reading(
+            id=REGISTRAR_STATUS,
+            question="Is the Registrar of Motor Vehicles bound as law enforcement is, by "
+            "§220(b)'s ban and §220(k)'s prohibitions? Who counts as a law enforcement agency "
+            "in §220(a) was not read.",
+            choices=(
+                Choice(
+                    id="bound-by-c",
+                    text="No: the Registrar's use is governed by §220(c), read as the whole of "
+                    "its authority: verifying identity (H.4359: investigating and verifying "
+                    "it) from still images. Any other use is not permitted; §220(k) is not "
+                    "applied to it, so emotion inference or video is not permitted rather "
+                    "than forbidden.",
+                ),
+                Choice(
+                    id="law-enforcement",
+                    text="Yes: the Registrar is bound as law enforcement is; §220(k) forbids "
+                    "emotion inference and moving images in its own use too.",
+                ),
+            ),
+            source=source(Verification.SUMMARY, _LOW, "provisions catalog §1.7; " + _NOTES),
+            citation=_cite("(a)-(c), (k)", instrument),
+        ),
+        Reading(
+            id=NOTICE_SCOPE,
+            question="Does §220(f)'s notice follow every search that identifies a person "
+            "later charged, or only searches through the State Police?",
+            choices=(
+                Choice(
+                    id="every-search",
+                    text="Every search but one to identify a deceased person: §220(f) speaks "
+                    "of any criminal defendant identified through a facial-recognition "
+                    "search, so the Registrar's own searches and searches the law did not "
+                    "permit carry it too.",
+                ),
+                Choice(
+                    id="state-police-route",
+                    text="Only searches the State Police perform or ask the FBI to perform "
+                    "under §220(d), permitted or not.",
+                ),
+            ),
+            source=source(
+                Verification.SUMMARY,
+                _MED,
+                _NOTES + '; (f) quoted: "shall be '
+                'provided notice that they were subject to such search, pursuant to rule 14"',
+            ),
+            citation=_cite("(f)", instrument),
+        ),
+        Reading(
+            id=QUARTERLY_REPORT_DUE,
+            question="By when must a request appear in a quarterly report to EOPSS? The "
+            "sources give no due date.",
+            choices=(
+                Choice(
+                    id="next-quarter",
+                    text="By the end of the calendar quarter after the request's: late only "
+                    "when no report includes it by then.",
+                ),
+                Choice(id="same-quarter", text="By the end of the request's own calendar quarter."),
+            ),
+            source=source(Verification.UNVERIFIED, _LOW, "no due date found in the sources"),
+            citation=_cite("(g)-(h)", instrument),
+        ),
+    )
+
+
+# -- who is bound, and the conditions of §220(d) ---------------------------------------------
+
+SCOPE = (
+    c.LAW_ENFORCEMENT_REQUEST | c.LAW_ENFORCEMENT_SEARCH | c.REGISTRY_REQUEST | c.REGISTRY_SEARCH
+)
+"""§220(b) binds law enforcement, asking or performing; §220(c) governs the Registrar."""
+
+LAW_ENFORCEMENT_INVOLVED = c.LAW_ENFORCEMENT_REQUEST | c.LAW_ENFORCEMENT_SEARCH
+"""Law enforcement of Massachusetts asks for or performs the search: what (g)-(h) record."""
 
 # §220(d): only the State Police search, or ask the FBI to; other agencies, local police
 # among them, ask the State Police to search on their behalf.
-STATE_POLICE_SEARCH = c.performed_by(AgencyKind.STATE_POLICE) | (
-    c.performed_by(AgencyKind.FEDERAL) & c.requested_by(AgencyKind.STATE_POLICE)
-)
+STATE_POLICE_SEARCH = c.performed_by(_SP) | (c.performed_by(_FBI) & c.requested_by(_SP))
 # §220(d): only technology approved after a public hearing may be used.
 CENTRAL_SEARCH = STATE_POLICE_SEARCH & c.TECHNOLOGY_APPROVED
 FELONY_WARRANT = (
@@ -63,24 +170,39 @@ FELONY_WARRANT = (
     & c.OFFENSE_IS_FELONY
 )
 EMERGENCY = c.EMERGENCY_DECLARED & c.EMERGENCY_IMMEDIATE_DANGER
+REGISTRAR_OWN = c.performed_by(_RMV) & c.REGISTRY_REQUEST
+"""The Registrar searching on its own account."""
 
 
-def rules(instrument: str = INSTRUMENT.id) -> tuple[Rule, ...]:
-    """The permissions and prohibitions of §220 as H.1728 writes them.
+def _chosen(choices: Mapping[str, Reading], reading: str) -> str:
+    return choices[reading].chosen
+
+
+def registrar_permission(purpose: Predicate) -> Predicate:
+    """§220(c): the Registrar's own search for ``purpose``, to identify or verify, in stills."""
+    return REGISTRAR_OWN & purpose & c.IDENTIFY_OR_VERIFY & ~c.MOVING_IMAGES
+
+
+def rules(choices: Mapping[str, Reading], instrument: str = INSTRUMENT.id) -> tuple[Rule, ...]:
+    """The permissions and prohibitions of §220 as H.1728 writes them, under ``choices``.
 
     H.4359 keeps them, citing itself; ``instrument`` names the bill cited.
     """
+    bound = (
+        c.LAW_ENFORCEMENT_USE
+        if _chosen(choices, REGISTRAR_STATUS) == "bound-by-c"
+        else c.LAW_ENFORCEMENT_OR_REGISTRAR_USE
+    )
     return (
         # (c) The Registrar may use facial recognition to verify identity when issuing licenses.
         Rule(
             id="MA-RMV",
             effect=Effect.PERMIT,
-            when=c.performed_by(AgencyKind.MOTOR_VEHICLE_REGISTRY)
-            & c.REGISTRY_REQUEST
-            & c.purpose_is(Purpose.LICENSE_ISSUANCE),
+            when=registrar_permission(c.purpose_is(Purpose.LICENSE_ISSUANCE)),
             citation=_cite("(c)", instrument),
             paraphrase="The Registry of Motor Vehicles may use facial recognition to verify "
-            "identity when it issues licenses.",
+            "identity when it issues licenses: to identify or verify a person, from still "
+            "images.",
             source=source(Verification.SUMMARY, _HIGH, _NOTES),
         ),
         # (d) The State Police may search to execute a warrant for a felony.
@@ -90,8 +212,8 @@ def rules(instrument: str = INSTRUMENT.id) -> tuple[Rule, ...]:
             when=CENTRAL_SEARCH & FELONY_WARRANT,
             citation=_cite("(d)", instrument),
             paraphrase="The State Police may perform a search, or ask the FBI to, to execute "
-            "a warrant for a felony, with approved technology. The warrant's exact standard "
-            "and issuing court are not verified.",
+            "a warrant for a felony, with approved technology, whichever agency asked them. "
+            "The warrant's exact standard and issuing court are not verified.",
             source=source(Verification.SUMMARY, _MED, _NOTES + '; notes say "felony warrant"'),
         ),
         # (d) ... or without a warrant in an emergency.
@@ -115,11 +237,11 @@ def rules(instrument: str = INSTRUMENT.id) -> tuple[Rule, ...]:
             "warrant, to identify a deceased person.",
             source=source(Verification.SUMMARY, _HIGH, _NOTES),
         ),
-        # (k) No inference of emotions by law enforcement (the Registrar's own work is not).
+        # (k) No inference of emotions by law enforcement.
         Rule(
             id="MA-NO-EMOTION",
             effect=Effect.FORBID,
-            when=c.LAW_ENFORCEMENT_USE & c.EMOTION_INFERENCE,
+            when=bound & c.EMOTION_INFERENCE,
             citation=_cite("(k)", instrument),
             paraphrase="Law enforcement may not use a biometric surveillance system to infer "
             "a person's emotions.",
@@ -129,7 +251,7 @@ def rules(instrument: str = INSTRUMENT.id) -> tuple[Rule, ...]:
         Rule(
             id="MA-NO-VIDEO",
             effect=Effect.FORBID,
-            when=c.LAW_ENFORCEMENT_USE & c.MOVING_IMAGES,
+            when=bound & c.MOVING_IMAGES,
             citation=_cite("(k)", instrument),
             paraphrase="Law enforcement may not use biometric surveillance to analyse moving "
             "images; only still images, through the State Police, may be searched.",
@@ -148,10 +270,15 @@ _RECORDS = frozenset(
         Disclosure.ALL_RESULTS,
     }
 )
+_STATE_POLICE_PARTY = "State Police, or the asking agency for a request made elsewhere"
 
 
-def duties(instrument: str = INSTRUMENT.id) -> tuple[Duty, ...]:
-    """What a search permitted under H.1728 obliges, shared with H.4359 but for the log."""
+def duties(choices: Mapping[str, Reading], instrument: str = INSTRUMENT.id) -> tuple[Duty, ...]:
+    """What a request under H.1728 obliges, shared with H.4359 but for the public record."""
+    notice_when = ~c.purpose_is(Purpose.IDENTIFY_DECEASED)
+    if _chosen(choices, NOTICE_SCOPE) == "state-police-route":
+        notice_when = STATE_POLICE_SEARCH & notice_when
+    quarters = 1 if _chosen(choices, QUARTERLY_REPORT_DUE) == "next-quarter" else 0
     return (
         # (d)-(e) A supervisory official's sworn statement to the superior court within 48 hours.
         Duty(
@@ -173,12 +300,13 @@ def duties(instrument: str = INSTRUMENT.id) -> tuple[Duty, ...]:
         # (f) Notice to the defendant, with all records of the search, in Rule 14 discovery.
         Duty(
             id="MA-NOTICE",
-            when=STATE_POLICE_SEARCH & ~c.purpose_is(Purpose.IDENTIFY_DECEASED),
+            when=notice_when,
             citation=_cite("(f)", instrument),
             paraphrase="A defendant identified through a search is told so, pursuant to "
             "Mass. R. Crim. P. 14, and receives all records of the search: the algorithm, "
-            "accuracy information and how the match was selected. No day count is stated; "
-            "Rule 14 automatic discovery is due at or before the pretrial conference.",
+            "accuracy information and how the match was selected; whether or not the law "
+            "permitted the search. No day count is stated; Rule 14 automatic discovery is due "
+            "at or before the pretrial conference.",
             source=source(
                 Verification.SUMMARY, _MED, _NOTES + "; Rule 14 timing read in the rule (V)"
             ),
@@ -187,21 +315,26 @@ def duties(instrument: str = INSTRUMENT.id) -> tuple[Duty, ...]:
             deadline=Deadline(anchor=EventKind.PRETRIAL_CONFERENCE),
             fulfilled_by=EventKind.NOTICE_SERVED,
             disclosures=_RECORDS,
+            outcomes=EVERY_REQUEST,
         ),
-        # (g)-(h) Quarterly reports to EOPSS.
+        # (g)-(h) Quarterly reports to EOPSS, of every request.
         Duty(
             id="MA-REPORT",
-            when=STATE_POLICE_SEARCH,
+            when=LAW_ENFORCEMENT_INVOLVED,
             citation=_cite("(g)-(h)", instrument),
-            paraphrase="The State Police report their searches quarterly to the Executive "
-            "Office of Public Safety and Security, which publishes annual statistics by "
-            "agency, race and gender. The report's own due date was not found: a search "
-            "counts as late only when no report includes it by the end of the next quarter.",
+            paraphrase="Each request, permitted or not, is reported quarterly to the "
+            "Executive Office of Public Safety and Security, which publishes annual "
+            "statistics by agency, race and gender. The report's own due date was not found "
+            "(a reading).",
             source=source(Verification.SUMMARY, _HIGH, _NOTES),
-            action="include the search in a quarterly report to EOPSS",
-            party="State Police",
-            deadline=Deadline(anchor=_SEARCH, amount=1, unit=Unit.QUARTERS),
+            action="include the request in a quarterly report to EOPSS",
+            party=_STATE_POLICE_PARTY,
+            deadline=Deadline(
+                anchor=EventKind.REQUEST_SUBMITTED, amount=quarters, unit=Unit.QUARTERS
+            ),
             fulfilled_by=EventKind.SEARCH_REPORTED,
+            outcomes=EVERY_REQUEST,
+            arises_on=EventKind.REQUEST_SUBMITTED,
         ),
     )
 
@@ -210,45 +343,150 @@ def log_duty(instrument: str = INSTRUMENT.id) -> Duty:
     """§220(g) as filed: every request and every search kept as a public record."""
     return Duty(
         id="MA-LOG",
-        when=STATE_POLICE_SEARCH,
+        when=LAW_ENFORCEMENT_INVOLVED,
         citation=_cite("(g)", instrument),
         paraphrase="The State Police keep each search request and each search performed as "
-        "a public record. The bill states no deadline; the exact fields were not seen.",
+        "a public record, permitted or not; a search outside the State Police is documented "
+        "in writing. The bill states no deadline; the exact fields were not seen.",
         source=source(Verification.SUMMARY, _HIGH, _NOTES),
         action="keep the request and the search as a public record",
-        party="State Police",
+        party=_STATE_POLICE_PARTY,
         deadline=None,
         fulfilled_by=EventKind.SEARCH_DOCUMENTED,
+        outcomes=EVERY_REQUEST,
+        arises_on=EventKind.REQUEST_SUBMITTED,
     )
 
 
-def invariants() -> tuple[Invariant, ...]:
-    """What H.1728 (and H.4359) promise of every search they permit."""
-    registry = c.performed_by(AgencyKind.MOTOR_VEHICLE_REGISTRY)
+# -- what the provisions say, restated from leaves (never from the rules above) -------------
+
+
+def invariants(
+    choices: Mapping[str, Reading],  # noqa: ARG001 - every reading keeps these true
+    *,
+    exempt: Predicate | None = None,
+    public_record: tuple[tuple[Predicate, str], ...] | None = None,
+    instrument: str = INSTRUMENT.id,
+) -> tuple[Invariant, ...]:
+    """What H.1728 (and H.4359) promise, as a reader of the bill would state it.
+
+    ``exempt`` adds a ground no warrant is needed for (H.4359's assistance to the
+    Registrar); ``public_record`` replaces (g)'s public-record duty: pairs of the searches
+    it covers and the duty that covers them.
+    """
+    involved = [c.requested_by(k) for k in (_LOCAL, _SP, _DA, _RMV)]
+    involved += [c.performed_by(k) for k in (_LOCAL, _SP, _DA, _RMV)]
+    law_enforcement = [c.requested_by(k) for k in (_LOCAL, _SP, _DA)]
+    law_enforcement += [c.performed_by(k) for k in (_LOCAL, _SP, _DA)]
+    any_law_enforcement = AnyOf(tuple(law_enforcement))
+    through_state_police = c.performed_by(_SP) | (c.performed_by(_FBI) & c.requested_by(_SP))
+    registrar_own = c.performed_by(_RMV) & c.requested_by(_RMV)
+    felony_warrant = (
+        c.WARRANT_AUTHORIZES_SEARCH
+        & c.WARRANT_IN_FORCE
+        & c.WARRANT_COVERS_OFFENSE
+        & c.OFFENSE_IS_FELONY
+    )
+    emergency = c.EMERGENCY_DECLARED & c.EMERGENCY_IMMEDIATE_DANGER
+    grounds = felony_warrant | emergency | c.purpose_is(Purpose.IDENTIFY_DECEASED)
+    if exempt is not None:
+        grounds |= exempt
+    records = public_record or ((any_law_enforcement, "MA-LOG"),)
     return (
+        Invariant(
+            id="binds-law-enforcement-and-registrar",
+            statement="Every search a Massachusetts police department, prosecutor or the "
+            "Registrar asks for or performs is governed by §220, whoever else takes part: a "
+            "State Police search at the FBI's request is governed.",
+            holds=~AnyOf(tuple(involved)),
+            outcomes=frozenset({Outcome.NOT_APPLICABLE}),
+            citation=_cite("(b)-(d)", instrument),
+        ),
         Invariant(
             id="central-searcher",
             statement="A permitted search is performed by the State Police, by the FBI at "
-            "their request, or by the Registry of Motor Vehicles.",
-            holds=STATE_POLICE_SEARCH | registry,
+            "their request, or by the Registrar for itself: never by a local department, a "
+            "prosecutor or another federal agency.",
+            holds=through_state_police | registrar_own,
+            citation=_cite("(d)", instrument),
+        ),
+        Invariant(
+            id="no-other-federal-agency",
+            statement="No federal agency other than the FBI performs a permitted search: the "
+            "bill names the FBI only.",
+            holds=~c.performed_by(AgencyKind.FEDERAL),
+            citation=_cite("(d)", instrument),
         ),
         Invariant(
             id="stills-only",
-            statement="A permitted search by or for law enforcement analyses still images "
-            "only, never video, and never infers emotions.",
-            holds=~c.LAW_ENFORCEMENT_USE | (~c.MOVING_IMAGES & ~c.EMOTION_INFERENCE),
+            statement="No permitted search analyses moving images or infers emotions: "
+            "§220(k) forbids both to law enforcement, and the Registrar's (c) is to verify "
+            "identity from still images.",
+            holds=~c.MOVING_IMAGES & ~c.EMOTION_INFERENCE,
+            citation=_cite("(k)", instrument),
+        ),
+        Invariant(
+            id="registrar-never-infers-emotions",
+            statement="The Registrar's licensing search never infers emotions.",
+            when=c.performed_by(_RMV) & c.purpose_is(Purpose.LICENSE_ISSUANCE),
+            holds=~c.EMOTION_INFERENCE,
+            citation=_cite("(c)", instrument),
         ),
         Invariant(
             id="approved-technology",
-            statement="A permitted search outside the Registry uses approved technology.",
-            holds=registry | c.TECHNOLOGY_APPROVED,
+            statement="A permitted search by or through the State Police uses technology "
+            "approved after a public hearing.",
+            when=through_state_police,
+            holds=c.TECHNOLOGY_APPROVED,
+            citation=_cite("(d)", instrument),
         ),
         Invariant(
             id="warrant-emergency-or-exempt",
-            statement="A permitted search rests on a warrant for a felony, an emergency, "
-            "the identification of a deceased person, or the Registry's own licensing "
-            "work.",
-            holds=FELONY_WARRANT | EMERGENCY | c.purpose_is(Purpose.IDENTIFY_DECEASED) | registry,
+            statement="A permitted search other than the Registrar's own rests on a warrant in "
+            "force that authorizes it and names the felony under investigation, on an "
+            "emergency of immediate danger of death or serious physical injury, or identifies "
+            "a deceased person.",
+            when=~registrar_own,
+            holds=grounds,
+            citation=_cite("(d)", instrument),
+        ),
+        *(
+            Invariant(
+                id=f"public-record-{duty.lower()}",
+                statement="Every request §220(g) covers is kept as a public record, permitted "
+                "or not.",
+                when=covered,
+                obliges=(duty,),
+                outcomes=EVERY_REQUEST,
+                citation=_cite("(g)", instrument),
+            )
+            for covered, duty in records
+        ),
+        Invariant(
+            id="quarterly-report",
+            statement="Every request law enforcement asks for or performs is reported to "
+            "EOPSS quarterly, permitted or not.",
+            when=any_law_enforcement,
+            obliges=("MA-REPORT",),
+            outcomes=EVERY_REQUEST,
+            citation=_cite("(g)-(h)", instrument),
+        ),
+        Invariant(
+            id="emergency-filing",
+            statement="A search permitted in an emergency without a felony warrant is followed "
+            "by a supervisory official's sworn statement to the superior court.",
+            when=emergency & ~felony_warrant,
+            obliges=("MA-EMERGENCY-FILING",),
+            citation=_cite("(d)-(e)", instrument),
+        ),
+        Invariant(
+            id="defendant-notice",
+            statement="A defendant identified through a search the State Police perform is "
+            "told so, unless the search identified a deceased person.",
+            when=c.performed_by(_SP) & ~c.purpose_is(Purpose.IDENTIFY_DECEASED),
+            obliges=("MA-NOTICE",),
+            outcomes=EVERY_REQUEST,
+            citation=_cite("(f)", instrument),
         ),
     )
 
@@ -277,8 +515,10 @@ def provisions(instrument: str = INSTRUMENT.id) -> tuple[Provision, ...]:
             id="MA-NONLE",
             citation=_cite("(i)-(j)", instrument),
             text="Public agencies other than law enforcement keep each search they request as "
-            "a public record and report quarterly to EOPSS; they face no ban. Outside the "
-            "scope of this module's search rules.",
+            "a public record and report quarterly to EOPSS; they face no ban. A search such "
+            "an agency asks the State Police or the Registrar to perform is governed by their "
+            "rules; one it runs itself, or asks the FBI for, is outside this module's search "
+            "rules.",
             source=source(Verification.SUMMARY, _MED, _NOTES),
         ),
         Provision(
@@ -333,21 +573,28 @@ def provisions(instrument: str = INSTRUMENT.id) -> tuple[Provision, ...]:
     )
 
 
-H1728 = Version(
-    policy=Policy(
-        jurisdiction="US-MA",
-        instrument=INSTRUMENT,
-        calendar=CALENDAR,
-        scope=SCOPE,
-        rules=rules(),
-        duties=(*duties(), log_duty()),
-    ),
-    offenses=OFFENSES,
-    invariants=invariants(),
-    provisions=provisions(),
-    aliases=("S.927",),
-    summary="The bill as filed: only the State Police search (or ask the FBI), for a felony "
-    "warrant, an emergency or a deceased person's identification; stills only; notice to "
-    "defendants; public logs.",
-)
-"""H.1728 / S.927 as a version of the law of Massachusetts."""
+def _make(choices: Mapping[str, str]) -> Version:
+    chosen = choose_readings(readings(), choices)
+    return Version(
+        policy=Policy(
+            jurisdiction="US-MA",
+            instrument=INSTRUMENT,
+            calendar=CALENDAR,
+            scope=SCOPE,
+            rules=rules(chosen),
+            duties=(*duties(chosen), log_duty()),
+            readings=tuple(chosen.values()),
+        ),
+        offenses=OFFENSES,
+        invariants=invariants(chosen),
+        provisions=provisions(),
+        aliases=("S.927",),
+        summary="The bill as filed: only the State Police search (or ask the FBI), for a "
+        "felony warrant, an emergency or a deceased person's identification; stills only; "
+        "notice to defendants; public records of every request.",
+        classify=classify,
+    )
+
+
+H1728 = Version.from_builder(_make)
+"""H.1728 / S.927 as a version of the law of Massachusetts, under the readings adopted."""

@@ -9,25 +9,30 @@ enacted. It keeps the bill as filed, with these differences, each encoded below:
   remaining purposes are renumbered (d)(2)-(5));
 - §220(g): the written-documentation duty for searches outside the State Police is
   narrowed to requests to the FBI.
+
+It rests on the readings of the bill as filed (:func:`.h1728.readings`).
 """
 
 from __future__ import annotations
 
-from frpolicy.jurisdictions import Invariant, Version
+from collections.abc import Mapping
+
+from frpolicy.jurisdictions import Invariant, Version, choose_readings
 from frpolicy.jurisdictions.us_ma import conditions as c
 from frpolicy.jurisdictions.us_ma import h1728
 from frpolicy.jurisdictions.us_ma.common import CALENDAR, SECTION, source
-from frpolicy.jurisdictions.us_ma.offenses import OFFENSES
+from frpolicy.jurisdictions.us_ma.offenses import OFFENSES, classify
 from frpolicy.law import (
     Citation,
     Confidence,
     Instrument,
     InstrumentKind,
     InstrumentStatus,
+    Reading,
     Verification,
 )
 from frpolicy.model import AgencyKind, EventKind, Purpose
-from frpolicy.policy import Duty, Effect, Policy, Rule
+from frpolicy.policy import EVERY_REQUEST, Duty, Effect, Policy, Rule
 
 __all__ = ["H4359", "INSTRUMENT"]
 
@@ -43,6 +48,7 @@ INSTRUMENT = Instrument(
 _SOURCE = source(
     Verification.SUMMARY, Confidence.HIGH, "fastdemocracy MAB00065007; researcher notes"
 )
+_SP, _FBI = AgencyKind.STATE_POLICE, AgencyKind.FBI
 _REGISTRY_PURPOSE = c.purpose_is(Purpose.LICENSE_ISSUANCE) | c.purpose_is(
     Purpose.IDENTIFICATION_DOCUMENT_INVESTIGATION
 )
@@ -52,26 +58,25 @@ def _cite(subsection: str) -> Citation:
     return Citation(instrument=INSTRUMENT.id, section=SECTION, subsection=subsection)
 
 
-def _rules() -> tuple[Rule, ...]:
-    kept = tuple(r for r in h1728.rules(INSTRUMENT.id) if r.id != "MA-RMV")
+def _rules(chosen: Mapping[str, Reading]) -> tuple[Rule, ...]:
+    kept = tuple(r for r in h1728.rules(chosen, INSTRUMENT.id) if r.id != "MA-RMV")
     return (
         # (c) The Registrar may investigate and verify identity.
         Rule(
             id="MA-RMV",
             effect=Effect.PERMIT,
-            when=c.performed_by(AgencyKind.MOTOR_VEHICLE_REGISTRY)
-            & c.REGISTRY_REQUEST
-            & _REGISTRY_PURPOSE,
+            when=h1728.registrar_permission(_REGISTRY_PURPOSE),
             citation=_cite("(c)"),
             paraphrase="The Registry of Motor Vehicles may use facial recognition to "
-            "investigate and verify identity for its licenses.",
+            "investigate and verify identity for its licenses: to identify or verify a "
+            "person, from still images.",
             source=_SOURCE,
         ),
         # (d)(1) The State Police may assist the Registrar.
         Rule(
             id="MA-RMV-ASSIST",
             effect=Effect.PERMIT,
-            when=c.performed_by(AgencyKind.STATE_POLICE)
+            when=c.performed_by(_SP)
             & c.REGISTRY_REQUEST
             & _REGISTRY_PURPOSE
             & c.TECHNOLOGY_APPROVED,
@@ -84,69 +89,85 @@ def _rules() -> tuple[Rule, ...]:
     )
 
 
-def _duties() -> tuple[Duty, ...]:
+def _duties(chosen: Mapping[str, Reading]) -> tuple[Duty, ...]:
     log = h1728.log_duty(INSTRUMENT.id)
-    fbi = c.performed_by(AgencyKind.FEDERAL)
     return (
-        *h1728.duties(INSTRUMENT.id),
-        # (g) Every search the State Police perform is a public record.
+        *h1728.duties(chosen, INSTRUMENT.id),
+        # (g) Every request to the State Police, and every search they perform, is a public record.
         Duty(
             id="MA-LOG",
-            when=c.performed_by(AgencyKind.STATE_POLICE),
+            when=c.performed_by(_SP),
             citation=log.citation,
-            paraphrase="The State Police keep each search they perform as a public record. "
-            "No deadline is stated.",
+            paraphrase="The State Police keep each request to them and each search they "
+            "perform as a public record, permitted or not. No deadline is stated.",
             source=log.source,
-            action="keep the search as a public record",
+            action="keep the request and the search as a public record",
             party="State Police",
             deadline=None,
             fulfilled_by=EventKind.SEARCH_DOCUMENTED,
+            outcomes=EVERY_REQUEST,
+            arises_on=EventKind.REQUEST_SUBMITTED,
         ),
         # (g) Outside searches: only requests to the FBI need written documentation.
         Duty(
             id="MA-LOG-FBI",
-            when=fbi & c.requested_by(AgencyKind.STATE_POLICE),
+            when=c.performed_by(_FBI) & c.requested_by(_SP),
             citation=log.citation,
             paraphrase="The State Police document in writing each search they ask the FBI to "
-            "perform; H.4359 narrows the documentation of outside searches to FBI requests. "
-            "No deadline is stated.",
+            "perform, permitted or not; H.4359 narrows the documentation of outside searches "
+            "to FBI requests. No deadline is stated.",
             source=_SOURCE,
             action="document the request to the FBI in writing",
             party="State Police",
             deadline=None,
             fulfilled_by=EventKind.SEARCH_DOCUMENTED,
+            outcomes=EVERY_REQUEST,
+            arises_on=EventKind.REQUEST_SUBMITTED,
         ),
     )
 
 
-def _invariants() -> tuple[Invariant, ...]:
-    assist = c.performed_by(AgencyKind.STATE_POLICE) & c.REGISTRY_REQUEST & _REGISTRY_PURPOSE
-    return tuple(
-        Invariant(
-            id=i.id,
-            statement=i.statement + " H.4359 adds: or the State Police assist the Registrar.",
-            holds=i.holds | assist,
+def _invariants(chosen: Mapping[str, Reading]) -> tuple[Invariant, ...]:
+    assisting = (
+        c.performed_by(_SP)
+        & c.requested_by(AgencyKind.MOTOR_VEHICLE_REGISTRY)
+        & (
+            c.purpose_is(Purpose.LICENSE_ISSUANCE)
+            | c.purpose_is(Purpose.IDENTIFICATION_DOCUMENT_INVESTIGATION)
         )
-        if i.id == "warrant-emergency-or-exempt"
-        else i
-        for i in h1728.invariants()
+    )
+    return h1728.invariants(
+        chosen,
+        exempt=assisting,
+        public_record=(
+            (c.performed_by(_SP), "MA-LOG"),
+            (c.performed_by(_FBI) & c.requested_by(_SP), "MA-LOG-FBI"),
+        ),
+        instrument=INSTRUMENT.id,
     )
 
 
-H4359 = Version(
-    policy=Policy(
-        jurisdiction="US-MA",
-        instrument=INSTRUMENT,
-        calendar=CALENDAR,
-        scope=h1728.SCOPE,
-        rules=_rules(),
-        duties=_duties(),
-    ),
-    offenses=OFFENSES,
-    invariants=_invariants(),
-    provisions=h1728.provisions(INSTRUMENT.id),
-    summary="The committee redraft: as filed, plus the State Police may assist the "
-    "Registrar, the Registrar may investigate identity, and outside-search documentation is "
-    "narrowed to FBI requests.",
-)
-"""H.4359 as a version of the law of Massachusetts."""
+def _make(choices: Mapping[str, str]) -> Version:
+    chosen = choose_readings(h1728.readings(INSTRUMENT.id), choices)
+    return Version(
+        policy=Policy(
+            jurisdiction="US-MA",
+            instrument=INSTRUMENT,
+            calendar=CALENDAR,
+            scope=h1728.SCOPE,
+            rules=_rules(chosen),
+            duties=_duties(chosen),
+            readings=tuple(chosen.values()),
+        ),
+        offenses=OFFENSES,
+        invariants=_invariants(chosen),
+        provisions=h1728.provisions(INSTRUMENT.id),
+        summary="The committee redraft: as filed, plus the State Police may assist the "
+        "Registrar, the Registrar may investigate identity, and outside-search documentation "
+        "is narrowed to FBI requests.",
+        classify=classify,
+    )
+
+
+H4359 = Version.from_builder(_make)
+"""H.4359 as a version of the law of Massachusetts, under the readings adopted."""

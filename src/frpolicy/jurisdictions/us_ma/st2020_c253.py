@@ -10,29 +10,42 @@ What it asks, in short: police do not run facial-recognition searches themselves
 send a written request to the Registry of Motor Vehicles, the State Police or the FBI,
 resting on a court order or an emergency; each request and search is documented and
 reported to EOPSS quarterly (not a public record), and EOPSS publishes an annual report.
+
+§220 binds law enforcement: every search a Massachusetts police department or prosecutor
+asks for, and every search one performs (the State Police's own, whoever asked for it).
+A search the FBI runs on its own account is federal business, outside it.
+
+Three questions the sources leave open are named readings (:data:`READINGS`): whether a
+warrant meets the requirement of a court order, what the State Police's
+identification-document exemption lifts, and when a quarterly report is due.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
-from frpolicy.jurisdictions import Invariant, Version
+from frpolicy.jurisdictions import Invariant, Version, choose_readings
 from frpolicy.jurisdictions.us_ma import conditions as c
 from frpolicy.jurisdictions.us_ma.common import CALENDAR, SECTION, source
-from frpolicy.jurisdictions.us_ma.offenses import OFFENSES
+from frpolicy.jurisdictions.us_ma.offenses import OFFENSES, classify
 from frpolicy.law import (
+    Choice,
     Citation,
     Confidence,
     Instrument,
     InstrumentKind,
     InstrumentStatus,
     Provision,
+    Reading,
     Verification,
 )
 from frpolicy.model import AgencyKind, EventKind, Purpose
-from frpolicy.policy import Deadline, Duty, Effect, Policy, Rule, Unit
+from frpolicy.policy import EVERY_REQUEST, Deadline, Duty, Effect, Outcome, Policy, Rule, Unit
+from frpolicy.predicates import Any as AnyOf
+from frpolicy.predicates import Predicate
 
-__all__ = ["CURRENT_LAW", "INSTRUMENT"]
+__all__ = ["CURRENT_LAW", "INSTRUMENT", "READINGS"]
 
 INSTRUMENT = Instrument(
     id="St. 2020, c.253",
@@ -47,108 +60,245 @@ INSTRUMENT = Instrument(
 CITATION = Citation(instrument=INSTRUMENT.id, section=SECTION)
 _SUMMARY = "fastdemocracy MAB00081266; idtechwire; EOPSS report data"
 _HIGH, _MED, _LOW = Confidence.HIGH, Confidence.MEDIUM, Confidence.LOW
+_SP, _FBI, _RMV = AgencyKind.STATE_POLICE, AgencyKind.FBI, AgencyKind.MOTOR_VEHICLE_REGISTRY
 
-SCOPE = c.LAW_ENFORCEMENT_REQUEST
-"""§220 governs facial-recognition searches for law enforcement agencies."""
+# -- readings: where the sources admit more than one answer ---------------------------------
+
+WARRANT_AS_COURT_ORDER = Reading(
+    id="warrant-as-court-order",
+    question="Does a warrant that authorizes the search meet the requirement of a court order?",
+    choices=(
+        Choice(
+            id="yes",
+            text="Yes: a warrant is a court's order too, issued on a higher standard "
+            "(probable cause), so a warrant authorizing the search meets the requirement.",
+        ),
+        Choice(id="no", text="No: only a court order meets it; a warrant alone does not."),
+    ),
+    source=source(
+        Verification.UNVERIFIED, _MED, "an interpretation; the statute's text was not read"
+    ),
+    citation=CITATION,
+)
+IDENTIFICATION_DOCUMENTS_EXEMPTION = Reading(
+    id="identification-documents",
+    question="What does the State Police's exemption for their own investigative work on "
+    "identification documents lift?",
+    choices=(
+        Choice(
+            id="written-request",
+            text="The written request only: the search still rests on a court order or an "
+            "emergency. The summary names only the written request.",
+        ),
+        Choice(
+            id="written-request-and-basis",
+            text="The written request and the basis: such a search needs neither a written "
+            "request nor a court order or emergency.",
+        ),
+    ),
+    source=source(Verification.SUMMARY, _LOW, "fastdemocracy MAB00081266; provisions catalog §1.7"),
+    citation=CITATION,
+)
+QUARTERLY_REPORT_DUE = Reading(
+    id="quarterly-report-due",
+    question="By when must a request appear in a quarterly report to EOPSS? The sources "
+    "give no due date.",
+    choices=(
+        Choice(
+            id="next-quarter",
+            text="By the end of the calendar quarter after the request's: late only when no "
+            "report includes it by then.",
+        ),
+        Choice(id="same-quarter", text="By the end of the request's own calendar quarter."),
+    ),
+    source=source(Verification.UNVERIFIED, _LOW, "no due date found in the sources"),
+    citation=CITATION,
+)
+READINGS = (WARRANT_AS_COURT_ORDER, IDENTIFICATION_DOCUMENTS_EXEMPTION, QUARTERLY_REPORT_DUE)
+"""The readings this version rests on; the first choice of each is the one adopted."""
+
+# -- who is bound -----------------------------------------------------------------------------
+
+SCOPE = c.LAW_ENFORCEMENT_REQUEST | c.LAW_ENFORCEMENT_SEARCH
+"""§220 governs every search a Massachusetts law enforcement agency asks for or performs."""
 
 # Police send a written request to one of three bodies, which alone search.
-AUTHORIZED_SEARCHER = (
-    c.performed_by(AgencyKind.MOTOR_VEHICLE_REGISTRY)
-    | c.performed_by(AgencyKind.STATE_POLICE)
-    | c.performed_by(AgencyKind.FEDERAL)
-)
-# A warrant is a court's order too, on a higher standard: read here as meeting the requirement.
-COURT_ORDER = (c.COURT_ORDER_AUTHORIZES_SEARCH & c.COURT_ORDER_IN_FORCE) | (
-    c.WARRANT_AUTHORIZES_SEARCH & c.WARRANT_IN_FORCE
-)
+AUTHORIZED_SEARCHER = c.performed_by(_RMV) | c.performed_by(_SP) | c.performed_by(_FBI)
+COURT_ORDERED = c.COURT_ORDER_AUTHORIZES_SEARCH & c.COURT_ORDER_IN_FORCE
+WARRANT_IN_HAND = c.WARRANT_AUTHORIZES_SEARCH & c.WARRANT_IN_FORCE
+# The emergency standard (a substantial risk of harm to a person or group) is unverified:
+# harm to a person is required, immediacy is not.
+EMERGENCY = c.EMERGENCY_DECLARED & c.EMERGENCY_HARM_TO_A_PERSON
 IDENTIFICATION_DOCUMENTS = (
-    c.performed_by(AgencyKind.STATE_POLICE)
-    & c.requested_by(AgencyKind.STATE_POLICE)
+    c.performed_by(_SP)
+    & c.requested_by(_SP)
     & c.purpose_is(Purpose.IDENTIFICATION_DOCUMENT_INVESTIGATION)
 )
 
-RULES = (
-    Rule(
-        id="MA-LAW-COURT-ORDER",
-        effect=Effect.PERMIT,
-        when=AUTHORIZED_SEARCHER & c.WRITTEN_REQUEST & COURT_ORDER,
-        citation=CITATION,
-        paraphrase="On a written request resting on a court order, the Registry of Motor "
-        "Vehicles, the State Police or the FBI may perform a search. The court order's "
-        "standard (specific and articulable facts, relevance to an investigation) is not "
-        "verified; a warrant authorizing the search is read as meeting it.",
-        # medium: the court-order basis is well sourced; reading a warrant as one is ours
-        source=source(
-            Verification.SUMMARY, _MED, _SUMMARY + "; the order's standard unverified (M)"
+
+def _court_order(readings: Mapping[str, Reading]) -> Predicate:
+    if readings[WARRANT_AS_COURT_ORDER.id].chosen == "yes":
+        return COURT_ORDERED | WARRANT_IN_HAND
+    return COURT_ORDERED
+
+
+def _rules(readings: Mapping[str, Reading]) -> tuple[Rule, ...]:
+    court_order = _court_order(readings)
+    id_docs: Predicate = IDENTIFICATION_DOCUMENTS
+    if readings[IDENTIFICATION_DOCUMENTS_EXEMPTION.id].chosen == "written-request":
+        id_docs &= court_order | EMERGENCY
+    return (
+        Rule(
+            id="MA-LAW-COURT-ORDER",
+            effect=Effect.PERMIT,
+            when=AUTHORIZED_SEARCHER & c.WRITTEN_REQUEST & court_order,
+            citation=CITATION,
+            paraphrase="On a written request resting on a court order, the Registry of Motor "
+            "Vehicles, the State Police or the FBI may perform a search. The court order's "
+            "standard (specific and articulable facts, relevance to an investigation) is not "
+            "verified.",
+            source=source(
+                Verification.SUMMARY, _HIGH, _SUMMARY + "; the order's standard unverified (M)"
+            ),
         ),
-    ),
-    Rule(
-        id="MA-LAW-EMERGENCY",
-        effect=Effect.PERMIT,
-        when=AUTHORIZED_SEARCHER & c.WRITTEN_REQUEST & c.EMERGENCY_DECLARED,
-        citation=CITATION,
-        paraphrase="On a written request in an emergency, the Registry of Motor Vehicles, "
-        "the State Police or the FBI may perform a search. The emergency standard "
-        "(a substantial risk of harm to a person or group) is not verified, so any "
-        "declared emergency is accepted here.",
-        source=source(
-            Verification.SUMMARY, _MED, _SUMMARY + "; the emergency standard unverified (M)"
+        Rule(
+            id="MA-LAW-EMERGENCY",
+            effect=Effect.PERMIT,
+            when=AUTHORIZED_SEARCHER & c.WRITTEN_REQUEST & EMERGENCY,
+            citation=CITATION,
+            paraphrase="On a written request in an emergency that threatens harm to a "
+            "person, the Registry of Motor Vehicles, the State Police or the FBI may perform "
+            "a search. The standard, a substantial risk of harm to a person or group, is not "
+            "verified: harm to a person is required, immediacy is not.",
+            source=source(
+                Verification.SUMMARY, _MED, _SUMMARY + "; the emergency standard unverified (M)"
+            ),
         ),
-    ),
-    Rule(
-        id="MA-LAW-MSP-IDDOCS",
-        effect=Effect.PERMIT,
-        when=IDENTIFICATION_DOCUMENTS,
-        citation=CITATION,
-        paraphrase="The State Police need no written request for their own investigative "
-        "work on identification documents, such as license fraud; read here as needing no "
-        "court order either.",
-        source=source(Verification.SUMMARY, _LOW, "fastdemocracy MAB00081266"),
-    ),
+        Rule(
+            id="MA-LAW-MSP-IDDOCS",
+            effect=Effect.PERMIT,
+            when=id_docs,
+            citation=CITATION,
+            paraphrase="The State Police need no written request for their own investigative "
+            "work on identification documents, such as license fraud.",
+            source=source(Verification.SUMMARY, _LOW, "fastdemocracy MAB00081266"),
+        ),
+    )
+
+
+_PARTY = (
+    "the Massachusetts agency that asked for or performed the search (for an FBI search, the "
+    "one that asked)"
 )
 
-DUTIES = (
-    Duty(
-        id="MA-LAW-LOG",
-        when=AUTHORIZED_SEARCHER,
-        citation=CITATION,
-        paraphrase="Each request and search is documented (date, number of matches, basis). "
-        "The documentation is not a public record. No deadline is stated.",
-        source=source(Verification.SUMMARY, _MED, _SUMMARY),
-        action="document the request and the search",
-        party="searching agency",
-        deadline=None,
-        fulfilled_by=EventKind.SEARCH_DOCUMENTED,
-    ),
-    Duty(
-        id="MA-LAW-REPORT",
-        when=AUTHORIZED_SEARCHER,
-        citation=CITATION,
-        paraphrase="Searches are reported to EOPSS quarterly; EOPSS publishes an annual "
-        "report. The report's due date was not found: a search counts as late only when no "
-        "report includes it by the end of the next quarter.",
-        source=source(Verification.SUMMARY, _MED, _SUMMARY),
-        action="include the search in a quarterly report to EOPSS",
-        party="searching agency",
-        deadline=Deadline(anchor=EventKind.SEARCH_PERFORMED, amount=1, unit=Unit.QUARTERS),
-        fulfilled_by=EventKind.SEARCH_REPORTED,
-    ),
-)
 
-INVARIANTS = (
-    Invariant(
-        id="authorized-searcher",
-        statement="A permitted search is performed by the Registry of Motor Vehicles, the "
-        "State Police or the FBI, never by the requesting police department itself.",
-        holds=AUTHORIZED_SEARCHER,
-    ),
-    Invariant(
-        id="written-request-and-basis",
-        statement="A permitted search has a written request and a court order or an "
-        "emergency, unless it is the State Police's own work on identification documents.",
-        holds=(c.WRITTEN_REQUEST & (COURT_ORDER | c.EMERGENCY_DECLARED)) | IDENTIFICATION_DOCUMENTS,
-    ),
-)
+def _duties(readings: Mapping[str, Reading]) -> tuple[Duty, ...]:
+    quarters = 1 if readings[QUARTERLY_REPORT_DUE.id].chosen == "next-quarter" else 0
+    return (
+        Duty(
+            id="MA-LAW-LOG",
+            when=SCOPE,
+            citation=CITATION,
+            paraphrase="Each request and each search is documented (date, number of matches, "
+            "basis), permitted or not. The documentation is not a public record. No deadline "
+            "is stated. State law cannot oblige the FBI: for its searches the duty is the "
+            "asking agency's.",
+            source=source(Verification.SUMMARY, _MED, _SUMMARY),
+            action="document the request and the search",
+            party=_PARTY,
+            deadline=None,
+            fulfilled_by=EventKind.SEARCH_DOCUMENTED,
+            outcomes=EVERY_REQUEST,
+            arises_on=EventKind.REQUEST_SUBMITTED,
+        ),
+        Duty(
+            id="MA-LAW-REPORT",
+            when=SCOPE,
+            citation=CITATION,
+            paraphrase="Requests and searches, permitted or not, are reported to EOPSS "
+            "quarterly; EOPSS publishes an annual report. The report's due date was not "
+            "found (a reading).",
+            source=source(Verification.SUMMARY, _MED, _SUMMARY),
+            action="include the request in a quarterly report to EOPSS",
+            party=_PARTY,
+            deadline=Deadline(
+                anchor=EventKind.REQUEST_SUBMITTED, amount=quarters, unit=Unit.QUARTERS
+            ),
+            fulfilled_by=EventKind.SEARCH_REPORTED,
+            outcomes=EVERY_REQUEST,
+            arises_on=EventKind.REQUEST_SUBMITTED,
+        ),
+    )
+
+
+# -- what the provisions say, restated from leaves (never from the rules above) -------------
+
+_MASSACHUSETTS_LAW_ENFORCEMENT = (AgencyKind.LOCAL_POLICE, _SP, AgencyKind.PROSECUTOR)
+
+
+def _invariants(readings: Mapping[str, Reading]) -> tuple[Invariant, ...]:
+    involved = [c.requested_by(k) for k in _MASSACHUSETTS_LAW_ENFORCEMENT]
+    involved += [c.performed_by(k) for k in _MASSACHUSETTS_LAW_ENFORCEMENT]
+    court_order = c.COURT_ORDER_AUTHORIZES_SEARCH & c.COURT_ORDER_IN_FORCE
+    if readings[WARRANT_AS_COURT_ORDER.id].chosen == "yes":
+        court_order |= c.WARRANT_AUTHORIZES_SEARCH & c.WARRANT_IN_FORCE
+    emergency = c.EMERGENCY_DECLARED & c.EMERGENCY_HARM_TO_A_PERSON
+    own_id_work = (
+        c.performed_by(_SP)
+        & c.requested_by(_SP)
+        & c.purpose_is(Purpose.IDENTIFICATION_DOCUMENT_INVESTIGATION)
+    )
+    basis = court_order | emergency
+    if readings[IDENTIFICATION_DOCUMENTS_EXEMPTION.id].chosen == "written-request-and-basis":
+        basis |= own_id_work
+    return (
+        Invariant(
+            id="binds-law-enforcement",
+            statement="Every search a Massachusetts police department or prosecutor asks for "
+            "or performs is governed by §220, whoever else takes part: a State Police search "
+            "at the FBI's request is governed.",
+            holds=~AnyOf(tuple(involved)),
+            outcomes=frozenset({Outcome.NOT_APPLICABLE}),
+            citation=CITATION,
+        ),
+        Invariant(
+            id="named-searchers",
+            statement="A permitted search is performed by the Registry of Motor Vehicles, the "
+            "State Police or the FBI, never by the police department that asked for it.",
+            holds=c.performed_by(_RMV) | c.performed_by(_SP) | c.performed_by(_FBI),
+            citation=CITATION,
+        ),
+        Invariant(
+            id="no-other-federal-agency",
+            statement="No federal agency other than the FBI performs a permitted search: the "
+            "statute names the FBI only.",
+            holds=~c.performed_by(AgencyKind.FEDERAL),
+            citation=CITATION,
+        ),
+        Invariant(
+            id="written-request",
+            statement="A permitted search was asked for in writing, unless it is the State "
+            "Police's own investigative work on identification documents.",
+            holds=c.WRITTEN_REQUEST | own_id_work,
+            citation=CITATION,
+        ),
+        Invariant(
+            id="court-order-or-emergency",
+            statement="A permitted search rests on a court order in force that authorizes it, "
+            "or on an emergency threatening harm to a person.",
+            holds=basis,
+            citation=CITATION,
+        ),
+        Invariant(
+            id="every-request-documented-and-reported",
+            statement="Every request §220 governs, permitted or not, is documented and "
+            "reported to EOPSS quarterly.",
+            obliges=("MA-LAW-LOG", "MA-LAW-REPORT"),
+            outcomes=EVERY_REQUEST,
+            citation=CITATION,
+        ),
+    )
+
 
 PROVISIONS = (
     Provision(
@@ -157,6 +307,14 @@ PROVISIONS = (
         text="EOPSS publishes an annual report aggregating requests and searches by agency, "
         "with State Police and FBI searches counted apart. A duty of EOPSS, not of a search.",
         source=source(Verification.SUMMARY, _MED, _SUMMARY),
+    ),
+    Provision(
+        id="MA-LAW-EMERGENCY-STANDARD",
+        citation=CITATION,
+        text="Open: the emergency standard. Background knowledge, unchecked, puts it as a "
+        "substantial risk of harm to a person or group; the rules require harm to a person "
+        "(death, serious physical injury or other harm to a person), not immediacy.",
+        source=source(Verification.UNVERIFIED, _LOW, "provisions catalog §1.3 (M)"),
     ),
     Provision(
         id="MA-LAW-GAPS",
@@ -174,19 +332,28 @@ PROVISIONS = (
     ),
 )
 
-CURRENT_LAW = Version(
-    policy=Policy(
-        jurisdiction="US-MA",
-        instrument=INSTRUMENT,
-        calendar=CALENDAR,
-        scope=SCOPE,
-        rules=RULES,
-        duties=DUTIES,
-    ),
-    offenses=OFFENSES,
-    invariants=INVARIANTS,
-    provisions=PROVISIONS,
-    summary="The law in force: written requests to the RMV, the State Police or the FBI, "
-    "on a court order or in an emergency; documented and reported quarterly to EOPSS.",
-)
-"""G.L. c.6 §220 as in force since July 1, 2021."""
+
+def _make(choices: Mapping[str, str]) -> Version:
+    readings = choose_readings(READINGS, choices)
+    return Version(
+        policy=Policy(
+            jurisdiction="US-MA",
+            instrument=INSTRUMENT,
+            calendar=CALENDAR,
+            scope=SCOPE,
+            rules=_rules(readings),
+            duties=_duties(readings),
+            readings=tuple(readings.values()),
+        ),
+        offenses=OFFENSES,
+        invariants=_invariants(readings),
+        provisions=PROVISIONS,
+        summary="The law in force: written requests to the RMV, the State Police or the FBI, "
+        "on a court order or in an emergency; every request documented and reported "
+        "quarterly to EOPSS.",
+        classify=classify,
+    )
+
+
+CURRENT_LAW = Version.from_builder(_make)
+"""G.L. c.6 §220 as in force since July 1, 2021, under the readings adopted."""
