@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from frpolicy.law import Confidence, Source, Verification
+from frpolicy.law import Choice, Citation, Confidence, Reading, Source, Verification
 from frpolicy.policy import Calendar
 
-__all__ = ["CALENDAR", "SECTION", "source"]
+__all__ = ["CALENDAR", "SECTION", "quarterly_report_due", "source"]
 
 SECTION = "G.L. c.6 §220"
 """Every version writes or rewrites this section of the General Laws."""
@@ -17,3 +17,22 @@ CALENDAR = Calendar(timezone="America/New_York", country="US", subdivision="MA")
 def source(verification: Verification, confidence: Confidence, reference: str) -> Source:
     """A provision's source, as the provisions catalog tags it."""
     return Source(verification=verification, confidence=confidence, reference=reference)
+
+
+def quarterly_report_due(citation: Citation) -> Reading:
+    """The reading every version shares: when a request is due in a quarterly report."""
+    return Reading(
+        id="quarterly-report-due",
+        question="By when must a request appear in a quarterly report to EOPSS? The sources "
+        "give no due date.",
+        choices=(
+            Choice(
+                id="next-quarter",
+                text="By the end of the calendar quarter after the request's: late only when "
+                "no report includes it by then.",
+            ),
+            Choice(id="same-quarter", text="By the end of the request's own calendar quarter."),
+        ),
+        source=source(Verification.UNVERIFIED, Confidence.LOW, "no due date found in the sources"),
+        citation=citation,
+    )

@@ -24,7 +24,7 @@ from collections.abc import Mapping
 
 from frpolicy.jurisdictions import Invariant, Version, choose_readings
 from frpolicy.jurisdictions.us_ma import conditions as c
-from frpolicy.jurisdictions.us_ma.common import CALENDAR, SECTION, source
+from frpolicy.jurisdictions.us_ma.common import CALENDAR, SECTION, quarterly_report_due, source
 from frpolicy.jurisdictions.us_ma.offenses import OFFENSES, classify
 from frpolicy.law import (
     Choice,
@@ -130,21 +130,7 @@ def readings(instrument: str = INSTRUMENT.id) -> tuple[Reading, ...]:
             ),
             citation=_cite("(f)", instrument),
         ),
-        Reading(
-            id=QUARTERLY_REPORT_DUE,
-            question="By when must a request appear in a quarterly report to EOPSS? The "
-            "sources give no due date.",
-            choices=(
-                Choice(
-                    id="next-quarter",
-                    text="By the end of the calendar quarter after the request's: late only "
-                    "when no report includes it by then.",
-                ),
-                Choice(id="same-quarter", text="By the end of the request's own calendar quarter."),
-            ),
-            source=source(Verification.UNVERIFIED, _LOW, "no due date found in the sources"),
-            citation=_cite("(g)-(h)", instrument),
-        ),
+        quarterly_report_due(_cite("(g)-(h)", instrument)),
     )
 
 

@@ -27,7 +27,7 @@ from datetime import date
 
 from frpolicy.jurisdictions import Invariant, Version, choose_readings
 from frpolicy.jurisdictions.us_ma import conditions as c
-from frpolicy.jurisdictions.us_ma.common import CALENDAR, SECTION, source
+from frpolicy.jurisdictions.us_ma.common import CALENDAR, SECTION, quarterly_report_due, source
 from frpolicy.jurisdictions.us_ma.offenses import OFFENSES, classify
 from frpolicy.law import (
     Choice,
@@ -99,21 +99,7 @@ IDENTIFICATION_DOCUMENTS_EXEMPTION = Reading(
     source=source(Verification.SUMMARY, _LOW, "fastdemocracy MAB00081266; provisions catalog §1.7"),
     citation=CITATION,
 )
-QUARTERLY_REPORT_DUE = Reading(
-    id="quarterly-report-due",
-    question="By when must a request appear in a quarterly report to EOPSS? The sources "
-    "give no due date.",
-    choices=(
-        Choice(
-            id="next-quarter",
-            text="By the end of the calendar quarter after the request's: late only when no "
-            "report includes it by then.",
-        ),
-        Choice(id="same-quarter", text="By the end of the request's own calendar quarter."),
-    ),
-    source=source(Verification.UNVERIFIED, _LOW, "no due date found in the sources"),
-    citation=CITATION,
-)
+QUARTERLY_REPORT_DUE = quarterly_report_due(CITATION)
 READINGS = (WARRANT_AS_COURT_ORDER, IDENTIFICATION_DOCUMENTS_EXEMPTION, QUARTERLY_REPORT_DUE)
 """The readings this version rests on; the first choice of each is the one adopted."""
 
