@@ -878,3 +878,13 @@ def test_the_readings_a_decision_names_are_those_whose_other_choice_would_change
     emotions = BILL.evaluate(_licensing(analysis=Analysis.EMOTION_INFERENCE))
     assert "registrar-status" in {r.id for r in emotions.readings}
     assert set(BILL.policy.resting_on("registrar-status")) == {"MA-NO-EMOTION", "MA-NO-VIDEO"}
+
+
+@BILLS
+def test_the_registrys_own_licensing_search_owes_no_emergency_court_filing(bill: Version) -> None:
+    # §220(d)-(e): the sworn statement follows a search under the State Police's emergency route
+    licensing = _licensing(analysis=Analysis.VERIFICATION, emergency=emergency())
+    decision = bill.evaluate(licensing)
+    assert decision.outcome is Outcome.PERMITTED
+    assert "MA-EMERGENCY-FILING" not in {o.duty for o in decision.obligations}
+    assert_invariants_hold(bill, licensing)

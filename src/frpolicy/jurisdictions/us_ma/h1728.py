@@ -269,7 +269,7 @@ def duties(choices: Mapping[str, Reading], instrument: str = INSTRUMENT.id) -> t
         # (d)-(e) A supervisory official's sworn statement to the superior court within 48 hours.
         Duty(
             id="MA-EMERGENCY-FILING",
-            when=EMERGENCY & ~FELONY_WARRANT,
+            when=STATE_POLICE_SEARCH & EMERGENCY & ~FELONY_WARRANT,
             citation=_cite("(d)-(e)", instrument),
             paraphrase="After an emergency search, a supervisory official of a rank the "
             "colonel designates files a signed, sworn statement of its grounds with the "
@@ -459,9 +459,10 @@ def invariants(
         ),
         Invariant(
             id="emergency-filing",
-            statement="A search permitted in an emergency without a felony warrant is followed "
-            "by a supervisory official's sworn statement to the superior court.",
-            when=emergency & ~felony_warrant,
+            statement="A search by or through the State Police permitted in an emergency "
+            "without a felony warrant is followed by a supervisory official's sworn statement "
+            "to the superior court.",
+            when=through_state_police & emergency & ~felony_warrant,
             obliges=("MA-EMERGENCY-FILING",),
             citation=_cite("(d)-(e)", instrument),
         ),
