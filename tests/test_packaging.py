@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import importlib.metadata
 import importlib.resources
 import importlib.util
 import inspect
@@ -10,6 +11,7 @@ import pkgutil
 import re
 import subprocess
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -124,3 +126,14 @@ def test_import_frpolicy_loads_only_attrs_and_cattrs() -> None:
 def test_py_typed_marker_ships_with_the_package() -> None:
     marker = importlib.resources.files("frpolicy").joinpath("py.typed")
     assert marker.is_file()
+
+
+def test_the_license_the_project_declares_ships_with_the_installed_package_and_the_sdist() -> None:
+    root = Path(__file__).resolve().parent.parent
+    assert "Apache License" in (root / "LICENSE").read_text(encoding="utf-8")
+    files = importlib.metadata.distribution("frpolicy").files or []
+    shipped = [f for f in files if f.name == "LICENSE" and "licenses" in f.parts]
+    assert shipped, "the built distribution carries no licenses/LICENSE"
+    assert "Apache License" in shipped[0].read_text(encoding="utf-8")
+    pyproject = (root / "pyproject.toml").read_text(encoding="utf-8")
+    assert '"/LICENSE"' in pyproject  # the sdist's include list
