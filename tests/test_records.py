@@ -1,0 +1,741 @@
+"""Decision records: provenance, the canonical hash, the chained log, and replay."""
+
+from __future__ import annotations
+
+import io
+import json
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import frpolicy
+from frpolicy import SearchRecord, SearchRequest, from_json, to_json
+from frpolicy.jurisdictions import Jurisdiction
+from frpolicy.model import Database, Notice
+from frpolicy.policy import Outcome
+from frpolicy.records import (
+    GENESIS_HASH,
+    SCHEMA_VERSION,
+    Anchor,
+    DecisionLog,
+    DecisionRecord,
+    LogError,
+    ReadingChoice,
+    canonical_json,
+    chain_hash,
+    read_jsonl,
+    read_record,
+    read_records,
+    record_decision,
+    replay,
+    request_sha256,
+    verify,
+)
+from frpolicy.serialization import InputError, json_schema, to_dict
+from frpolicy.strategies import search_requests
+
+MA = frpolicy.jurisdiction("US-MA")
+CURRENT = MA.version("St. 2020, c.253")
+BILL = MA.version("H.1728")
+ROOT = Path(__file__).resolve().parent.parent
+REQUEST = from_json((ROOT / "examples" / "request.json").read_text(encoding="utf-8"), SearchRequest)
+SAMPLE = {
+    r.request.id: r.request
+    for r in (
+        from_json(line, SearchRecord)
+        for line in (ROOT / "examples" / "ma_search_log.jsonl").read_text("utf-8").splitlines()
+    )
+}
+# a search under a court order on a written request: permitted by the law in force, refused
+# by H.1728, which asks for a warrant
+PERMITTED_NOW_REFUSED_BY_THE_BILL = SAMPLE["MA-2024-0001"]
+# the Registry's own search: outside current law's scope, so its record is small
+OUT_OF_SCOPE = SAMPLE["MA-2024-0003"]
+NOON = datetime(2025, 1, 6, 17, 0, tzinfo=UTC)
+
+
+def record(request: SearchRequest = REQUEST, **changes: Any) -> DecisionRecord:
+    law = changes.pop("law", MA)
+    return record_decision(law, request, **({"evaluated_at": NOON} | changes))
+
+
+def records(count: int, request: SearchRequest = REQUEST) -> list[DecisionRecord]:
+    base = record(request)
+    return [attrs.evolve(base, id=f"decision-{i}") for i in range(count)]
+
+
+def filled(path: Path, count: int = 6) -> Path:
+    with DecisionLog(path) as log:
+        log.extend(records(count))
+    return path
+
+
+def sql(path: Path, *statements: str, values: tuple[Any, ...] = ()) -> None:
+    connection = sqlite3.connect(path)
+    with connection:
+        for statement in statements:
+            connection.execute(statement, values if "?" in statement else ())
+    connection.close()
+
+
+def row(path: Path, seq: int) -> tuple[str, str, str]:
+    connection = sqlite3.connect(path)
+    found = connection.execute(
+        "SELECT record, previous, hash FROM decisions WHERE seq = ?", (seq,)
+    ).fetchone()
+    connection.close()
+    return found[0], found[1], found[2]
+
+
+# -- the canonical form and its hash -----------------------------------------------------------
+
+
+def _in_zone(value: Any, zone: timezone) -> Any:
+    """The same value, every date-time in it written on another clock."""
+    if isinstance(value, datetime):
+        return value.astimezone(zone)
+    if attrs.has(type(value)):
+        return attrs.evolve(
+            value,
+            **{f.name: _in_zone(getattr(value, f.name), zone) for f in attrs.fields(type(value))},
+        )
+    return value
+
+
+def _reversed_keys(data: Any) -> Any:
+    if isinstance(data, dict):
+        return {k: _reversed_keys(data[k]) for k in reversed(list(data))}
+    if isinstance(data, list):
+        return [_reversed_keys(item) for item in data]
+    return data
+
+
+def test_the_canonical_form_is_sorted_utc_to_the_microsecond_and_without_nulls() -> None:
+    boston = timezone(timedelta(hours=-5))
+    notice = Notice(search_id="S-1", served_at=datetime(2024, 3, 4, 9, 0, 0, 5, tzinfo=boston))
+    assert canonical_json(notice) == (
+        '{"disclosures":[],"search_id":"S-1","served_at":"2024-03-04T14:00:00.000005Z"}'
+    )
+    text = canonical_json(REQUEST)
+    assert ": " not in text
+    assert "null" not in text
+    assert '"submitted_at":"2024-03-04T14:00:00.000000Z"' in text
+    assert '"categories":["property","violent","weapons"]' in text
+    assert list(json.loads(text)) == sorted(json.loads(text))
+
+
+@given(search_requests(MA), st.integers(-14 * 60, 14 * 60))
+def test_equal_requests_written_in_other_time_zones_or_key_orders_hash_the_same(
+    request: SearchRequest, minutes: int
+) -> None:
+    moved = _in_zone(request, timezone(timedelta(minutes=minutes)))
+    assert request_sha256(moved) == request_sha256(request)
+    shuffled = json.dumps(_reversed_keys(json.loads(to_json(moved))))
+    assert request_sha256(from_json(shuffled, SearchRequest)) == request_sha256(request)
+
+
+@given(search_requests(MA), search_requests(MA))
+def test_requests_that_say_different_things_hash_differently(
+    one: SearchRequest, other: SearchRequest
+) -> None:
+    assert (request_sha256(one) == request_sha256(other)) is (one == other)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"id": "MSP-2024-0118"},
+        {"performed_at": REQUEST.performed_at + timedelta(microseconds=1)},  # type: ignore[operator]
+        {"databases": frozenset({Database.MOTOR_VEHICLE_RECORDS, Database.BOOKING_PHOTOS})},
+        {"warrant": None},
+        {"real_time": True},
+    ],
+    ids=["id", "a microsecond", "a set", "an absent authorization", "a flag"],
+)
+def test_any_change_to_a_request_changes_its_hash(change: dict[str, Any]) -> None:
+    assert request_sha256(attrs.evolve(REQUEST, **change)) != request_sha256(REQUEST)
+
+
+def test_a_member_given_as_null_and_one_left_out_hash_the_same() -> None:
+    data = json.loads(to_json(REQUEST))
+    assert data["court_order"] is None
+    del data["court_order"]
+    assert request_sha256(from_json(json.dumps(data), SearchRequest)) == request_sha256(REQUEST)
+
+
+@given(search_requests(MA))
+def test_the_canonical_form_reads_back_as_the_same_request(request: SearchRequest) -> None:
+    assert from_json(canonical_json(request), SearchRequest) == request
+
+
+def test_a_lone_surrogate_is_escaped_so_the_canonical_form_has_utf8_bytes() -> None:
+    text = canonical_json(attrs.evolve(REQUEST, id="MSP-\ud800"))
+    assert '"id":"MSP-\\ud800"' in text
+    text.encode("utf-8")
+
+
+def test_a_time_with_no_utc_form_is_refused_naming_its_path() -> None:
+    east = timezone(timedelta(hours=5))
+    assert REQUEST.warrant is not None
+    warrant = attrs.evolve(REQUEST.warrant, issued_at=datetime(1, 1, 1, tzinfo=east))
+    with pytest.raises(ValueError, match=r"^\$\.warrant\.issued_at: .* cannot be written in UTC"):
+        canonical_json(attrs.evolve(REQUEST, warrant=warrant))
+
+
+# -- records -----------------------------------------------------------------------------------
+
+
+def test_a_record_names_the_decision_the_law_its_readings_and_the_library() -> None:
+    made = record()
+    assert made.schema_version == SCHEMA_VERSION
+    assert made.jurisdiction == "US-MA"
+    assert made.instrument == "St. 2020, c.253"
+    assert made.decision == CURRENT.evaluate(REQUEST)
+    assert made.request == REQUEST
+    assert made.request_sha256 == request_sha256(REQUEST)
+    assert made.readings == tuple(
+        ReadingChoice(reading=r.id, choice=r.chosen) for r in CURRENT.readings
+    )
+    assert made.library_version
+    assert made.jurisdiction_package is not None
+    assert made.jurisdiction_package.startswith("frpolicy ")
+    assert made.evaluated_at == NOON
+
+
+def test_a_record_under_another_reading_names_the_choice_taken() -> None:
+    other = CURRENT.with_readings({"warrant-as-court-order": "no"})
+    made = record(law=other)
+    assert ReadingChoice(reading="warrant-as-court-order", choice="no") in made.readings
+    assert made.decision.outcome is Outcome.NOT_PERMITTED
+
+
+def test_the_wall_clock_time_is_provenance_and_never_changes_the_decision() -> None:
+    early, late = record(), record(evaluated_at=datetime(2031, 1, 1, tzinfo=UTC))
+    assert early.decision == late.decision
+    assert early.evaluated_at != late.evaluated_at
+
+
+def test_by_default_a_record_has_a_new_id_and_the_time_it_was_made() -> None:
+    before = datetime.now(UTC)
+    one, two = record_decision(MA, REQUEST), record_decision(MA, REQUEST)
+    assert one.id != two.id
+    assert before <= one.evaluated_at <= datetime.now(UTC)
+
+
+def test_a_record_reads_back_from_its_json_as_the_same_record() -> None:
+    made = record(PERMITTED_NOW_REFUSED_BY_THE_BILL, law=BILL)
+    assert read_record(to_json(made)) == made
+    assert read_record(to_json(made).encode()) == made
+
+
+def test_a_record_of_an_unknown_schema_version_is_refused_naming_the_version() -> None:
+    data = to_dict(record()) | {"schema_version": 2, "a_field_of_version_2": True}
+    with pytest.raises(InputError) as caught:
+        read_record(json.dumps(data))
+    message = (
+        "$.schema_version: decision record schema version 2 is not one this frpolicy reads "
+        "(it reads version 1); a newer record needs a newer frpolicy"
+    )
+    assert caught.value.errors == (message,)
+
+
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [
+        ("{", "$: not valid JSON"),
+        ("[]", "$: expected a decision record, a JSON object"),
+        ('{"id": "x"}', "$.schema_version: required field missing"),
+        ('{"schema_version": "1"}', "$.schema_version: decision record schema version '1'"),
+        (b"\xff", "$: not UTF-8 text"),
+    ],
+)
+def test_text_that_is_not_a_record_is_refused_with_one_line(text: str | bytes, error: str) -> None:
+    with pytest.raises(InputError) as caught:
+        read_record(text)
+    assert len(caught.value.errors) == 1
+    assert caught.value.errors[0].startswith(error)
+
+
+def test_a_record_whose_hash_is_not_its_requests_is_refused() -> None:
+    data = to_dict(record()) | {"request_sha256": "0" * 64}
+    with pytest.raises(InputError, match=r"\$\.request_sha256: not the hash"):
+        read_record(json.dumps(data))
+
+
+def test_a_record_cannot_pair_a_decision_with_another_request() -> None:
+    made = record()
+    with pytest.raises(ValueError, match=r"request\.id"):
+        attrs.evolve(made, request=attrs.evolve(REQUEST, id="another"))
+    with pytest.raises(ValueError, match="instrument"):
+        attrs.evolve(made, instrument="H.1728")
+
+
+def test_the_json_schema_of_a_record_describes_every_field() -> None:
+    schema = json_schema(DecisionRecord)
+    definition = schema["$defs"]["DecisionRecord"]
+    assert set(definition["required"]) == {f.name for f in attrs.fields(DecisionRecord)}
+    assert definition["properties"]["schema_version"] == {"type": "integer"}
+    assert {"Decision", "SearchRequest", "ReadingChoice"} <= set(schema["$defs"])
+
+
+# -- the log -----------------------------------------------------------------------------------
+
+
+def test_appended_records_read_back_in_order_with_their_row_numbers(tmp_path: Path) -> None:
+    made = records(5)
+    with DecisionLog(tmp_path / "log.db") as log:
+        assert log.append(made[0]) == 1
+        assert log.extend(made[1:]) == range(2, 6)
+        assert log.extend([]) == range(6, 6)
+        assert list(log.records()) == list(enumerate(made, start=1))
+        assert len(log) == 5
+
+
+def test_a_new_log_is_in_wal_mode_and_marked_as_a_decision_log(tmp_path: Path) -> None:
+    path = filled(tmp_path / "log.db", 1)
+    connection = sqlite3.connect(path)
+    assert connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    assert connection.execute("PRAGMA application_id").fetchone() == (0x66727064,)
+    connection.close()
+
+
+def test_each_row_is_chained_to_the_one_before(tmp_path: Path) -> None:
+    path = filled(tmp_path / "log.db", 2)
+    text, previous, digest = row(path, 1)
+    assert previous == GENESIS_HASH
+    assert digest == chain_hash(GENESIS_HASH, 1, text)
+    assert row(path, 2)[1] == digest
+    assert read_record(text) == records(1)[0]
+
+
+def test_a_batch_is_appended_whole_or_not_at_all(tmp_path: Path) -> None:
+    made = records(3)
+    with DecisionLog(tmp_path / "log.db") as log:
+        log.append(made[0])
+        with pytest.raises(LogError, match="decision decision-0 is already in the log, at row 1"):
+            log.extend(made[1:] + made[:1])
+        with pytest.raises(LogError, match="decision decision-1 is twice"):
+            log.extend([made[1], made[1]])
+        assert len(log) == 1
+        assert log.verify().valid
+
+
+def test_a_log_opened_read_only_refuses_to_append_and_a_missing_one_is_not_made(
+    tmp_path: Path,
+) -> None:
+    with pytest.raises(LogError, match=r"cannot read .*: No such file"):
+        DecisionLog(tmp_path / "none.db", readonly=True)
+    assert not (tmp_path / "none.db").exists()
+    path = filled(tmp_path / "log.db", 1)
+    with DecisionLog(path, readonly=True) as log, pytest.raises(LogError, match="read-only"):
+        log.append(records(2)[1])
+
+
+def test_a_fresh_log_is_whole_and_gives_its_head(tmp_path: Path) -> None:
+    path = filled(tmp_path / "log.db")
+    with DecisionLog(path) as log:
+        found = log.verify()
+        assert found.valid
+        assert found.rows == 6
+        assert found.head == log.head() == Anchor(seq=6, hash=row(path, 6)[2])
+    with DecisionLog(tmp_path / "empty.db") as log:
+        assert log.verify().head is None
+        assert log.head() is None
+
+
+def _verified(path: Path, *anchors: Anchor) -> str:
+    found = verify(path, anchors)
+    assert found.broken is not None
+    assert found.head is None
+    return found.broken.describe()
+
+
+def test_an_edited_record_is_named(tmp_path: Path) -> None:
+    path = filled(tmp_path / "log.db")
+    sql(
+        path,
+        "UPDATE decisions SET record = replace(record, 'permitted', 'forbidden') WHERE seq = 3",
+    )
+    assert _verified(path) == "row 3: its hash is not the hash of its contents: it was edited"
+
+
+def test_an_edited_column_is_named(tmp_path: Path) -> None:
+    path = filled(tmp_path / "log.db")
+    sql(path, "UPDATE decisions SET outcome = 'forbidden' WHERE seq = 4")
+    assert _verified(path) == (
+        "row 4: its outcome column is 'forbidden', but its record says 'permitted'"
+    )
+
+
+def test_a_row_rewritten_with_a_fresh_hash_breaks_the_chain_at_the_next_row(
+    tmp_path: Path,
+) -> None:
+    path = filled(tmp_path / "log.db")
+    text, previous, _ = row(path, 3)
+    forged = text.replace('"permitted"', '"forbidden"')
+    sql(
+        path,
+        "UPDATE decisions SET record = ?, outcome = 'forbidden', hash = ? WHERE seq = 3",
+        values=(forged, chain_hash(previous, 3, forged)),
+    )
+    assert _verified(path).startswith("row 4: it does not follow row 3")
+
+
+def test_a_deleted_row_is_named(tmp_path: Path) -> None:
+    path = filled(tmp_path / "log.db")
+    sql(path, "DELETE FROM decisions WHERE seq = 3")
+    assert _verified(path) == "row 3: row 3 is missing: after row 2 comes row 4"
+
+
+def test_a_deleted_row_with_the_rows_after_it_renumbered_is_named(tmp_path: Path) -> None:
+    path = filled(tmp_path / "log.db")
+    sql(
+        path,
+        "DELETE FROM decisions WHERE seq = 3",
+        "UPDATE decisions SET seq = seq - 1 WHERE seq > 3",
+    )
+    assert _verified(path).startswith("row 3: it does not follow row 2")
+
+
+def test_an_inserted_row_is_named(tmp_path: Path) -> None:
+    path = filled(tmp_path / "log.db")
+    forged = records(7)[6]
+    text = json.dumps(to_dict(forged), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    previous = row(path, 2)[2]
+    sql(
+        path,
+        "UPDATE decisions SET seq = seq + 1000 WHERE seq >= 3",
+        "UPDATE decisions SET seq = seq - 999 WHERE seq >= 1000",
+        "INSERT INTO decisions VALUES (3, 'decision-6', 'MSP-2024-0117', ?, 'US-MA', "
+        "'St. 2020, c.253', 'permitted', '2025-01-06T17:00:00.000000Z', ?, ?, ?)",
+        values=(forged.request_sha256, text, previous, chain_hash(previous, 3, text)),
+    )
+    assert _verified(path).startswith("row 4: it does not follow row 3")
+
+
+def test_rows_removed_from_the_end_are_found_against_an_anchor(tmp_path: Path) -> None:
+    path = filled(tmp_path / "log.db")
+    head = verify(path).head
+    assert head is not None
+    sql(path, "DELETE FROM decisions WHERE seq >= 5")
+    assert verify(path).valid  # the chain alone cannot tell: its end is its head
+    assert _verified(path, head) == "row 6: row 6 was anchored, but the log ends at row 4"
+
+
+def test_a_chain_rewritten_whole_is_found_against_an_anchor(tmp_path: Path) -> None:
+    path = filled(tmp_path / "log.db")
+    anchor = verify(path).head
+    assert anchor is not None
+    previous = row(path, 1)[2]
+    for seq in range(2, 7):
+        text = row(path, seq)[0].replace('"permitted"', '"forbidden"')
+        digest = chain_hash(previous, seq, text)
+        sql(
+            path,
+            "UPDATE decisions SET record = ?, outcome = 'forbidden', previous = ?, hash = ? "
+            "WHERE seq = ?",
+            values=(text, previous, digest, seq),
+        )
+        previous = digest
+    assert verify(path).valid  # a writer who rewrites the whole chain is not caught by it
+    assert _verified(path, anchor) == (
+        "row 6: its hash is not the one anchored for row 6: the log was rewritten at or "
+        "before this row"
+    )
+
+
+def test_the_json_lines_export_is_the_stored_text_and_gives_the_same_head(tmp_path: Path) -> None:
+    path = filled(tmp_path / "log.db")
+    export = tmp_path / "log.jsonl"
+    with DecisionLog(path, readonly=True) as log, export.open("w", encoding="utf-8") as out:
+        assert log.export(out, "jsonl") == 6
+    assert export.read_text("utf-8").splitlines()[2] == row(path, 3)[0]
+    assert verify(export) == verify(path)
+    lines = export.read_text("utf-8").splitlines()
+    lines[4] = lines[4].replace('"permitted"', '"forbidden"')
+    export.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    head = verify(path).head
+    assert head is not None
+    assert verify(export).head != head
+    assert _verified(export, head).startswith("line 6: its hash is not the one anchored")
+
+
+def test_the_csv_export_has_a_row_per_record_with_the_chain(tmp_path: Path) -> None:
+    path = filled(tmp_path / "log.db", 2)
+    export = tmp_path / "log.csv"
+    with DecisionLog(path, readonly=True) as log, export.open("w", encoding="utf-8") as out:
+        log.export(out, "csv")
+    header, first, second = export.read_text("utf-8").splitlines()
+    assert header.split(",")[:3] == ["seq", "decision_id", "evaluated_at"]
+    assert first.startswith("1,decision-0,2025-01-06T17:00:00+00:00,US-MA,")
+    assert second.endswith(row(path, 2)[2])
+    with DecisionLog(path) as log, pytest.raises(ValueError, match="format"):
+        log.export(io.StringIO(), "xml")
+
+
+def test_a_sqlite_database_of_another_kind_is_not_a_decision_log(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    sql(path, "CREATE TABLE decisions (x)")
+    for readonly in (True, False):
+        with pytest.raises(LogError, match="not a frpolicy decision log"):
+            DecisionLog(path, readonly=readonly)
+    with pytest.raises(LogError, match="not a frpolicy decision log"):
+        verify(path)
+
+
+@pytest.mark.parametrize(
+    "content", [b"not a database at all\n", b"SQLite format 3\x00" + b"\x00" * 200]
+)
+def test_a_damaged_or_foreign_file_is_refused_with_one_line(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "log.db"
+    path.write_bytes(content)
+    with pytest.raises(LogError) as caught:
+        DecisionLog(path)
+    assert "\n" not in str(caught.value)
+    assert str(path) in str(caught.value)
+
+
+def test_a_log_of_a_newer_layout_is_refused(tmp_path: Path) -> None:
+    path = filled(tmp_path / "log.db", 1)
+    sql(path, "PRAGMA user_version = 2")
+    with pytest.raises(LogError, match="layout 2, newer than this frpolicy reads"):
+        DecisionLog(path, readonly=True)
+
+
+def test_threads_appending_to_one_log_keep_the_chain(tmp_path: Path) -> None:
+    base = record(OUT_OF_SCOPE)
+    with DecisionLog(tmp_path / "log.db") as log:
+
+        def append(name: str) -> None:
+            for i in range(50):
+                log.extend([attrs.evolve(base, id=f"{name}-{i}-{j}") for j in range(5)])
+
+        threads = [threading.Thread(target=append, args=(f"t{n}",)) for n in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        found = log.verify()
+    assert found.valid
+    assert found.rows == 1000
+
+
+_WRITER = """
+import sys
+import attrs
+from datetime import datetime, timezone
+import frpolicy
+from frpolicy.records import DecisionLog, read_record
+
+name, path, count, batch = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+base = read_record(sys.stdin.read())
+records = [attrs.evolve(base, id=f"{name}-{i}") for i in range(count)]
+with DecisionLog(path) as log:
+    for start in range(0, count, batch):
+        log.extend(records[start:start + batch])
+"""
+
+
+def test_four_processes_appending_ten_thousand_records_each_leave_a_chain_of_forty_thousand(
+    tmp_path: Path,
+) -> None:
+    # batches of 500 out-of-scope records (small ones): about 15 s on two shared cores
+    path = tmp_path / "log.db"
+    base = to_json(record(OUT_OF_SCOPE))
+    started = time.perf_counter()
+    writers = [
+        subprocess.Popen(  # noqa: S603 - this interpreter, a fixed script
+            [sys.executable, "-c", _WRITER, f"w{n}", str(path), "10000", "500"],
+            stdin=subprocess.PIPE,
+            text=True,
+        )
+        for n in range(4)
+    ]
+    for writer in writers:
+        writer.communicate(base, timeout=600)
+    assert [w.returncode for w in writers] == [0, 0, 0, 0]
+    found = verify(path)
+    elapsed = time.perf_counter() - started
+    assert found.valid, found.broken
+    assert found.rows == 40_000
+    connection = sqlite3.connect(path)
+    for n in range(4):
+        ids = [
+            r[0]
+            for r in connection.execute(
+                "SELECT decision_id FROM decisions WHERE decision_id LIKE ? ORDER BY seq",
+                (f"w{n}-%",),
+            )
+        ]
+        assert ids == [f"w{n}-{i}" for i in range(10_000)]  # each writer's order kept
+    connection.close()
+    print(f"4 x 10,000 appends and verify: {elapsed:.1f} s")  # noqa: T201 - the time, with -s
+
+
+# -- reading records back ----------------------------------------------------------------------
+
+
+def test_a_json_lines_file_gives_every_line_a_record_a_problem_or_a_blank(tmp_path: Path) -> None:
+    made = record()
+    path = tmp_path / "records.jsonl"
+    lines = [to_json(made), "", "not json", json.dumps({"schema_version": 7})]
+    path.write_bytes(("\n".join(lines) + "\n").encode() + b"\xff\n")
+    found = list(read_jsonl(path))
+    assert [n for n, _ in found] == [1, 2, 3, 4, 5]
+    assert found[0] == (1, made)
+    assert found[1] == (2, None)
+    problems = [entry for _, entry in found[2:]]
+    assert [p.line for p in problems] == [3, 4, 5]  # type: ignore[union-attr]
+    assert "schema version 7" in problems[1].errors[0]  # type: ignore[union-attr]
+    assert problems[2].errors == ("$: not UTF-8 text",)  # type: ignore[union-attr]
+
+
+def test_records_are_read_from_a_log_by_row_and_from_a_file_by_line(tmp_path: Path) -> None:
+    path = filled(tmp_path / "log.db", 2)
+    assert [where for where, _ in read_records(path)] == ["row 1", "row 2"]
+    export = tmp_path / "log.jsonl"
+    with DecisionLog(path, readonly=True) as log, export.open("w", encoding="utf-8") as out:
+        log.export(out)
+    assert [where for where, _ in read_records(export)] == ["line 1", "line 2"]
+
+
+# -- replay ------------------------------------------------------------------------------------
+
+
+def test_replay_finds_a_decision_of_current_law_that_h1728_would_refuse() -> None:
+    planted = record(PERMITTED_NOW_REFUSED_BY_THE_BILL)
+    unchanged = record(OUT_OF_SCOPE, law=CURRENT)
+    assert planted.decision.outcome is Outcome.PERMITTED
+    found = list(replay([unchanged, planted], version="H.1728"))
+    assert [f.record for f in found] == [unchanged, planted]
+    assert found[1].reproduced is True
+    assert found[1].changed is True
+    assert found[1].differs
+    assert found[1].against is not None
+    assert found[1].against.outcome is Outcome.NOT_PERMITTED
+    memo = found[1].explain()
+    assert "--- memo as recorded ---" in memo
+    assert "--- memo under H.1728 ---" in memo
+    assert "PERMITTED: request MA-2024-0001 under St. 2020, c.253" in memo
+    assert "NOT PERMITTED: request MA-2024-0001 under H.1728" in memo
+
+
+def test_replay_under_the_law_in_force_finds_nothing_when_the_law_has_not_changed() -> None:
+    made = [record(request) for request in list(SAMPLE.values())[:40]]
+    found = list(replay(made, on=date(2025, 6, 1)))
+    assert [f.differs for f in found] == [False] * 40
+    assert all(f.reproduced and f.changed is False for f in found)
+
+
+def test_replay_judges_at_the_time_the_decision_was_judged() -> None:
+    later = datetime(2024, 6, 1, tzinfo=UTC)  # the warrant has expired by then
+    made = record(REQUEST, at=later)
+    assert made.decision.outcome is not record().decision.outcome
+    (found,) = replay([made], version="St. 2020, c.253")
+    assert not found.differs
+
+
+def test_replay_applies_the_readings_the_record_names() -> None:
+    other = CURRENT.with_readings({"warrant-as-court-order": "no"})
+    made = record(law=other)
+    (found,) = replay([made], on=date(2025, 6, 1))
+    assert found.reproduced is True
+    assert found.changed is True  # the law in force, as adopted, reads a warrant as an order
+    (found,) = replay([made], on=date(2025, 6, 1), readings={"warrant-as-court-order": "no"})
+    assert not found.differs
+
+
+def _without_rule(place: Jurisdiction, instrument: str, rule: str) -> Jurisdiction:
+    versions = tuple(
+        attrs.evolve(
+            v,
+            policy=attrs.evolve(v.policy, rules=tuple(r for r in v.policy.rules if r.id != rule)),
+        )
+        if v.instrument.id == instrument
+        else v
+        for v in place.versions
+    )
+    return attrs.evolve(place, versions=versions)
+
+
+def test_replay_finds_a_decision_the_law_it_names_no_longer_reproduces() -> None:
+    made = record(PERMITTED_NOW_REFUSED_BY_THE_BILL)
+    (rule,) = (r.rule for r in made.decision.determining)
+    changed = _without_rule(MA, "St. 2020, c.253", rule)
+    (found,) = replay([made], on=date(2025, 6, 1), laws={"US-MA": changed})
+    assert found.reproduced is False
+    assert found.again is not None
+    assert found.again.outcome is Outcome.NOT_PERMITTED
+    assert "decided now ---" in found.explain()
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        ({"instrument": "H.9999"}, "US-MA has no version 'H.9999'"),
+        (
+            {"readings": (ReadingChoice(reading="a-reading-since-removed", choice="yes"),)},
+            "has no reading 'a-reading-since-removed'",
+        ),
+        (
+            {"readings": (ReadingChoice(reading="warrant-as-court-order", choice="maybe"),)},
+            "has no choice 'maybe'",
+        ),
+    ],
+    ids=["instrument", "reading", "choice"],
+)
+def test_replay_reports_a_record_whose_law_no_longer_exists(
+    change: dict[str, Any], problem: str
+) -> None:
+    made = record()
+    gone = attrs.evolve(
+        made,
+        decision=attrs.evolve(made.decision, instrument=change.get("instrument", made.instrument)),
+        **change,
+    )
+    (found,) = replay([gone], on=date(2025, 6, 1))
+    assert found.differs
+    assert found.reproduced is None
+    assert found.again is None
+    assert found.against is not None  # still judged under the law in force
+    assert len(found.problems) == 1
+    assert found.problems[0].startswith("the law it names is not known: ")
+    assert problem in found.problems[0]
+
+
+def test_replay_reports_a_record_of_a_jurisdiction_no_longer_installed() -> None:
+    made = record()
+    (found,) = replay([made], laws={})
+    assert found.problems == (
+        "the law it names is not known: no jurisdiction 'US-MA' among those given",
+    )
+    assert found.again is None
+    assert found.against is None
+
+
+def test_replay_against_a_law_that_does_not_exist_is_an_error_not_a_finding() -> None:
+    with pytest.raises(LookupError, match=r"no version 'H\.9'"):
+        list(replay([record()], version="H.9"))
+    with pytest.raises(LookupError, match="no encoded law is in force on 2019-01-01"):
+        list(replay([record()], on=date(2019, 1, 1)))
+
+
+def test_replay_reads_records_lazily() -> None:
+    def endless() -> Iterator[DecisionRecord]:
+        made = record()
+        while True:
+            yield made
+
+    found = replay(endless(), version="H.1728")
+    assert next(found).record == next(found).record
