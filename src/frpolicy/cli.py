@@ -39,11 +39,35 @@ Subcommands:
     The installed jurisdictions, their versions, status and dates.
 
 ``frpolicy schema [TYPE]``
-    The JSON Schema of an input type: ``SearchRecord`` (default), ``SearchRequest`` or
-    ``CaseRecord``.
+    The JSON Schema of an input type: ``SearchRecord`` (default), ``SearchRequest``,
+    ``CaseRecord`` or ``DecisionRecord``.
 
-Exit codes: 0 clean; 1 violations found (``audit``; ``evaluate``: not permitted);
-2 bad input or usage (a malformed line makes it 2 unless ``--keep-going``).
+``frpolicy evaluate ... --db LOG``
+    Also appends the :class:`~frpolicy.records.DecisionRecord` of the decision (its id,
+    the request and its hash, the law and readings in force, frpolicy's version, the time)
+    to the decision log ``LOG``, an SQLite file created if missing; says on stderr at
+    which row. Nothing is printed if the record cannot be appended (exit 2).
+
+``frpolicy log verify LOG [--anchor ROW:SHA256]...``
+    Checks the hash chain of a decision log (or of its JSON Lines export) and prints its
+    head, ``ROW:SHA256``, to keep elsewhere; or names the first row where the chain
+    breaks (exit 1). ``--anchor`` checks that the log still holds a head kept before.
+
+``frpolicy log export LOG --format jsonl|csv``
+    Writes every record of the log to stdout: ``jsonl``, each record's text as stored and
+    hashed; ``csv``, a row per record with the chain's hashes.
+
+``frpolicy replay SOURCE [--version NAME | --on DAY] [--reading ID=CHOICE] [--json]``
+    Decides every record of a decision log or JSON Lines file of records again, under the
+    law each names and under the law in force on ``DAY`` (default: today) or the version
+    ``NAME``, and reports each record decided differently, with both memos; a record
+    whose law is no longer known is reported too. Exit 1 when any is found. ``--json``
+    writes JSON Lines: a line per record found, then a line of totals.
+
+Exit codes: 0 clean; 1 violations found (``audit``; ``evaluate``: not permitted;
+``log verify``: the chain is broken; ``replay``: a record decided differently); 2 bad input
+or usage (a malformed line makes it 2 unless ``--keep-going``; a file that is not a
+decision log; a record of an unknown schema version).
 """
 
 from __future__ import annotations
@@ -52,15 +76,27 @@ import argparse
 import json
 import sys
 from collections.abc import Iterator, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from frpolicy.compliance import Entry, InputProblem, audit_log, latest_event
 from frpolicy.jurisdictions import Jurisdiction, Version, jurisdiction, jurisdictions
 from frpolicy.model import CaseRecord, SearchRecord, SearchRequest
 from frpolicy.policy import Outcome
 from frpolicy.predicates import evaluation_time
+from frpolicy.records import (
+    EXPORT_FORMATS,
+    Anchor,
+    DecisionLog,
+    DecisionRecord,
+    LogError,
+    Replay,
+    read_records,
+    record_decision,
+    replay,
+    verify,
+)
 from frpolicy.reports import FORMATS, audit_report, render
 from frpolicy.serialization import InputError, from_dict, from_json, json_schema, to_json
 
@@ -75,6 +111,7 @@ EXIT_BAD_INPUT = 2
 
 _SCHEMA_TYPES: dict[str, type] = {
     "CaseRecord": CaseRecord,
+    "DecisionRecord": DecisionRecord,
     "SearchRecord": SearchRecord,
     "SearchRequest": SearchRequest,
 }
@@ -104,6 +141,9 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--jurisdiction", required=True, help="e.g. US-MA")
     evaluate.add_argument("--version", help="an instrument's name (default: the law in force)")
     evaluate.add_argument("--json", action="store_true", help="print the decision record")
+    evaluate.add_argument(
+        "--db", type=Path, metavar="LOG", help="also append the decision's record to this log"
+    )
     _reading_option(evaluate)
 
     audit = sub.add_parser("audit", help="audit a JSON Lines log of SearchRecords")
@@ -137,7 +177,40 @@ def _parser() -> argparse.ArgumentParser:
 
     schema = sub.add_parser("schema", help="the JSON Schema of an input type")
     schema.add_argument("type", nargs="?", default="SearchRecord", choices=sorted(_SCHEMA_TYPES))
+    _record_parsers(sub)
     return parser
+
+
+def _record_parsers(sub: Any) -> None:  # noqa: ANN401 - argparse's subparsers action is private
+    """The commands over decision records: ``log verify``, ``log export``, ``replay``."""
+    log = sub.add_parser("log", help="check or export a decision log")
+    commands = log.add_subparsers(dest="log_command", required=True, metavar="COMMAND")
+    check = commands.add_parser(
+        "verify", help="check a decision log's hash chain and print its head"
+    )
+    check.add_argument("log", type=Path, help="a decision log (SQLite) or its JSON Lines export")
+    check.add_argument(
+        "--anchor",
+        action="append",
+        default=[],
+        metavar="ROW:SHA256",
+        help="a head printed before and kept elsewhere: the log must still hold it (repeatable)",
+    )
+    export = commands.add_parser("export", help="write a decision log's records to stdout")
+    export.add_argument("log", type=Path, help="a decision log (SQLite)")
+    export.add_argument("--format", choices=EXPORT_FORMATS, default="jsonl")
+
+    again = sub.add_parser(
+        "replay", help="decide stored records again and report those decided differently"
+    )
+    again.add_argument("source", type=Path, help="a decision log, or JSON Lines of records")
+    which = again.add_mutually_exclusive_group()
+    which.add_argument("--version", help="replay against this version of each record's law")
+    which.add_argument(
+        "--on", metavar="DAY", help="replay against the law in force on DAY (default: today)"
+    )
+    again.add_argument("--json", action="store_true", help="write JSON Lines")
+    _reading_option(again)
 
 
 def _reading_option(parser: argparse.ArgumentParser) -> None:
@@ -151,7 +224,7 @@ def _reading_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - one return per command
     """Run the command line; return the exit code.
 
     Args:
@@ -170,6 +243,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _audit(args)
         if args.command == "jurisdictions":
             return _jurisdictions()
+        if args.command == "log":
+            return _log_verify(args) if args.log_command == "verify" else _log_export(args)
+        if args.command == "replay":
+            return _replay(args)
         return _schema(args.type)
     except _UsageError as error:
         _say(f"frpolicy: {error}", stream=sys.stderr)
@@ -184,13 +261,7 @@ def _find(code: str, readings: Sequence[str] = ()) -> Jurisdiction:
         place = jurisdiction(code)
     except LookupError as error:
         raise _UsageError(str(error).strip("'\"")) from None
-    choices: dict[str, str] = {}
-    for given in readings:
-        reading, sep, choice = given.partition("=")
-        if not sep or not reading or not choice:
-            msg = f"--reading: expected ID=CHOICE, got {given!r}"
-            raise _UsageError(msg)
-        choices[reading] = choice
+    choices = _choices(readings)
     try:
         return place.with_readings(choices)
     except (LookupError, ValueError) as error:
@@ -230,8 +301,11 @@ def _evaluate(args: argparse.Namespace) -> int:
     problems = version.problems(request)
     if problems:
         raise _UsageError(f"{args.request}: " + "; ".join(problems))
-    decision = version.evaluate(request)
-    _say(to_json(decision, indent=2) if args.json else decision.explain())
+    if args.db is not None:
+        decision = _record(args.db, version, request).decision
+    else:
+        decision = version.evaluate(request)
+    _say(to_json(decision, indent=2) if args.json else decision.explain(), stream=sys.stdout)
     refused = decision.outcome in {Outcome.NOT_PERMITTED, Outcome.FORBIDDEN}
     return EXIT_VIOLATIONS if refused else EXIT_CLEAN
 
@@ -403,3 +477,193 @@ def _write(args: argparse.Namespace, text: str) -> None:
     except OSError as error:
         msg = f"cannot write {args.output}: {error}"
         raise _UsageError(msg) from None
+
+
+# -- decision records -----------------------------------------------------------------------
+
+
+def _record(path: Path, version: Version, request: SearchRequest) -> DecisionRecord:
+    """Decide and append the record to the log; the wall-clock time is read here, the edge."""
+    record = record_decision(version, request)
+    try:
+        with DecisionLog(path) as log:
+            row = log.append(record)
+    except LogError as error:
+        raise _UsageError(str(error)) from None
+    _say(f"frpolicy: recorded as row {row} of {path} (decision {record.id})", stream=sys.stderr)
+    return record
+
+
+def _log_verify(args: argparse.Namespace) -> int:
+    try:
+        anchors = [Anchor.parse(a) for a in args.anchor]
+    except ValueError as error:
+        msg = f"--anchor: {error}"
+        raise _UsageError(msg) from None
+    try:
+        found = verify(args.log, anchors)
+    except LogError as error:
+        raise _UsageError(str(error)) from None
+    if found.broken is not None:
+        _say(f"{args.log}: the chain is broken at {found.broken.describe()}", stream=sys.stdout)
+        return EXIT_VIOLATIONS
+    if found.head is None:
+        _say(f"{args.log}: an empty log", stream=sys.stdout)
+        return EXIT_CLEAN
+    checked = f"; {len(anchors)} anchor(s) found" if anchors else ""
+    _say(f"{args.log}: a whole chain of {_records(found.rows)}{checked}", stream=sys.stdout)
+    _say(f"head {found.head}", stream=sys.stdout)
+    return EXIT_CLEAN
+
+
+def _records(count: int) -> str:
+    return f"{count:,} record" + ("" if count == 1 else "s")
+
+
+def _log_export(args: argparse.Namespace) -> int:
+    try:
+        with DecisionLog(args.log, readonly=True) as log:
+            log.export(sys.stdout, args.format)
+    except LogError as error:
+        raise _UsageError(str(error)) from None
+    return EXIT_CLEAN
+
+
+def _replay_day(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return (
+            date.fromisoformat(text)
+            if len(text) == len("2025-01-01")
+            else from_dict(text, datetime)
+        )
+    except ValueError:
+        pass
+    except InputError as error:
+        msg = "--on: " + "; ".join(e.removeprefix("$: ") for e in error.errors)
+        raise _UsageError(msg) from None
+    msg = f"--on: not an ISO 8601 date: {text!r}"
+    raise _UsageError(msg)
+
+
+def _replay(args: argparse.Namespace) -> int:
+    choices = _choices(args.reading)
+    on = _replay_day(args.on)
+    against = args.version or f"the law in force on {(on or date.today()).isoformat()}"  # noqa: DTZ011 - a label
+    totals = dict.fromkeys(
+        (
+            "records",
+            "changed",
+            "outcome_changed",
+            "not_reproduced",
+            "unknown_law",
+            "unreadable",
+            "blank_lines",
+        ),
+        0,
+    )
+    where: list[str] = []  # the position of the record being replayed
+    records = _replay_records(args, totals, where)
+    differ = 0
+    try:
+        for found in replay(records, version=args.version, on=on, readings=choices):
+            if found.differs:
+                differ += 1
+                totals["changed"] += bool(found.changed)
+                totals["outcome_changed"] += bool(
+                    found.against and found.against.outcome is not found.record.decision.outcome
+                )
+                totals["not_reproduced"] += found.reproduced is False
+                totals["unknown_law"] += bool(found.problems)
+                _replay_found(args, where[0], found)
+    except LogError as error:
+        raise _UsageError(str(error)) from None
+    except (LookupError, ValueError) as error:
+        raise _UsageError(str(error).strip("'\"")) from None
+    _replay_totals(args, against, totals)
+    if totals["unreadable"]:
+        return EXIT_BAD_INPUT
+    return EXIT_VIOLATIONS if differ else EXIT_CLEAN
+
+
+def _replay_records(
+    args: argparse.Namespace, totals: dict[str, int], where: list[str]
+) -> Iterator[DecisionRecord]:
+    """The records of the source, counted; ``where`` holds the position of the last one."""
+    for position, entry in read_records(args.source):
+        if isinstance(entry, DecisionRecord):
+            totals["records"] += 1
+            where[:] = [position]
+            yield entry
+        elif entry is None:
+            totals["blank_lines"] += 1
+        else:
+            totals["unreadable"] += 1
+            _replay_problem(args, position, entry.errors)
+
+
+def _choices(readings: Sequence[str]) -> dict[str, str]:
+    choices: dict[str, str] = {}
+    for given in readings:
+        reading, sep, choice = given.partition("=")
+        if not sep or not reading or not choice:
+            msg = f"--reading: expected ID=CHOICE, got {given!r}"
+            raise _UsageError(msg)
+        choices[reading] = choice
+    return choices
+
+
+def _replay_problem(args: argparse.Namespace, where: str, errors: Sequence[str]) -> None:
+    if args.json:
+        line = {"kind": "unreadable", "where": where, "errors": list(errors)}
+        _say(json.dumps(line, ensure_ascii=False), stream=sys.stdout)
+    else:
+        _say(f"{where}: cannot be read: {'; '.join(errors)}", stream=sys.stdout)
+
+
+def _decision_json(decision: Any) -> dict[str, Any]:  # noqa: ANN401 - a Decision or None
+    if decision is None:
+        return {}
+    return {
+        "instrument": decision.instrument,
+        "outcome": decision.outcome.value,
+        "obligations": [o.duty for o in decision.obligations],
+        "memo": decision.explain(),
+    }
+
+
+def _replay_found(args: argparse.Namespace, where: str, found: Replay) -> None:
+    if not args.json:
+        _say(f"{where}: {found.explain()}\n", stream=sys.stdout)
+        return
+    record = found.record
+    line = {
+        "kind": "differs",
+        "where": where,
+        "decision_id": record.id,
+        "request_id": record.request.id,
+        "judged_at": record.decision.at.isoformat(),
+        "reproduced": found.reproduced,
+        "changed": found.changed,
+        "problems": list(found.problems),
+        "recorded": _decision_json(record.decision),
+        "again": _decision_json(found.again) or None,
+        "against": _decision_json(found.against) or None,
+    }
+    _say(json.dumps(line, ensure_ascii=False), stream=sys.stdout)
+
+
+def _replay_totals(args: argparse.Namespace, against: str, totals: dict[str, int]) -> None:
+    if args.json:
+        _say(json.dumps({"kind": "totals", "against": against, **totals}), stream=sys.stdout)
+        return
+    lines = [
+        f"Replay of {args.source}: {_records(totals['records'])}, against {against}",
+        f"  decided otherwise under it:                    {totals['changed']:,}",
+        f"    of which with another outcome:               {totals['outcome_changed']:,}",
+        f"  not reproduced under the law they name:        {totals['not_reproduced']:,}",
+        f"  naming a law no longer known:                  {totals['unknown_law']:,}",
+        f"  unreadable:                                    {totals['unreadable']:,}",
+    ]
+    _say("\n".join(lines), stream=sys.stdout)
