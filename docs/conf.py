@@ -59,6 +59,8 @@ nitpick_ignore_regex = [
     (r"py:class", r"(frpolicy\.[a-z_.]+\.)?T"),
     # frpolicy.strategies annotates with Hypothesis's customary alias `st`.
     (r"py:class", r"st\..*"),
+    # autodoc leaves a class's constructor annotations as written: `Path`, not pathlib.Path
+    (r"py:class", r"Path"),
 ]
 
 # The pages' {doctest} blocks run in the doctest build; the docstrings' examples are

@@ -664,7 +664,13 @@ class JsonSchema(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         """Render the schema of the named type."""
         name = self.arguments[0]
-        cls = getattr(frpolicy, name, None)
+        # a name of the top-level package, or module.Name for one it does not re-export
+        module, _, attribute = name.rpartition(".")
+        try:
+            owner = importlib.import_module(f"frpolicy.{module}") if module else frpolicy
+        except ImportError:
+            owner = None
+        cls = getattr(owner, attribute, None)
         if not isinstance(cls, type):
             msg = f"frpolicy has no public type {name!r}"
             raise self.error(msg)
@@ -727,12 +733,17 @@ class CliUsage(SphinxDirective):
         result: list[nodes.Node] = []
         with _columns(88):
             result.append(self._block(parser.format_help()))
-            for action in parser._actions:  # noqa: SLF001 - argparse exposes subcommands only here
-                if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001 - as above
-                    for command, sub in action.choices.items():
-                        result.append(nodes.rubric(text=f"frpolicy {command}"))
-                        result.append(self._block(sub.format_help()))
+            result.extend(self._commands(parser, "frpolicy"))
         return result
+
+    def _commands(self, parser: argparse.ArgumentParser, prefix: str) -> Iterator[nodes.Node]:
+        """The help of each subcommand, and of theirs (``frpolicy log verify``)."""
+        for action in parser._actions:  # noqa: SLF001 - argparse exposes subcommands only here
+            if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001 - as above
+                for command, sub in action.choices.items():
+                    yield nodes.rubric(text=f"{prefix} {command}")
+                    yield self._block(sub.format_help())
+                    yield from self._commands(sub, f"{prefix} {command}")
 
     def _block(self, text: str) -> nodes.literal_block:
         block = nodes.literal_block(text, text, language="text")

@@ -1125,7 +1125,7 @@ class Replay:
 
     @property
     def differs(self) -> bool:
-        """Whether there is anything to report: a change, a decision not reproduced, a law gone."""
+        """Whether there is anything to report (a change, a decision not reproduced, a law gone)."""
         return bool(self.problems) or self.reproduced is False or self.changed is True
 
     def explain(self) -> str:
