@@ -15,7 +15,7 @@ import pytest
 import frpolicy
 from frpolicy import SearchRecord, from_json, to_json
 from frpolicy.cli import EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_VIOLATIONS, main
-from frpolicy.records import DecisionLog, record_decision
+from frpolicy.records import DecisionLog, chain_hash, record_decision
 
 ROOT = Path(__file__).resolve().parent.parent
 REQUEST = ROOT / "examples" / "request.json"
@@ -216,6 +216,26 @@ def test_replay_reports_a_record_whose_law_is_gone(
     assert code == EXIT_VIOLATIONS
     assert "the law it names is not known: US-MA has no version 'St. 2019, c.1'" in out
     assert "naming a law no longer known:                  1" in out
+
+
+def test_a_log_holding_a_record_of_a_newer_schema_version_is_one_line_and_exit_2(
+    log: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    connection = sqlite3.connect(log)
+    with connection:
+        text, previous = connection.execute(
+            "SELECT record, previous FROM decisions WHERE seq = 3"
+        ).fetchone()
+        newer = json.dumps(json.loads(text) | {"schema_version": 9})
+        connection.execute(
+            "UPDATE decisions SET record = ?, hash = ? WHERE seq = 3",
+            (newer, chain_hash(previous, 3, newer)),
+        )
+    connection.close()
+    for command in ("log", "verify"), ("replay",), ("log", "export", "--format", "csv"):
+        code, _, err = run(capsys, *command[:2], log, *command[2:])
+        assert code == EXIT_BAD_INPUT, command
+        assert "schema version 9" in one_line_error(err)
 
 
 @pytest.mark.parametrize(

@@ -513,6 +513,25 @@ def test_a_log_of_a_newer_layout_is_refused(tmp_path: Path) -> None:
         DecisionLog(path, readonly=True)
 
 
+def test_a_record_of_a_newer_schema_version_in_a_log_is_named_not_called_tampering(
+    tmp_path: Path,
+) -> None:
+    path = filled(tmp_path / "log.db", 2)
+    text = json.dumps(json.loads(row(path, 2)[0]) | {"schema_version": 2, "id": "newer"})
+    previous = row(path, 2)[2]
+    sql(
+        path,
+        "INSERT INTO decisions VALUES (3, 'newer', 'MSP-2024-0117', 'x', 'US-MA', "
+        "'St. 2020, c.253', 'permitted', '2025-01-06T17:00:00.000000Z', ?, ?, ?)",
+        values=(text, previous, chain_hash(previous, 3, text)),
+    )
+    with pytest.raises(LogError, match=r"log\.db: row 3: a decision record of schema version 2"):
+        verify(path)
+    newer = r"row 3: \$\.schema_version: .* version 2 is not"
+    with DecisionLog(path, readonly=True) as log, pytest.raises(LogError, match=newer):
+        list(log.records())
+
+
 def test_threads_appending_to_one_log_keep_the_chain(tmp_path: Path) -> None:
     base = record(OUT_OF_SCOPE)
     with DecisionLog(tmp_path / "log.db") as log:

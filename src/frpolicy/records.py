@@ -217,9 +217,9 @@ def canonical_json(value: object) -> str:
     '{"disclosures":[],"search_id":"S-1","served_at":"2024-03-04T14:00:00.000000Z"}'
 
     Raises:
-        ValueError: a date-time is naive, or has no UTC form (year 1 with a negative
-            offset).
-            Or the object holds a value with no JSON form (a float).
+        ValueError: a date-time is naive or has no UTC form (year 1 with a negative
+            offset), or the object holds a value with no JSON form (a float); the message
+            starts with the value's path.
     """
     try:
         return _dumps(_canonical(value))
@@ -774,16 +774,25 @@ class DecisionLog:
 
         Every row must follow the one before (rows numbered 1, 2, 3... with no gap, each
         ``previous`` the hash of the row before), its hash must be that of its contents,
-        its record must be readable and agree with its columns, and each anchor's row must
-        still be there with the anchored hash. The chain proves the rows unaltered since
-        they were written, up to its head; see the module's documentation for what it
-        cannot prove.
+        its record must be the JSON of a decision record and agree with the row's columns,
+        and each anchor's row must still be there with the anchored hash. The chain proves
+        the rows unaltered since they were written, up to its head; the documentation's
+        explanation of decision records says what it cannot prove. Records are not read in
+        full here: :meth:`records` and :func:`replay` do, and refuse one whose request
+        does not hash to its ``request_sha256``.
+
+        Raises:
+            LogError: the file cannot be read, or a row holds a record of a schema version
+                newer than this frpolicy reads (its columns cannot be checked).
         """
         rows = (
             _Row(int(r[0]), r[8] if isinstance(r[8], str) else None, r[1:8], r[9], r[10])
             for r in self._rows(", ".join(_COLUMNS))
         )
-        return _verify(rows, anchors, "row")
+        try:
+            return _verify(rows, anchors, "row")
+        except LogError as error:
+            raise self._fail(error) from None
 
     def export(self, stream: IO[str], fmt: str = "jsonl") -> int:
         """Write every record to ``stream``; return how many were written.
@@ -913,9 +922,16 @@ def _row_problem(row: _Row, previous: str, unit: str) -> str | None:
         data = json.loads(row.text)
     except json.JSONDecodeError as error:
         return f"its record is not JSON: {error.msg} (column {error.colno})"
-    if not isinstance(data, dict) or data.get("schema_version") != SCHEMA_VERSION:
-        found = data.get("schema_version") if isinstance(data, dict) else None
-        return f"its record is not a decision record of schema version {SCHEMA_VERSION} ({found!r})"
+    found = data.get("schema_version") if isinstance(data, dict) else None
+    if type(found) is int and found > SCHEMA_VERSION:
+        # not broken, but not readable here: the columns of a newer record are unknown
+        msg = (
+            f"{unit} {row.seq}: a decision record of schema version {found}, newer than "
+            f"this frpolicy reads ({SCHEMA_VERSION}); verify the log with a newer frpolicy"
+        )
+        raise LogError(msg)
+    if found != SCHEMA_VERSION:
+        return f"its record is not a decision record of schema version {SCHEMA_VERSION}"
     if row.columns is not None:
         for name, stored, value in zip(
             _COLUMNS[1:8], row.columns, _data_columns(data), strict=True
@@ -1073,12 +1089,17 @@ def verify(path: str | Path, anchors: Iterable[Anchor] = ()) -> Verification:
 
     Raises:
         LogError: the file cannot be read, is an SQLite database but not a decision log,
-            or is neither (its first line is not a record).
+            or is neither (its first line is not a record); or a record is of a schema
+            version newer than this frpolicy reads.
     """
     if _is_log(path):
         with DecisionLog(path, readonly=True) as log:
             return log.verify(anchors)
-    found = _verify(_export_rows(Path(path)), anchors, "line")
+    try:
+        found = _verify(_export_rows(Path(path)), anchors, "line")
+    except LogError as error:
+        msg = f"{path}: {error}"
+        raise LogError(msg) from None
     if found.broken is not None and found.broken.position == 1 and not anchors:
         msg = f"{path}: neither a decision log nor an export of one: {found.broken.describe()}"
         raise LogError(msg)
