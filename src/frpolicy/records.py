@@ -67,7 +67,7 @@ from frpolicy.jurisdictions import (
 from frpolicy.model import SearchRequest
 from frpolicy.policy import Decision
 from frpolicy.predicates import evaluation_time
-from frpolicy.serialization import InputError, from_dict, to_dict
+from frpolicy.serialization import InputError, from_json, to_dict
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -96,8 +96,10 @@ SCHEMA_VERSION = 1
 """The version of a decision record's JSON shape.
 
 A reader refuses a record of any version it does not know, naming it, and never guesses:
-a newer record needs a newer frpolicy. The version is raised when a field is removed,
-renamed or changes meaning, or when the canonical form of the request changes.
+a newer record needs a newer frpolicy. Records are read as strictly as any input (an
+unknown field is refused), so the version is raised by any change of shape (a field added,
+removed or renamed), by a change of a field's meaning, and by a change of the canonical
+form of the request.
 """
 
 GENESIS_HASH = "0" * 64
@@ -376,38 +378,46 @@ def _record_text(record: DecisionRecord) -> str:
 
 
 def read_record(text: str | bytes) -> DecisionRecord:
-    """A decision record from its JSON text.
+    """A decision record from its JSON text, read as :func:`~frpolicy.from_json` reads input.
 
-    The schema version is read first: a record of a version this frpolicy does not know is
-    refused with that version named, before anything else is read.
+    A record of a schema version this frpolicy does not know is refused with that version
+    named, and nothing else: its other fields may be what that version means by them.
 
     Raises:
         InputError: the text is not JSON, is of an unknown schema version, does not
             describe a valid record, or its ``request_sha256`` is not its request's hash;
             every problem is listed with its JSON path.
     """
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError:
+            msg = "$: not UTF-8 text"
+            raise InputError([msg]) from None
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        msg = f"$: not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})"
-        raise InputError([msg]) from None
-    except UnicodeDecodeError:
-        msg = "$: not UTF-8 text"
-        raise InputError([msg]) from None
-    if not isinstance(data, dict):
-        msg = "$: expected a decision record, a JSON object"
-        raise InputError([msg])
-    if "schema_version" not in data:
-        msg = "$.schema_version: required field missing; is this a decision record?"
-        raise InputError([msg])
-    found = data["schema_version"]
-    if type(found) is not int or found != SCHEMA_VERSION:
-        raise InputError([f"$.{_version_message(found)}"])
-    record = from_dict(data, DecisionRecord)
+        record = from_json(text, DecisionRecord)
+    except InputError as error:
+        raise InputError(_version_problem(text) or error.errors) from None
     if record.request_sha256 != request_sha256(record.request):
         msg = "$.request_sha256: not the hash of the request's canonical JSON"
         raise InputError([msg])
     return record
+
+
+def _version_problem(text: str) -> list[str] | None:
+    """What to say first of a document that is not a record: that it is of another version."""
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    if "schema_version" not in data:
+        return ["$.schema_version: required field missing: is this a decision record?"]
+    found = data["schema_version"]
+    if type(found) is not int or found != SCHEMA_VERSION:
+        return [f"$.{_version_message(found)}"]
+    return None
 
 
 # -- the log ---------------------------------------------------------------------------------
