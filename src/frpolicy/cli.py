@@ -7,6 +7,31 @@ Subcommands:
     the decision record). Exit 0 when the search is permitted or outside the law's
     scope, 1 when it is not permitted or forbidden.
 
+``frpolicy evaluate ... --db LOG``
+    Also appends the :class:`~frpolicy.records.DecisionRecord` of the decision (its id,
+    the request and its hash, the law and readings in force, frpolicy's version, the time)
+    to the decision log ``LOG``, an SQLite file created if missing; says on stderr at
+    which row. Nothing is printed if the record cannot be appended (exit 2).
+
+``frpolicy log verify LOG [--anchor ROW:SHA256]...``
+    Checks the hash chain of a decision log (or of its JSON Lines export) and prints its
+    head, ``ROW:SHA256``, to keep elsewhere; or names the first row where the chain
+    breaks (exit 1). ``--anchor`` checks that the log still holds a head kept before. A
+    file that is not a decision log, or a record of a schema version this frpolicy does
+    not read, is bad input (exit 2).
+
+``frpolicy log export LOG --format jsonl|csv``
+    Writes every record of the log to stdout: ``jsonl``, each record's text as stored and
+    hashed; ``csv``, a row per record with the chain's hashes.
+
+``frpolicy replay SOURCE [--version NAME | --on DAY] [--reading ID=CHOICE] [--json]``
+    Decides every record of a decision log or JSON Lines file of records again, under the
+    law each names and under the law in force on ``DAY`` (default: today) or the version
+    ``NAME``, and reports each record decided differently, with both memos; a record
+    whose law is no longer known is reported too. Exit 1 when any is found; 2 when a line
+    or row cannot be read as a record (each is named). ``--json`` writes JSON Lines: a
+    line per record found, then a line of totals.
+
 ``frpolicy audit LOG [--cases CASES] --jurisdiction US-MA [--version NAME] [--compare [OTHER]]``
     Every :class:`~frpolicy.model.SearchRecord` of a JSON Lines log evaluated, every
     obligation checked against the search's timeline and the
@@ -42,32 +67,8 @@ Subcommands:
     The JSON Schema of an input type: ``SearchRecord`` (default), ``SearchRequest``,
     ``CaseRecord`` or ``DecisionRecord``.
 
-``frpolicy evaluate ... --db LOG``
-    Also appends the :class:`~frpolicy.records.DecisionRecord` of the decision (its id,
-    the request and its hash, the law and readings in force, frpolicy's version, the time)
-    to the decision log ``LOG``, an SQLite file created if missing; says on stderr at
-    which row. Nothing is printed if the record cannot be appended (exit 2).
-
-``frpolicy log verify LOG [--anchor ROW:SHA256]...``
-    Checks the hash chain of a decision log (or of its JSON Lines export) and prints its
-    head, ``ROW:SHA256``, to keep elsewhere; or names the first row where the chain
-    breaks (exit 1). ``--anchor`` checks that the log still holds a head kept before.
-
-``frpolicy log export LOG --format jsonl|csv``
-    Writes every record of the log to stdout: ``jsonl``, each record's text as stored and
-    hashed; ``csv``, a row per record with the chain's hashes.
-
-``frpolicy replay SOURCE [--version NAME | --on DAY] [--reading ID=CHOICE] [--json]``
-    Decides every record of a decision log or JSON Lines file of records again, under the
-    law each names and under the law in force on ``DAY`` (default: today) or the version
-    ``NAME``, and reports each record decided differently, with both memos; a record
-    whose law is no longer known is reported too. Exit 1 when any is found. ``--json``
-    writes JSON Lines: a line per record found, then a line of totals.
-
-Exit codes: 0 clean; 1 violations found (``audit``; ``evaluate``: not permitted;
-``log verify``: the chain is broken; ``replay``: a record decided differently); 2 bad input
-or usage (a malformed line makes it 2 unless ``--keep-going``; a file that is not a
-decision log; a record of an unknown schema version).
+Exit codes: 0 clean; 1 violations found (``audit``; ``evaluate``: not permitted);
+2 bad input or usage (a malformed line makes it 2 unless ``--keep-going``).
 """
 
 from __future__ import annotations
