@@ -1,4 +1,4 @@
-"""Section 4: how fast a decision log takes records, one at a time and in batches.
+"""The decision log: how fast it takes records, one at a time and in batches.
 
     python benchmarks/decision_log.py            # a few minutes
     python benchmarks/decision_log.py --smoke    # a few seconds; the numbers mean nothing
@@ -8,7 +8,7 @@ the law in force (about a third permitted, each record holding its whole decisio
 KB of JSON). Each run appends them to a fresh log in a temporary directory (on the same
 disk as the system's temporary files), either one append per record (one transaction and
 one write to disk each: SQLite in WAL mode, synchronous FULL) or in batches. Every run is
-repeated, the repeats interleaved and shuffled as in section 1; the table gives the median
+repeated, the repeats interleaved and shuffled as in ``run.py``; the table gives the median
 appends per second by wall time and by the process's CPU time (the machine is shared: wall
 time includes waiting for the disk and for other processes, CPU time does not), then the
 cost of making a record and of verifying the chain.
@@ -128,9 +128,9 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 
 
 def section(*, smoke: bool) -> None:
-    """Print section 4: appends per second, single and batched; the cost of a record."""
+    """Print the section: appends per second, single and batched; the cost of a record."""
     count, single, repeats = (300, 30, 1) if smoke else (20_000, 2_000, 5)
-    print(f"\n## 4. Decision log: appends to SQLite, median of {repeats} repeats\n")
+    print(f"\n## Decision log: appends to SQLite, median of {repeats} repeats\n")
     header = ["appends", "records", "per s (wall)", "fastest-slowest (wall)", "per s (CPU)"]
     print(_table(header, appends(count, single, repeats)))
     print()

@@ -10,8 +10,7 @@ Three measurements, side by side in one run:
    logic (the floor), and peer engines (Cedar, Rego, django-rules) where installed;
 2. audit throughput: ``frpolicy audit`` over generated logs, requests per second and peak
    memory;
-3. scaling: decision cost as a generated policy grows from 10 to 1,000 rules;
-4. the decision log: appends per second to SQLite, one at a time and in batches.
+3. scaling: decision cost as a generated policy grows from 10 to 1,000 rules.
 
 Before anything is timed, every engine is run on the whole workload and must agree with
 frpolicy's outcome on every request; a disagreement stops the run.
@@ -28,7 +27,6 @@ from pathlib import Path
 from typing import Any
 
 import audit
-import decision_log
 import engines
 import scaling
 import timing
@@ -213,10 +211,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--requests", type=int, default=20_000, help="decision workload size")
     parser.add_argument("--repeats", type=int, default=9, help="interleaved repeats")
     parser.add_argument(
-        "--skip",
-        action="append",
-        default=[],
-        choices=["decisions", "audit", "scaling", "log"],
+        "--skip", action="append", default=[], choices=["decisions", "audit", "scaling"]
     )
     args = parser.parse_args(argv)
     print(
@@ -234,8 +229,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         audits(audit_sizes)
     if "scaling" not in args.skip:
         scale(rule_sizes, scale_count, max(3, repeats // 2))
-    if "log" not in args.skip:
-        decision_log.section(smoke=args.smoke)
     return 0
 
 
