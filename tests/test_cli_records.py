@@ -73,6 +73,23 @@ def test_evaluate_with_a_log_appends_the_record_and_prints_the_same_memo(
     assert one.id != two.id
 
 
+def test_evaluate_with_a_log_records_the_readings_asked_for(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "decisions.db"
+    reading = ["--reading", "warrant-as-court-order=no"]
+    code, _, _ = run(capsys, "evaluate", REQUEST, "--jurisdiction", "US-MA", *reading, "--db", path)
+    assert code == EXIT_VIOLATIONS
+    with DecisionLog(path, readonly=True) as opened:
+        ((_, record),) = opened.records()
+    assert ("warrant-as-court-order", "no") in {(r.reading, r.choice) for r in record.readings}
+    code, out, _ = run(capsys, "replay", path, "--on", "2025-06-01")
+    assert code == EXIT_VIOLATIONS  # the law in force, as adopted, reads a warrant as an order
+    assert "under St. 2020, c.253: permitted" in out
+    code, _, _ = run(capsys, "replay", path, "--on", "2025-06-01", *reading)
+    assert code == EXIT_CLEAN
+
+
 def test_evaluate_with_a_log_that_cannot_be_used_prints_no_decision(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
