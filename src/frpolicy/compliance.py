@@ -39,6 +39,7 @@ for two versions of the law: which requests change outcome, and the provisions r
 from __future__ import annotations
 
 import enum
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime, tzinfo
@@ -203,8 +204,9 @@ class Violation:
     them, and ``missing`` says what was missing in a few words (for an unauthorized search,
     per failed permission, the closest first). ``agency`` and ``performing_agency`` are the
     ids of the agency that asked for the search and of the one that ran it;
-    ``searched_at`` is when it ran, in the jurisdiction's time zone. An obligation's
-    violation also says when it was ``due`` and when it was ``fulfilled_at``, if ever.
+    ``submitted_at`` is when it was asked for and ``searched_at`` when it ran (``None``:
+    never), in the jurisdiction's time zone. An obligation's violation also says when it
+    was ``due`` and when it was ``fulfilled_at``, if ever.
     """
 
     request_id: str
@@ -215,6 +217,7 @@ class Violation:
     instrument: str
     agency: str
     performing_agency: str
+    submitted_at: datetime
     searched_at: datetime | None
     case_id: str | None = None
     line: int | None = None
@@ -245,10 +248,17 @@ _ABSENT = {"offense": "no offense named", "requesting_officer": "no requesting o
 """How a missing optional field of a request is said, where ``no`` and its name do not do."""
 
 
+_GLOSS = re.compile(r"\s*\([^()]*\)|: .*$")
+
+
+def _unglossed(description: str) -> str:
+    """A condition without its gloss: no parentheses, nothing after a colon."""
+    return _GLOSS.sub("", description)
+
+
 def _brief(description: str) -> str:
-    """A condition without its gloss: ``the offense is a felony: punishable...`` is cut at ``:``."""
-    for mark in (": ", " ("):
-        description = description.split(mark, 1)[0]
+    """A condition in few words: ``the search is performed by X`` is ``performed by X``."""
+    description = _unglossed(description)
     for subject in ("the search is ", "the search was "):
         if description.startswith(subject):
             return description.removeprefix(subject)
@@ -257,7 +267,7 @@ def _brief(description: str) -> str:
 
 def _negated(description: str) -> str:
     """A condition that failed, said as what is missing: ``not performed by the State Police``."""
-    full = description.split(": ", 1)[0].split(" (", 1)[0]
+    full = _unglossed(description)
     short = _brief(description)
     if short != full:  # "the search is performed by X" -> "not performed by X"
         return f"not {short}"
@@ -408,6 +418,7 @@ def check_search(
                 instrument=decision.instrument,
                 agency=request.requesting_agency.id,
                 performing_agency=request.performing_agency.id,
+                submitted_at=request.submitted_at.astimezone(zone),
                 searched_at=searched_at,
                 line=line,
             )
@@ -434,6 +445,7 @@ def check_search(
                     instrument=decision.instrument,
                     agency=request.requesting_agency.id,
                     performing_agency=request.performing_agency.id,
+                    submitted_at=request.submitted_at.astimezone(zone),
                     searched_at=searched_at,
                     line=line,
                 )
@@ -524,9 +536,10 @@ class Audit:
     up to that many of each, the rest counted only (so memory stays flat on any log).
 
     Counts are also kept by agency (the agency that asked for the search, by id; its name
-    in ``agency_names``) and by month of the search (``2024-03``, in the jurisdiction's
-    time zone). A request id seen on an earlier line is a ``duplicate``: an input problem
-    naming both lines, while the record is still audited, so no line is lost.
+    in ``agency_names``) and by month of the search, or of the request for one never
+    performed (``2024-03``, in the jurisdiction's time zone). A request id seen on an
+    earlier line is a ``duplicate``: an input problem naming both lines, while the record
+    is still audited, so no line is lost.
     """
 
     violation_limit: int | None = None
@@ -581,8 +594,7 @@ class Audit:
             self.violation_count += 1
             self.violations_by_kind[v.kind] += 1
             self.violations_by_agency[v.agency, v.kind] += 1
-            if v.searched_at is not None:
-                self.violations_by_month[f"{v.searched_at:%Y-%m}", v.kind] += 1
+            self.violations_by_month[f"{v.searched_at or v.submitted_at:%Y-%m}", v.kind] += 1
             # once, under its first provision: the closest permission, the prohibition,
             # or the duty, so the counts by provision add up to the violations
             self.violations_by_provision[v.provisions[0], v.kind.value] += 1
