@@ -5,8 +5,8 @@ Three things are generated each time the documentation is built:
 - the **jurisdiction pages**: when the builder starts, one Markdown page per installed
   jurisdiction and one per version of its law are written into ``docs/jurisdictions/``
   (a folder kept out of version control), from the very objects the library evaluates;
-- the **JSON Schemas**, by the ``frpolicy-json-schema`` directive, from
-  :func:`frpolicy.json_schema`;
+- the **JSON Schemas** of the inputs and of the reports, by the ``frpolicy-json-schema``
+  directive, from :func:`frpolicy.json_schema`;
 - the **command-line usage**, by the ``frpolicy-cli-usage`` directive, from the argument
   parser of :mod:`frpolicy.cli`.
 
@@ -657,14 +657,23 @@ def effect_badge(
 
 
 class JsonSchema(SphinxDirective):
-    """``frpolicy-json-schema``: the JSON Schema of a public frpolicy type, as a JSON block."""
+    """``frpolicy-json-schema``: the JSON Schema of a public frpolicy type, as a JSON block.
+
+    The type is named as the top-level package exports it (``SearchRecord``) or by its
+    module (``frpolicy.reports.AuditReport``).
+    """
 
     required_arguments = 1
 
     def run(self) -> list[nodes.Node]:
         """Render the schema of the named type."""
         name = self.arguments[0]
-        cls = getattr(frpolicy, name, None)
+        module, _, attribute = name.rpartition(".")
+        try:
+            home = importlib.import_module(module) if module else frpolicy
+        except ImportError:
+            home = None
+        cls = getattr(home, attribute, None)
         if not isinstance(cls, type):
             msg = f"frpolicy has no public type {name!r}"
             raise self.error(msg)
@@ -727,11 +736,18 @@ class CliUsage(SphinxDirective):
         result: list[nodes.Node] = []
         with _columns(88):
             result.append(self._block(parser.format_help()))
-            for action in parser._actions:  # noqa: SLF001 - argparse exposes subcommands only here
-                if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001 - as above
-                    for command, sub in action.choices.items():
-                        result.append(nodes.rubric(text=f"frpolicy {command}"))
-                        result.append(self._block(sub.format_help()))
+            result += self._commands(parser, "frpolicy")
+        return result
+
+    def _commands(self, parser: argparse.ArgumentParser, prefix: str) -> list[nodes.Node]:
+        """The help of each subcommand, and of theirs (``frpolicy report eopss``)."""
+        result: list[nodes.Node] = []
+        for action in parser._actions:  # noqa: SLF001 - argparse exposes subcommands only here
+            if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001 - as above
+                for command, sub in action.choices.items():
+                    result.append(nodes.rubric(text=f"{prefix} {command}"))
+                    result.append(self._block(sub.format_help()))
+                    result += self._commands(sub, f"{prefix} {command}")
         return result
 
     def _block(self, text: str) -> nodes.literal_block:

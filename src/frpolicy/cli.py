@@ -185,7 +185,7 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("jurisdictions", help="list the installed jurisdictions and versions")
 
-    schema = sub.add_parser("schema", help="the JSON Schema of an input type")
+    schema = sub.add_parser("schema", help="the JSON Schema of an input or a report")
     schema.add_argument("type", nargs="?", default="SearchRecord", choices=sorted(_SCHEMA_TYPES))
     return parser
 

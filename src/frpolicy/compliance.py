@@ -107,7 +107,7 @@ class ViolationKind(enum.Enum):
 
     @property
     def label(self) -> str:
-        """The kind as a report names it: ``unauthorized search``, ``obligation not met``."""
+        """The kind as a report names it, ``unauthorized search`` or ``obligation not met``."""
         return "obligation not met" if self is ViolationKind.OBLIGATION else "unauthorized search"
 
 

@@ -265,7 +265,7 @@ class Gender(enum.Enum):
 
     @property
     def label(self) -> str:
-        """The gender as a sentence names it: ``female``, ``male``, ``non-binary``."""
+        """The gender as a sentence names it, such as ``non-binary``."""
         return "non-binary" if self is Gender.NONBINARY else self.value
 
 

@@ -665,7 +665,7 @@ class Period:
 
     @property
     def label(self) -> str:
-        """The period in words: ``2024 Q3``, ``2024``, or ``1 September 2023 to ...``."""
+        """The period in words, such as ``2024 Q3``, ``2024`` or ``1 September 2023 to ...``."""
         for candidate in (f"{self.start.year}Q{(self.start.month + 2) // 3}", str(self.start.year)):
             if Period.parse(candidate) == self:
                 return candidate.replace("Q", " Q")
@@ -673,7 +673,7 @@ class Period:
 
     @property
     def during(self) -> str:
-        """The period after a count: ``in 2024 Q3``, or ``from 1 September 2023 to ...``."""
+        """The period as it follows a count, ``in 2024 Q3`` or ``from 1 September 2023 to ...``."""
         label = self.label
         return f"in {label}" if label[0].isdigit() and " to " not in label else f"from {label}"
 
@@ -698,7 +698,7 @@ class Basis(enum.Enum):
 
     @property
     def label(self) -> str:
-        """The basis as the EOPSS data label it: ``court-ordered``, ``exigent``, ``neither``."""
+        """The basis as the EOPSS data label it, such as ``court-ordered``."""
         return self.value.replace("_", "-")
 
     @classmethod
