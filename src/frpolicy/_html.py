@@ -75,10 +75,10 @@ footer { margin-top: 40px; padding-top: 10px; border-top: 1px solid var(--line);
   body { font-size: 10pt; }
   main { max-width: none; padding: 0; }
   nav { display: none; }
-  h2 { break-after: avoid; }
   thead { display: table-header-group; }
   thead th { position: static; }
-  tr, tbody.record, figure, .headline li { break-inside: avoid; }
+  tr, tbody.record, figure, .headline li, section.together { break-inside: avoid; }
+  h2, .about, .cut { break-after: avoid; }
   table { font-size: 8.5pt; }
   .scroll { overflow: visible; }
 }
@@ -119,8 +119,13 @@ def _cell(value: Cell, column: Column) -> str:
     return escape(human(value, column.kind))
 
 
+_KEEP_TOGETHER = 30
+"""A section of at most this many rows is not split across printed pages."""
+
+
 def _table(table: Table) -> list[str]:
-    out = [f'<section id="{escape(table.name)}">', f"<h2>{_e(table.title)}</h2>"]
+    compact = ' class="together"' if len(table.rows) <= _KEEP_TOGETHER else ""
+    out = [f'<section id="{escape(table.name)}"{compact}>', f"<h2>{_e(table.title)}</h2>"]
     if table.about:
         out.append(f'<p class="about">{_e(table.about)}</p>')
     note = listing_note(table)
