@@ -254,3 +254,18 @@ def test_a_violation_says_who_asked_who_searched_when_and_when_a_duty_was_due() 
         assert v.fulfilled_at is None or v.fulfilled_at > v.due
         assert str(v.submitted_at.tzinfo) == "America/New_York"
         assert v.searched_at is None or v.searched_at >= v.submitted_at
+
+
+def test_what_was_missing_is_the_same_said_afresh_or_remembered() -> None:
+    def said() -> list[str]:
+        return [
+            v.missing
+            for r in _records()
+            for v in check_search(r, (), BILL, LATER).violations
+            if v.kind is ViolationKind.UNAUTHORIZED_SEARCH
+        ]
+
+    frpolicy.compliance._SAID.clear()  # noqa: SLF001 - the memory under test
+    fresh = said()
+    assert fresh
+    assert said() == fresh

@@ -39,6 +39,7 @@ for two versions of the law: which requests change outcome, and the provisions r
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -251,11 +252,13 @@ _ABSENT = {"offense": "no offense named", "requesting_officer": "no requesting o
 _GLOSS = re.compile(r"\s*\([^()]*\)|: .*$")
 
 
+@functools.lru_cache(maxsize=4096)  # a policy has few descriptions
 def _unglossed(description: str) -> str:
     """A condition without its gloss: no parentheses, nothing after a colon."""
     return _GLOSS.sub("", description)
 
 
+@functools.lru_cache(maxsize=4096)  # a policy has few descriptions
 def _brief(description: str) -> str:
     """A condition in few words: ``the search is performed by X`` is ``performed by X``."""
     description = _unglossed(description)
@@ -265,6 +268,7 @@ def _brief(description: str) -> str:
     return description
 
 
+@functools.lru_cache(maxsize=4096)  # a policy has few descriptions
 def _negated(description: str) -> str:
     """A condition that failed, said as what is missing: ``not performed by the State Police``."""
     full = _unglossed(description)
@@ -280,12 +284,22 @@ def _negated(description: str) -> str:
     return f"not: {short}"
 
 
+_OPTIONAL = tuple(f.name for f in attrs.fields(SearchRequest) if f.default is None)
+"""The parts a request may lack (a warrant, an offense...), in the order the model lists them."""
+
+
+@functools.cache
+def _optional_parts(leaf: Leaf) -> tuple[str, ...]:
+    """The parts a request may lack that a leaf reads."""
+    tops = {path.split(".", 1)[0] for path in leaf.read_paths}
+    return tuple(name for name in _OPTIONAL if name in tops)
+
+
 def _absent(leaf: Leaf, request: SearchRequest) -> str | None:
     """``no warrant`` when the leaf reads a part of the request that it does not have."""
-    for field in attrs.fields(SearchRequest):
-        read = any(p == field.name or p.startswith(f"{field.name}.") for p in leaf.read_paths)
-        if read and field.default is None and getattr(request, field.name) is None:
-            return _ABSENT.get(field.name, "no " + field.name.replace("_", " "))
+    for name in _optional_parts(leaf):
+        if getattr(request, name) is None:
+            return _ABSENT.get(name, "no " + name.replace("_", " "))
     return None
 
 
@@ -348,7 +362,33 @@ def _unmet(verdict: Verdict, request: SearchRequest) -> tuple[list[str], int]:
     return single, closest[1]
 
 
+_SAID: dict[tuple[int, tuple[bool, ...]], tuple[object, tuple[tuple[str, ...], str]]] = {}
+"""What :func:`_missing` said, by decision skeleton and missing parts (bounded, see below)."""
+_SAID_LIMIT = 4096
+
+
 def _missing(
+    decision: Decision, version: Version, request: SearchRequest
+) -> tuple[tuple[str, ...], str]:
+    """What an unauthorized search failed, said once for each way of failing.
+
+    Decisions on requests whose conditions all have the same values share one tuple of
+    reasons (the policy keeps one per combination), so what was missing is the same for
+    every request with those reasons and the same parts missing: it is kept, with the
+    reasons it was said for, and used again only for that very tuple.
+    """
+    key = (id(decision.reasons), tuple(getattr(request, n) is None for n in _OPTIONAL))
+    kept = _SAID.get(key)
+    if kept is not None and kept[0] is decision.reasons:
+        return kept[1]
+    said = _say_missing(decision, version, request)
+    if len(_SAID) >= _SAID_LIMIT:
+        _SAID.clear()
+    _SAID[key] = (decision.reasons, said)
+    return said
+
+
+def _say_missing(
     decision: Decision, version: Version, request: SearchRequest
 ) -> tuple[tuple[str, ...], str]:
     """What an unauthorized search failed: the provisions, closest first, and in words.

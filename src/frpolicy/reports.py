@@ -64,7 +64,7 @@ from frpolicy.compliance import (
 from frpolicy.jurisdictions import Version, jurisdiction
 from frpolicy.model import AgencyKind, Database, EventKind, Gender, Purpose, Race, SearchRecord
 from frpolicy.policy import Outcome
-from frpolicy.serialization import to_json
+from frpolicy.serialization import to_dict
 
 T = TypeVar("T")
 
@@ -1145,7 +1145,7 @@ def render(report: AuditReport | EopssReport, fmt: str, *, table: str | None = N
         msg = f"a table is chosen for the csv format only, not for {fmt}"
         raise ValueError(msg)
     if fmt == "json":
-        return json.dumps(_json_ready(report), indent=2, ensure_ascii=False) + "\n"
+        return json.dumps(to_dict(report), indent=2, ensure_ascii=False) + "\n"
     if isinstance(report, AuditReport):
         document, default = audit_document(report), AUDIT_TABLES[0]
     else:
@@ -1157,7 +1157,3 @@ def render(report: AuditReport | EopssReport, fmt: str, *, table: str | None = N
 
         return page(document)
     return markdown(document) if fmt == "markdown" else text(document)
-
-
-def _json_ready(report: AuditReport | EopssReport) -> object:
-    return json.loads(to_json(report))
