@@ -668,3 +668,28 @@ def test_a_request_counts_in_the_period_it_was_asked_in_and_its_search_in_the_on
     july = eopss_report([(1, asked_in_june)], period=q3).totals
     assert (june.requests, june.searches) == (1, 0)
     assert (july.requests, july.searches) == (0, 1)
+
+
+def test_one_agencys_own_report_holds_only_the_requests_it_made_or_the_searches_it_ran(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    records = _published_log()
+    mine = eopss_report(enumerate(records, start=1), period=PERIOD, agency="BPD")
+    t = mine.totals
+    assert t.requests == sum(
+        1
+        for r in records[:45]
+        if r.request.requesting_agency.id == "BPD"
+        and PERIOD.includes(r.request.submitted_at, BOSTON)
+    )
+    assert {r.agency for r in mine.records} == {"BPD"}
+    assert t.records == t.outside_period + t.other_agencies + t.outside_scope + t.reported
+    state_police = eopss_report(enumerate(records, start=1), period=PERIOD, agency="MSP")
+    assert state_police.totals.reported == 45  # every search it ran, for whichever agency
+    log = _write_log(tmp_path / "log.jsonl", records)
+    code, out, _ = _cli(
+        capsys, "report", "eopss", str(log), "--period", "2023-09-01/2024-09-30", "--agency", "BPD"
+    )
+    assert code == EXIT_CLEAN
+    assert out.startswith("Facial recognition requests and searches, 1 September 2023 to 30 ")
+    assert ", of BPD\n" in out.splitlines()[0] + "\n"

@@ -631,7 +631,8 @@ def eopss_document(r: EopssReport) -> Document:
     police, fbi = by_kind[AgencyKind.STATE_POLICE], by_kind[AgencyKind.FBI]
     judged = "the law in force on each request's day" if r.version == LAW_IN_FORCE else r.version
     return Document(
-        title=f"Facial recognition requests and searches, {r.period.label}",
+        title=f"Facial recognition requests and searches, {r.period.label}"
+        + (f", of {r.agency}" if r.agency is not None else ""),
         facts=(
             (
                 f"Massachusetts ({r.jurisdiction}), for the Executive Office of Public Safety "
@@ -655,7 +656,9 @@ def eopss_document(r: EopssReport) -> Document:
             f"{police.requests:,} requests to the State Police ({police.court_ordered:,} "
             f"court-ordered, {police.exigent:,} exigent, {police.neither:,} neither) and "
             f"{fbi.requests:,} to the FBI. Not in the report: {t.outside_period:,} records of "
-            f"other periods and {t.outside_scope:,} the law does not govern."
+            f"other periods"
+            + (f", {t.other_agencies:,} of other agencies" if r.agency is not None else "")
+            + f" and {t.outside_scope:,} the law does not govern."
         ),
         tables=tuple(_eopss_tables(r)),
         footer=f"Made by {r.generator} (report schema {r.schema_version}).",

@@ -179,6 +179,12 @@ def _parser() -> argparse.ArgumentParser:
         "(2023-09-01/2024-09-30), in Massachusetts time",
     )
     eopss.add_argument(
+        "--agency",
+        metavar="ID",
+        help="one agency's own report: the requests it made and the searches it ran "
+        "(default: every agency's, as EOPSS publishes them)",
+    )
+    eopss.add_argument(
         "--version", help="judge every record under this version (default: the law in force)"
     )
     _output_options(eopss, EOPSS_TABLES)
@@ -542,6 +548,7 @@ def _eopss(args: argparse.Namespace) -> int:
         _entries(args.log, progress),
         period=period,
         log=str(args.log),
+        agency=args.agency,
         version=version,
         limit=args.limit,
     )

@@ -792,10 +792,11 @@ class RaceCount:
 class EopssTotals:
     """What the report counted, so that every record of the log is accounted for.
 
-    ``records`` is ``outside_period`` plus ``outside_scope`` plus ``reported``: the
-    records neither asked for nor performed in the period, those the law does not
-    govern, and those in the report. ``requests`` counts the requests submitted in the
-    period, ``searches`` the searches performed in it.
+    ``records`` is ``outside_period`` plus ``other_agencies`` plus ``outside_scope`` plus
+    ``reported``: the records neither asked for nor performed in the period, those of
+    other agencies (for one agency's report), those the law does not govern, and those in
+    the report. ``requests`` counts the requests submitted in the period, ``searches`` the
+    searches performed in it.
     """
 
     lines_read: int
@@ -804,6 +805,7 @@ class EopssTotals:
     blank_lines: int
     duplicate_request_ids: int
     outside_period: int
+    other_agencies: int
     outside_scope: int
     reported: int
     requests: int
@@ -827,7 +829,9 @@ class EopssReport:
     requests and searches and reports them to EOPSS quarterly; EOPSS publishes annual
     statistics by agency, by basis (court-ordered or exigent), with State Police and FBI
     searches counted apart. The 2023 bill (H.1728, H.4359) adds a public record of each
-    request and search (§220(g)) and statistics by race and gender (§220(h)). This report
+    request and search (§220(g)) and statistics by race and gender (§220(h)). For one
+    ``agency``'s quarterly report, only the requests it made or searches it ran count. This
+    report
     holds all of it: ``records`` (each request), ``by_searcher``, ``by_agency``,
     ``by_database`` and ``by_race``.
     """
@@ -837,6 +841,7 @@ class EopssReport:
     jurisdiction: str
     version: str
     period: Period
+    agency: str | None
     time_zone: str
     log: str
     totals: EopssTotals
@@ -863,6 +868,7 @@ class _Tally:
     lines_read: int = 0
     blank: int = 0
     outside_period: int = 0
+    other_agencies: int = 0
     outside_scope: int = 0
     reported: int = 0
     requests: int = 0
@@ -975,11 +981,12 @@ def _law(versions: Iterable[Version]) -> tuple[LawNote, ...]:
     return tuple(notes.values())
 
 
-def eopss_report(
+def eopss_report(  # noqa: PLR0913 - what the report is of, each named
     entries: Iterable[tuple[int, Entry]],
     *,
     period: Period,
     log: str = "the log",
+    agency: str | None = None,
     version: Version | None = None,
     limit: int | None = None,
 ) -> EopssReport:
@@ -996,6 +1003,8 @@ def eopss_report(
             :func:`~frpolicy.compliance.audit_log`).
         period: The days reported on.
         log: The name of the log, as the report shows it.
+        agency: The id of one agency, for its own report: only the requests it made and
+            the searches it ran (default: every agency's, as EOPSS publishes them).
         version: The version every record is judged under (default: the law in force on
             its day).
         limit: List at most this many records and input problems (the rest are counted).
@@ -1024,6 +1033,12 @@ def eopss_report(
         if not (asked or searched):
             tally.outside_period += 1
             continue
+        if agency is not None and agency not in {
+            request.requesting_agency.id,
+            request.performing_agency.id,
+        }:
+            tally.other_agencies += 1
+            continue
         try:
             judged = version or version_for(place, entry)
         except LookupError as error:
@@ -1035,11 +1050,17 @@ def eopss_report(
             continue
         tally.versions.setdefault(judged.instrument.id, judged)
         tally.count(number, entry, asked=asked, searched=searched)
-    return _eopss(tally, period, log, version, str(zone))
+    return _eopss(tally, period, log, agency=agency, version=version, zone=str(zone))
 
 
-def _eopss(
-    tally: _Tally, period: Period, log: str, version: Version | None, zone: str
+def _eopss(  # noqa: PLR0913 - what the report is of, each named
+    tally: _Tally,
+    period: Period,
+    log: str,
+    *,
+    agency: str | None,
+    version: Version | None,
+    zone: str,
 ) -> EopssReport:
     kinds = list(_NAMED_SEARCHERS) + sorted(
         {k for k, _ in tally.searcher} - set(_NAMED_SEARCHERS), key=lambda k: k.value
@@ -1051,15 +1072,20 @@ def _eopss(
         jurisdiction="US-MA",
         version=version.instrument.id if version else LAW_IN_FORCE,
         period=period,
+        agency=agency,
         time_zone=zone,
         log=log,
         totals=EopssTotals(
             lines_read=tally.lines_read,
-            records=tally.outside_period + tally.outside_scope + tally.reported,
+            records=tally.outside_period
+            + tally.other_agencies
+            + tally.outside_scope
+            + tally.reported,
             malformed_lines=tally.problem_count,
             blank_lines=tally.blank,
             duplicate_request_ids=tally.duplicate_count,
             outside_period=tally.outside_period,
+            other_agencies=tally.other_agencies,
             outside_scope=tally.outside_scope,
             reported=tally.reported,
             requests=tally.requests,
