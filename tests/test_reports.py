@@ -236,7 +236,7 @@ def test_a_limit_of_0_lists_nothing_and_says_how_many_there_are(
     code, out, _ = _cli(capsys, *AUDIT, "--limit", "0")
     n = _sample_report().totals.violations
     assert code == EXIT_VIOLATIONS
-    assert f"(None of the {n:,} violations is listed (the report was made with a limit of 0)" in out
+    assert f"(None of the {n:,} violations is listed: the report was made with a limit of 0." in out
     assert "(none)" not in out.split("\nViolations\n", 1)[1].split("\n\n", 1)[0]
 
 

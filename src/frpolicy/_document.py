@@ -220,12 +220,12 @@ def listing_note(table: Table) -> str:
     shown = len(table.rows)
     if shown == 0:
         return (
-            f"None of the {table.total:,} {table.noun} is listed (the report was made with a "
-            "limit of 0); each is counted in the totals and charts."
+            f"None of the {table.total:,} {table.noun} is listed: the report was made with a "
+            "limit of 0. Each is counted in the totals and charts."
         )
     return (
         f"{shown:,} of {table.total:,} {table.noun} listed; the other {table.cut:,} are "
-        f"counted in the totals and charts but not listed (the report was limited to {shown:,})."
+        f"counted in the totals and charts but not listed: the report was limited to {shown:,}."
     )
 
 
@@ -244,7 +244,7 @@ def text(document: Document) -> str:
         if note:
             out.append(f"  ({note})")
         if not table.rows:
-            out += ["  (none)" if not table.cut else "", ""]
+            out += ["  (none)", ""] if not table.cut else [""]
             continue
         shown = [i for i, c in enumerate(table.columns) if c.terminal]
         columns = [table.columns[i] for i in shown]
@@ -283,7 +283,7 @@ def markdown(document: Document) -> str:
         if note:
             out += [f"> {_md(note)}", ""]
         if not table.rows:
-            out += ["(none)" if not table.cut else "", ""]
+            out += ["(none)", ""] if not table.cut else []
             continue
         out.append("| " + " | ".join(_md(c.label) for c in table.columns) + " |")
         out.append(
