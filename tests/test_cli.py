@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from frpolicy.cli import EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_VIOLATIONS, main
+from frpolicy.cli import EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_VIOLATIONS, _Progress, main
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 LOG = EXAMPLES / "ma_search_log.jsonl"
@@ -63,8 +63,7 @@ def test_the_report_counts_agree_with_an_independent_count_of_the_raw_log(
         if r["request"]["requesting_agency"]["kind"] not in LAW_ENFORCEMENT
         and r["request"]["performing_agency"]["kind"] not in LAW_ENFORCEMENT
     )
-    by_outcome = report["by_outcome"]
-    assert isinstance(by_outcome, dict)
+    by_outcome = {o["outcome"]: o["requests"] for o in report["by_outcome"]}
     assert by_outcome["not_applicable"] == outside
     assert sum(by_outcome.values()) == len(raw)
     # the bill forbids emotion inference and moving images, whoever searches
@@ -77,11 +76,12 @@ def test_the_report_counts_agree_with_an_independent_count_of_the_raw_log(
     )
     comparison = report["comparison"]
     assert isinstance(comparison, dict)
-    assert comparison["by_outcome"]["forbidden"] == forbidden
+    compared = {o["outcome"]: o["requests"] for o in comparison["by_outcome"]}
+    assert compared["forbidden"] == forbidden
     # a search performed but not permitted is itself a violation; one only asked for is not
     refused = by_outcome["not_permitted"] + by_outcome["forbidden"]
     asked_only = sum(1 for r in raw if r["request"]["performed_at"] is None)
-    assert totals.get("violations_unauthorized_search", 0) == refused - asked_only
+    assert totals["unauthorized_searches"] == refused - asked_only
 
 
 def test_each_violation_names_its_line_request_and_provision(
@@ -100,13 +100,15 @@ def test_each_violation_names_its_line_request_and_provision(
 
 
 def test_csv_output_parses_back_with_the_csv_module(capsys: pytest.CaptureFixture[str]) -> None:
-    code = main([*AUDIT, "--format", "csv", "--compare"])
+    code = main([*AUDIT, "--format", "csv", "--compare", "--table", "totals"])
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert code == EXIT_VIOLATIONS
-    totals = {r["name"]: r["value"] for r in rows if r["section"] == "total"}
-    assert int(totals["lines_read"]) == len(_raw())
-    assert any(r["section"] == "violation" for r in rows)
-    assert any(r["section"] == "change" for r in rows)
+    totals = {r["measure"]: int(r["count"]) for r in rows}
+    assert totals["lines_read"] == len(_raw())
+    main([*AUDIT, "--format", "csv", "--compare", "--table", "changes"])
+    changes = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert changes
+    assert set(changes[0]) == {"line", "request_id", "before", "after", "responsible"}
 
 
 def test_html_output_is_well_formed(capsys: pytest.CaptureFixture[str]) -> None:
@@ -285,3 +287,38 @@ def test_a_log_of_100000_requests_is_audited_in_bounded_memory(tmp_path: Path) -
     small_peak, large_peak = _peak_kib(small), _peak_kib(large)
     # ten times the lines, far less than ten times the memory: counters, not decisions
     assert large_peak < small_peak * 1.5
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_shows_on_a_terminal_once_the_audit_has_run_a_second_and_is_cleared(
+    tmp_path: Path,
+) -> None:
+    log = _log(tmp_path, ["x" * 999])
+    ticks = iter([0.0, 0.5, 1.2, 1.3, 1.6])
+    screen = _Terminal()
+    progress = _Progress(log, stream=screen, clock=lambda: next(ticks))
+    progress.show(10, 100)
+    assert screen.getvalue() == ""  # a short audit shows nothing
+    progress.show(20, 500)
+    assert screen.getvalue().startswith("\r20 lines, 50% of 0.0 MB, 17 lines/s, about 1 s left")
+    shown = screen.getvalue()
+    progress.show(21, 510)
+    assert screen.getvalue() == shown  # not more than a few times a second
+    progress.show(30, 800)
+    assert "30 lines, 80%" in screen.getvalue()
+    progress.close()
+    assert screen.getvalue().endswith("\r\x1b[K")
+
+
+def test_no_progress_is_written_where_stderr_is_not_a_terminal(tmp_path: Path) -> None:
+    log = _log(tmp_path, ["x"])
+    ticks = iter([0.0, 5.0])
+    pipe = io.StringIO()
+    progress = _Progress(log, stream=pipe, clock=lambda: next(ticks))
+    progress.show(1, 1)
+    progress.close()
+    assert pipe.getvalue() == ""

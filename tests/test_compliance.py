@@ -13,6 +13,7 @@ from frpolicy.compliance import (
     Audit,
     Comparison,
     ObligationState,
+    Violation,
     ViolationKind,
     check_search,
     index_cases,
@@ -93,7 +94,8 @@ def test_a_video_search_performed_under_the_bill_is_a_violation_citing_subsectio
     assert finding.decision.outcome is Outcome.FORBIDDEN
     [violation] = [v for v in finding.violations if v.kind is ViolationKind.UNAUTHORIZED_SEARCH]
     assert violation.provisions == ("MA-NO-VIDEO",)
-    assert violation.missing.startswith("forbidden")
+    assert violation.missing.startswith("MA-NO-VIDEO: forbidden")
+    assert violation.missing.endswith("the system analyses moving images")
 
 
 def test_a_request_never_performed_is_no_unauthorized_search_and_owes_only_its_record() -> None:
@@ -172,3 +174,98 @@ def test_the_audit_totals_add_up_and_the_violation_list_is_capped() -> None:
     )
     assert comparison.change_count == changed
     assert all(c.responsible for c in comparison.changes)
+
+
+def _unauthorized(record: SearchRecord, **changes: object) -> Violation:
+    request = attrs.evolve(record.request, **changes)  # type: ignore[arg-type]
+    finding = check_search(attrs.evolve(record, request=request), (), BILL, LATER)
+    [violation] = [v for v in finding.violations if v.kind is ViolationKind.UNAUTHORIZED_SEARCH]
+    return violation
+
+
+def _state_police_search() -> SearchRecord:
+    return next(
+        r
+        for r in _records()
+        if r.request.performing_agency.kind is frpolicy.AgencyKind.STATE_POLICE
+        and r.request.warrant is not None
+        and r.request.offense is not None
+        and BILL.decide(r.request) is Outcome.PERMITTED
+    )
+
+
+def test_what_a_search_lacked_is_said_in_a_few_words_per_permission_the_closest_first() -> None:
+    record = _state_police_search()
+    violation = _unauthorized(record, warrant=None, court_order=None, emergency=None)
+    assert violation.missing.startswith("MA-WARRANT: no warrant; MA-EMERGENCY: no emergency; ")
+    assert violation.provisions[:2] == ("MA-WARRANT", "MA-EMERGENCY")
+    said = dict(part.split(": ", 1) for part in violation.missing.split("; "))
+    assert set(said) == set(violation.provisions)
+    assert [len(said[p]) < 20 for p in violation.provisions[:2]] == [True, True]
+    assert all(len(what) < 200 for what in said.values())
+
+
+def test_a_search_by_the_wrong_agency_lacks_the_state_police() -> None:
+    record = _state_police_search()
+    local = attrs.evolve(record.request.requesting_agency)
+    violation = _unauthorized(record, performing_agency=local)
+    assert "MA-WARRANT: not performed by the State Police" in violation.missing
+
+
+def test_a_warrant_for_a_misdemeanor_lacks_a_felony() -> None:
+    record = _state_police_search()
+    offenses = BILL.offenses
+    misdemeanor = next(
+        o for o in offenses if o.classification is not frpolicy.Classification.FELONY
+    )
+    warrant = record.request.warrant
+    assert warrant is not None
+    violation = _unauthorized(
+        record,
+        offense=misdemeanor,
+        warrant=attrs.evolve(warrant, offense_codes=frozenset({misdemeanor.code})),
+    )
+    assert violation.missing.startswith("MA-WARRANT: the offense is not a felony; ")
+
+
+def test_a_forbidden_search_names_the_prohibition_and_what_made_it_apply() -> None:
+    record = _state_police_search()
+    violation = _unauthorized(record, analysis=frpolicy.Analysis.EMOTION_INFERENCE)
+    assert violation.provisions == ("MA-NO-EMOTION",)
+    assert violation.missing == (
+        "MA-NO-EMOTION: forbidden, law enforcement asks for or performs the search, "
+        "the system is used to infer a person's emotions"
+    )
+
+
+def test_a_violation_says_who_asked_who_searched_when_and_when_a_duty_was_due() -> None:
+    cases = _cases()
+    found = [
+        v
+        for r in _records()
+        for v in check_search(r, cases.get(r.request.id, ()), BILL, LATER).violations
+        if v.kind is ViolationKind.OBLIGATION
+    ]
+    assert found
+    for v in found:
+        assert v.agency
+        assert v.performing_agency
+        assert v.due is not None
+        assert v.fulfilled_at is None or v.fulfilled_at > v.due
+        assert str(v.submitted_at.tzinfo) == "America/New_York"
+        assert v.searched_at is None or v.searched_at >= v.submitted_at
+
+
+def test_what_was_missing_is_the_same_said_afresh_or_remembered() -> None:
+    def said() -> list[str]:
+        return [
+            v.missing
+            for r in _records()
+            for v in check_search(r, (), BILL, LATER).violations
+            if v.kind is ViolationKind.UNAUTHORIZED_SEARCH
+        ]
+
+    frpolicy.compliance._SAID.clear()  # noqa: SLF001 - the memory under test
+    fresh = said()
+    assert fresh
+    assert said() == fresh

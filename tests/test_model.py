@@ -11,17 +11,23 @@ from frpolicy import (
     CaseRecord,
     CourtKind,
     Emergency,
+    Gender,
     Harm,
     ImageSource,
+    InputError,
     MediaKind,
     Notice,
     ProbeImage,
     Purpose,
+    Race,
+    SearchRecord,
     SearchRequest,
     SwornStatement,
     Technology,
     Training,
     Warrant,
+    from_json,
+    to_json,
 )
 
 NOON = datetime(2024, 5, 1, 12, tzinfo=UTC)
@@ -116,3 +122,19 @@ def test_a_search_for_another_agency_is_performed_on_its_behalf() -> None:
 def test_domain_objects_are_frozen() -> None:
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         search().id = "other"  # type: ignore[misc]
+
+
+def test_a_search_record_holds_the_race_and_gender_of_the_person_searched_or_none() -> None:
+    record = SearchRecord(
+        request=search(), subject_race=Race.HISPANIC_OR_LATINO, subject_gender=Gender.NONBINARY
+    )
+    assert record.subject_race.label == "Hispanic or Latino"  # type: ignore[union-attr]
+    assert record.subject_gender.label == "non-binary"  # type: ignore[union-attr]
+    assert SearchRecord(request=search()).subject_race is None
+
+
+def test_a_race_or_gender_outside_the_categories_is_refused() -> None:
+    with pytest.raises(TypeError, match="subject_race"):
+        SearchRecord(request=search(), subject_race="white")  # type: ignore[arg-type]
+    with pytest.raises(InputError, match=r"\$\.subject_gender: unknown value 'x'"):
+        from_json('{"request": ' + to_json(search()) + ', "subject_gender": "x"}', SearchRecord)

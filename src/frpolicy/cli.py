@@ -38,7 +38,8 @@ Subcommands:
     :class:`~frpolicy.model.CaseRecord`\\ s of ``CASES``; a report with totals, tables by
     outcome, provision and obligation, and each violation with its line, request id,
     provision and what was missing. ``--format`` is ``text`` (default), ``markdown``,
-    ``json``, ``csv`` or ``html``; ``--output`` writes to a file.
+    ``json``, ``csv`` or ``html``; ``--output`` writes to a file. The report is built by
+    :func:`frpolicy.reports.audit_report` and written by :func:`frpolicy.reports.render`.
 
     - *Which law.* Without ``--version`` each search is judged under the law in force on
       the day it was performed (in the jurisdiction's time zone); a search on a day no
@@ -55,17 +56,38 @@ Subcommands:
       blank (blank lines are skipped, counted, and never an error). A malformed line is
       reported as ``line 17: $.request.warrant.expires_at: naive datetime, give a
       timezone``.
-    - *Memory.* Records stream: the audit keeps counters and at most ``--limit``
-      violations (default 1000) and input problems, counting the rest, so memory does not
-      grow with the log. The cases file is read whole, indexed by search.
-    - *Progress* goes to stderr, only when it is a terminal and the log is over 1 MB.
+    - *Nothing cut silently.* Every violation, input problem and change is listed, in
+      every format. ``--limit N`` lists at most N of each (``--limit 0``: counts only),
+      for a short look in a terminal or flat memory on a huge log; the listing then says
+      how many it does not show. A CSV table is always whole, so ``--limit`` is refused
+      with ``--format csv``.
+    - *CSV.* One table a file: ``--table violations`` (the default: a row per violation,
+      with line, request id, agencies, search time, provisions, citations, kind, due,
+      fulfilled at, hours late and what was missing), or ``totals``, ``agencies``,
+      ``obligations``, ... (``frpolicy audit --help`` lists them).
+    - *Repeated request ids.* A record whose request id an earlier line had is audited,
+      and listed as an input problem naming both lines.
+    - *Memory.* Records stream: the audit keeps counters, the violations it lists and
+      each request id seen (to find repeats); the cases file is read whole.
+    - *Progress.* On a terminal, a line on stderr once the audit has run a second: lines
+      read, share of the log, lines a second, time left; cleared at the end. Nothing is
+      written there when stderr is a pipe or a file.
+
+``frpolicy report eopss LOG --period PERIOD [--version NAME]``
+    The requests and searches of a Massachusetts log in a period (``2024Q3``, ``2024``,
+    or ``2023-09-01/2024-09-30``), as the law has them reported to the Executive Office
+    of Public Safety and Security: each request and search, and statistics by searching
+    body, by agency and basis (court-ordered or exigent), by database, and by race and
+    gender of the person searched (:func:`frpolicy.reports.eopss_report`). Same formats,
+    ``--table``, ``--limit`` and ``--output`` as ``audit``. Exit 0, or 2 for bad input.
 
 ``frpolicy jurisdictions``
     The installed jurisdictions, their versions, status and dates.
 
 ``frpolicy schema [TYPE]``
-    The JSON Schema of an input type: ``SearchRecord`` (default), ``SearchRequest``,
-    ``CaseRecord`` or ``DecisionRecord``.
+    The JSON Schema of an input type, ``SearchRecord`` (default), ``SearchRequest`` or
+    ``CaseRecord``, of a report's JSON, ``AuditReport`` or ``EopssReport``, or of a
+    ``DecisionRecord``.
 
 Exit codes: 0 clean; 1 violations found (``audit``; ``evaluate``: not permitted);
 2 bad input or usage (a malformed line makes it 2 unless ``--keep-going``).
@@ -76,11 +98,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any
 
+from frpolicy._text import printable
 from frpolicy.compliance import Entry, InputProblem, audit_log, latest_event
 from frpolicy.jurisdictions import Jurisdiction, Version, jurisdiction, jurisdictions
 from frpolicy.model import CaseRecord, SearchRecord, SearchRequest
@@ -98,7 +122,17 @@ from frpolicy.records import (
     replay,
     verify,
 )
-from frpolicy.reports import FORMATS, audit_report, render
+from frpolicy.reports import (
+    AUDIT_TABLES,
+    EOPSS_TABLES,
+    FORMATS,
+    AuditReport,
+    EopssReport,
+    Period,
+    audit_report,
+    eopss_report,
+    render,
+)
 from frpolicy.serialization import InputError, from_dict, from_json, json_schema, to_json
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_CLEAN", "EXIT_VIOLATIONS", "main"]
@@ -111,13 +145,16 @@ EXIT_BAD_INPUT = 2
 """Bad input or usage."""
 
 _SCHEMA_TYPES: dict[str, type] = {
+    "AuditReport": AuditReport,
     "CaseRecord": CaseRecord,
     "DecisionRecord": DecisionRecord,
+    "EopssReport": EopssReport,
     "SearchRecord": SearchRecord,
     "SearchRequest": SearchRequest,
 }
-_PROGRESS_BYTES = 1_000_000
-_PROGRESS_EVERY = 10_000
+_PROGRESS_AFTER = 1.0
+"""Seconds an audit runs before its progress is shown: a short one shows none."""
+_PROGRESS_EVERY = 0.25
 
 
 def _say(text: str = "", *, end: str = "\n", stream: IO[str] | None = None) -> None:
@@ -161,22 +198,42 @@ def _parser() -> argparse.ArgumentParser:
         metavar="OTHER",
         help="also judge the log under OTHER (default H.1728) and show what changes",
     )
-    audit.add_argument("--format", choices=FORMATS, default="text")
-    audit.add_argument("--output", type=Path, help="write the report here (default: stdout)")
+    _output_options(audit, AUDIT_TABLES)
     audit.add_argument(
         "--as-of", help="check obligations as of this ISO 8601 time (default: latest event)"
     )
-    audit.add_argument(
-        "--keep-going", action="store_true", help="malformed lines do not make the exit code 2"
-    )
-    audit.add_argument(
-        "--limit", type=int, default=1000, help="violations and problems listed (others counted)"
-    )
     _reading_option(audit)
+
+    report = sub.add_parser("report", help="the reports the law requires")
+    kinds = report.add_subparsers(dest="report", required=True, metavar="REPORT")
+    eopss = kinds.add_parser(
+        "eopss",
+        help="requests and searches of a period, as Massachusetts reports them to EOPSS",
+        description="The requests and searches of a period, each one and in statistics, as "
+        "Massachusetts law has agencies report them to the Executive Office of Public Safety "
+        "and Security (EOPSS).",
+    )
+    eopss.add_argument("log", type=Path, help="JSON Lines, one SearchRecord a line")
+    eopss.add_argument(
+        "--period",
+        required=True,
+        help="a quarter (2024Q3), a year (2024) or two days, both included "
+        "(2023-09-01/2024-09-30), in Massachusetts time",
+    )
+    eopss.add_argument(
+        "--agency",
+        metavar="ID",
+        help="one agency's own report: the requests it made and the searches it ran "
+        "(default: every agency's, as EOPSS publishes them)",
+    )
+    eopss.add_argument(
+        "--version", help="judge every record under this version (default: the law in force)"
+    )
+    _output_options(eopss, EOPSS_TABLES)
 
     sub.add_parser("jurisdictions", help="list the installed jurisdictions and versions")
 
-    schema = sub.add_parser("schema", help="the JSON Schema of an input type")
+    schema = sub.add_parser("schema", help="the JSON Schema of an input or a report")
     schema.add_argument("type", nargs="?", default="SearchRecord", choices=sorted(_SCHEMA_TYPES))
     _record_parsers(sub)
     return parser
@@ -225,7 +282,27 @@ def _reading_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - one return per command
+def _output_options(parser: argparse.ArgumentParser, tables: Sequence[str]) -> None:
+    parser.add_argument("--format", choices=FORMATS, default="text")
+    parser.add_argument(
+        "--table",
+        choices=tables,
+        help=f"with --format csv, the table to write (default: {tables[0]})",
+    )
+    parser.add_argument("--output", type=Path, help="write the report here (default: stdout)")
+    parser.add_argument(
+        "--limit",
+        type=int,
+        metavar="N",
+        help="list at most N of each listing, saying how many are not listed (default: all; "
+        "0: counts only); not with --format csv",
+    )
+    parser.add_argument(
+        "--keep-going", action="store_true", help="malformed lines do not make the exit code 2"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code.
 
     Args:
@@ -237,20 +314,19 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - one retur
     except SystemExit as exit_:
         # argparse exits 2 on bad usage, 0 for --help
         return EXIT_CLEAN if exit_.code in {0, None} else EXIT_BAD_INPUT
+    commands: dict[str, Callable[[argparse.Namespace], int]] = {
+        "evaluate": _evaluate,
+        "audit": _audit,
+        "report": _eopss,
+        "jurisdictions": lambda _: _jurisdictions(),
+        "schema": lambda a: _schema(a.type),
+        "log": lambda a: _log_verify(a) if a.log_command == "verify" else _log_export(a),
+        "replay": _replay,
+    }
     try:
-        if args.command == "evaluate":
-            return _evaluate(args)
-        if args.command == "audit":
-            return _audit(args)
-        if args.command == "jurisdictions":
-            return _jurisdictions()
-        if args.command == "log":
-            return _log_verify(args) if args.log_command == "verify" else _log_export(args)
-        if args.command == "replay":
-            return _replay(args)
-        return _schema(args.type)
+        return commands[args.command](args)
     except _UsageError as error:
-        _say(f"frpolicy: {error}", stream=sys.stderr)
+        _say(f"frpolicy: {printable(str(error))}", stream=sys.stderr)
         return EXIT_BAD_INPUT
 
 
@@ -306,14 +382,19 @@ def _evaluate(args: argparse.Namespace) -> int:
         decision = _record(args.db, version, request).decision
     else:
         decision = version.evaluate(request)
-    _say(to_json(decision, indent=2) if args.json else decision.explain(), stream=sys.stdout)
+    _say(
+        to_json(decision, indent=2)
+        if args.json
+        else printable(decision.explain(), keep_newlines=True),
+        stream=sys.stdout,
+    )
     refused = decision.outcome in {Outcome.NOT_PERMITTED, Outcome.FORBIDDEN}
     return EXIT_VIOLATIONS if refused else EXIT_CLEAN
 
 
 def _jurisdictions() -> int:
     for place in jurisdictions():
-        _say(f"{place.code}  {place.name}")
+        _say(printable(f"{place.code}  {place.name}"))
         for v in place.versions:
             instrument = v.instrument
             dates = ""
@@ -322,12 +403,12 @@ def _jurisdictions() -> int:
             if instrument.effective_until is not None:
                 dates += f" until {instrument.effective_until.isoformat()}"
             aliases = f" (also {', '.join(v.aliases)})" if v.aliases else ""
-            _say(f"  {instrument.id}{aliases}: {instrument.status.value}{dates}")
+            _say(printable(f"  {instrument.id}{aliases}: {instrument.status.value}{dates}"))
             if v.summary:
-                _say(f"    {v.summary}")
+                _say(printable(f"    {v.summary}"))
             for r in v.readings:
                 others = ", ".join(c.id for c in r.choices if c.id != r.chosen)
-                _say(f"    reading {r.id}={r.chosen} (or: {others})")
+                _say(printable(f"    reading {r.id}={r.chosen} (or: {others})"))
     return EXIT_CLEAN
 
 
@@ -398,23 +479,64 @@ def _as_of(args: argparse.Namespace, cases: list[CaseRecord]) -> tuple[datetime,
 
 
 class _Progress:
-    """A line count on stderr, for long logs on a terminal only."""
+    """How far an audit has read, on stderr, when it is a terminal and the run takes a while.
 
-    def __init__(self, path: Path) -> None:
+    Nothing is shown for the first second, so a short audit writes nothing; then, a few
+    times a second: the lines read, the share of the file, lines a second and the time
+    left. The line is cleared when the audit ends.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        stream: IO[str] | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.stream = stream or sys.stderr
         try:
-            size = path.stat().st_size
+            self.size = path.stat().st_size
         except OSError:
-            size = 0
-        self.size = size
-        self.active = size > _PROGRESS_BYTES and sys.stderr.isatty()
+            self.size = 0
+        self.active = self.stream.isatty()
+        self.clock = clock
+        self.start = clock()
+        self.due = self.start + _PROGRESS_AFTER
+        self.shown = False
 
     def show(self, lines: int, done: int) -> None:
-        if self.active and lines % _PROGRESS_EVERY == 0:
-            _say(f"\r{lines:,} lines, {100 * done // self.size}%", end="", stream=sys.stderr)
+        """Show the count, if it is time to: ``done`` is how much of the file was read."""
+        if not self.active:
+            return
+        now = self.clock()
+        if now < self.due:
+            return
+        self.due = now + _PROGRESS_EVERY
+        elapsed = now - self.start
+        parts = [f"{lines:,} lines"]
+        if self.size and 0 < done <= self.size:
+            share = done / self.size
+            parts.append(f"{share:.0%} of {self.size / 1e6:,.1f} MB")
+            left = elapsed * (1 - share) / share
+            parts.append(f"{lines / elapsed:,.0f} lines/s")
+            parts.append(f"about {_seconds(left)} left")
+        else:
+            parts.append(f"{lines / elapsed:,.0f} lines/s")
+        self.stream.write("\r" + ", ".join(parts) + "\x1b[K")
+        self.stream.flush()
+        self.shown = True
 
     def close(self) -> None:
-        if self.active:
-            _say(stream=sys.stderr)
+        """Clear the line, so the report is not written after it."""
+        if self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+
+
+def _seconds(seconds: float) -> str:
+    if seconds < 90:  # noqa: PLR2004 - a minute and a half reads better in seconds
+        return f"{seconds:.0f} s"
+    return f"{seconds / 60:.0f} min"
 
 
 def _entries(path: Path, progress: _Progress) -> Iterator[tuple[int, Entry]]:
@@ -436,12 +558,7 @@ def _audit(args: argparse.Namespace) -> int:
     place = _find(args.jurisdiction, args.reading)
     version = _version(place, args.version) if args.version else None
     other = _version(place, args.compare) if args.compare else None
-    if args.limit < 0:
-        msg = "--limit: must not be negative"
-        raise _UsageError(msg)
-    if not args.log.is_file():
-        msg = f"cannot read {args.log}: no such file"
-        raise _UsageError(msg)
+    _check_output_options(args)
     cases, case_problems = _load_cases(args.cases)
     as_of, as_of_source = _as_of(args, cases)
     progress = _Progress(args.log)
@@ -463,10 +580,57 @@ def _audit(args: argparse.Namespace) -> int:
         case_records=len(cases) if args.cases else None,
         case_problems=case_problems,
     )
-    _write(args, render(report, args.format))
-    if (result.audit.problem_count or case_problems) and not args.keep_going:
+    _write(args, _render(report, args))
+    problems = result.audit.problem_count + result.audit.duplicate_count + len(case_problems)
+    if problems and not args.keep_going:
         return EXIT_BAD_INPUT
     return EXIT_VIOLATIONS if result.audit.violation_count else EXIT_CLEAN
+
+
+def _check_output_options(args: argparse.Namespace) -> None:
+    if args.limit is not None and args.limit < 0:
+        msg = "--limit: must not be negative"
+        raise _UsageError(msg)
+    if args.limit is not None and args.format == "csv":
+        msg = "--limit: a CSV table is always whole; leave out --limit, or choose another format"
+        raise _UsageError(msg)
+    if args.table is not None and args.format != "csv":
+        msg = "--table: chooses the table of --format csv"
+        raise _UsageError(msg)
+    if not args.log.is_file():
+        msg = f"cannot read {args.log}: no such file"
+        raise _UsageError(msg)
+
+
+def _render(report: AuditReport | EopssReport, args: argparse.Namespace) -> str:
+    try:
+        return render(report, args.format, table=args.table)
+    except ValueError as error:
+        raise _UsageError(str(error)) from None
+
+
+def _eopss(args: argparse.Namespace) -> int:
+    try:
+        period = Period.parse(args.period)
+    except ValueError as error:
+        msg = f"--period: {error}"
+        raise _UsageError(msg) from None
+    place = _find("US-MA")
+    version = _version(place, args.version) if args.version else None
+    _check_output_options(args)
+    progress = _Progress(args.log)
+    report = eopss_report(
+        _entries(args.log, progress),
+        period=period,
+        log=str(args.log),
+        agency=args.agency,
+        version=version,
+        limit=args.limit,
+    )
+    progress.close()
+    _write(args, _render(report, args))
+    problems = report.totals.malformed_lines + report.totals.duplicate_request_ids
+    return EXIT_BAD_INPUT if problems and not args.keep_going else EXIT_CLEAN
 
 
 def _write(args: argparse.Namespace, text: str) -> None:

@@ -25,9 +25,9 @@ the law says so: a search performed without authority and never documented is tw
 violations.
 
 An :class:`Audit` accumulates findings as a log streams past: it keeps counters and the
-violations (up to a limit, counting the rest), never the decisions, so its memory does not
-grow with the log. A :class:`Comparison` does the same for two versions of the law: which
-requests change outcome, and the provisions responsible.
+violations, never the decisions; with a limit it keeps only so many violations, counting
+the rest, so its memory does not grow with the log. A :class:`Comparison` does the same
+for two versions of the law: which requests change outcome, and the provisions responsible.
 
 >>> import frpolicy
 >>> from frpolicy.compliance import Audit
@@ -39,15 +39,17 @@ requests change outcome, and the provisions responsible.
 from __future__ import annotations
 
 import enum
+import functools
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import TypeVar
 
 import attrs
 
 from frpolicy.jurisdictions import Jurisdiction, Version
-from frpolicy.model import CaseRecord, Event, EventKind, SearchRecord
+from frpolicy.model import CaseRecord, Event, EventKind, SearchRecord, SearchRequest
 from frpolicy.policy import (
     Decision,
     Effect,
@@ -55,7 +57,7 @@ from frpolicy.policy import (
     ObligationCheck,
     Outcome,
 )
-from frpolicy.predicates import evaluation_time
+from frpolicy.predicates import All, Leaf, Not, Predicate, Verdict, evaluation_time
 
 T = TypeVar("T")
 
@@ -103,6 +105,11 @@ class ViolationKind(enum.Enum):
     """A search was performed that the law did not permit."""
     OBLIGATION = "obligation"
     """An obligation of a permitted search was not met in time."""
+
+    @property
+    def label(self) -> str:
+        """The kind as a report names it, ``unauthorized search`` or ``obligation not met``."""
+        return "obligation not met" if self is ViolationKind.OBLIGATION else "unauthorized search"
 
 
 # -- timelines ------------------------------------------------------------------------------
@@ -195,7 +202,12 @@ class Violation:
     """A breach found in the log: an unauthorized search or an obligation not met in time.
 
     ``provisions`` are the rule or duty ids, ``citations`` their citations as lawyers write
-    them, and ``missing`` says what was missing, in a sentence.
+    them, and ``missing`` says what was missing in a few words (for an unauthorized search,
+    per failed permission, the closest first). ``agency`` and ``performing_agency`` are the
+    ids of the agency that asked for the search and of the one that ran it;
+    ``submitted_at`` is when it was asked for and ``searched_at`` when it ran (``None``:
+    never), in the jurisdiction's time zone. An obligation's violation also says when it
+    was ``due`` and when it was ``fulfilled_at``, if ever.
     """
 
     request_id: str
@@ -204,35 +216,211 @@ class Violation:
     citations: tuple[str, ...]
     missing: str
     instrument: str
+    agency: str
+    performing_agency: str
+    submitted_at: datetime
+    searched_at: datetime | None
     case_id: str | None = None
     line: int | None = None
+    due: datetime | None = None
+    fulfilled_at: datetime | None = None
 
 
 @attrs.frozen(kw_only=True)
 class SearchFinding:
-    """Everything the audit learned about one search record."""
+    """Everything the audit learned about one search record (``line``: its line in the log)."""
 
-    request_id: str
+    request: SearchRequest
     decision: Decision
     performed: bool
     obligations: tuple[ObligationFinding, ...] = ()
     violations: tuple[Violation, ...] = ()
+    line: int | None = None
+
+    @property
+    def request_id(self) -> str:
+        """The id of the request."""
+        return self.request.id
 
 
-def _missing(decision: Decision) -> str:
-    """What a search lacked, from the decision's determining reasons."""
+# -- what was missing, in a few words ---------------------------------------------------------
+
+_ABSENT = {"offense": "no offense named", "requesting_officer": "no requesting officer named"}
+"""How a missing optional field of a request is said, where ``no`` and its name do not do."""
+
+
+_GLOSS = re.compile(r"\s*\([^()]*\)|: .*$")
+
+
+@functools.lru_cache(maxsize=4096)  # a policy has few descriptions
+def _unglossed(description: str) -> str:
+    """A condition without its gloss: no parentheses, nothing after a colon."""
+    return _GLOSS.sub("", description)
+
+
+@functools.lru_cache(maxsize=4096)  # a policy has few descriptions
+def _brief(description: str) -> str:
+    """A condition in few words: ``the search is performed by X`` is ``performed by X``."""
+    description = _unglossed(description)
+    for subject in ("the search is ", "the search was "):
+        if description.startswith(subject):
+            return description.removeprefix(subject)
+    return description
+
+
+@functools.lru_cache(maxsize=4096)  # a policy has few descriptions
+def _negated(description: str) -> str:
+    """A condition that failed, said as what is missing: ``not performed by the State Police``."""
+    full = _unglossed(description)
+    short = _brief(description)
+    if short != full:  # "the search is performed by X" -> "not performed by X"
+        return f"not {short}"
+    for article in ("a ", "an "):
+        if short.startswith(article):
+            return "no " + short.removeprefix(article)
+    for verb in (" is ", " was "):
+        if verb in short:
+            return short.replace(verb, f"{verb}not ", 1)
+    return f"not: {short}"
+
+
+_OPTIONAL = tuple(f.name for f in attrs.fields(SearchRequest) if f.default is None)
+"""The parts a request may lack (a warrant, an offense...), in the order the model lists them."""
+
+
+@functools.cache
+def _optional_parts(leaf: Leaf) -> tuple[str, ...]:
+    """The parts a request may lack that a leaf reads."""
+    tops = {path.split(".", 1)[0] for path in leaf.read_paths}
+    return tuple(name for name in _OPTIONAL if name in tops)
+
+
+def _absent(leaf: Leaf, request: SearchRequest) -> str | None:
+    """``no warrant`` when the leaf reads a part of the request that it does not have."""
+    for name in _optional_parts(leaf):
+        if getattr(request, name) is None:
+            return _ABSENT.get(name, "no " + name.replace("_", " "))
+    return None
+
+
+def _common_start(phrases: Sequence[str]) -> str:
+    """The words every phrase starts with (two words at least), or ``""``."""
+    words = [p.split(" ") for p in phrases]
+    common: list[str] = []
+    for column in zip(*words, strict=False):
+        if len(set(column)) != 1:
+            break
+        common.append(column[0])
+    return " ".join(common) + " " if len(common) >= 2 else ""  # noqa: PLR2004 - "not performed"
+
+
+def _alternatives(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+
+
+def _positive(predicate: Predicate) -> str:
+    """A condition that held, and should not have, in a few words."""
+    if isinstance(predicate, Leaf):
+        return _brief(predicate.description)
+    if isinstance(predicate, Not):
+        return _negated(predicate.operand.describe())
+    joiner = " and " if isinstance(predicate, All) else " or "
+    return joiner.join(_positive(p) for p in getattr(predicate, "operands", ()))
+
+
+def _unmet(verdict: Verdict, request: SearchRequest) -> tuple[list[str], int]:
+    """What made a false verdict false, in a few words each, and how many things it lacks.
+
+    The count is how many conditions would have to change (a missing warrant is one,
+    whatever number of conditions read it), so permissions can be ordered closest first.
+    """
+    node = verdict.predicate
+    if isinstance(node, Leaf):
+        return [_absent(node, request) or _negated(node.description)], 1
+    if isinstance(node, Not):  # the operand held, and should not have
+        return [_positive(node.operand)], 1
+    if isinstance(node, All):
+        phrases: list[str] = []
+        distance = 0
+        for child in verdict.children:
+            if child.value is False:
+                said, lacks = _unmet(child, request)
+                new = [p for p in said if p not in phrases]
+                phrases += new
+                distance += lacks if new else 0
+        return phrases, distance
+    # every alternative failed: one phrase each when each lacks one thing, else the
+    # closest alternative's (the one that lacks least)
+    options = [_unmet(c, request) for c in verdict.children]
+    closest = min(options, key=lambda o: o[1])
+    if not all(len(said) == 1 for said, _ in options):
+        return closest
+    single = list(dict.fromkeys(said[0] for said, _ in options))
+    start = "no " if all(p.startswith("no ") for p in single) else _common_start(single)
+    if start:
+        return [start + _alternatives([p.removeprefix(start) for p in single])], closest[1]
+    return single, closest[1]
+
+
+_SAID: dict[tuple[int, tuple[bool, ...]], tuple[object, tuple[tuple[str, ...], str]]] = {}
+"""What :func:`_missing` said, by decision skeleton and missing parts (bounded, see below)."""
+_SAID_LIMIT = 4096
+
+
+def _missing(
+    decision: Decision, version: Version, request: SearchRequest
+) -> tuple[tuple[str, ...], str]:
+    """What an unauthorized search failed, said once for each way of failing.
+
+    Decisions on requests whose conditions all have the same values share one tuple of
+    reasons (the policy keeps one per combination), so what was missing is the same for
+    every request with those reasons and the same parts missing: it is kept, with the
+    reasons it was said for, and used again only for that very tuple.
+    """
+    key = (id(decision.reasons), tuple(getattr(request, n) is None for n in _OPTIONAL))
+    kept = _SAID.get(key)
+    if kept is not None and kept[0] is decision.reasons:
+        return kept[1]
+    said = _say_missing(decision, version, request)
+    if len(_SAID) >= _SAID_LIMIT:
+        _SAID.clear()
+    _SAID[key] = (decision.reasons, said)
+    return said
+
+
+def _say_missing(
+    decision: Decision, version: Version, request: SearchRequest
+) -> tuple[tuple[str, ...], str]:
+    """What an unauthorized search failed: the provisions, closest first, and in words.
+
+    For a search not permitted, the permissions that failed, the closest first (the one
+    that lacks fewest conditions), each with what it lacked in a few words; for a search
+    forbidden, the prohibitions that applied and why.
+    """
+    deciding = tuple(dict.fromkeys(r.rule for r in decision.determining))
     if decision.outcome is Outcome.FORBIDDEN:
-        return "forbidden: " + "; ".join(r.paraphrase for r in decision.determining)
+        return deciding, "; ".join(
+            f"{r.rule}: forbidden, " + ", ".join(_brief(c.description) for c in r.conditions)
+            for r in decision.determining
+        )
     if decision.errors:
-        return "a rule could not be evaluated: " + "; ".join(decision.errors)
-    permits = [r for r in decision.determining if r.effect is Effect.PERMIT]
-    if not permits:
-        return "no provision authorizes this search"
-    lacks = (
-        f"{r.rule} lacks: " + ", ".join(c.description for c in r.conditions if not c.held)
-        for r in permits
+        return deciding, "a rule could not be evaluated: " + "; ".join(decision.errors)
+    failed = [
+        (rule.id, *_unmet(rule.when.explain(request, decision.at), request))
+        for rule in version.policy.rules
+        if rule.effect is Effect.PERMIT
+    ]
+    if not failed:
+        return deciding, "no provision authorizes this search"
+    failed.sort(key=lambda item: item[2])  # stable: the law's order among equals
+    return (
+        tuple(rule for rule, _, _ in failed),
+        "; ".join(f"{rule}: {', '.join(phrases)}" for rule, phrases, _ in failed),
     )
-    return "no provision authorizes this search; " + "; ".join(lacks)
+
+
+def _local(moment: datetime | None, zone: tzinfo) -> datetime | None:
+    return None if moment is None else moment.astimezone(zone)
 
 
 def check_search(
@@ -256,15 +444,22 @@ def check_search(
     decision = version.evaluate(request)
     performed = request.performed_at is not None
     violations: list[Violation] = []
+    zone = version.policy.calendar.zone
+    searched_at = _local(request.performed_at, zone)
     if performed and decision.outcome in {Outcome.NOT_PERMITTED, Outcome.FORBIDDEN}:
+        provisions, missing = _missing(decision, version, request)
         violations.append(
             Violation(
                 request_id=request.id,
                 kind=ViolationKind.UNAUTHORIZED_SEARCH,
-                provisions=tuple(dict.fromkeys(r.rule for r in decision.determining)),
+                provisions=provisions,
                 citations=tuple(dict.fromkeys(str(r.citation) for r in decision.determining)),
-                missing=_missing(decision),
+                missing=missing,
                 instrument=decision.instrument,
+                agency=request.requesting_agency.id,
+                performing_agency=request.performing_agency.id,
+                submitted_at=request.submitted_at.astimezone(zone),
+                searched_at=searched_at,
                 line=line,
             )
         )
@@ -282,18 +477,26 @@ def check_search(
                     kind=ViolationKind.OBLIGATION,
                     provisions=(o.duty,),
                     citations=(str(o.citation),),
-                    missing=f"{o.party}: {finding.check.describe()}",
-                    instrument=decision.instrument,
+                    missing=f"{o.duty}: {o.party}: {o.action}: "
+                    + ("done late" if finding.check.fulfilled_at else "not done"),
                     case_id=finding.case_id,
+                    due=_local(finding.check.due, zone),
+                    fulfilled_at=_local(finding.check.fulfilled_at, zone),
+                    instrument=decision.instrument,
+                    agency=request.requesting_agency.id,
+                    performing_agency=request.performing_agency.id,
+                    submitted_at=request.submitted_at.astimezone(zone),
+                    searched_at=searched_at,
                     line=line,
                 )
             )
     return SearchFinding(
-        request_id=request.id,
+        request=request,
         decision=decision,
         performed=performed,
         obligations=tuple(findings),
         violations=tuple(violations),
+        line=line,
     )
 
 
@@ -358,8 +561,8 @@ class InputProblem:
         return "; ".join(f"line {self.line}: {e}" for e in self.errors)
 
 
-def _bounded_append(items: list[T], item: T, limit: int) -> None:
-    if len(items) < limit:
+def _bounded_append(items: list[T], item: T, limit: int | None) -> None:
+    if limit is None or len(items) < limit:
         items.append(item)
 
 
@@ -368,11 +571,18 @@ class Audit:
     """The running totals of an audit, fed one line at a time.
 
     Every line read is counted once: as blank, as malformed (:meth:`add_problem`) or as a
-    search record (:meth:`add`), so ``lines_read`` always equals their sum. Violations and
-    input problems are kept up to ``violation_limit`` each; the rest are counted only.
+    search record (:meth:`add`), so ``lines_read`` always equals their sum. Violations,
+    input problems and repeated request ids are all kept, or, with a ``violation_limit``,
+    up to that many of each, the rest counted only (so memory stays flat on any log).
+
+    Counts are also kept by agency (the agency that asked for the search, by id; its name
+    in ``agency_names``) and by month of the search, or of the request for one never
+    performed (``2024-03``, in the jurisdiction's time zone). A request id seen on an
+    earlier line is a ``duplicate``: an input problem naming both lines, while the record
+    is still audited, so no line is lost.
     """
 
-    violation_limit: int = 1000
+    violation_limit: int | None = None
     lines_read: int = 0
     blank_lines: int = 0
     records: int = 0
@@ -381,13 +591,21 @@ class Audit:
     by_instrument: Counter[str] = attrs.Factory(Counter)
     by_provision: Counter[tuple[str, str]] = attrs.Factory(Counter)
     by_obligation: Counter[tuple[str, ObligationState]] = attrs.Factory(Counter)
+    by_agency: Counter[tuple[str, Outcome]] = attrs.Factory(Counter)
+    performed_by_agency: Counter[str] = attrs.Factory(Counter)
+    agency_names: dict[str, str] = attrs.Factory(dict)
     violations_by_provision: Counter[tuple[str, str]] = attrs.Factory(Counter)
     violations_by_kind: Counter[ViolationKind] = attrs.Factory(Counter)
+    violations_by_agency: Counter[tuple[str, ViolationKind]] = attrs.Factory(Counter)
+    violations_by_month: Counter[tuple[str, ViolationKind]] = attrs.Factory(Counter)
     citations: dict[str, str] = attrs.Factory(dict)
     violations: list[Violation] = attrs.Factory(list)
     violation_count: int = 0
     problems: list[InputProblem] = attrs.Factory(list)
     problem_count: int = 0
+    first_lines: dict[str, int] = attrs.Factory(dict)
+    duplicates: list[InputProblem] = attrs.Factory(list)
+    duplicate_count: int = 0
 
     def add(self, finding: SearchFinding) -> None:
         """Count a search record's finding."""
@@ -395,8 +613,15 @@ class Audit:
         self.records += 1
         self.performed += finding.performed
         decision = finding.decision
+        request = finding.request
+        agency = request.requesting_agency
         self.by_outcome[decision.outcome] += 1
         self.by_instrument[decision.instrument] += 1
+        self.by_agency[agency.id, decision.outcome] += 1
+        self.performed_by_agency[agency.id] += finding.performed
+        for named in (agency, request.performing_agency):
+            self.agency_names.setdefault(named.id, named.name)
+        self._note_id(request.id, finding.line)
         for rule in _deciding(decision):
             self.by_provision[rule, decision.outcome.value] += 1
             if rule not in self.citations:
@@ -408,9 +633,23 @@ class Audit:
         for v in finding.violations:
             self.violation_count += 1
             self.violations_by_kind[v.kind] += 1
-            for provision in v.provisions:
-                self.violations_by_provision[provision, v.kind.value] += 1
+            self.violations_by_agency[v.agency, v.kind] += 1
+            self.violations_by_month[f"{v.searched_at or v.submitted_at:%Y-%m}", v.kind] += 1
+            # once, under its first provision: the closest permission, the prohibition,
+            # or the duty, so the counts by provision add up to the violations
+            self.violations_by_provision[v.provisions[0], v.kind.value] += 1
             _bounded_append(self.violations, v, self.violation_limit)
+
+    def _note_id(self, request_id: str, line: int | None) -> None:
+        if line is None:
+            return
+        first = self.first_lines.setdefault(request_id, line)
+        if first != line:
+            self.duplicate_count += 1
+            problem = InputProblem(
+                line=line, errors=(f"$.request.id: {request_id!r} is also the id of line {first}",)
+            )
+            _bounded_append(self.duplicates, problem, self.violation_limit)
 
     def add_problem(self, problem: InputProblem) -> None:
         """Count a line that could not be read."""
@@ -432,6 +671,11 @@ class Audit:
     def omitted_problems(self) -> int:
         """How many input problems were counted but not kept."""
         return self.problem_count - len(self.problems)
+
+    @property
+    def omitted_duplicates(self) -> int:
+        """How many repeated request ids were counted but not kept."""
+        return self.duplicate_count - len(self.duplicates)
 
     @property
     def totals_add_up(self) -> bool:
@@ -479,7 +723,7 @@ class Comparison:
 
     before: str
     after: str
-    change_limit: int = 1000
+    change_limit: int | None = None
     compared: int = 0
     transitions: Counter[tuple[Outcome, Outcome]] = attrs.Factory(Counter)
     by_provision: Counter[str] = attrs.Factory(Counter)
@@ -558,18 +802,20 @@ def audit_log(  # noqa: PLR0913 - the parts of an audit, each named
     cases: Iterable[CaseRecord] = (),
     version: Version | None = None,
     compare: Version | None = None,
-    limit: int = 1000,
+    limit: int | None = None,
 ) -> AuditResult:
     """Audit a log, line by line, and compare it with another version of the law if asked.
 
     Each entry is a line's number and what it held. A search is judged under ``version``,
     or else under the law in force on its day; a search on a day no encoded law was in
     force is an input problem of its line. Obligations are checked as of ``as_of``.
+    Every violation, input problem and change is kept, unless ``limit`` caps how many of
+    each are (the rest are counted, and a report says how many are not listed).
 
     Raises:
         ValueError: ``as_of`` is a naive datetime, or ``limit`` is negative.
     """
-    if limit < 0:
+    if limit is not None and limit < 0:
         msg = f"limit: must not be negative, got {limit}"
         raise ValueError(msg)
     by_search = index_cases(cases)

@@ -50,6 +50,7 @@ __all__ = [
     "Emergency",
     "Event",
     "EventKind",
+    "Gender",
     "Harm",
     "ImageSource",
     "MediaKind",
@@ -60,6 +61,7 @@ __all__ = [
     "Penalty",
     "ProbeImage",
     "Purpose",
+    "Race",
     "SearchRecord",
     "SearchRequest",
     "SwornStatement",
@@ -228,6 +230,54 @@ _PURPOSE_LABELS = {
     Purpose.LICENSE_ISSUANCE: "verifying identity to issue a license",
     Purpose.IDENTIFICATION_DOCUMENT_INVESTIGATION: "investigating identification documents",
     Purpose.OTHER: "another purpose",
+}
+
+
+class Race(enum.Enum):
+    """The race or ethnicity of a person, in the federal minimum categories (OMB SPD 15, 2024).
+
+    The 2023 bill's statistics count searches by the race of the person searched; the bill's
+    own categories were not seen, so the federal standard's are used. ``MULTIRACIAL`` is a
+    person recorded in more than one category.
+    """
+
+    AMERICAN_INDIAN_OR_ALASKA_NATIVE = "american_indian_or_alaska_native"
+    ASIAN = "asian"
+    BLACK_OR_AFRICAN_AMERICAN = "black_or_african_american"
+    HISPANIC_OR_LATINO = "hispanic_or_latino"
+    MIDDLE_EASTERN_OR_NORTH_AFRICAN = "middle_eastern_or_north_african"
+    NATIVE_HAWAIIAN_OR_PACIFIC_ISLANDER = "native_hawaiian_or_pacific_islander"
+    WHITE = "white"
+    MULTIRACIAL = "multiracial"
+
+    @property
+    def label(self) -> str:
+        """The category as the standard writes it, such as ``Black or African American``."""
+        return _RACE_LABELS[self]
+
+
+class Gender(enum.Enum):
+    """The gender of a person, as recorded (Massachusetts documents allow a non-binary X)."""
+
+    FEMALE = "female"
+    MALE = "male"
+    NONBINARY = "nonbinary"
+
+    @property
+    def label(self) -> str:
+        """The gender as a sentence names it, such as ``non-binary``."""
+        return "non-binary" if self is Gender.NONBINARY else self.value
+
+
+_RACE_LABELS = {
+    Race.AMERICAN_INDIAN_OR_ALASKA_NATIVE: "American Indian or Alaska Native",
+    Race.ASIAN: "Asian",
+    Race.BLACK_OR_AFRICAN_AMERICAN: "Black or African American",
+    Race.HISPANIC_OR_LATINO: "Hispanic or Latino",
+    Race.MIDDLE_EASTERN_OR_NORTH_AFRICAN: "Middle Eastern or North African",
+    Race.NATIVE_HAWAIIAN_OR_PACIFIC_ISLANDER: "Native Hawaiian or Pacific Islander",
+    Race.WHITE: "White",
+    Race.MULTIRACIAL: "Multiracial",
 }
 
 
@@ -465,13 +515,24 @@ class SearchRequest:
 
 @attrs.frozen(kw_only=True)
 class SearchRecord:
-    """One line of a search log: the request, what the search returned, and its paperwork."""
+    """One line of a search log: the request, what the search returned, and its paperwork.
+
+    ``subject_race`` and ``subject_gender`` describe the person whose image was searched,
+    as recorded (``None``: not recorded); the 2023 bill's statistics (§220(h)) count
+    searches by them.
+    """
 
     request: SearchRequest
     candidates_returned: int = attrs.field(default=0, validator=_not_negative)
     human_review: bool = False
     documented_at: datetime | None = attrs.field(default=None, validator=_aware)
     reported_at: datetime | None = attrs.field(default=None, validator=_aware)
+    subject_race: Race | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Race))
+    )
+    subject_gender: Gender | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Gender))
+    )
 
 
 # -- what follows in court ------------------------------------------------------------------

@@ -1,92 +1,528 @@
-"""Reports of an audit: the findings of a log as data, and that data as text, tables or a page.
+"""Reports: what an audit found, and what the law has agencies report, as data and as pages.
 
-:func:`audit_report` gathers what :func:`~frpolicy.compliance.audit_log` found into one
-JSON-ready report; :func:`render` renders it in any of :data:`FORMATS`: plain text for a
-terminal, Markdown, JSON, CSV, or a self-contained HTML page. Every format shows the same
-numbers.
+An audit (:func:`~frpolicy.compliance.audit_log`) counts as it reads; :func:`audit_report`
+turns what it counted into an :class:`AuditReport`, a frozen value holding every number
+any format shows: totals, requests by outcome, agency and provision, obligations by duty,
+violations by provision and by month, each violation, each input problem, and, with a
+comparison, what another version of the law would change. :func:`eopss_report` reads a log
+for one period into an :class:`EopssReport`: the requests and searches Massachusetts law has
+reported to the Executive Office of Public Safety and Security (EOPSS), each one and in
+statistics.
+
+:func:`render` writes either report in one of :data:`FORMATS`: ``text`` for a terminal,
+``markdown``, ``json`` (the report's own fields, described by its JSON Schema:
+``frpolicy.json_schema(AuditReport)``), ``csv`` (one table a file, chosen by name, every
+row listed) and ``html`` (one self-contained page with charts, for the screen and for
+print). Every format shows the same numbers.
+
+Nothing is cut without saying so. A report lists every violation, input problem, change and
+record, unless the audit was made with a limit (to keep memory flat on a huge log, or a
+terminal short); then the listing says, where it is listed, how many are not, and a CSV of
+that listing is refused rather than written short.
+
+>>> from datetime import datetime, timezone
+>>> import frpolicy
+>>> from frpolicy.compliance import audit_log
+>>> ma = frpolicy.jurisdiction("US-MA")
+>>> result = audit_log([], ma, as_of=datetime(2025, 1, 1, tzinfo=timezone.utc))
+>>> report = audit_report(result, log="searches.jsonl")
+>>> report.totals.lines_read, report.totals.violations
+(0, 0)
+>>> render(report, "text").splitlines()[0]
+'Audit of searches.jsonl'
+>>> render(report, "csv", table="violations").splitlines()[0].split(",")[:4]
+['line', 'request_id', 'agency', 'performing_agency']
 """
 
 from __future__ import annotations
 
-import csv
-import io
+import enum
 import json
-from collections.abc import Sequence
-from html import escape
-from typing import Any
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime, timedelta, tzinfo
+from importlib import metadata
+from typing import TypeVar
 
-from frpolicy.compliance import Audit, AuditResult, InputProblem, ObligationState
+import attrs
+
+from frpolicy._document import csv_table, markdown, table_named, text
+from frpolicy._layout import audit_document, eopss_document
+from frpolicy.compliance import (
+    LAW_IN_FORCE,
+    Audit,
+    AuditResult,
+    Entry,
+    InputProblem,
+    ObligationState,
+    Violation,
+    ViolationKind,
+    version_for,
+)
+from frpolicy.jurisdictions import Version, jurisdiction
+from frpolicy.model import AgencyKind, Database, EventKind, Gender, Purpose, Race, SearchRecord
 from frpolicy.policy import Outcome
+from frpolicy.serialization import to_dict
 
-__all__ = ["FORMATS", "audit_report", "render"]
+T = TypeVar("T")
+
+__all__ = [
+    "AUDIT_TABLES",
+    "EOPSS_TABLES",
+    "FORMATS",
+    "SCHEMA_VERSION",
+    "AgencyCount",
+    "AgencyStatistics",
+    "AuditReport",
+    "Basis",
+    "ChangeRecord",
+    "ComparisonReport",
+    "DatabaseCount",
+    "DutyCount",
+    "EopssReport",
+    "EopssTotals",
+    "LawNote",
+    "MonthCount",
+    "OutcomeCount",
+    "Period",
+    "ProblemRecord",
+    "ProvisionChanges",
+    "ProvisionCount",
+    "ProvisionViolations",
+    "RaceCount",
+    "RequestRecord",
+    "SearcherStatistics",
+    "Totals",
+    "Transition",
+    "VersionCount",
+    "ViolationRecord",
+    "audit_report",
+    "eopss_report",
+    "render",
+]
+
+FORMATS = ("text", "markdown", "json", "csv", "html")
+"""The formats a report renders in."""
+
+SCHEMA_VERSION = 1
+"""The version of the reports' JSON shape: raised when a field is removed or changes meaning."""
+
+AUDIT_TABLES = (
+    "violations",
+    "totals",
+    "violations-by-provision",
+    "agencies",
+    "violations-by-month",
+    "obligations",
+    "problems",
+    "outcomes",
+    "provisions",
+    "versions",
+    "changes",
+    "changes-by-outcome",
+    "changes-by-provision",
+    "compared-totals",
+    "compared-obligations",
+)
+"""The tables of an :class:`AuditReport`, by name (the first is the CSV default).
+
+The ``changes`` tables exist only in a report with a comparison.
+"""
+
+EOPSS_TABLES = (
+    "requests",
+    "totals",
+    "searchers",
+    "agencies",
+    "databases",
+    "demographics",
+    "problems",
+    "law",
+)
+"""The tables of an :class:`EopssReport`, by name (the first is the CSV default)."""
+
+# -- the audit report -----------------------------------------------------------------------
 
 
-def _totals(audit: Audit) -> dict[str, int]:
+@attrs.frozen(kw_only=True)
+class Totals:
+    """The counts of an audit: lines read, searches, violations, obligations.
+
+    Every line read is a record, a malformed line or a blank one, so ``lines_read`` is
+    their sum. ``duplicate_request_ids`` counts records whose request id an earlier line
+    already had (each is audited, and listed as an input problem). ``violations`` is
+    ``unauthorized_searches`` plus ``obligations_violated``.
+    """
+
+    lines_read: int
+    records: int
+    malformed_lines: int
+    blank_lines: int
+    duplicate_request_ids: int
+    searches_performed: int
+    violations: int
+    unauthorized_searches: int
+    obligations_met: int
+    obligations_pending: int
+    obligations_violated: int
+    obligations_not_engaged: int
+
+
+@attrs.frozen(kw_only=True)
+class OutcomeCount:
+    """How many requests got an outcome."""
+
+    outcome: Outcome
+    requests: int
+
+
+@attrs.frozen(kw_only=True)
+class VersionCount:
+    """How many requests were judged under a version (an instrument) of the law."""
+
+    version: str
+    requests: int
+
+
+@attrs.frozen(kw_only=True)
+class ProvisionCount:
+    """How many requests a provision decided, and to what outcome.
+
+    A refusal is decided by every permission that failed, so a request not permitted
+    counts under each of them.
+    """
+
+    provision: str
+    citation: str
+    outcome: Outcome
+    requests: int
+
+
+@attrs.frozen(kw_only=True)
+class AgencyCount:
+    """What the requests of one agency (the agency that asked for the searches) came to."""
+
+    agency: str
+    name: str
+    requests: int
+    searches: int
+    permitted: int
+    not_permitted: int
+    forbidden: int
+    not_applicable: int
+    unauthorized_searches: int
+    obligations_violated: int
+
+    @property
+    def violations(self) -> int:
+        """Unauthorized searches and obligations violated."""
+        return self.unauthorized_searches + self.obligations_violated
+
+
+@attrs.frozen(kw_only=True)
+class DutyCount:
+    """Where the obligations of one duty stand: met, pending, violated, or not engaged."""
+
+    duty: str
+    citation: str
+    met: int
+    pending: int
+    violated: int
+    not_engaged: int
+
+
+@attrs.frozen(kw_only=True)
+class ProvisionViolations:
+    """How many violations a provision counts.
+
+    An unauthorized search counts once, under the permission it came closest to meeting
+    (or the prohibition that forbade it); a late obligation under its duty.
+    """
+
+    provision: str
+    citation: str
+    kind: ViolationKind
+    violations: int
+
+
+@attrs.frozen(kw_only=True)
+class MonthCount:
+    """The violations of the searches performed in one month (``2024-03``, local time).
+
+    A request never performed counts in the month it was asked for.
+    """
+
+    month: str
+    unauthorized_searches: int
+    obligations_violated: int
+
+
+@attrs.frozen(kw_only=True)
+class ViolationRecord:
+    """One violation, a row of the report: where it is in the log, who, when, what, why.
+
+    ``provisions`` are the provisions breached: for an unauthorized search every
+    permission that failed, the closest first (or the prohibitions that forbade it); for
+    an obligation its duty. ``late_by_hours`` is how late the obligation was met, or, if
+    it never was, how overdue it was at the report's ``as_of`` time.
+    """
+
+    line: int | None
+    request_id: str
+    agency: str
+    performing_agency: str
+    submitted_at: datetime
+    searched_at: datetime | None
+    kind: ViolationKind
+    provisions: tuple[str, ...]
+    citations: tuple[str, ...]
+    case_id: str | None
+    version: str
+    due: datetime | None
+    fulfilled_at: datetime | None
+    late_by_hours: float | None
+    missing: str
+
+
+@attrs.frozen(kw_only=True)
+class ProblemRecord:
+    """A line of an input file that could not be used, and why, field path first."""
+
+    file: str
+    line: int
+    errors: tuple[str, ...]
+
+
+@attrs.frozen(kw_only=True)
+class Transition:
+    """How many requests would go from one outcome to another under the compared version."""
+
+    before: Outcome
+    after: Outcome
+    requests: int
+
+
+@attrs.frozen(kw_only=True)
+class ProvisionChanges:
+    """How many changes of outcome a provision is responsible for."""
+
+    provision: str
+    requests: int
+
+
+@attrs.frozen(kw_only=True)
+class ChangeRecord:
+    """A request whose outcome the compared version would change, and the provisions why."""
+
+    line: int | None
+    request_id: str
+    before: Outcome
+    after: Outcome
+    responsible: tuple[str, ...]
+
+
+@attrs.frozen(kw_only=True)
+class ComparisonReport:
+    """What judging the same log under another version (``after``) would change."""
+
+    before: str
+    after: str
+    compared: int
+    changed: int
+    transitions: tuple[Transition, ...]
+    changes_by_provision: tuple[ProvisionChanges, ...]
+    changes: tuple[ChangeRecord, ...]
+    changes_not_listed: int
+    totals: Totals
+    by_outcome: tuple[OutcomeCount, ...]
+    obligations: tuple[DutyCount, ...]
+
+
+@attrs.frozen(kw_only=True)
+class AuditReport:
+    """What the audit of a search log found: every number every format of the report shows.
+
+    ``version`` is the instrument every search was judged under, or
+    :data:`~frpolicy.compliance.LAW_IN_FORCE`. ``as_of`` is the time obligations were
+    checked at, and ``as_of_source`` where it came from. The ``*_not_listed`` counts say
+    how many violations, input problems or changes were counted but not listed (none,
+    unless the audit was made with a limit).
+    """
+
+    schema_version: int = SCHEMA_VERSION
+    generator: str
+    jurisdiction: str
+    version: str
+    as_of: datetime
+    as_of_source: str
+    log: str
+    cases: str | None
+    case_records: int | None
+    totals: Totals
+    by_outcome: tuple[OutcomeCount, ...]
+    by_version: tuple[VersionCount, ...]
+    by_provision: tuple[ProvisionCount, ...]
+    by_agency: tuple[AgencyCount, ...]
+    obligations: tuple[DutyCount, ...]
+    violations_by_provision: tuple[ProvisionViolations, ...]
+    violations_by_month: tuple[MonthCount, ...]
+    violations: tuple[ViolationRecord, ...]
+    violations_not_listed: int
+    input_problems: tuple[ProblemRecord, ...]
+    input_problems_not_listed: int
+    comparison: ComparisonReport | None = None
+
+
+def _generator() -> str:
+    try:
+        return f"frpolicy {metadata.version('frpolicy')}"
+    except metadata.PackageNotFoundError:  # pragma: no cover - run from a source tree
+        return "frpolicy"
+
+
+def _totals(audit: Audit) -> Totals:
     obligations = audit.obligation_totals()
-    return {
-        "lines_read": audit.lines_read,
-        "records": audit.records,
-        "malformed_lines": audit.problem_count,
-        "blank_lines": audit.blank_lines,
-        "searches_performed": audit.performed,
-        "violations": audit.violation_count,
-        **{
-            f"violations_{k.value}": n for k, n in sorted(audit.violations_by_kind.items(), key=str)
-        },
-        **{f"obligations_{s.value}": obligations.get(s, 0) for s in ObligationState},
-    }
+    return Totals(
+        lines_read=audit.lines_read,
+        records=audit.records,
+        malformed_lines=audit.problem_count,
+        blank_lines=audit.blank_lines,
+        duplicate_request_ids=audit.duplicate_count,
+        searches_performed=audit.performed,
+        violations=audit.violation_count,
+        unauthorized_searches=audit.violations_by_kind[ViolationKind.UNAUTHORIZED_SEARCH],
+        obligations_met=obligations.get(ObligationState.MET, 0),
+        obligations_pending=obligations.get(ObligationState.PENDING, 0),
+        obligations_violated=obligations.get(ObligationState.VIOLATED, 0),
+        obligations_not_engaged=obligations.get(ObligationState.NOT_ENGAGED, 0),
+    )
 
 
-def _audit_section(audit: Audit) -> dict[str, Any]:
-    duties = sorted({duty for duty, _ in audit.by_obligation})
-    return {
-        "totals": _totals(audit),
-        "by_instrument": dict(sorted(audit.by_instrument.items())),
-        "by_outcome": {o.value: audit.by_outcome.get(o, 0) for o in Outcome},
-        "by_provision": [
-            {
-                "provision": rule,
-                "citation": audit.citations.get(rule, ""),
-                "outcome": outcome,
-                "requests": n,
-            }
-            for (rule, outcome), n in sorted(audit.by_provision.items())
-        ],
-        "obligations": [
-            {
-                "duty": duty,
-                "citation": audit.citations.get(duty, ""),
-                **{s.value: audit.by_obligation.get((duty, s), 0) for s in ObligationState},
-            }
-            for duty in duties
-        ],
-        "violations": [
-            {
-                "line": v.line,
-                "request_id": v.request_id,
-                "kind": v.kind.value,
-                "provisions": list(v.provisions),
-                "citations": list(v.citations),
-                "case_id": v.case_id,
-                "instrument": v.instrument,
-                "missing": v.missing,
-            }
-            for v in audit.violations
-        ],
-        "violations_not_listed": audit.omitted_violations,
-    }
+def _by_outcome(audit: Audit) -> tuple[OutcomeCount, ...]:
+    return tuple(OutcomeCount(outcome=o, requests=audit.by_outcome.get(o, 0)) for o in Outcome)
 
 
-def audit_report(  # noqa: PLR0913 - the parts of the report, gathered once
+def _obligations(audit: Audit) -> tuple[DutyCount, ...]:
+    counts = audit.by_obligation
+    return tuple(
+        DutyCount(
+            duty=duty,
+            citation=audit.citations.get(duty, ""),
+            met=counts.get((duty, ObligationState.MET), 0),
+            pending=counts.get((duty, ObligationState.PENDING), 0),
+            violated=counts.get((duty, ObligationState.VIOLATED), 0),
+            not_engaged=counts.get((duty, ObligationState.NOT_ENGAGED), 0),
+        )
+        for duty in sorted({duty for duty, _ in counts})
+    )
+
+
+def _agencies(audit: Audit) -> tuple[AgencyCount, ...]:
+    rows = []
+    for agency in {a for a, _ in audit.by_agency}:
+        outcomes = {o: audit.by_agency.get((agency, o), 0) for o in Outcome}
+        rows.append(
+            AgencyCount(
+                agency=agency,
+                name=audit.agency_names.get(agency, agency),
+                requests=sum(outcomes.values()),
+                searches=audit.performed_by_agency.get(agency, 0),
+                permitted=outcomes[Outcome.PERMITTED],
+                not_permitted=outcomes[Outcome.NOT_PERMITTED],
+                forbidden=outcomes[Outcome.FORBIDDEN],
+                not_applicable=outcomes[Outcome.NOT_APPLICABLE],
+                unauthorized_searches=audit.violations_by_agency.get(
+                    (agency, ViolationKind.UNAUTHORIZED_SEARCH), 0
+                ),
+                obligations_violated=audit.violations_by_agency.get(
+                    (agency, ViolationKind.OBLIGATION), 0
+                ),
+            )
+        )
+    return tuple(sorted(rows, key=lambda r: (-r.violations, -r.requests, r.agency)))
+
+
+def _months(audit: Audit) -> tuple[MonthCount, ...]:
+    """Every month from the first violation's to the last's, those without any included."""
+    counts = audit.violations_by_month
+    if not counts:
+        return ()
+    first, last = min(m for m, _ in counts), max(m for m, _ in counts)
+    year, month = int(first[:4]), int(first[5:7])
+    rows = []
+    while f"{year:04d}-{month:02d}" <= last:
+        key = f"{year:04d}-{month:02d}"
+        rows.append(
+            MonthCount(
+                month=key,
+                unauthorized_searches=counts.get((key, ViolationKind.UNAUTHORIZED_SEARCH), 0),
+                obligations_violated=counts.get((key, ViolationKind.OBLIGATION), 0),
+            )
+        )
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)  # noqa: PLR2004 - December
+    return tuple(rows)
+
+
+def _violations_by_provision(audit: Audit) -> tuple[ProvisionViolations, ...]:
+    rows = [
+        ProvisionViolations(
+            provision=provision,
+            citation=audit.citations.get(provision, ""),
+            kind=ViolationKind(kind),
+            violations=n,
+        )
+        for (provision, kind), n in audit.violations_by_provision.items()
+    ]
+    return tuple(sorted(rows, key=lambda r: (-r.violations, r.provision)))
+
+
+def _hours(delta: timedelta) -> float:
+    """Hours, rounded up to the hundredth: a violation is never shown as late by 0."""
+    return math.ceil(delta.total_seconds() / 36) / 100
+
+
+def _violation(v: Violation, as_of: datetime) -> ViolationRecord:
+    late = None
+    if v.kind is ViolationKind.OBLIGATION and v.due is not None:
+        late = _hours((v.fulfilled_at or as_of) - v.due)
+    return ViolationRecord(
+        line=v.line,
+        request_id=v.request_id,
+        agency=v.agency,
+        performing_agency=v.performing_agency,
+        submitted_at=v.submitted_at,
+        searched_at=v.searched_at,
+        kind=v.kind,
+        provisions=v.provisions,
+        citations=v.citations,
+        case_id=v.case_id,
+        version=v.instrument,
+        due=v.due,
+        fulfilled_at=v.fulfilled_at,
+        late_by_hours=late,
+        missing=v.missing,
+    )
+
+
+def _problems(
+    file: str, problems: Iterable[InputProblem], *more: Iterable[InputProblem]
+) -> list[ProblemRecord]:
+    merged = sorted((p for group in (problems, *more) for p in group), key=lambda p: p.line)
+    return [ProblemRecord(file=file, line=p.line, errors=p.errors) for p in merged]
+
+
+def audit_report(  # noqa: PLR0913 - the parts of the report, each named
     result: AuditResult,
     *,
-    log: str,
-    as_of_source: str,
+    log: str = "the log",
+    as_of_source: str = "given",
     cases: str | None = None,
     case_records: int | None = None,
     case_problems: Sequence[InputProblem] = (),
-) -> dict[str, Any]:
-    """The report of an audit, as JSON-ready data: what every format renders.
+) -> AuditReport:
+    """The report of an audit: where what an audit counted becomes what every format shows.
 
     Args:
         result: What :func:`~frpolicy.compliance.audit_log` found.
@@ -97,351 +533,653 @@ def audit_report(  # noqa: PLR0913 - the parts of the report, gathered once
         case_problems: The lines of the cases file that could not be read.
     """
     audit = result.audit
-    report: dict[str, Any] = {
-        "jurisdiction": result.jurisdiction,
-        "version": result.version,
-        "as_of": result.as_of.isoformat(),
-        "as_of_source": as_of_source,
-        "log": log,
-        "cases": cases,
-        "case_records": case_records,
-        **_audit_section(audit),
-        "input_problems": [
-            {"file": log, "line": p.line, "errors": list(p.errors)} for p in audit.problems
-        ]
-        + [{"file": cases, "line": p.line, "errors": list(p.errors)} for p in case_problems],
-        "input_problems_not_listed": audit.omitted_problems,
-        "comparison": None,
-    }
+    problems = _problems(log, audit.problems, audit.duplicates)
+    if case_problems:
+        problems += _problems(cases or "the cases", case_problems)
+    return AuditReport(
+        generator=_generator(),
+        jurisdiction=result.jurisdiction,
+        version=result.version,
+        as_of=result.as_of,
+        as_of_source=as_of_source,
+        log=log,
+        cases=cases,
+        case_records=case_records,
+        totals=_totals(audit),
+        by_outcome=_by_outcome(audit),
+        by_version=tuple(
+            VersionCount(version=v, requests=n) for v, n in sorted(audit.by_instrument.items())
+        ),
+        by_provision=tuple(
+            ProvisionCount(
+                provision=rule,
+                citation=audit.citations.get(rule, ""),
+                outcome=Outcome(outcome),
+                requests=n,
+            )
+            for (rule, outcome), n in sorted(audit.by_provision.items())
+        ),
+        by_agency=_agencies(audit),
+        obligations=_obligations(audit),
+        violations_by_provision=_violations_by_provision(audit),
+        violations_by_month=_months(audit),
+        violations=tuple(_violation(v, result.as_of) for v in audit.violations),
+        violations_not_listed=audit.omitted_violations,
+        input_problems=tuple(problems),
+        input_problems_not_listed=audit.omitted_problems + audit.omitted_duplicates,
+        comparison=_comparison(result),
+    )
+
+
+def _comparison(result: AuditResult) -> ComparisonReport | None:
     compared, other = result.comparison, result.other
-    if compared is not None and other is not None:
-        section = _audit_section(other)
-        report["comparison"] = {
-            "before": compared.before,
-            "after": compared.after,
-            "compared": compared.compared,
-            "changed": compared.change_count,
-            "transitions": [
-                {"before": b.value, "after": a.value, "requests": n}
-                for (b, a), n in sorted(compared.transitions.items(), key=str)
-                if a is not b
-            ],
-            "changes_by_provision": dict(sorted(compared.by_provision.items())),
-            "changes": [
-                {
-                    "line": c.line,
-                    "request_id": c.request_id,
-                    "before": c.before.value,
-                    "after": c.after.value,
-                    "responsible": list(c.responsible),
-                }
-                for c in compared.changes
-            ],
-            "changes_not_listed": compared.omitted_changes,
-            "totals": section["totals"],
-            "by_outcome": section["by_outcome"],
-            "obligations": section["obligations"],
-        }
-    return report
+    if compared is None or other is None:
+        return None
+    return ComparisonReport(
+        before=compared.before,
+        after=compared.after,
+        compared=compared.compared,
+        changed=compared.change_count,
+        transitions=tuple(
+            Transition(before=b, after=a, requests=n)
+            for (b, a), n in sorted(compared.transitions.items(), key=lambda i: (-i[1], str(i[0])))
+            if a is not b
+        ),
+        changes_by_provision=tuple(
+            ProvisionChanges(provision=p, requests=n)
+            for p, n in sorted(compared.by_provision.items(), key=lambda i: (-i[1], i[0]))
+        ),
+        changes=tuple(
+            ChangeRecord(
+                line=c.line,
+                request_id=c.request_id,
+                before=c.before,
+                after=c.after,
+                responsible=c.responsible,
+            )
+            for c in compared.changes
+        ),
+        changes_not_listed=compared.omitted_changes,
+        totals=_totals(other),
+        by_outcome=_by_outcome(other),
+        obligations=_obligations(other),
+    )
 
 
-FORMATS = ("text", "markdown", "json", "csv", "html")
-"""The formats a report renders in."""
+# -- the EOPSS report -----------------------------------------------------------------------
+
+_PERIOD = re.compile(
+    r"(?P<year>\d{4})(?:-?Q(?P<quarter>[1-4]))?|(?P<start>\d{4}-\d{2}-\d{2})/(?P<end>\d{4}-\d{2}-\d{2})"
+)
 
 
-def render(report: dict[str, Any], fmt: str) -> str:
-    """The report in one of :data:`FORMATS`.
+@attrs.frozen(kw_only=True)
+class Period:
+    """The days a report covers, both included, in the jurisdiction's own time zone.
 
     Raises:
-        ValueError: ``fmt`` is not one of :data:`FORMATS`.
+        ValueError: ``end`` is before ``start``.
     """
-    renderers = {
-        "text": _text,
-        "markdown": _markdown,
-        "json": lambda r: json.dumps(r, indent=2, ensure_ascii=False) + "\n",
-        "csv": _csv,
-        "html": _html,
-    }
-    if fmt not in renderers:
+
+    start: date
+    end: date
+
+    def __attrs_post_init__(self) -> None:
+        if self.end < self.start:
+            msg = f"end: {self.end.isoformat()} is before start {self.start.isoformat()}"
+            raise ValueError(msg)
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        """A period as people write it: a quarter, a year, or two days.
+
+        >>> Period.parse("2024Q3")
+        Period(start=datetime.date(2024, 7, 1), end=datetime.date(2024, 9, 30))
+        >>> Period.parse("2023-09-01/2024-09-30").label
+        '1 September 2023 to 30 September 2024'
+
+        Raises:
+            ValueError: the text is none of these.
+        """
+        found = _PERIOD.fullmatch(text.strip())
+        try:
+            if found is None:
+                raise ValueError  # noqa: TRY301 - one message for every malformed period
+            if found["start"]:
+                return cls(
+                    start=date.fromisoformat(found["start"]), end=date.fromisoformat(found["end"])
+                )
+            year = int(found["year"])
+            if found["quarter"]:
+                first = 3 * int(found["quarter"]) - 2
+                last = date(year, first + 2, 1) + timedelta(days=31)
+                return cls(start=date(year, first, 1), end=last - timedelta(days=last.day))
+            return cls(start=date(year, 1, 1), end=date(year, 12, 31))
+        except ValueError as error:
+            detail = f" ({error})" if str(error) else ""
+            msg = (
+                "expected a quarter (2024Q3), a year (2024) or two days "
+                f"(2023-09-01/2024-09-30), got {text!r}{detail}"
+            )
+            raise ValueError(msg) from None
+
+    @property
+    def label(self) -> str:
+        """The period in words, such as ``2024 Q3``, ``2024`` or ``1 September 2023 to ...``."""
+        for candidate in (f"{self.start.year}Q{(self.start.month + 2) // 3}", str(self.start.year)):
+            if Period.parse(candidate) == self:
+                return candidate.replace("Q", " Q")
+        return f"{_day(self.start)} to {_day(self.end)}"
+
+    @property
+    def during(self) -> str:
+        """The period as it follows a count, ``in 2024 Q3`` or ``from 1 September 2023 to ...``."""
+        label = self.label
+        return f"in {label}" if label[0].isdigit() and " to " not in label else f"from {label}"
+
+    def includes(self, moment: datetime, zone: tzinfo) -> bool:
+        """Whether a moment falls on one of the period's days, in ``zone``."""
+        return self.start <= moment.astimezone(zone).date() <= self.end
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+class Basis(enum.Enum):
+    """What a request rested on, as the EOPSS statistics count it."""
+
+    COURT_ORDERED = "court_ordered"
+    """A court order, or a warrant (a court's order on a higher standard)."""
+    EXIGENT = "exigent"
+    """An emergency, with neither a court order nor a warrant."""
+    NEITHER = "neither"
+    """Neither: no court order, warrant or emergency is recorded."""
+
+    @property
+    def label(self) -> str:
+        """The basis as the EOPSS data label it, such as ``court-ordered``."""
+        return self.value.replace("_", "-")
+
+    @classmethod
+    def of(cls, record: SearchRecord) -> Basis:
+        """The basis of a logged request."""
+        request = record.request
+        if request.court_order is not None or request.warrant is not None:
+            return cls.COURT_ORDERED
+        return cls.EXIGENT if request.emergency is not None else cls.NEITHER
+
+
+@attrs.frozen(kw_only=True)
+class RequestRecord:
+    """One request, and its search if it was performed: a row of the record the law keeps.
+
+    The fields are those the summaries of the law list: the date, the agency that asked
+    and the one that searched, the basis, for an emergency the reason, the number of
+    matches (``candidates_returned``), the databases searched, and the race and gender of
+    the person searched.
+    """
+
+    line: int
+    request_id: str
+    submitted_at: datetime
+    performed_at: datetime | None
+    agency: str
+    agency_name: str
+    searcher: str
+    searcher_name: str
+    searcher_kind: AgencyKind
+    purpose: Purpose
+    basis: Basis
+    emergency_reason: str | None
+    offense: str | None
+    databases: tuple[Database, ...]
+    candidates_returned: int
+    subject_race: Race | None
+    subject_gender: Gender | None
+
+
+@attrs.frozen(kw_only=True)
+class SearcherStatistics:
+    """Requests to one kind of searching body in the period, by basis, and its searches."""
+
+    searcher: AgencyKind
+    requests: int
+    court_ordered: int
+    exigent: int
+    neither: int
+    searches: int
+
+
+@attrs.frozen(kw_only=True)
+class AgencyStatistics:
+    """The requests one agency made in the period: to whom, on what basis, and searches."""
+
+    agency: str
+    name: str
+    requests: int
+    court_ordered: int
+    exigent: int
+    neither: int
+    to_state_police: int
+    to_fbi: int
+    to_registry: int
+    to_others: int
+    searches: int
+
+
+@attrs.frozen(kw_only=True)
+class DatabaseCount:
+    """Searches in the period that ran against a database (``None``: none recorded)."""
+
+    database: Database | None
+    searches: int
+
+
+@attrs.frozen(kw_only=True)
+class RaceCount:
+    """Searches in the period of persons of one race (``None``: not recorded), by gender."""
+
+    race: Race | None
+    female: int
+    male: int
+    nonbinary: int
+    gender_not_recorded: int
+    searches: int
+
+
+@attrs.frozen(kw_only=True)
+class EopssTotals:
+    """What the report counted, so that every record of the log is accounted for.
+
+    ``records`` is ``outside_period`` plus ``other_agencies`` plus ``outside_scope`` plus
+    ``reported``: the records neither asked for nor performed in the period, those of
+    other agencies (for one agency's report), those the law does not govern, and those in
+    the report. ``requests`` counts the requests submitted in the period, ``searches`` the
+    searches performed in it.
+    """
+
+    lines_read: int
+    records: int
+    malformed_lines: int
+    blank_lines: int
+    duplicate_request_ids: int
+    outside_period: int
+    other_agencies: int
+    outside_scope: int
+    reported: int
+    requests: int
+    searches: int
+
+
+@attrs.frozen(kw_only=True)
+class LawNote:
+    """A provision the report answers, with its citation and what it asks."""
+
+    provision: str
+    citation: str
+    text: str
+
+
+@attrs.frozen(kw_only=True)
+class EopssReport:
+    """The requests and searches of a period, as Massachusetts law has them reported to EOPSS.
+
+    In force (G.L. c.6 §220 as St. 2020, c.253 wrote it): each agency documents its
+    requests and searches and reports them to EOPSS quarterly; EOPSS publishes annual
+    statistics by agency, by basis (court-ordered or exigent), with State Police and FBI
+    searches counted apart. The 2023 bill (H.1728, H.4359) adds a public record of each
+    request and search (§220(g)) and statistics by race and gender (§220(h)). For one
+    ``agency``'s quarterly report, only the requests it made or searches it ran count. This
+    report
+    holds all of it: ``records`` (each request), ``by_searcher``, ``by_agency``,
+    ``by_database`` and ``by_race``.
+    """
+
+    schema_version: int = SCHEMA_VERSION
+    generator: str
+    jurisdiction: str
+    version: str
+    period: Period
+    agency: str | None
+    time_zone: str
+    log: str
+    totals: EopssTotals
+    by_searcher: tuple[SearcherStatistics, ...]
+    by_agency: tuple[AgencyStatistics, ...]
+    by_database: tuple[DatabaseCount, ...]
+    by_race: tuple[RaceCount, ...]
+    law: tuple[LawNote, ...]
+    records: tuple[RequestRecord, ...]
+    records_not_listed: int
+    input_problems: tuple[ProblemRecord, ...]
+    input_problems_not_listed: int
+
+
+_NAMED_SEARCHERS = (AgencyKind.STATE_POLICE, AgencyKind.FBI, AgencyKind.MOTOR_VEHICLE_REGISTRY)
+"""The searching bodies the law names: their rows are shown even when they count nothing."""
+
+
+@attrs.define
+class _Tally:
+    """The running counts of an EOPSS report."""
+
+    limit: int | None
+    lines_read: int = 0
+    blank: int = 0
+    outside_period: int = 0
+    other_agencies: int = 0
+    outside_scope: int = 0
+    reported: int = 0
+    requests: int = 0
+    searches: int = 0
+    records: list[RequestRecord] = attrs.Factory(list)
+    record_count: int = 0
+    problems: list[InputProblem] = attrs.Factory(list)
+    problem_count: int = 0
+    first_lines: dict[str, int] = attrs.Factory(dict)
+    duplicates: list[InputProblem] = attrs.Factory(list)
+    duplicate_count: int = 0
+    searcher: Counter[tuple[AgencyKind, str]] = attrs.Factory(Counter)
+    agency: Counter[tuple[str, str]] = attrs.Factory(Counter)
+    names: dict[str, str] = attrs.Factory(dict)
+    database: Counter[Database | None] = attrs.Factory(Counter)
+    race: Counter[tuple[Race | None, Gender | None]] = attrs.Factory(Counter)
+    versions: dict[str, Version] = attrs.Factory(dict)
+
+    def keep(self, items: list[T], item: T) -> None:
+        if self.limit is None or len(items) < self.limit:
+            items.append(item)
+
+    def problem(self, problem: InputProblem) -> None:
+        self.problem_count += 1
+        self.keep(self.problems, problem)
+
+    def note_id(self, request_id: str, line: int) -> None:
+        first = self.first_lines.setdefault(request_id, line)
+        if first != line:
+            self.duplicate_count += 1
+            message = f"$.request.id: {request_id!r} is also the id of line {first}"
+            self.keep(self.duplicates, InputProblem(line=line, errors=(message,)))
+
+    def count(self, line: int, record: SearchRecord, *, asked: bool, searched: bool) -> None:
+        request = record.request
+        basis = Basis.of(record)
+        kind = request.performing_agency.kind
+        agency = request.requesting_agency
+        self.names[agency.id] = agency.name
+        self.reported += 1
+        if asked:
+            self.requests += 1
+            self.searcher[kind, "requests"] += 1
+            self.searcher[kind, basis.value] += 1
+            self.agency[agency.id, "requests"] += 1
+            self.agency[agency.id, basis.value] += 1
+            self.agency[agency.id, _TO.get(kind, "to_others")] += 1
+        if searched:
+            self.searches += 1
+            self.searcher[kind, "searches"] += 1
+            self.agency[agency.id, "searches"] += 1
+            databases: list[Database | None] = [*request.databases] or [None]
+            for database in databases:
+                self.database[database] += 1
+            self.race[record.subject_race, record.subject_gender] += 1
+        self.record_count += 1
+        self.keep(self.records, _request_record(line, record))
+
+
+_TO = {
+    AgencyKind.STATE_POLICE: "to_state_police",
+    AgencyKind.FBI: "to_fbi",
+    AgencyKind.MOTOR_VEHICLE_REGISTRY: "to_registry",
+}
+
+
+def _request_record(line: int, record: SearchRecord) -> RequestRecord:
+    request = record.request
+    return RequestRecord(
+        line=line,
+        request_id=request.id,
+        submitted_at=request.submitted_at,
+        performed_at=request.performed_at,
+        agency=request.requesting_agency.id,
+        agency_name=request.requesting_agency.name,
+        searcher=request.performing_agency.id,
+        searcher_name=request.performing_agency.name,
+        searcher_kind=request.performing_agency.kind,
+        purpose=request.purpose,
+        basis=Basis.of(record),
+        emergency_reason=request.emergency.facts or None if request.emergency else None,
+        offense=request.offense.code if request.offense else None,
+        databases=tuple(sorted(request.databases, key=lambda d: d.value)),
+        candidates_returned=record.candidates_returned,
+        subject_race=record.subject_race,
+        subject_gender=record.subject_gender,
+    )
+
+
+def _law(versions: Iterable[Version]) -> tuple[LawNote, ...]:
+    """The duties to keep and report records, and the provisions on reports, of the versions."""
+    notes: dict[str, LawNote] = {}
+    for version in versions:
+        for duty in version.policy.duties:
+            if duty.fulfilled_by in {EventKind.SEARCH_DOCUMENTED, EventKind.SEARCH_REPORTED}:
+                notes.setdefault(
+                    f"{duty.id} {duty.citation}",
+                    LawNote(provision=duty.id, citation=str(duty.citation), text=duty.paraphrase),
+                )
+        for provision in version.provisions:
+            if "EOPSS" in provision.text:
+                notes.setdefault(
+                    f"{provision.id} {provision.citation}",
+                    LawNote(
+                        provision=provision.id,
+                        citation=str(provision.citation or ""),
+                        text=provision.text,
+                    ),
+                )
+    return tuple(notes.values())
+
+
+def eopss_report(  # noqa: PLR0913 - what the report is of, each named
+    entries: Iterable[tuple[int, Entry]],
+    *,
+    period: Period,
+    log: str = "the log",
+    agency: str | None = None,
+    version: Version | None = None,
+    limit: int | None = None,
+) -> EopssReport:
+    """The requests and searches of a Massachusetts log in one period, for EOPSS.
+
+    A request counts in the period it was submitted in, a search in the period it was
+    performed in, each day taken in Massachusetts time. Only what the law governs is
+    reported: a record outside the scope of the version it is judged under (the law in
+    force on its day, or ``version``) is counted apart, as is every record of another
+    period, so every line of the log is accounted for in the totals.
+
+    Args:
+        entries: The numbered lines of the log, read (as for
+            :func:`~frpolicy.compliance.audit_log`).
+        period: The days reported on.
+        log: The name of the log, as the report shows it.
+        agency: The id of one agency, for its own report: only the requests it made and
+            the searches it ran (default: every agency's, as EOPSS publishes them).
+        version: The version every record is judged under (default: the law in force on
+            its day).
+        limit: List at most this many records and input problems (the rest are counted).
+
+    Raises:
+        ValueError: ``limit`` is negative.
+    """
+    if limit is not None and limit < 0:
+        msg = f"limit: must not be negative, got {limit}"
+        raise ValueError(msg)
+    place = jurisdiction("US-MA")
+    zone = place.versions[0].policy.calendar.zone
+    tally = _Tally(limit)
+    for number, entry in entries:
+        tally.lines_read += 1
+        if entry is None:
+            tally.blank += 1
+            continue
+        if isinstance(entry, InputProblem):
+            tally.problem(entry)
+            continue
+        tally.note_id(entry.request.id, number)
+        request = entry.request
+        asked = period.includes(request.submitted_at, zone)
+        searched = request.performed_at is not None and period.includes(request.performed_at, zone)
+        if not (asked or searched):
+            tally.outside_period += 1
+            continue
+        if agency is not None and agency not in {
+            request.requesting_agency.id,
+            request.performing_agency.id,
+        }:
+            tally.other_agencies += 1
+            continue
+        try:
+            judged = version or version_for(place, entry)
+        except LookupError as error:
+            message = f"$.request.performed_at: {error}; choose a version"
+            tally.problem(InputProblem(line=number, errors=(message,)))
+            continue
+        if judged.decide(request) is Outcome.NOT_APPLICABLE:
+            tally.outside_scope += 1
+            continue
+        tally.versions.setdefault(judged.instrument.id, judged)
+        tally.count(number, entry, asked=asked, searched=searched)
+    return _eopss(tally, period, log, agency=agency, version=version, zone=str(zone))
+
+
+def _eopss(  # noqa: PLR0913 - what the report is of, each named
+    tally: _Tally,
+    period: Period,
+    log: str,
+    *,
+    agency: str | None,
+    version: Version | None,
+    zone: str,
+) -> EopssReport:
+    kinds = list(_NAMED_SEARCHERS) + sorted(
+        {k for k, _ in tally.searcher} - set(_NAMED_SEARCHERS), key=lambda k: k.value
+    )
+    s, a = tally.searcher, tally.agency
+    problems = _problems(log, tally.problems, tally.duplicates)
+    return EopssReport(
+        generator=_generator(),
+        jurisdiction="US-MA",
+        version=version.instrument.id if version else LAW_IN_FORCE,
+        period=period,
+        agency=agency,
+        time_zone=zone,
+        log=log,
+        totals=EopssTotals(
+            lines_read=tally.lines_read,
+            records=tally.outside_period
+            + tally.other_agencies
+            + tally.outside_scope
+            + tally.reported,
+            malformed_lines=tally.problem_count,
+            blank_lines=tally.blank,
+            duplicate_request_ids=tally.duplicate_count,
+            outside_period=tally.outside_period,
+            other_agencies=tally.other_agencies,
+            outside_scope=tally.outside_scope,
+            reported=tally.reported,
+            requests=tally.requests,
+            searches=tally.searches,
+        ),
+        by_searcher=tuple(
+            SearcherStatistics(
+                searcher=k,
+                requests=s[k, "requests"],
+                court_ordered=s[k, Basis.COURT_ORDERED.value],
+                exigent=s[k, Basis.EXIGENT.value],
+                neither=s[k, Basis.NEITHER.value],
+                searches=s[k, "searches"],
+            )
+            for k in kinds
+        ),
+        by_agency=tuple(
+            sorted(
+                (
+                    AgencyStatistics(
+                        agency=agency,
+                        name=name,
+                        requests=a[agency, "requests"],
+                        court_ordered=a[agency, Basis.COURT_ORDERED.value],
+                        exigent=a[agency, Basis.EXIGENT.value],
+                        neither=a[agency, Basis.NEITHER.value],
+                        to_state_police=a[agency, "to_state_police"],
+                        to_fbi=a[agency, "to_fbi"],
+                        to_registry=a[agency, "to_registry"],
+                        to_others=a[agency, "to_others"],
+                        searches=a[agency, "searches"],
+                    )
+                    for agency, name in tally.names.items()
+                ),
+                key=lambda r: (-r.requests, -r.searches, r.agency),
+            )
+        ),
+        by_database=tuple(
+            DatabaseCount(database=d, searches=n)
+            for d, n in sorted(tally.database.items(), key=lambda i: (-i[1], str(i[0])))
+        ),
+        by_race=tuple(
+            RaceCount(
+                race=race,
+                female=tally.race[race, Gender.FEMALE],
+                male=tally.race[race, Gender.MALE],
+                nonbinary=tally.race[race, Gender.NONBINARY],
+                gender_not_recorded=tally.race[race, None],
+                searches=sum(n for (r, _), n in tally.race.items() if r is race),
+            )
+            for race in (*Race, None)
+        ),
+        law=_law(tally.versions.values()),
+        records=tuple(tally.records),
+        records_not_listed=tally.record_count - len(tally.records),
+        input_problems=tuple(problems),
+        input_problems_not_listed=(tally.problem_count - len(tally.problems))
+        + (tally.duplicate_count - len(tally.duplicates)),
+    )
+
+
+# -- rendering ------------------------------------------------------------------------------
+
+
+def render(report: AuditReport | EopssReport, fmt: str, *, table: str | None = None) -> str:
+    """A report in one of :data:`FORMATS`.
+
+    Args:
+        report: What to render.
+        fmt: ``text``, ``markdown``, ``json``, ``csv`` or ``html``.
+        table: For ``csv``, the table to write (:data:`AUDIT_TABLES`,
+            :data:`EOPSS_TABLES`; default the first: the violations of an audit, the
+            requests of an EOPSS report).
+
+    Raises:
+        ValueError: an unknown format or table, a table for a format other than ``csv``,
+            or a CSV of a listing the report does not hold whole.
+    """
+    if fmt not in FORMATS:
         msg = f"no report format {fmt!r}; known: {', '.join(FORMATS)}"
         raise ValueError(msg)
-    return renderers[fmt](report)
+    if table is not None and fmt != "csv":
+        msg = f"a table is chosen for the csv format only, not for {fmt}"
+        raise ValueError(msg)
+    if fmt == "json":
+        return json.dumps(to_dict(report), indent=2, ensure_ascii=False) + "\n"
+    if isinstance(report, AuditReport):
+        document, default = audit_document(report), AUDIT_TABLES[0]
+    else:
+        document, default = eopss_document(report), EOPSS_TABLES[0]
+    if fmt == "csv":
+        return csv_table(table_named(document.tables, table or default))
+    if fmt == "html":
+        from frpolicy._html import page  # noqa: PLC0415 - the page and its charts, when asked
 
-
-_Table = tuple[str, list[str], list[list[str]]]
-
-
-def _tables(report: dict[str, Any]) -> list[_Table]:
-    """The report as titled tables: one shape for text, Markdown and HTML."""
-    t = report["totals"]
-    tables: list[_Table] = [
-        ("Totals", ["", "count"], [[k.replace("_", " "), str(v)] for k, v in t.items()]),
-        (
-            "Requests by outcome",
-            ["outcome", "requests"],
-            [[k.replace("_", " "), str(v)] for k, v in report["by_outcome"].items()],
-        ),
-        (
-            "Requests by version judged under",
-            ["version", "requests"],
-            [[k, str(v)] for k, v in report["by_instrument"].items()],
-        ),
-        (
-            "Provisions that decided",
-            ["provision", "citation", "outcome", "requests"],
-            [
-                [p["provision"], p["citation"], p["outcome"].replace("_", " "), str(p["requests"])]
-                for p in report["by_provision"]
-            ],
-        ),
-        (
-            "Obligations",
-            ["duty", "citation", *(s.value.replace("_", " ") for s in ObligationState)],
-            [
-                [o["duty"], o["citation"], *(str(o[s.value]) for s in ObligationState)]
-                for o in report["obligations"]
-            ],
-        ),
-        (
-            "Violations"
-            + (
-                f" (first {len(report['violations'])}; {report['violations_not_listed']} more)"
-                if report["violations_not_listed"]
-                else ""
-            ),
-            ["line", "request", "provision", "citation", "case", "what was missing"],
-            [
-                [
-                    str(v["line"]),
-                    v["request_id"],
-                    ", ".join(v["provisions"]),
-                    "; ".join(v["citations"]),
-                    v["case_id"] or "",
-                    v["missing"],
-                ]
-                for v in report["violations"]
-            ],
-        ),
-    ]
-    if report["input_problems"]:
-        tables.append(
-            (
-                "Input problems"
-                + (
-                    f" ({report['input_problems_not_listed']} more not listed)"
-                    if report["input_problems_not_listed"]
-                    else ""
-                ),
-                ["file", "line", "problem"],
-                [
-                    [p["file"], str(p["line"]), "; ".join(p["errors"])]
-                    for p in report["input_problems"]
-                ],
-            )
-        )
-    comparison = report["comparison"]
-    if comparison:
-        after = comparison["after"]
-        tables.extend(
-            [
-                (
-                    f"What {after} would change: outcomes",
-                    ["before", f"under {after}", "requests"],
-                    [
-                        [
-                            x["before"].replace("_", " "),
-                            x["after"].replace("_", " "),
-                            str(x["requests"]),
-                        ]
-                        for x in comparison["transitions"]
-                    ],
-                ),
-                (
-                    f"What {after} would change: provisions responsible",
-                    ["provision", "requests changed"],
-                    [[k, str(v)] for k, v in comparison["changes_by_provision"].items()],
-                ),
-                (
-                    f"Requests whose outcome {after} would change",
-                    [
-                        "line",
-                        "request",
-                        "before",
-                        f"under {after}",
-                        "responsible",
-                    ],
-                    [
-                        [
-                            str(c["line"]),
-                            c["request_id"],
-                            c["before"].replace("_", " "),
-                            c["after"].replace("_", " "),
-                            ", ".join(c["responsible"]),
-                        ]
-                        for c in comparison["changes"]
-                    ],
-                ),
-                (
-                    f"Under {after}: totals",
-                    ["", "count"],
-                    [[k.replace("_", " "), str(v)] for k, v in comparison["totals"].items()],
-                ),
-                (
-                    f"Under {after}: obligations",
-                    ["duty", "citation", *(s.value.replace("_", " ") for s in ObligationState)],
-                    [
-                        [o["duty"], o["citation"], *(str(o[s.value]) for s in ObligationState)]
-                        for o in comparison["obligations"]
-                    ],
-                ),
-            ]
-        )
-    return tables
-
-
-def _heading(report: dict[str, Any]) -> list[str]:
-    lines = [
-        f"Audit of {report['log']}"
-        + (f" with the cases of {report['cases']}" if report["cases"] else ""),
-        f"Jurisdiction {report['jurisdiction']}, judged under {report['version']}.",
-        f"Obligations checked as of {report['as_of']} ({report['as_of_source']}).",
-    ]
-    if report["case_records"] is not None:
-        lines.append(f"{report['case_records']} case records read.")
-    if report["comparison"]:
-        c = report["comparison"]
-        lines.append(
-            f"Compared with {c['after']}: {c['changed']} of {c['compared']} requests would "
-            "change outcome."
-        )
-    return lines
-
-
-def _text(report: dict[str, Any]) -> str:
-    out = [*_heading(report), ""]
-    for title, header, rows in _tables(report):
-        out.extend([title, "-" * len(title)])
-        if not rows:
-            out.extend(["  (none)", ""])
-            continue
-        widths = [max(len(cell) for cell in column) for column in zip(header, *rows, strict=True)]
-        for row in (header, *rows):
-            cells = [c.ljust(w) for c, w in zip(row, widths, strict=True)]
-            out.append("  " + "  ".join(cells).rstrip())
-        out.append("")
-    return "\n".join(out)
-
-
-def _md_cell(cell: str) -> str:
-    return cell.replace("|", "\\|").replace("\n", " ")
-
-
-def _markdown(report: dict[str, Any]) -> str:
-    out = [f"# {_heading(report)[0]}", "", *(f"{line}  " for line in _heading(report)[1:]), ""]
-    for title, header, rows in _tables(report):
-        out.extend([f"## {title}", ""])
-        if not rows:
-            out.extend(["(none)", ""])
-            continue
-        out.append("| " + " | ".join(_md_cell(h) or " " for h in header) + " |")
-        out.append("|" + "---|" * len(header))
-        out.extend("| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows)
-        out.append("")
-    return "\n".join(out)
-
-
-def _html(report: dict[str, Any]) -> str:
-    heading = _heading(report)
-    out = [
-        "<!DOCTYPE html>",
-        '<html xmlns="http://www.w3.org/1999/xhtml" lang="en">',
-        '<head><meta charset="utf-8" /><title>frpolicy audit</title></head>',
-        "<body>",
-        f"<h1>{escape(heading[0])}</h1>",
-        *(f"<p>{escape(line)}</p>" for line in heading[1:]),
-    ]
-    for title, header, rows in _tables(report):
-        out.append(f"<h2>{escape(title)}</h2>")
-        if not rows:
-            out.append("<p>(none)</p>")
-            continue
-        out.append("<table>")
-        out.append("<tr>" + "".join(f"<th>{escape(h)}</th>" for h in header) + "</tr>")
-        out.extend("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
-        out.append("</table>")
-    out.extend(["</body>", "</html>", ""])
-    return "\n".join(out)
-
-
-_CSV_FIELDS = ["section", "name", "value", "line", "request_id", "provision", "detail"]
-
-
-def _csv(report: dict[str, Any]) -> str:
-    """One table of long rows: totals, counts and each violation, problem and change."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=_CSV_FIELDS, lineterminator="\n")
-    writer.writeheader()
-    _csv_audit(writer, report, "")
-    for p in report["input_problems"]:
-        writer.writerow(
-            {
-                "section": "input_problem",
-                "name": p["file"],
-                "line": p["line"],
-                "detail": "; ".join(p["errors"]),
-            }
-        )
-    comparison = report["comparison"]
-    if comparison:
-        for c in comparison["changes"]:
-            writer.writerow(
-                {
-                    "section": "change",
-                    "name": f"{c['before']} -> {c['after']}",
-                    "line": c["line"],
-                    "request_id": c["request_id"],
-                    "provision": " ".join(c["responsible"]),
-                }
-            )
-        for k, v in comparison["totals"].items():
-            writer.writerow({"section": f"total:{comparison['after']}", "name": k, "value": v})
-    return buffer.getvalue()
-
-
-def _csv_audit(writer: csv.DictWriter[str], report: dict[str, Any], suffix: str) -> None:
-    for k, v in report["totals"].items():
-        writer.writerow({"section": "total" + suffix, "name": k, "value": v})
-    for k, v in report["by_outcome"].items():
-        writer.writerow({"section": "outcome" + suffix, "name": k, "value": v})
-    for p in report["by_provision"]:
-        writer.writerow(
-            {
-                "section": "provision" + suffix,
-                "name": p["outcome"],
-                "value": p["requests"],
-                "provision": p["provision"],
-                "detail": p["citation"],
-            }
-        )
-    for o in report["obligations"]:
-        for s in ObligationState:
-            writer.writerow(
-                {
-                    "section": "obligation" + suffix,
-                    "name": s.value,
-                    "value": o[s.value],
-                    "provision": o["duty"],
-                    "detail": o["citation"],
-                }
-            )
-    for v in report["violations"]:
-        writer.writerow(
-            {
-                "section": "violation" + suffix,
-                "name": v["kind"],
-                "line": v["line"],
-                "request_id": v["request_id"],
-                "provision": " ".join(v["provisions"]),
-                "detail": v["missing"],
-            }
-        )
+        return page(document)
+    return markdown(document) if fmt == "markdown" else text(document)

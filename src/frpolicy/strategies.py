@@ -64,6 +64,7 @@ from frpolicy.model import (
     Emergency,
     Event,
     EventKind,
+    Gender,
     Harm,
     ImageSource,
     MediaKind,
@@ -74,6 +75,7 @@ from frpolicy.model import (
     Penalty,
     ProbeImage,
     Purpose,
+    Race,
     SearchRecord,
     SearchRequest,
     SwornStatement,
@@ -780,6 +782,8 @@ def _search_records(draw: st.DrawFn) -> SearchRecord:
         human_review=draw(st.booleans()),
         documented_at=draw(later),
         reported_at=draw(later),
+        subject_race=draw(st.none() | st.sampled_from(Race)),
+        subject_gender=draw(st.none() | st.sampled_from(Gender)),
     )
 
 

@@ -1,0 +1,210 @@
+"""A report as one self-contained HTML page: styled, with charts, for the screen and for print.
+
+The page is a single file: its style sheet is inline, its charts are inline SVG
+(:mod:`frpolicy._charts`), and it loads nothing from the network, so it can be mailed,
+archived or attached to a filing and opens the same anywhere. It is well-formed XHTML
+(an XML parser reads it), and everything from the input is escaped.
+
+On screen the tables keep their header in view; in print the navigation is dropped,
+table headers repeat on each page, and no chart or row is split across pages.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+from html import escape
+
+from frpolicy._charts import bar_chart
+from frpolicy._document import Cell, Column, Document, Kind, Table, human, listing_note
+from frpolicy._text import printable
+
+__all__ = ["page"]
+
+_STYLE = """
+:root { --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --head: #f6f8fa;
+  --accent: #0969da; --warn: #9a6700; --warn-bg: #fff8c5; }
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { margin: 0; color: var(--ink); background: #fff;
+  font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
+  "Noto Sans", "DejaVu Sans", sans-serif; }
+main { max-width: 1320px; margin: 0 auto; padding: 28px 32px 56px; }
+header { border-bottom: 3px solid var(--ink); padding-bottom: 12px; margin-bottom: 20px; }
+h1 { font-size: 26px; line-height: 1.25; margin: 0 0 6px; overflow-wrap: anywhere; }
+h2 { font-size: 19px; margin: 36px 0 4px; padding-top: 8px; border-top: 1px solid var(--line); }
+.facts { margin: 0; padding: 0; list-style: none; color: var(--muted); }
+.findings { font-size: 17px; margin: 16px 0; }
+.headline { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr));
+  gap: 10px; margin: 16px 0 8px; padding: 0; list-style: none; }
+.headline li { border: 1px solid var(--line); border-radius: 8px; padding: 10px 14px; }
+.headline .n { display: block; font-size: 26px; font-weight: 650;
+  font-variant-numeric: tabular-nums; }
+.headline .k { color: var(--muted); font-size: 13px; }
+nav { margin: 8px 0 0; font-size: 14px; }
+nav a { color: var(--accent); text-decoration: none; margin-right: 14px; white-space: nowrap; }
+nav a:hover { text-decoration: underline; }
+.about { color: var(--muted); margin: 0 0 10px; max-width: 80ch; }
+.cut { background: var(--warn-bg); border-left: 4px solid var(--warn); padding: 8px 12px;
+  margin: 8px 0 12px; }
+figure { margin: 8px 0 16px; max-width: 760px; break-inside: avoid; }
+.scroll { overflow-x: auto; }
+table { border-collapse: collapse; font-size: 13.5px; margin: 0 0 8px; }
+th, td { border: 1px solid var(--line); padding: 4px 7px; text-align: left;
+  vertical-align: top; }
+thead th { background: var(--head); position: sticky; top: 0; z-index: 1;
+  font-weight: 600; }
+tbody tr:nth-child(even) td { background: #fafbfc; }
+tbody.record tr td { background: #fff; }
+tbody.record:nth-of-type(even) tr td { background: #f6f8fa; }
+tbody.record tr:first-child td { border-bottom: 0; }
+tr.under td { border-top: 0; padding: 0 8px 6px 24px; color: var(--ink); }
+tr.under .label { color: var(--muted); }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
+thead th { vertical-align: bottom; }
+td.id { white-space: nowrap; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas,
+  "DejaVu Sans Mono", monospace; font-size: 12.5px; }
+td.when span, td.list span.id { white-space: nowrap; }
+td.wide { min-width: 28ch; max-width: 70ch; }
+.none { color: var(--muted); font-style: italic; }
+footer { margin-top: 40px; padding-top: 10px; border-top: 1px solid var(--line);
+  color: var(--muted); font-size: 13px; }
+@media print {
+  @page { margin: 14mm 12mm; }
+  body { font-size: 10pt; }
+  main { max-width: none; padding: 0; }
+  nav { display: none; }
+  thead { display: table-header-group; }
+  thead th { position: static; }
+  tr, tbody.record, figure, .headline li, section.together { break-inside: avoid; }
+  h2, .about, .cut { break-after: avoid; }
+  table { font-size: 8.5pt; }
+  .scroll { overflow: visible; }
+}
+"""
+
+_CLASS = {
+    Kind.COUNT: "num",
+    Kind.HOURS: "num",
+    Kind.ID: "id",
+    Kind.WHEN: "when",
+    Kind.LIST: "list",
+}
+
+
+def _e(text: str) -> str:
+    return escape(printable(text))
+
+
+def _cell_class(column: Column) -> str:
+    if column.kind is Kind.TEXT and column.key in {"missing", "text"}:
+        return ' class="wide"'
+    name = _CLASS.get(column.kind)
+    return f' class="{name}"' if name else ""
+
+
+def _cell(value: Cell, column: Column) -> str:
+    """A cell's HTML: a time may break between its day and its hour, a list between items."""
+    if isinstance(value, datetime):
+        day, _, hour = human(value, column.kind).partition(" ")
+        return f"<span>{escape(day)}</span> <span>{escape(hour)}</span>"
+    if isinstance(value, tuple) and column.kind is Kind.LIST:
+        # an id never breaks; a label (an enumeration member) may
+        return "<br />".join(
+            ("<span>" if isinstance(item, enum.Enum) else '<span class="id">')
+            + f"{escape(human((item,), column.kind))}</span>"
+            for item in value
+        )
+    return escape(human(value, column.kind))
+
+
+_KEEP_TOGETHER = 30
+"""A section of at most this many rows is not split across printed pages."""
+
+
+def _table(table: Table) -> list[str]:
+    compact = ' class="together"' if len(table.rows) <= _KEEP_TOGETHER else ""
+    out = [f'<section id="{escape(table.name)}"{compact}>', f"<h2>{_e(table.title)}</h2>"]
+    if table.about:
+        out.append(f'<p class="about">{_e(table.about)}</p>')
+    note = listing_note(table)
+    if note:
+        out.append(f'<p class="cut" role="note">{_e(note)}</p>')
+    chart = table.chart
+    if chart is not None and any(any(s.values) for s in chart.series):
+        svg = bar_chart(
+            title=printable(chart.title),
+            labels=[printable(label) for label in chart.labels],
+            series=chart.series,
+            vertical=chart.vertical,
+        )
+        out.append(f"<figure>{svg}</figure>")
+    if not table.rows:
+        if not table.cut:
+            out.append('<p class="none">None.</p>')
+        out.append("</section>")
+        return out
+    shown = [i for i, c in enumerate(table.columns) if c.page and not c.under_row]
+    under = [i for i, c in enumerate(table.columns) if c.page and c.under_row]
+    heads = "".join(
+        f'<th scope="col"{_cell_class(table.columns[i])}>{_e(table.columns[i].label)}</th>'
+        for i in shown
+    )
+    out += ['<div class="scroll"><table>', f"<thead><tr>{heads}</tr></thead>"]
+    if not under:
+        out.append("<tbody>")
+    for row in table.rows:
+        cells = "".join(
+            f"<td{_cell_class(table.columns[i])}>{_cell(row[i], table.columns[i])}</td>"
+            for i in shown
+        )
+        if not under:
+            out.append(f"<tr>{cells}</tr>")
+            continue
+        out += ['<tbody class="record">', f"<tr>{cells}</tr>"]
+        out += [
+            f'<tr class="under"><td colspan="{len(shown)}"><span class="label">'
+            f"{_e(table.columns[i].label)}:</span> {_cell(row[i], table.columns[i])}</td></tr>"
+            for i in under
+            if row[i] not in {None, "", ()}
+        ]
+        out.append("</tbody>")
+    out += ["</table></div>" if under else "</tbody></table></div>", "</section>"]
+    return out
+
+
+def page(document: Document) -> str:
+    """The document as a self-contained XHTML page."""
+    out = [
+        "<!DOCTYPE html>",
+        '<html xmlns="http://www.w3.org/1999/xhtml" lang="en">',
+        "<head>",
+        '<meta charset="utf-8" />',
+        '<meta name="viewport" content="width=device-width, initial-scale=1" />',
+        f"<title>{_e(document.title)}</title>",
+        f"<style>{_STYLE}</style>",
+        "</head>",
+        "<body>",
+        "<main>",
+        "<header>",
+        f"<h1>{_e(document.title)}</h1>",
+        '<ul class="facts">',
+        *(f"<li>{_e(fact)}</li>" for fact in document.facts),
+        "</ul>",
+        "</header>",
+        f'<p class="findings">{_e(document.findings)}</p>',
+        '<ul class="headline">',
+        *(
+            f'<li><span class="n">{value:,}</span><span class="k">{_e(key)}</span></li>'
+            for key, value in document.headline
+        ),
+        "</ul>",
+        '<nav aria-label="Sections">',
+        *(f'<a href="#{escape(t.name)}">{_e(t.title)}</a>' for t in document.tables),
+        "</nav>",
+    ]
+    for table in document.tables:
+        out += _table(table)
+    out += [f"<footer>{_e(document.footer)}</footer>", "</main>", "</body>", "</html>", ""]
+    return "\n".join(out)
