@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import attrs
@@ -10,11 +10,13 @@ import attrs
 import frpolicy
 from frpolicy import AgencyKind, CaseRecord, EventKind, Outcome, SearchRecord
 from frpolicy.compliance import (
+    CASE_EVENTS,
     Audit,
     Comparison,
     ObligationState,
     Violation,
     ViolationKind,
+    case_timeline,
     check_search,
     index_cases,
     timeline,
@@ -269,3 +271,25 @@ def test_what_was_missing_is_the_same_said_afresh_or_remembered() -> None:
     fresh = said()
     assert fresh
     assert said() == fresh
+
+
+def test_a_case_records_when_a_result_was_relied_on_and_corroborated() -> None:
+    relied = datetime(2025, 1, 10, 9, tzinfo=UTC)
+    case = CaseRecord(
+        id="C-1",
+        defendant="A. Doe",
+        search_id="S-1",
+        relied_on_at=relied,
+        corroborated_at=relied - timedelta(days=1),
+    )
+    kinds = [e.kind for e in case_timeline(case)]
+    assert kinds == [EventKind.RESULT_CORROBORATED, EventKind.RESULT_RELIED_ON]
+    assert EventKind.RESULT_RELIED_ON in CASE_EVENTS
+
+
+def test_a_log_that_says_a_person_reviewed_the_candidates_records_the_review_at_the_search() -> (
+    None
+):
+    record = attrs.evolve(_records()[0], human_review=True)
+    (review,) = [e for e in timeline(record) if e.kind is EventKind.RESULT_REVIEWED]
+    assert review.at == record.request.performed_at

@@ -84,8 +84,19 @@ __all__ = [
     "version_for",
 ]
 
-CASE_EVENTS = frozenset({EventKind.ARRAIGNMENT, EventKind.PRETRIAL_CONFERENCE, EventKind.TRIAL})
-"""Events that exist only once a person is charged: obligations anchored to them need a case."""
+CASE_EVENTS = frozenset(
+    {
+        EventKind.ARRAIGNMENT,
+        EventKind.PRETRIAL_CONFERENCE,
+        EventKind.TRIAL,
+        EventKind.RESULT_RELIED_ON,
+    }
+)
+"""Events of a case against a person: obligations anchored to them need a case.
+
+Reliance on a result for probable cause or an identification is one: it is recorded in the
+case of the person identified (``CaseRecord.relied_on_at``).
+"""
 
 
 class ObligationState(enum.Enum):
@@ -116,11 +127,17 @@ class ViolationKind(enum.Enum):
 
 
 def timeline(record: SearchRecord) -> tuple[Event, ...]:
-    """The events of a search itself, from its log record, in order of time."""
+    """The events of a search itself, from its log record, in order of time.
+
+    A log that says a person reviewed the candidates (``human_review``) records that review
+    as part of the search, at the time it was performed.
+    """
     request = record.request
     events = [Event(kind=EventKind.REQUEST_SUBMITTED, at=request.submitted_at)]
+    reviewed = request.performed_at if record.human_review else None
     for kind, at in (
         (EventKind.SEARCH_PERFORMED, request.performed_at),
+        (EventKind.RESULT_REVIEWED, reviewed),
         (EventKind.SEARCH_DOCUMENTED, record.documented_at),
         (EventKind.SEARCH_REPORTED, record.reported_at),
     ):
@@ -140,13 +157,19 @@ def timeline(record: SearchRecord) -> tuple[Event, ...]:
 
 
 def case_timeline(case: CaseRecord) -> tuple[Event, ...]:
-    """The events of a defendant's case: court dates and the notices served, in order."""
+    """The events of a defendant's case, in order.
+
+    Its court dates, the notices served, and when the search's result was relied on and
+    corroborated.
+    """
     events = [
         Event(kind=kind, at=at)
         for kind, at in (
             (EventKind.ARRAIGNMENT, case.arraignment_at),
             (EventKind.PRETRIAL_CONFERENCE, case.pretrial_conference_at),
             (EventKind.TRIAL, case.trial_at),
+            (EventKind.RESULT_RELIED_ON, case.relied_on_at),
+            (EventKind.RESULT_CORROBORATED, case.corroborated_at),
         )
         if at is not None
     ]

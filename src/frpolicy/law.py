@@ -36,6 +36,7 @@ __all__ = [
     "Instrument",
     "InstrumentKind",
     "InstrumentStatus",
+    "OffenseList",
     "Provision",
     "Reading",
     "Source",
@@ -167,6 +168,31 @@ class Provision:
     text: str = attrs.field(validator=_non_empty)
     source: Source
     citation: Citation | None = None
+
+
+@attrs.frozen(kw_only=True)
+class OffenseList:
+    """A list of offenses a law draws and names as one category, with its citation.
+
+    Maryland lets facial recognition be used to investigate twelve categories of crime,
+    each defined by a statute (a crime of violence as Crim. Law §14-101 defines it...); each
+    category is an :class:`OffenseList`. An :class:`~frpolicy.model.Offense` says which
+    lists it is on by their ``id`` (``Offense.listed_in``). Prefix the
+    id with the jurisdiction's code, so an offense tagged for several laws stays clear.
+
+    >>> OffenseList(
+    ...     id="US-MD:stalking",
+    ...     title="stalking",
+    ...     citation=Citation(instrument="2024 Md. Laws ch. 808", section="Crim. Law §3-802"),
+    ...     source=Source(verification=Verification.TEXT, confidence=Confidence.HIGH),
+    ... ).id
+    'US-MD:stalking'
+    """
+
+    id: str = attrs.field(validator=_non_empty)
+    title: str = attrs.field(validator=_non_empty)
+    citation: Citation
+    source: Source
 
 
 @attrs.frozen(kw_only=True)

@@ -60,10 +60,12 @@ __all__ = [
     "Officer",
     "Penalty",
     "ProbeImage",
+    "ProtectedGround",
     "Purpose",
     "Race",
     "SearchRecord",
     "SearchRequest",
+    "Suspicion",
     "SwornStatement",
     "Technology",
     "Training",
@@ -112,11 +114,20 @@ class Classification(enum.Enum):
 
 
 class Confinement(enum.Enum):
-    """The place of confinement a penalty allows; Massachusetts keys its felony line on it."""
+    """Where a sentence of imprisonment may be served, for the laws that draw a line by place.
+
+    Most laws draw their lines by the length of the term (``Penalty.max_term_months``);
+    Massachusetts draws its felony line by the place: a crime punishable by imprisonment in
+    the state prison is a felony (G.L. c.274 §1). A penalty states its place only where a law
+    asks for it.
+    """
 
     STATE_PRISON = "state_prison"
+    """A state prison: a penitentiary for long sentences."""
     HOUSE_OF_CORRECTION = "house_of_correction"
+    """A house of correction or a county jail: local confinement for short sentences."""
     NONE = "none"
+    """No confinement at all: a fine only."""
 
 
 class OffenseCategory(enum.Enum):
@@ -197,14 +208,38 @@ class ImageSource(enum.Enum):
 
 
 class Purpose(enum.Enum):
-    """Why the search is asked for."""
+    """Why the search is asked for, in the words the statutes use for their purposes."""
 
     CRIMINAL_INVESTIGATION = "criminal_investigation"
     EMERGENCY = "emergency"
     IDENTIFY_DECEASED = "identify_deceased"
+    IDENTIFY_MISSING = "identify_missing"
+    """Locating or identifying a missing person."""
+    IDENTIFY_INCAPACITATED = "identify_incapacitated"
+    """Identifying a person who is incapacitated and cannot give their own identity."""
     IDENTIFY_MISSING_OR_INCAPACITATED = "identify_missing_or_incapacitated"
+    """A missing or an incapacitated person, not said which: a law that names only one of
+    them is not met by it."""
     LICENSE_ISSUANCE = "license_issuance"
     IDENTIFICATION_DOCUMENT_INVESTIGATION = "identification_document_investigation"
+    REDACTION = "redaction"
+    """Redacting a recording or an image before it is released, to protect the privacy of
+    the people it shows."""
+    SEIZED_MEDIA_ANALYSIS = "seized_media_analysis"
+    """Forensic analysis of electronic media seized in an investigation, to identify a person
+    who is not to be charged as a result (a victim, a witness)."""
+    FACILITY_SECURITY = "facility_security"
+    """Securing an agency's premises, information or property against unauthorized access."""
+    NON_INVESTIGATIVE = "non_investigative"
+    """Lawful work of the agency unrelated to any criminal investigation."""
+    RECORD_PROTECTED_ACTIVITY = "record_protected_activity"
+    """Making a record of a person's exercise of constitutional rights: speech, assembly,
+    religion, association."""
+    FEDERALLY_MANDATED = "federally_mandated"
+    """A use a federal regulation or order mandates, or one with a federal agency to meet a
+    congressional mandate."""
+    TRAVEL_VERIFICATION = "travel_verification"
+    """Verifying, with a federal agency, the identity of travellers at an airport or seaport."""
     OTHER = "other"
 
     @property
@@ -226,9 +261,18 @@ _PURPOSE_LABELS = {
     Purpose.CRIMINAL_INVESTIGATION: "a criminal investigation",
     Purpose.EMERGENCY: "an emergency",
     Purpose.IDENTIFY_DECEASED: "identifying a deceased person",
+    Purpose.IDENTIFY_MISSING: "locating or identifying a missing person",
+    Purpose.IDENTIFY_INCAPACITATED: "identifying an incapacitated person",
     Purpose.IDENTIFY_MISSING_OR_INCAPACITATED: "identifying a missing or incapacitated person",
     Purpose.LICENSE_ISSUANCE: "verifying identity to issue a license",
     Purpose.IDENTIFICATION_DOCUMENT_INVESTIGATION: "investigating identification documents",
+    Purpose.REDACTION: "redacting an image or a recording for release",
+    Purpose.SEIZED_MEDIA_ANALYSIS: "forensic analysis of seized electronic media",
+    Purpose.FACILITY_SECURITY: "securing the agency's premises and property",
+    Purpose.NON_INVESTIGATIVE: "work unrelated to a criminal investigation",
+    Purpose.RECORD_PROTECTED_ACTIVITY: "recording a person's exercise of constitutional rights",
+    Purpose.FEDERALLY_MANDATED: "a use federal law mandates",
+    Purpose.TRAVEL_VERIFICATION: "verifying travellers' identity at an airport or seaport",
     Purpose.OTHER: "another purpose",
 }
 
@@ -281,6 +325,48 @@ _RACE_LABELS = {
 }
 
 
+class Suspicion(enum.Enum):
+    """The basis stated to believe the person sought is involved in a crime.
+
+    The belief is that they have committed, are committing or are about to commit one. Each
+    level includes the one below it: probable cause is also reasonable suspicion.
+    """
+
+    NONE = "none"
+    """No individualized suspicion is stated."""
+    REASONABLE_SUSPICION = "reasonable_suspicion"
+    """Specific and articulable facts that reasonably warrant the belief."""
+    PROBABLE_CAUSE = "probable_cause"
+    """Facts that would lead a reasonable person to believe it: the standard of a warrant."""
+
+
+class ProtectedGround(enum.Enum):
+    """A view, association or characteristic the law forbids a search to be based on.
+
+    The list is Washington's (RCW 43.386.080(2)); Colorado, Detroit and others name the same
+    grounds. ``OTHER_PROTECTED_CHARACTERISTIC`` is any other characteristic protected by law.
+    """
+
+    RELIGIOUS_VIEWS = "religious_views"
+    POLITICAL_VIEWS = "political_views"
+    SOCIAL_VIEWS = "social_views"
+    NONCRIMINAL_ORGANIZATION = "noncriminal_organization"
+    """Participation in a particular noncriminal organization."""
+    LAWFUL_EVENT = "lawful_event"
+    """Participation in a lawful event."""
+    RACE = "race"
+    ETHNICITY = "ethnicity"
+    CITIZENSHIP = "citizenship"
+    PLACE_OF_ORIGIN = "place_of_origin"
+    IMMIGRATION_STATUS = "immigration_status"
+    AGE = "age"
+    DISABILITY = "disability"
+    GENDER = "gender"
+    GENDER_IDENTITY = "gender_identity"
+    SEXUAL_ORIENTATION = "sexual_orientation"
+    OTHER_PROTECTED_CHARACTERISTIC = "other_protected_characteristic"
+
+
 class Database(enum.Enum):
     """A database of reference images a search may run against."""
 
@@ -309,6 +395,10 @@ class Disclosure(enum.Enum):
     ACCURACY = "accuracy"
     MATCH_SELECTION = "match_selection"
     ALL_RESULTS = "all_results"
+    DATABASES = "databases"
+    """A description and the names of the databases searched."""
+    RESULTS_ACTED_ON = "results_acted_on"
+    """Every result that led to further investigative action."""
 
 
 class EventKind(enum.Enum):
@@ -323,6 +413,13 @@ class EventKind(enum.Enum):
     PRETRIAL_CONFERENCE = "pretrial_conference"
     TRIAL = "trial"
     NOTICE_SERVED = "notice_served"
+    RESULT_REVIEWED = "result_reviewed"
+    """A person reviewed the search's candidates before anything was done on them."""
+    RESULT_RELIED_ON = "result_relied_on"
+    """The search's result was relied on for probable cause or a positive identification: a
+    warrant, an arrest, a charge, a preliminary hearing; a decision with legal effect."""
+    RESULT_CORROBORATED = "result_corroborated"
+    """Other evidence, independently and lawfully obtained, supports the identification."""
 
 
 # -- offenses -------------------------------------------------------------------------------
@@ -332,11 +429,13 @@ class EventKind(enum.Enum):
 class Penalty:
     """The most severe sentence the law allows for an offense.
 
-    ``max_term_months`` is ``None`` when no term of imprisonment is set (fine only, or
-    life, which ``life`` says).
+    A penalty is its longest term: ``max_term_months`` (``None`` when no term of
+    imprisonment is set: a fine only, or life, which ``life`` says), or ``death``. Where a
+    law draws its lines by the place of confinement (Massachusetts), ``confinement`` says
+    where the term may be served; ``None`` when the place is not stated.
     """
 
-    confinement: Confinement
+    confinement: Confinement | None = None
     max_term_months: int | None = attrs.field(default=None, validator=_not_negative)
     life: bool = False
     death: bool = False
@@ -344,7 +443,13 @@ class Penalty:
 
 @attrs.frozen(kw_only=True)
 class Offense:
-    """A crime, with the statute that defines it and the penalty it carries."""
+    """A crime, with the statute that defines it and the penalty it carries.
+
+    ``categories`` are broad kinds of crime; ``listed_in`` names the lists of offenses a
+    jurisdiction's law draws (Maryland's twelve categories of Crim. Proc. §2-503), by the
+    ids the jurisdiction gives them (``US-MD:crime-of-violence``): the law says which lists
+    exist, the offense says which it is on.
+    """
 
     code: str = attrs.field(validator=_non_empty)
     title: str = attrs.field(validator=_non_empty)
@@ -352,6 +457,7 @@ class Offense:
     classification: Classification
     penalty: Penalty
     categories: frozenset[OffenseCategory] = frozenset()
+    listed_in: frozenset[str] = frozenset()
 
 
 # -- agencies and officers ------------------------------------------------------------------
@@ -412,7 +518,11 @@ class Warrant:
 
 @attrs.frozen(kw_only=True)
 class CourtOrder:
-    """A court order for a search: under current Massachusetts law, a lower bar than a warrant."""
+    """A court order for a search: under current Massachusetts law, a lower bar than a warrant.
+
+    ``purpose`` is the purpose the order was issued for, when it names one (Washington's
+    orders to find a missing person or identify a deceased one); ``None`` when it names none.
+    """
 
     docket_number: str = attrs.field(validator=_non_empty)
     court: CourtKind
@@ -420,6 +530,7 @@ class CourtOrder:
     issued_at: datetime = attrs.field(validator=_aware)
     expires_at: datetime | None = attrs.field(default=None, validator=_aware)
     authorizes_facial_recognition: bool = False
+    purpose: Purpose | None = None
 
     def __attrs_post_init__(self) -> None:
         _not_before("issued_at", "expires_at", self)
@@ -461,12 +572,22 @@ class Emergency:
 
 @attrs.frozen(kw_only=True)
 class ProbeImage:
-    """The image or media searched against the reference databases."""
+    """The image or media searched against the reference databases, and what it shows.
+
+    ``altered``: features of the face were edited before the search (added, removed or
+    changed; not cropping or contrast). ``composite``: the probe is a sketch or another
+    manually produced image, not a photograph. ``protected_activity``: it shows the person
+    engaged in activity the constitution protects (speech, assembly, worship).
+    ``bystander``: the face searched is that of a person the search does not intend to
+    identify, such as a passer-by in the frame.
+    """
 
     kind: MediaKind
     source: ImageSource
     altered: bool = False
     composite: bool = False
+    protected_activity: bool = False
+    bystander: bool = False
 
 
 @attrs.frozen(kw_only=True)
@@ -484,6 +605,12 @@ class SearchRequest:
 
     ``requesting_agency`` asks for the search; ``performing_agency`` runs it. When they
     differ, the search is performed on behalf of the requesting agency.
+
+    ``suspicion`` is the basis stated to believe the person sought is involved in a crime.
+    ``protected_grounds`` are the views, associations or characteristics the person was
+    chosen for the search because of (empty: none). ``ongoing_surveillance``: the search
+    follows a specified person's movements over time, live or through stored images, rather
+    than recognizing them once; ``real_time``: it identifies people as images are captured.
     """
 
     id: str = attrs.field(validator=_non_empty)
@@ -503,6 +630,9 @@ class SearchRequest:
     real_time: bool = False
     written_request: bool = False
     performed_at: datetime | None = attrs.field(default=None, validator=_aware)
+    suspicion: Suspicion = Suspicion.NONE
+    protected_grounds: frozenset[ProtectedGround] = frozenset()
+    ongoing_surveillance: bool = False
 
     def __attrs_post_init__(self) -> None:
         _not_before("submitted_at", "performed_at", self)
@@ -520,6 +650,8 @@ class SearchRecord:
     ``subject_race`` and ``subject_gender`` describe the person whose image was searched,
     as recorded (``None``: not recorded); the 2023 bill's statistics (§220(h)) count
     searches by them.
+
+    ``human_review``: a person reviewed the candidates the search returned, as part of it.
     """
 
     request: SearchRequest
@@ -549,7 +681,13 @@ class Notice:
 
 @attrs.frozen(kw_only=True)
 class CaseRecord:
-    """The criminal case of a person a search identified, with its court dates and notices."""
+    """The criminal case of a person a search identified, with its court dates and notices.
+
+    ``relied_on_at`` is when the search's result was first relied on for probable cause or
+    a positive identification (a warrant, an arrest, a preliminary hearing);
+    ``corroborated_at`` is when other evidence, independently and lawfully obtained, was in
+    hand to support the identification. Either is ``None`` when it has not happened.
+    """
 
     id: str = attrs.field(validator=_non_empty)
     defendant: str = attrs.field(validator=_non_empty)
@@ -559,6 +697,8 @@ class CaseRecord:
     pretrial_conference_at: datetime | None = attrs.field(default=None, validator=_aware)
     trial_at: datetime | None = attrs.field(default=None, validator=_aware)
     notices: tuple[Notice, ...] = ()
+    relied_on_at: datetime | None = attrs.field(default=None, validator=_aware)
+    corroborated_at: datetime | None = attrs.field(default=None, validator=_aware)
 
     def __attrs_post_init__(self) -> None:
         _not_before("arraignment_at", "pretrial_conference_at", self)

@@ -128,6 +128,9 @@ _ANCHOR_PROSE = {
     EventKind.PRETRIAL_CONFERENCE: "the pretrial conference",
     EventKind.TRIAL: "trial",
     EventKind.NOTICE_SERVED: "the notice",
+    EventKind.RESULT_REVIEWED: "the review of the result",
+    EventKind.RESULT_RELIED_ON: "reliance on the result for probable cause or an identification",
+    EventKind.RESULT_CORROBORATED: "the corroboration of the result",
 }
 
 

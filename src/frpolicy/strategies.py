@@ -13,10 +13,13 @@ survives a JSON round trip unchanged.
 
 :func:`search_requests` is the strategy that matters most. Given a jurisdiction (and a
 version), it draws requests that look like the cases the law was written for: the
-version's own offense catalog; the State Police, a local department, the Registry of Motor
-Vehicles, the FBI and a district attorney; warrants that do and do not cover the offense,
-expired or not yet issued; emergencies with and without the later sworn statement, filed
-in time or late, by a supervisor or not; court orders; every purpose and kind of media.
+version's own offense catalog, and the jurisdiction's own agencies
+(``Jurisdiction.agencies``: its State Police, its city police,
+its motor vehicle registry, the FBI and a prosecutor); warrants that do and do not cover the
+offense, expired or not yet issued; emergencies with and without the later sworn statement,
+filed in time or late, by a supervisor or not; court orders, for a purpose or none; every
+purpose and kind of media; people shown in protected activity, bystanders, suspicion or
+none, searches based on protected grounds, ongoing surveillance.
 About a third of requests are drawn *in order* (every authorization present and valid), a
 third are *near misses* (in order but for one thing), and a third are drawn freely, so
 that permissions, refusals and the boundary between them are all well represented.
@@ -74,10 +77,12 @@ from frpolicy.model import (
     Officer,
     Penalty,
     ProbeImage,
+    ProtectedGround,
     Purpose,
     Race,
     SearchRecord,
     SearchRequest,
+    Suspicion,
     SwornStatement,
     Technology,
     Training,
@@ -127,16 +132,13 @@ ZONES: tuple[ZoneInfo, ...] = (ZoneInfo("UTC"), ZoneInfo("America/New_York"))
 
 AGENCIES: dict[AgencyKind, Agency] = {
     AgencyKind.STATE_POLICE: Agency(
-        id="MSP",
-        name="Massachusetts State Police",
-        kind=AgencyKind.STATE_POLICE,
-        unit="Commonwealth Fusion Center",
+        id="SP", name="State Police", kind=AgencyKind.STATE_POLICE, unit="Identification Unit"
     ),
     AgencyKind.LOCAL_POLICE: Agency(
-        id="BPD", name="Boston Police Department", kind=AgencyKind.LOCAL_POLICE
+        id="CPD", name="City Police Department", kind=AgencyKind.LOCAL_POLICE
     ),
     AgencyKind.MOTOR_VEHICLE_REGISTRY: Agency(
-        id="RMV", name="Registry of Motor Vehicles", kind=AgencyKind.MOTOR_VEHICLE_REGISTRY
+        id="MVR", name="Motor Vehicle Registry", kind=AgencyKind.MOTOR_VEHICLE_REGISTRY
     ),
     AgencyKind.FBI: Agency(
         id="FBI",
@@ -150,15 +152,15 @@ AGENCIES: dict[AgencyKind, Agency] = {
         kind=AgencyKind.FEDERAL,
     ),
     AgencyKind.PROSECUTOR: Agency(
-        id="SCDAO",
-        name="Suffolk County District Attorney's Office",
-        kind=AgencyKind.PROSECUTOR,
+        id="CPO", name="County Prosecutor's Office", kind=AgencyKind.PROSECUTOR
     ),
     AgencyKind.OTHER_PUBLIC_AGENCY: Agency(
-        id="DOR", name="Department of Revenue", kind=AgencyKind.OTHER_PUBLIC_AGENCY
+        id="REV", name="Revenue Department", kind=AgencyKind.OTHER_PUBLIC_AGENCY
     ),
 }
-"""One realistic agency of each kind: the searchers and requesters of Massachusetts."""
+"""One agency of each kind, named for no place: for requests of a jurisdiction that declares
+no agencies of its own (``Jurisdiction.agencies``), and for a
+kind it declares none of."""
 
 _JUDGES = ("J. Alvarez", "M. Chen", "R. O'Brien", "S. Okafor")
 _RANKS = ("trooper", "detective", "sergeant", "lieutenant", "captain")
@@ -239,10 +241,10 @@ def _ids(prefix: str) -> st.SearchStrategy[str]:
 
 @functools.cache
 def penalties() -> st.SearchStrategy[Penalty]:
-    """Penalties of every kind of confinement, with a term, for life, or a fine only."""
+    """Penalties with a term, for life, or a fine only; in every place of confinement, or none."""
     return st.builds(
         Penalty,
-        confinement=st.sampled_from(Confinement),
+        confinement=st.none() | st.sampled_from(Confinement),
         max_term_months=st.none() | st.integers(0, 480),
         life=st.booleans(),
         death=_MOSTLY_NO,
@@ -260,6 +262,7 @@ def offenses() -> st.SearchStrategy[Offense]:
         classification=st.sampled_from(Classification),
         penalty=penalties(),
         categories=st.frozensets(st.sampled_from(OffenseCategory), max_size=3),
+        listed_in=st.frozensets(st.sampled_from(("XX:list-a", "XX:list-b")), max_size=2),
     )
 
 
@@ -347,11 +350,12 @@ def _court_orders(draw: st.DrawFn) -> CourtOrder:
         issued_at=issued,
         expires_at=None if lasts is None else _shift(issued, lasts),
         authorizes_facial_recognition=draw(st.booleans()),
+        purpose=draw(_maybe(_pick(tuple(Purpose)))),
     )
 
 
 def court_orders() -> st.SearchStrategy[CourtOrder]:
-    """Court orders that expire after they are issued, or never."""
+    """Court orders that expire after they are issued, or never, for a purpose or none."""
     return _court_orders()
 
 
@@ -390,13 +394,15 @@ def emergencies() -> st.SearchStrategy[Emergency]:
 
 
 def probe_images() -> st.SearchStrategy[ProbeImage]:
-    """Probe images of every kind of media and every source."""
+    """Probe images of every kind of media and every source, showing anyone doing anything."""
     return st.builds(
         ProbeImage,
         kind=st.sampled_from(MediaKind),
         source=st.sampled_from(ImageSource),
         altered=st.booleans(),
         composite=st.booleans(),
+        protected_activity=st.booleans(),
+        bystander=st.booleans(),
     )
 
 
@@ -451,6 +457,7 @@ _BASES = ("warrant", "emergency", "court order", "warrant and court order", "non
 
 
 _PERFORMED_AFTER = st.none() | _minutes(0, 10) | _minutes(0, 3 * _DAY)
+_SOME_GROUNDS = st.frozensets(st.sampled_from(ProtectedGround), min_size=1, max_size=2)
 
 
 class _Mode(enum.Enum):
@@ -472,6 +479,10 @@ _DIMENSIONS = (
     "warrant",
     "emergency",
     "court order",
+    "protected activity",
+    "bystander",
+    "protected grounds",
+    "surveillance",
 )
 
 
@@ -508,6 +519,69 @@ def _catalog(jurisdiction: Jurisdiction | None, version: Version | None) -> tupl
         found = {o.code: o for v in jurisdiction.versions for o in v.offenses}
         return tuple(found[code] for code in sorted(found))
     return ()
+
+
+def _in_order_offenses(
+    catalog: tuple[Offense, ...], jurisdiction: Jurisdiction | None, version: Version | None
+) -> tuple[Offense, ...]:
+    """The offenses a request in order investigates.
+
+    Those on the law's lists, if it draws lists (Maryland's categories), else the felonies;
+    the whole catalog failing both.
+    """
+    versions = (version,) if version is not None else jurisdiction.versions if jurisdiction else ()
+    lists = {lst.id for v in versions for lst in v.offense_lists}
+    if lists:
+        listed = tuple(o for o in catalog if o.listed_in & lists)
+        return listed or catalog
+    return tuple(o for o in catalog if o.classification is Classification.FELONY) or catalog
+
+
+def _named_purposes(
+    jurisdiction: Jurisdiction | None, version: Version | None
+) -> frozenset[Purpose]:
+    """The purposes the law's rules name, in their leaves' parameters and constants."""
+    versions = (version,) if version is not None else jurisdiction.versions if jurisdiction else ()
+    found: set[Purpose] = set()
+    for v in versions:
+        for rule in v.policy.rules:
+            for item in rule.when.leaves():
+                for value in (*dict(item.params).values(), *item.namespace.values()):
+                    values = value if isinstance(value, frozenset | tuple) else (value,)
+                    found.update(p for p in values if isinstance(p, Purpose))
+    return frozenset(found)
+
+
+@functools.cache
+def _police_purposes(named: frozenset[Purpose]) -> tuple[Purpose, ...]:
+    """The purposes a police request in order has: the usual ones, and those the law names.
+
+    The usual ones are weighted three to one, so a law that names many purposes (Maryland's
+    exceptions) still sees mostly investigations, and each named purpose often enough.
+    """
+    extra = tuple(p for p in Purpose if p in named and p not in _POLICE_PURPOSES)
+    return _POLICE_PURPOSES * 3 + extra
+
+
+def _place(jurisdiction: Jurisdiction | None, version: Version | None) -> Jurisdiction | None:
+    """The jurisdiction, or the registered one the version belongs to, if any."""
+    if jurisdiction is not None or version is None:
+        return jurisdiction
+    from frpolicy.jurisdictions import jurisdiction as lookup  # noqa: PLC0415 - registry at draw time
+
+    try:
+        return lookup(version.policy.jurisdiction)
+    except LookupError:
+        return None
+
+
+@functools.cache
+def _agency_table(declared: tuple[Agency, ...]) -> dict[AgencyKind, tuple[Agency, ...]]:
+    """The agencies of each kind a place declares, the generic :data:`AGENCIES` filling gaps."""
+    return {
+        kind: tuple(a for a in declared if a.kind is kind) or (AGENCIES[kind],)
+        for kind in AgencyKind
+    }
 
 
 def _choose(
@@ -558,7 +632,7 @@ _WARRANT_VARIANTS = (
 
 
 @st.composite
-def _court_order_for(draw: st.DrawFn, at: datetime, variant: str) -> CourtOrder:
+def _court_order_for(draw: st.DrawFn, at: datetime, variant: str, purpose: Purpose) -> CourtOrder:
     issued = _shift(at, -draw(_minutes(_HOUR, 20 * _DAY)))
     expires: datetime | None = _shift(at, draw(_minutes(_HOUR, 20 * _DAY)))
     if variant == "expired":
@@ -566,6 +640,10 @@ def _court_order_for(draw: st.DrawFn, at: datetime, variant: str) -> CourtOrder:
     elif variant == "not yet issued":
         issued = _shift(at, draw(_minutes(1, 5 * _DAY)))
         expires = None
+    # an order in order is for the search's purpose, or names none
+    for_purpose: Purpose | None = draw(_maybe(st.just(purpose)))
+    if variant == "issued for another purpose":
+        for_purpose = draw(_pick(tuple(p for p in Purpose if p is not purpose)))
     return CourtOrder(
         docket_number=draw(st.integers(1, 9999).map(lambda n: f"2484MI{n:04d}")),
         court=draw(_pick((CourtKind.SUPERIOR_COURT, CourtKind.DISTRICT_COURT))),
@@ -573,6 +651,7 @@ def _court_order_for(draw: st.DrawFn, at: datetime, variant: str) -> CourtOrder:
         issued_at=issued,
         expires_at=expires,
         authorizes_facial_recognition=variant != "does not authorize facial recognition",
+        purpose=for_purpose,
     )
 
 
@@ -581,6 +660,7 @@ _COURT_ORDER_VARIANTS = (
     "does not authorize facial recognition",
     "expired",
     "not yet issued",
+    "issued for another purpose",
 )
 
 _STATEMENT_VARIANTS = (
@@ -637,16 +717,26 @@ _EMERGENCY_VARIANTS = (
 
 
 @st.composite
-def _search_requests(  # noqa: C901 - one draw per field of the request
+def _search_requests(  # noqa: C901, PLR0915 - one draw per field of the request
     draw: st.DrawFn, jurisdiction: Jurisdiction | None, version: Version | None
 ) -> SearchRequest:
     catalog = _catalog(jurisdiction, version)
+    in_order_offenses = _in_order_offenses(catalog, jurisdiction, version)
+    police_purposes = _police_purposes(_named_purposes(jurisdiction, version))
+    place = _place(jurisdiction, version)
+    table = _agency_table(place.agencies if place is not None else ())
     earliest, latest = _window(jurisdiction, version)
     mode = draw(_pick(_Mode))
     wrong = draw(_pick(_DIMENSIONS)) if mode is _Mode.NEAR_MISS else None
 
     def ok(dimension: str) -> bool:
         return mode is _Mode.IN_ORDER or (mode is _Mode.NEAR_MISS and wrong != dimension)
+
+    def fact(dimension: str, free: st.SearchStrategy[bool] = _MOSTLY_NO) -> bool:
+        """A fact that puts a request out of order: false in order, true in its near miss."""
+        if mode is _Mode.FREE:
+            return draw(free)
+        return mode is _Mode.NEAR_MISS and wrong == dimension
 
     submitted = draw(timestamps(earliest, latest))
     performed_after = draw(_PERFORMED_AFTER)
@@ -659,8 +749,8 @@ def _search_requests(  # noqa: C901 - one draw per field of the request
         free=_pick(_ROUTES),
         ok=ok("route"),
     )
-    requesting, performing = AGENCIES[route[0]], AGENCIES[route[1]]
-    in_order_purposes = _REGISTRY_PURPOSES if route[0] is _RMV else _POLICE_PURPOSES
+    requesting, performing = draw(_pick(table[route[0]])), draw(_pick(table[route[1]]))
+    in_order_purposes = _REGISTRY_PURPOSES if route[0] is _RMV else police_purposes
     purpose = _choose(
         draw,
         good=_pick(in_order_purposes),
@@ -668,12 +758,11 @@ def _search_requests(  # noqa: C901 - one draw per field of the request
         ok=ok("purpose"),
     )
 
-    felonies = tuple(o for o in catalog if o.classification is Classification.FELONY)
     offense: Offense | None
     if catalog:
         offense = _choose(
             draw,
-            good=_pick(felonies or catalog),
+            good=_pick(in_order_offenses),
             free=_maybe(_pick(catalog)),
             ok=ok("offense"),
         )
@@ -706,7 +795,7 @@ def _search_requests(  # noqa: C901 - one draw per field of the request
 
     w, co, em = warrant_variant(), court_order_variant(), emergency_variant()
     warrant = None if w is None else draw(_warrant_for(at, offense, codes, w))
-    court_order = None if co is None else draw(_court_order_for(at, co))
+    court_order = None if co is None else draw(_court_order_for(at, co, purpose))
     emergency = None if em is None else draw(_emergency_for(at, em))
 
     real_time = _choose(draw, good=_NO, free=st.booleans(), ok=ok("real time"))
@@ -718,6 +807,13 @@ def _search_requests(  # noqa: C901 - one draw per field of the request
     )
     if real_time and probe_kind is MediaKind.STILL_IMAGE and draw(st.booleans()):
         probe_kind = MediaKind.LIVE_VIDEO
+    suspicion = draw(_pick(tuple(Suspicion)))
+    protected_activity = fact("protected activity", st.booleans())
+    if protected_activity and mode is _Mode.NEAR_MISS:
+        suspicion = Suspicion.NONE
+    grounds = frozenset[ProtectedGround]()
+    if fact("protected grounds", st.booleans()):
+        grounds = draw(_SOME_GROUNDS)
     return SearchRequest(
         id=draw(st.integers(1, 99999).map(lambda n: f"FR-{n:05d}")),
         requesting_agency=requesting,
@@ -727,7 +823,9 @@ def _search_requests(  # noqa: C901 - one draw per field of the request
             kind=probe_kind,
             source=draw(_pick(ImageSource)),
             altered=draw(_MOSTLY_NO),
-            composite=draw(_MOSTLY_NO),
+            composite=_choose(draw, good=_NO, free=_MOSTLY_NO, ok=ok("media")),
+            protected_activity=protected_activity,
+            bystander=fact("bystander"),
         ),
         technology=Technology(
             name=(system := draw(_pick(_SYSTEMS)))[0],
@@ -750,6 +848,9 @@ def _search_requests(  # noqa: C901 - one draw per field of the request
         real_time=real_time,
         written_request=_choose(draw, good=_YES, free=st.booleans(), ok=ok("written request")),
         performed_at=performed,
+        suspicion=suspicion,
+        protected_grounds=grounds,
+        ongoing_surveillance=fact("surveillance"),
     )
 
 
@@ -815,6 +916,8 @@ def _case_records(draw: st.DrawFn) -> CaseRecord:
     if pretrial is not None:
         trial = draw(st.none() | _minutes(0, 200 * _DAY).map(lambda m: _shift(pretrial, m)))
     return CaseRecord(
+        relied_on_at=draw(st.none() | timestamps()),
+        corroborated_at=draw(st.none() | timestamps()),
         id=draw(st.integers(1, 9999).map(lambda n: f"2484CR{n:04d}")),
         defendant=draw(_pick(("A. Doe", "B. Roe"))),
         search_id=search_id,

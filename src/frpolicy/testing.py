@@ -17,9 +17,10 @@ must hold of any faithful encoding of it, and this module checks them on request
     ``PERMITTED`` one an applying permission with a citation and no applying prohibition,
     a ``FORBIDDEN`` one an applying prohibition.
 ``monotonicity``
-    Taking away the warrant, the court order, the emergency or the technology's approval
-    never turns a refusal into a permission; nor does adding emotion inference, live video
-    or real-time use.
+    Taking away the warrant, the court order, the emergency, the technology's approval or
+    the suspicion never turns a refusal into a permission; nor does adding emotion
+    inference, live video or real-time use, ongoing surveillance, a protected ground, a
+    sketch for a photograph, protected activity or a bystander in the image.
 ``irrelevance``
     Fields no rule and no scope reads never change the outcome. The suite learns which
     fields are read from the predicates themselves, since they are data.
@@ -55,7 +56,7 @@ from hypothesis.errors import NoSuchExample, UnsatisfiedAssumption
 from frpolicy.jurisdictions import Jurisdiction, Version
 from frpolicy.jurisdictions import jurisdiction as _lookup
 from frpolicy.law import Citation, Confidence, Source, Verification
-from frpolicy.model import Analysis, MediaKind, SearchRequest
+from frpolicy.model import Analysis, MediaKind, ProtectedGround, SearchRequest, Suspicion
 from frpolicy.policy import Decision, Effect, Outcome, Policy, Rule
 from frpolicy.predicates import Leaf, Predicate, leaf
 from frpolicy.serialization import from_json, to_json
@@ -408,6 +409,30 @@ def _changes() -> dict[str, _Change]:
         ),
         "making the search real-time": lambda r: unless(
             not r.real_time, lambda: attrs.evolve(r, real_time=True)
+        ),
+        "taking away the suspicion": lambda r: unless(
+            r.suspicion is not Suspicion.NONE, lambda: attrs.evolve(r, suspicion=Suspicion.NONE)
+        ),
+        "making the search ongoing surveillance": lambda r: unless(
+            not r.ongoing_surveillance, lambda: attrs.evolve(r, ongoing_surveillance=True)
+        ),
+        "basing the search on the person's political views": lambda r: unless(
+            ProtectedGround.POLITICAL_VIEWS not in r.protected_grounds,
+            lambda: attrs.evolve(
+                r, protected_grounds=r.protected_grounds | {ProtectedGround.POLITICAL_VIEWS}
+            ),
+        ),
+        "making the probe a sketch": lambda r: unless(
+            not r.probe.composite,
+            lambda: attrs.evolve(r, probe=attrs.evolve(r.probe, composite=True)),
+        ),
+        "showing the person in protected activity": lambda r: unless(
+            not r.probe.protected_activity,
+            lambda: attrs.evolve(r, probe=attrs.evolve(r.probe, protected_activity=True)),
+        ),
+        "making the face searched a bystander's": lambda r: unless(
+            not r.probe.bystander,
+            lambda: attrs.evolve(r, probe=attrs.evolve(r.probe, bystander=True)),
         ),
     }
 

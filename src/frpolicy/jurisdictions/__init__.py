@@ -37,8 +37,8 @@ from importlib.metadata import entry_points
 
 import attrs
 
-from frpolicy.law import Citation, Instrument, Provision, Reading
-from frpolicy.model import Classification, Offense, Penalty, SearchRequest
+from frpolicy.law import Citation, Instrument, OffenseList, Provision, Reading
+from frpolicy.model import Agency, Classification, Offense, Penalty, SearchRequest
 from frpolicy.policy import Decision, Outcome, Policy, Variant
 from frpolicy.predicates import Predicate, evaluation_time
 
@@ -108,6 +108,8 @@ class Version:
     ``aliases`` are other names of the same text (a bill's companion in the other
     chamber); ``provisions`` are those recorded as prose only. ``classify`` is how the law
     classes an offense by its penalty, when it does (Massachusetts: G.L. c.274 §1).
+    ``offense_lists`` are the lists of offenses the law draws (Maryland's twelve categories),
+    which an offense names in ``Offense.listed_in``.
 
     ``build`` makes the version anew for a choice of readings (reading id to choice id,
     the others as adopted); a version whose policy rests on readings is made by
@@ -116,6 +118,7 @@ class Version:
 
     policy: Policy
     offenses: tuple[Offense, ...] = ()
+    offense_lists: tuple[OffenseList, ...] = ()
     invariants: tuple[Invariant, ...] = ()
     provisions: tuple[Provision, ...] = ()
     aliases: tuple[str, ...] = ()
@@ -195,20 +198,57 @@ class Version:
 
         The offense's classification must be the one this law gives its penalty: a client
         that sends armed robbery as a misdemeanor is told so, rather than judged on a
-        classification the law does not give.
+        classification the law does not give. The lists of this jurisdiction the offense
+        names must be lists the law draws, and an offense of the catalog must be on the lists
+        the catalog puts it on: first-degree assault sent without Maryland's list of crimes
+        of violence is refused, not judged as unlisted.
         """
         offense = request.offense
-        if offense is None or self.classify is None:
+        if offense is None:
             return ()
-        expected = self.classify(offense.penalty)
-        if offense.classification is expected:
-            return ()
-        message = (
-            f"$.offense.classification: {offense.classification.value!r}, but "
-            f"{self.policy.jurisdiction} law classes an offense with this penalty as "
-            f"{expected.value!r}"
-        )
-        return (message,)
+        found: list[str] = []
+        if self.classify is not None:
+            expected = self.classify(offense.penalty)
+            if offense.classification is not expected:
+                found.append(
+                    f"$.offense.classification: {offense.classification.value!r}, but "
+                    f"{self.policy.jurisdiction} law classes an offense with this penalty as "
+                    f"{expected.value!r}"
+                )
+        found.extend(self._list_problems(offense))
+        return tuple(found)
+
+    def _list_problems(self, offense: Offense) -> list[str]:
+        prefix = f"{self.policy.jurisdiction}:"
+        known = {lst.id for lst in self.offense_lists}
+        mine = {i for i in offense.listed_in if i.startswith(prefix)}
+        found = [
+            f"$.offense.listed_in: {self.policy.jurisdiction} law draws no list {i!r}; "
+            f"known: {', '.join(sorted(known)) or 'none'}"
+            for i in sorted(mine - known)
+        ]
+        catalogued = next((o for o in self.offenses if o.code == offense.code), None)
+        if catalogued is not None and not found:
+            expected = {i for i in catalogued.listed_in if i.startswith(prefix)}
+            if mine != expected:
+                found.append(
+                    f"$.offense.listed_in: {offense.code!r} is on "
+                    f"{', '.join(sorted(expected)) or 'no list'} of {self.policy.jurisdiction} "
+                    f"law, not {', '.join(sorted(mine)) or 'none'}"
+                )
+        return found
+
+    def offense_list(self, list_id: str) -> OffenseList:
+        """The list of offenses of this id the law draws.
+
+        Raises:
+            LookupError: the law draws no such list.
+        """
+        for found in self.offense_lists:
+            if found.id == list_id:
+                return found
+        msg = f"{self.instrument.id}: no offense list {list_id!r}"
+        raise LookupError(msg)
 
     def evaluate(self, request: SearchRequest, at: datetime | None = None) -> Decision:
         """The explained decision on a request under this version."""
@@ -252,6 +292,10 @@ def choose_readings(readings: Iterable[Reading], choices: Mapping[str, str]) -> 
 class Jurisdiction:
     """A place whose law governs searches, and the versions of that law.
 
+    ``agencies`` are sample agencies of the place (its State Police, a city police
+    department, its motor vehicle registry...), for generated requests, examples and the
+    documentation: test requests for Maryland name Maryland's agencies.
+
     Raises:
         ValueError: two versions share a name, or a version's policy is another
             jurisdiction's.
@@ -260,6 +304,7 @@ class Jurisdiction:
     code: str
     name: str
     versions: tuple[Version, ...]
+    agencies: tuple[Agency, ...] = attrs.field(default=(), repr=False)
 
     def __attrs_post_init__(self) -> None:
         names = [n for v in self.versions for n in (v.instrument.id, *v.aliases)]

@@ -13,6 +13,7 @@ sample offense catalog in :mod:`~frpolicy.jurisdictions.us_ma.offenses`.
 from __future__ import annotations
 
 from frpolicy.jurisdictions import Jurisdiction
+from frpolicy.jurisdictions.us_ma.common import AGENCIES
 from frpolicy.jurisdictions.us_ma.h1728 import H1728
 from frpolicy.jurisdictions.us_ma.h4359 import H4359
 from frpolicy.jurisdictions.us_ma.st2020_c253 import CURRENT_LAW
@@ -20,6 +21,6 @@ from frpolicy.jurisdictions.us_ma.st2020_c253 import CURRENT_LAW
 __all__ = ["CURRENT_LAW", "H1728", "H4359", "MASSACHUSETTS"]
 
 MASSACHUSETTS = Jurisdiction(
-    code="US-MA", name="Massachusetts", versions=(CURRENT_LAW, H1728, H4359)
+    code="US-MA", name="Massachusetts", versions=(CURRENT_LAW, H1728, H4359), agencies=AGENCIES
 )
 """The Commonwealth of Massachusetts."""

@@ -3,15 +3,38 @@
 from __future__ import annotations
 
 from frpolicy.law import Choice, Citation, Confidence, Reading, Source, Verification
+from frpolicy.model import Agency, AgencyKind
 from frpolicy.policy import Calendar
 
-__all__ = ["CALENDAR", "SECTION", "quarterly_report_due", "source"]
+__all__ = ["AGENCIES", "CALENDAR", "SECTION", "quarterly_report_due", "source"]
 
 SECTION = "G.L. c.6 §220"
 """Every version writes or rewrites this section of the General Laws."""
 
 CALENDAR = Calendar(timezone="America/New_York", country="US", subdivision="MA")
 """Massachusetts time, and the Commonwealth's legal holidays."""
+
+AGENCIES: tuple[Agency, ...] = (
+    Agency(
+        id="MSP",
+        name="Massachusetts State Police",
+        kind=AgencyKind.STATE_POLICE,
+        unit="Commonwealth Fusion Center",
+    ),
+    Agency(id="BPD", name="Boston Police Department", kind=AgencyKind.LOCAL_POLICE),
+    Agency(id="RMV", name="Registry of Motor Vehicles", kind=AgencyKind.MOTOR_VEHICLE_REGISTRY),
+    Agency(
+        id="FBI", name="Federal Bureau of Investigation", kind=AgencyKind.FBI, unit="FACE Services"
+    ),
+    Agency(id="HSI", name="Homeland Security Investigations", kind=AgencyKind.FEDERAL),
+    Agency(
+        id="SCDAO",
+        name="Suffolk County District Attorney's Office",
+        kind=AgencyKind.PROSECUTOR,
+    ),
+    Agency(id="DOR", name="Department of Revenue", kind=AgencyKind.OTHER_PUBLIC_AGENCY),
+)
+"""Sample Massachusetts agencies, one of each kind, for generated requests and examples."""
 
 
 def source(verification: Verification, confidence: Confidence, reference: str) -> Source:
