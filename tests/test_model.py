@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime, timedelta
 
 import attrs
@@ -9,6 +10,8 @@ from frpolicy import (
     Agency,
     AgencyKind,
     CaseRecord,
+    Classification,
+    Confinement,
     CourtKind,
     Emergency,
     Gender,
@@ -17,18 +20,23 @@ from frpolicy import (
     InputError,
     MediaKind,
     Notice,
+    Penalty,
     ProbeImage,
     Purpose,
     Race,
     SearchRecord,
     SearchRequest,
+    Suspicion,
     SwornStatement,
     Technology,
     Training,
     Warrant,
     from_json,
+    to_dict,
     to_json,
 )
+from frpolicy.jurisdictions.us_ma.offenses import classify
+from frpolicy.jurisdictions.us_md.offenses import OFFENSES as MARYLAND_OFFENSES
 
 NOON = datetime(2024, 5, 1, 12, tzinfo=UTC)
 MSP = Agency(id="msp", name="State Police", kind=AgencyKind.STATE_POLICE)
@@ -138,3 +146,34 @@ def test_a_race_or_gender_outside_the_categories_is_refused() -> None:
         SearchRecord(request=search(), subject_race="white")  # type: ignore[arg-type]
     with pytest.raises(InputError, match=r"\$\.subject_gender: unknown value 'x'"):
         from_json('{"request": ' + to_json(search()) + ', "subject_gender": "x"}', SearchRecord)
+
+
+# -- the open model: facts many laws ask, with safe defaults ----------------------------------
+
+
+def test_a_request_written_before_the_open_model_reads_each_new_fact_at_its_safe_default() -> None:
+    old = to_dict(search())
+    for field in ("suspicion", "protected_grounds", "ongoing_surveillance"):
+        del old[field]
+    for field in ("protected_activity", "bystander"):
+        del old["probe"][field]
+    request = from_json(json.dumps(old), SearchRequest)
+    assert request.suspicion is Suspicion.NONE
+    assert request.protected_grounds == frozenset()
+    assert not request.ongoing_surveillance
+    assert not request.probe.protected_activity
+    assert not request.probe.bystander
+
+
+def test_a_penalty_is_its_longest_term_and_states_a_place_only_where_a_law_asks() -> None:
+    ten_years = Penalty(max_term_months=120)
+    assert ten_years.confinement is None
+    # Massachusetts draws its felony line at the state prison, so it needs the place
+    in_state_prison = Penalty(confinement=Confinement.STATE_PRISON, max_term_months=120)
+    assert classify(in_state_prison) is Classification.FELONY
+    assert classify(ten_years) is Classification.MISDEMEANOR
+
+
+def test_an_offense_names_the_lists_of_offenses_it_is_on_by_their_ids() -> None:
+    stalking = next(o for o in MARYLAND_OFFENSES if o.code == "CR-3-802")
+    assert stalking.listed_in == frozenset({"US-MD:stalking"})

@@ -1,0 +1,588 @@
+"""Md. Code, Crim. Proc. §§2-501 to 2-510, as enacted by 2024 Md. Laws ch. 808 (SB 182).
+
+"Criminal Procedure - Facial Recognition Technology - Requirements, Procedures, and
+Prohibitions": SB 182, chapter 808, and its House cross-file HB 338, chapter 809, approved
+2024-05-16, in force from 2024-10-01. Sections 2-501, 2-502, 2-503(a)(1)(i)-(ii), 2-504,
+2-505, 2-507, 2-508 and 2-510 were read in copies of the text (verification ``text``);
+§2-503(a)(1)(iii) and what follows it were not: the bans on real-time identification and on
+searching sketches rest on the news and are marked so; the limits on databases and the
+verification by a trained person are kept as prose.
+
+What it asks, in short: a Maryland police officer, or another employee or agent of a law
+enforcement agency, may use facial recognition in a criminal investigation only to
+investigate a crime in one of twelve categories
+(:mod:`~frpolicy.jurisdictions.us_md.offenses`); never to analyse an image of a person
+engaged in constitutionally protected activity without reasonable suspicion, nor a person
+the search does not intend to identify. A result is never the sole
+basis for probable cause or a positive identification, and the State discloses the search
+in discovery. None of this restricts the uses §2-507 names: identifying a missing,
+deceased or incapacitated person, redaction, forensic analysis of seized media,
+securing the agency's premises, and work unrelated to a criminal investigation. The search
+itself needs no warrant.
+
+Who is bound: §2-501 defines facial recognition as technology used "by or at the direction
+of" a law enforcement agency, so the subtitle governs every search a Maryland law
+enforcement agency asks for or performs, whoever else takes part (a search it asks the
+FBI or the Motor Vehicle Administration to run included). A search the FBI runs on its
+own account is not Maryland's to govern. Nor is a use that identifies, verifies or tracks
+no one (inferring emotions, say): it is not facial recognition as §2-501 defines it.
+
+Two questions the text leaves open are named readings (:data:`READINGS`): whether a
+State's Attorney's office is a law enforcement agency, and by when the disclosures of
+§2-504 are due.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+from frpolicy import conditions as c
+from frpolicy.jurisdictions import Invariant, Version, choose_readings
+from frpolicy.jurisdictions.us_md.common import CALENDAR, INSTRUMENT_ID, cite, source
+from frpolicy.jurisdictions.us_md.offenses import OFFENSE_LISTS, OFFENSES
+from frpolicy.law import (
+    Choice,
+    Confidence,
+    Instrument,
+    InstrumentKind,
+    InstrumentStatus,
+    Provision,
+    Reading,
+    Verification,
+)
+from frpolicy.model import AgencyKind, Analysis, Disclosure, EventKind, Purpose
+from frpolicy.policy import EVERY_REQUEST, Deadline, Duty, Effect, Outcome, Policy, Rule, Unit
+from frpolicy.predicates import Any as AnyOf
+from frpolicy.predicates import Predicate, leaf
+
+__all__ = ["CH808", "EXCEPTED_PURPOSES", "INSTRUMENT", "READINGS"]
+
+INSTRUMENT = Instrument(
+    id=INSTRUMENT_ID,
+    title="Criminal Procedure - Facial Recognition Technology - Requirements, Procedures, "
+    "and Prohibitions (SB 182, 2024 Md. Laws ch. 808; HB 338, ch. 809), adding Md. Code, "
+    "Crim. Proc. §§2-501 to 2-510",
+    kind=InstrumentKind.STATUTE,
+    status=InstrumentStatus.IN_FORCE,
+    effective_from=date(2024, 10, 1),
+    url="https://mgaleg.maryland.gov/mgawebsite/Legislation/Details/sb0182?ys=2024RS",
+)
+
+_HIGH, _MED, _LOW = Confidence.HIGH, Confidence.MEDIUM, Confidence.LOW
+_TEXT = (
+    "text of the Criminal Procedure Article (self-law.org, lexace.ai, findlaw, mgaleg.maryland.gov)"
+)
+_NEWS = (
+    "idtechwire.com, 2024 ('the use of facial recognition technology based on sketches ... is "
+    "prohibited; real-time identification ... is banned'); the text of §2-503(a)(1)(iii) ff. "
+    "was not read (provisions catalog MD-OTHER-BANS, M)"
+)
+
+# -- readings: where the text admits more than one answer -----------------------------------
+
+PROSECUTORS = Reading(
+    id="md-prosecutors",
+    question="Is a State's Attorney's office a 'law enforcement agency' (Crim. Proc. §2-501(c), "
+    "which takes the meaning of Public Safety §2-101), so that a search it asks for is governed "
+    "even when no police agency takes part?",
+    choices=(
+        Choice(
+            id="included",
+            text="Yes: a prosecutor's office that directs a search is bound as the police "
+            "are; the definition in Public Safety §2-101 was not read, and reading it narrowly "
+            "would let a search escape the subtitle by being asked for through a prosecutor.",
+        ),
+        Choice(
+            id="police-only",
+            text="No: only police agencies are law enforcement agencies; a search a "
+            "prosecutor asks a non-police body (the Motor Vehicle Administration) to run is "
+            "not governed.",
+        ),
+    ),
+    source=source(Verification.UNVERIFIED, _LOW, "Public Safety §2-101 was not read"),
+    citation=cite("2-501", "(c)"),
+)
+DISCOVERY_DEADLINE = Reading(
+    id="md-discovery-deadline",
+    question="By when must the State make the disclosures of §2-504? The statute sends to the "
+    "Maryland Rules on discovery and sets no deadline of its own.",
+    choices=(
+        Choice(
+            id="rule-4-263",
+            text="Within 30 days after the defendant's first appearance in the circuit court "
+            "(Md. Rule 4-263(h)(1)), counted from the arraignment.",
+        ),
+        Choice(
+            id="before-trial",
+            text="Before trial, no sooner: the statute names no day, so the check is only "
+            "that the disclosure came before trial.",
+        ),
+    ),
+    source=source(
+        Verification.SUMMARY,
+        _MED,
+        "Md. Rule 4-263(h)(1) as summarized by marylandcriminalattorneyblog.com; the District "
+        "Court's Rule 4-262 was not read",
+    ),
+    citation=cite("2-504"),
+)
+READINGS = (PROSECUTORS, DISCOVERY_DEADLINE)
+"""The readings this version rests on; the first choice of each is the one adopted."""
+
+# -- who is bound -----------------------------------------------------------------------------
+
+_POLICE = frozenset({AgencyKind.LOCAL_POLICE, AgencyKind.STATE_POLICE})
+
+
+def _law_enforcement(readings: Mapping[str, Reading]) -> frozenset[AgencyKind]:
+    if readings[PROSECUTORS.id].chosen == "included":
+        return _POLICE | {AgencyKind.PROSECUTOR}
+    return _POLICE
+
+
+def _scope(readings: Mapping[str, Reading]) -> Predicate:
+    # §2-501(a)(1): facial recognition identifies, verifies or persistently tracks people
+    kinds = _law_enforcement(readings)
+    return (c.requested_by_any(kinds) | c.performed_by_any(kinds)) & c.IDENTIFY_VERIFY_OR_TRACK
+
+
+# -- the conditions of §2-503 and §2-507 ------------------------------------------------------
+
+EXCEPTED_PURPOSES: dict[str, frozenset[Purpose]] = {
+    "(1)": frozenset(
+        {
+            Purpose.IDENTIFY_MISSING,
+            Purpose.IDENTIFY_DECEASED,
+            Purpose.IDENTIFY_INCAPACITATED,
+            Purpose.IDENTIFY_MISSING_OR_INCAPACITATED,
+        }
+    ),
+    "(2)": frozenset({Purpose.REDACTION}),
+    "(3)": frozenset({Purpose.SEIZED_MEDIA_ANALYSIS}),
+    "(4)": frozenset({Purpose.FACILITY_SECURITY}),
+    "(5)": frozenset({Purpose.NON_INVESTIGATIVE, Purpose.LICENSE_ISSUANCE}),
+}
+"""The purposes §2-507 does not restrict, by its item."""
+_EXCEPTED = frozenset().union(*EXCEPTED_PURPOSES.values())
+
+# §2-503(a)(1): "in the furtherance of a criminal investigation": any use §2-507 does not name.
+INVESTIGATION = leaf(
+    "criminal_investigation",
+    "the search is in furtherance of a criminal investigation: its purpose is none of those "
+    "§2-507 leaves unrestricted",
+    "r.purpose not in EXCEPTED",
+    EXCEPTED=_EXCEPTED,
+)
+LISTED = c.offense_on_any(
+    "offense_listed",
+    "the offense (or the attempt) is in one of the twelve categories of §2-503(a)(1)(i)",
+    OFFENSE_LISTS,
+)
+OFFENSE_STATED = leaf(
+    "offense_stated", "the offense under investigation is stated", "r.offense is not None"
+)
+
+
+def _rules() -> tuple[Rule, ...]:
+    text = source(Verification.TEXT, _HIGH, _TEXT)
+    news = source(Verification.NEWS, _LOW, _NEWS)
+    return (
+        # §2-503(a)(1)(i) An officer may not use facial recognition to investigate a crime other
+        # than one of twelve categories; for those, the subtitle lets it be used.
+        Rule(
+            id="MD-OFFENSES",
+            effect=Effect.PERMIT,
+            when=INVESTIGATION & LISTED,
+            citation=cite("2-503", "(a)(1)(i)"),
+            paraphrase="In a criminal investigation, a law enforcement agency may use facial "
+            "recognition to investigate the commission of, or the attempt to commit, a crime "
+            "in one of the twelve categories; no warrant is needed for the search itself.",
+            source=text,
+        ),
+        Rule(
+            id="MD-UNLISTED",
+            effect=Effect.FORBID,
+            when=INVESTIGATION & OFFENSE_STATED & ~LISTED,
+            citation=cite("2-503", "(a)(1)(i)"),
+            paraphrase="An officer may not, in furtherance of a criminal investigation, use "
+            "facial recognition to investigate a crime outside the twelve categories.",
+            source=text,
+        ),
+        # §2-503(a)(1)(ii)1 ... nor analyse an image of a person in protected activity, unless
+        # there is reasonable suspicion of a crime.
+        Rule(
+            id="MD-PROTECTED",
+            effect=Effect.FORBID,
+            when=INVESTIGATION & c.PROTECTED_ACTIVITY & ~c.REASONABLE_SUSPICION,
+            citation=cite("2-503", "(a)(1)(ii)1"),
+            paraphrase="An officer may not analyse an image or a recording of a person engaged "
+            "in activity the United States or Maryland Constitution or the Declaration of "
+            "Rights protects, unless there is reasonable suspicion that the person has "
+            "committed, is committing or is about to commit a crime.",
+            source=text,
+        ),
+        # §2-503(a)(1)(ii)2 ... nor analyse an image of a person not intended to be identified.
+        Rule(
+            id="MD-BYSTANDER",
+            effect=Effect.FORBID,
+            when=INVESTIGATION & c.BYSTANDER,
+            citation=cite("2-503", "(a)(1)(ii)2"),
+            paraphrase="An officer may not analyse an image or a recording of a person who is "
+            "not intended to be identified.",
+            source=text,
+        ),
+        # §2-503(a)(1)(iii) ff. (not read) ... reported: no real-time identification.
+        Rule(
+            id="MD-REAL-TIME",
+            effect=Effect.FORBID,
+            when=INVESTIGATION & c.REAL_TIME,
+            citation=cite("2-503"),
+            paraphrase="As the news reports the subtitle: no real-time identification with "
+            "facial recognition. The subsection's text was not read.",
+            source=news,
+        ),
+        # §2-503(a)(1)(iii) ff. (not read) ... reported: no search of a sketch.
+        Rule(
+            id="MD-SKETCH",
+            effect=Effect.FORBID,
+            when=INVESTIGATION & c.SKETCH,
+            citation=cite("2-503"),
+            paraphrase="As the news reports the subtitle: no facial-recognition search of a "
+            "sketch or another manually produced image. The subsection's text was not read.",
+            source=news,
+        ),
+        # §2-507 The subtitle does not restrict these uses.
+        Rule(
+            id="MD-EXCEPT-IDENTIFY",
+            effect=Effect.PERMIT,
+            when=c.purpose_in(EXCEPTED_PURPOSES["(1)"]),
+            citation=cite("2-507", "(1)"),
+            paraphrase="The subtitle does not restrict facial recognition used to identify a "
+            "missing or deceased person, or a person who is incapacitated and unable to give "
+            "their own identity.",
+            source=text,
+        ),
+        Rule(
+            id="MD-EXCEPT-REDACTION",
+            effect=Effect.PERMIT,
+            when=c.purpose_in(EXCEPTED_PURPOSES["(2)"]),
+            citation=cite("2-507", "(2)"),
+            paraphrase="The subtitle does not restrict facial recognition used to redact a "
+            "recording or an image released to protect the privacy of a person it shows.",
+            source=text,
+        ),
+        Rule(
+            id="MD-EXCEPT-SEIZED-MEDIA",
+            effect=Effect.PERMIT,
+            when=c.purpose_in(EXCEPTED_PURPOSES["(3)"]),
+            citation=cite("2-507", "(3)"),
+            paraphrase="The subtitle does not restrict forensic analysis of electronic media "
+            "seized in a specific investigation, if the person identified in it is not the "
+            "subject of charges resulting from the analysis (whether a charge follows is not "
+            "known when the search is decided).",
+            source=text,
+        ),
+        Rule(
+            id="MD-EXCEPT-SECURITY",
+            effect=Effect.PERMIT,
+            when=c.purpose_in(EXCEPTED_PURPOSES["(4)"]),
+            citation=cite("2-507", "(4)"),
+            paraphrase="The subtitle does not restrict facial recognition used to secure "
+            "against unauthorized access the information, goods, areas or other property in "
+            "a law enforcement agency's custody or care.",
+            source=text,
+        ),
+        Rule(
+            id="MD-EXCEPT-NONINVESTIGATIVE",
+            effect=Effect.PERMIT,
+            when=c.purpose_in(EXCEPTED_PURPOSES["(5)"]),
+            citation=cite("2-507", "(5)"),
+            paraphrase="The subtitle does not restrict otherwise legitimate activity unrelated "
+            "to a criminal investigation.",
+            source=text,
+        ),
+    )
+
+
+_DISCOVERY = frozenset(
+    {
+        Disclosure.FACIAL_RECOGNITION_USED,
+        Disclosure.SYSTEM,
+        Disclosure.DATABASES,
+        Disclosure.RESULTS_ACTED_ON,
+    }
+)
+
+
+def _duties(readings: Mapping[str, Reading]) -> tuple[Duty, ...]:
+    text = source(Verification.TEXT, _HIGH, _TEXT)
+    scope = _scope(readings)
+    if readings[DISCOVERY_DEADLINE.id].chosen == "rule-4-263":
+        due = Deadline(anchor=EventKind.ARRAIGNMENT, amount=30, unit=Unit.CALENDAR_DAYS)
+    else:
+        due = Deadline(anchor=EventKind.TRIAL)
+    return (
+        # §2-504 The State discloses the search in discovery.
+        Duty(
+            id="MD-DISCOVERY",
+            when=scope,
+            citation=cite("2-504"),
+            paraphrase="In discovery, under the Maryland Rules, the State discloses whether "
+            "facial recognition was used in the investigation, the name of each system used, "
+            "a description and the names of the databases searched, and every result that led "
+            "to further investigative action, for each system and each database; whether or "
+            "not the law permitted the search. The statute sets no deadline of its own (a "
+            "reading).",
+            source=text,
+            action="disclose in discovery the use of facial recognition, each system, the "
+            "databases searched and every result acted on",
+            party="the State (the State's Attorney)",
+            deadline=due,
+            fulfilled_by=EventKind.NOTICE_SERVED,
+            disclosures=_DISCOVERY,
+            outcomes=EVERY_REQUEST,
+        ),
+        # §2-502(b)(2) A result is never the sole basis for probable cause or an identification.
+        Duty(
+            id="MD-SOLE-BASIS",
+            when=scope,
+            citation=cite("2-502", "(b)(2)"),
+            paraphrase="A result may not be the sole basis for probable cause or the positive "
+            "identification of a person: it establishes either only if additional, "
+            "independently obtained evidence supports it, in hand when it is relied on.",
+            source=text,
+            action="support the result with additional, independently obtained evidence "
+            "before relying on it for probable cause or an identification",
+            party="the investigating agency and the State's Attorney",
+            deadline=Deadline(anchor=EventKind.RESULT_RELIED_ON),
+            fulfilled_by=EventKind.RESULT_CORROBORATED,
+            outcomes=EVERY_REQUEST,
+        ),
+    )
+
+
+# -- what the provisions say, restated from leaves (never from the rules above) -------------
+
+
+def _invariants(readings: Mapping[str, Reading]) -> tuple[Invariant, ...]:
+    kinds = sorted(_law_enforcement(readings), key=lambda k: k.value)
+    involved = [c.requested_by(k) for k in kinds] + [c.performed_by(k) for k in kinds]
+    # §2-507's five items, in the statute's order
+    excepted = AnyOf(tuple(c.purpose_in(purposes) for purposes in EXCEPTED_PURPOSES.values()))
+    in_a_category = AnyOf(tuple(c.offense_on(lst) for lst in OFFENSE_LISTS))
+    return (
+        Invariant(
+            id="binds-law-enforcement",
+            statement="Every search a Maryland law enforcement agency asks for or performs, to "
+            "identify, verify or track a person, is governed by the subtitle, whoever else "
+            "takes part.",
+            holds=~AnyOf(tuple(involved))
+            | ~(
+                c.analysis_is(Analysis.IDENTIFICATION)
+                | c.analysis_is(Analysis.VERIFICATION)
+                | c.analysis_is(Analysis.TRACKING)
+            ),
+            outcomes=frozenset({Outcome.NOT_APPLICABLE}),
+            citation=cite("2-501", "(a)"),
+        ),
+        Invariant(
+            id="twelve-categories",
+            statement="A permitted search in a criminal investigation investigates a crime in "
+            "one of the twelve categories.",
+            when=~excepted,
+            holds=in_a_category,
+            citation=cite("2-503", "(a)(1)(i)"),
+        ),
+        Invariant(
+            id="protected-activity-needs-suspicion",
+            statement="A permitted search in a criminal investigation that analyses an image of "
+            "a person in constitutionally protected activity rests on reasonable suspicion "
+            "that the person has committed, is committing or is about to commit a crime.",
+            when=~excepted & c.PROTECTED_ACTIVITY,
+            holds=c.REASONABLE_SUSPICION,
+            citation=cite("2-503", "(a)(1)(ii)1"),
+        ),
+        Invariant(
+            id="never-a-bystander",
+            statement="No permitted search in a criminal investigation analyses a person it "
+            "does not intend to identify.",
+            when=~excepted,
+            holds=~c.BYSTANDER,
+            citation=cite("2-503", "(a)(1)(ii)2"),
+        ),
+        Invariant(
+            id="no-real-time-identification",
+            statement="No permitted search in a criminal investigation identifies people in "
+            "real time, nor searches a sketch (as reported; the text was not read).",
+            when=~excepted,
+            holds=~c.REAL_TIME & ~c.SKETCH,
+            citation=cite("2-503"),
+        ),
+        Invariant(
+            id="exceptions-unrestricted",
+            statement="The subtitle restricts none of the uses §2-507 names: such a search is "
+            "never refused.",
+            holds=~excepted,
+            outcomes=frozenset({Outcome.FORBIDDEN, Outcome.NOT_PERMITTED}),
+            citation=cite("2-507"),
+        ),
+        Invariant(
+            id="never-the-sole-basis",
+            statement="The result of every search the subtitle governs, permitted or not, is "
+            "relied on for probable cause or an identification only with additional, "
+            "independently obtained evidence.",
+            obliges=("MD-SOLE-BASIS",),
+            outcomes=EVERY_REQUEST,
+            citation=cite("2-502", "(b)(2)"),
+        ),
+        Invariant(
+            id="discovery",
+            statement="Every search the subtitle governs, permitted or not, is disclosed to the "
+            "defendant in discovery.",
+            obliges=("MD-DISCOVERY",),
+            outcomes=EVERY_REQUEST,
+            citation=cite("2-504"),
+        ),
+    )
+
+
+# -- provisions kept as prose ------------------------------------------------------------------
+
+
+def _provisions() -> tuple[Provision, ...]:
+    text = source(Verification.TEXT, _HIGH, _TEXT)
+    return (
+        Provision(
+            id="MD-DEF",
+            citation=cite("2-501"),
+            text="Facial recognition technology is a program, service or other technology "
+            "that analyses facial features and is used by or at the direction of a law "
+            "enforcement agency to identify, verify or persistently track people in still or "
+            "video images, for criminal investigations. Not included: unlocking an electronic "
+            "device, and automated redaction that generates or retains no biometric data. "
+            "'Law enforcement agency' has the meaning of Public Safety §2-101 (not read; see "
+            "the reading md-prosecutors).",
+            source=text,
+        ),
+        Provision(
+            id="MD-EVIDENCE",
+            citation=cite("2-502", "(a)-(b)(1)"),
+            text="Results may not be introduced in a criminal or delinquency proceeding, except "
+            "to establish probable cause or a positive identification when a warrant is issued "
+            "or at a preliminary hearing. A consequence of a search, not a condition of it.",
+            source=text,
+        ),
+        Provision(
+            id="MD-OTHER-BANS",
+            citation=cite("2-503"),
+            text="Not read: §2-503(a)(1)(iii) and what follows. News reports that only "
+            "government-held databases may be searched (driver's licenses and booking photos, "
+            "international law enforcement databases included) and the catalog recalls an "
+            "independent verification of results by a trained person; neither is encoded. "
+            "The reported bans on real-time identification and on sketches are encoded, marked "
+            "news, low.",
+            source=source(Verification.NEWS, _LOW, _NEWS),
+        ),
+        Provision(
+            id="MD-SEIZED-MEDIA-CHARGES",
+            citation=cite("2-507", "(3)"),
+            text="The exception for forensic analysis of seized media holds only if the person "
+            "identified is not charged as a result; if a charge follows, the search was not "
+            "excepted and needed a crime in the twelve categories. frpolicy decides before "
+            "anyone is charged, so it cannot see this; an auditor should.",
+            source=text,
+        ),
+        Provision(
+            id="MD-DESIGNEE",
+            citation=cite("2-505", "(a)"),
+            text="Each law enforcement agency that uses facial recognition designates an "
+            "employee to oversee its compliance with the subtitle. A duty of the agency, not "
+            "of a search.",
+            source=text,
+        ),
+        Provision(
+            id="MD-AUDIT",
+            citation=cite("2-505", "(b)"),
+            text="Each agency audits its use for compliance every year, by October 1, keeps the "
+            "audit materials at least 3 years, and discloses them on request to the Attorney "
+            "General, the Public Defender, a State's Attorney, the United States Attorney or "
+            "their designees. A duty of the agency, not of a search.",
+            source=text,
+        ),
+        Provision(
+            id="MD-TRAINING",
+            citation=cite("2-505", "(c); §2-506"),
+            text="Those who use facial recognition complete annual training, including on "
+            "implicit bias, in a program of the Department of Public Safety and Correctional "
+            "Services, to be in place by June 30, 2026. Not checked per search: the request "
+            "does not name the person who runs it.",
+            source=source(Verification.TEXT, _MED, _TEXT + "; the 2026 date from fastdemocracy"),
+        ),
+        Provision(
+            id="MD-MODEL-POLICY",
+            citation=cite("2-506"),
+            text="The Department of State Police adopts a model statewide policy; an agency may "
+            "use facial recognition only in accordance with it. A duty of the agencies.",
+            source=text,
+        ),
+        Provision(
+            id="MD-USE-POLICY",
+            citation=cite("2-508"),
+            text="Each agency adopts a use and data-management policy and posts it on its "
+            "website; an agency that contracts for a non-government system names the system "
+            "and describes the databases it searches there.",
+            source=text,
+        ),
+        Provision(
+            id="MD-2-509",
+            text="Not found: the text of §2-509 was not seen.",
+            source=source(Verification.UNVERIFIED, _LOW, "provisions catalog §4a"),
+        ),
+        Provision(
+            id="MD-REPORTING",
+            citation=cite("2-510"),
+            text="Each agency publishes an annual report by February 1: the systems and "
+            "databases used, the number of searches and the type of crime for each, the "
+            "possible matches that led to further action with age, race and gender where known, "
+            "and any breach or unauthorized use. Reports go to the Governor's Office of Crime "
+            "Prevention, Youth, and Victim Services by May 1, which reports to the Governor "
+            "and the General Assembly by October 1. A duty of the agency, not of a search.",
+            source=text,
+        ),
+        Provision(
+            id="MD-NO-WARRANT",
+            text="The search itself needs no warrant: the control is the list of crimes, the "
+            "bans of §2-503 and the limits on using results (inferred: no warrant requirement "
+            "appears in the text read).",
+            source=source(Verification.SUMMARY, _MED, "provisions catalog §4, inferred"),
+        ),
+    )
+
+
+def _make(choices: Mapping[str, str]) -> Version:
+    readings = choose_readings(READINGS, choices)
+    return Version(
+        policy=Policy(
+            jurisdiction="US-MD",
+            instrument=INSTRUMENT,
+            calendar=CALENDAR,
+            scope=_scope(readings),
+            rules=_rules(),
+            duties=_duties(readings),
+            readings=tuple(readings.values()),
+        ),
+        offenses=OFFENSES,
+        offense_lists=OFFENSE_LISTS,
+        invariants=_invariants(readings),
+        provisions=_provisions(),
+        aliases=("SB 182", "HB 338", "2024 Md. Laws ch. 809"),
+        summary="Facial recognition in a criminal investigation only for crimes in twelve "
+        "categories; no analysis of people in protected activity without reasonable suspicion, "
+        "nor of bystanders; results never the sole basis for probable cause; disclosure in "
+        "discovery. No warrant needed; missing, deceased and incapacitated persons exempt.",
+    )
+
+
+CH808 = Version.from_builder(_make)
+"""Crim. Proc. §§2-501 to 2-510 as in force from October 1, 2024, under the readings adopted."""
