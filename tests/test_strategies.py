@@ -142,3 +142,32 @@ def test_invalid_documents_read_as_their_defect() -> None:
         cls=model.Notice, data={}, path="$.served_at", message="x", defect="missing field"
     )
     assert repr(document) == "InvalidDocument(Notice, missing field at $.served_at)"
+
+
+@pytest.mark.parametrize("code", ["US-MD", "US-WA"])
+def test_requests_generated_for_a_state_name_its_own_agencies_and_offenses(code: str) -> None:
+    place = frpolicy.jurisdiction(code)
+    (version,) = place.versions
+    own = {a.id for a in place.agencies}
+    catalog = {o.code for o in version.offenses}
+
+    @settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+    @given(strategies.search_requests(place, version))
+    def check(request: model.SearchRequest) -> None:
+        assert request.requesting_agency.id in own
+        assert request.performing_agency.id in own
+        assert request.offense is None or request.offense.code in catalog
+
+    check()
+
+
+def test_a_version_alone_finds_its_jurisdictions_agencies() -> None:
+    maryland = frpolicy.jurisdiction("US-MD")
+    names = {a.name for a in maryland.agencies}
+
+    @settings(max_examples=20)
+    @given(strategies.search_requests(None, maryland.versions[0]))
+    def check(request: model.SearchRequest) -> None:
+        assert request.requesting_agency.name in names
+
+    check()

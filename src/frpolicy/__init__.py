@@ -11,12 +11,13 @@ memo, and check what it obliges::
 
 The public names are re-exported here; each lives in the module of its layer:
 :mod:`frpolicy.model`, :mod:`frpolicy.law`, :mod:`frpolicy.predicates`,
-:mod:`frpolicy.policy`, :mod:`frpolicy.jurisdictions`, :mod:`frpolicy.compliance` and
-:mod:`frpolicy.serialization`.
+:mod:`frpolicy.policy`, :mod:`frpolicy.jurisdictions`, :mod:`frpolicy.comparison`,
+:mod:`frpolicy.compliance` and :mod:`frpolicy.serialization`.
 """
 
 from __future__ import annotations
 
+from frpolicy.comparison import Judgment, SideBySide, compare
 from frpolicy.jurisdictions import Invariant, Jurisdiction, Version, jurisdiction, jurisdictions
 from frpolicy.law import (
     Citation,
@@ -111,6 +112,7 @@ __all__ = [
     "InstrumentKind",
     "InstrumentStatus",
     "Invariant",
+    "Judgment",
     "Jurisdiction",
     "MediaKind",
     "Notice",
@@ -134,6 +136,7 @@ __all__ = [
     "Rule",
     "SearchRecord",
     "SearchRequest",
+    "SideBySide",
     "Source",
     "Suspicion",
     "SwornStatement",
@@ -143,6 +146,7 @@ __all__ = [
     "Verification",
     "Version",
     "Warrant",
+    "compare",
     "from_dict",
     "from_json",
     "json_schema",

@@ -81,6 +81,14 @@ Subcommands:
     gender of the person searched (:func:`frpolicy.reports.eopss_report`). Same formats,
     ``--table``, ``--limit`` and ``--output`` as ``audit``. Exit 0, or 2 for bad input.
 
+``frpolicy compare REQUEST.json [--jurisdiction CODE[=VERSION] ...] [--on DATE] [--json]``
+    One request judged side by side under every installed jurisdiction (or those named),
+    each under its law in force on a day (``--on``, ISO 8601 date or date-time; by default
+    the day the request was performed): per jurisdiction the outcome, the provisions that
+    determined it and what it obliges, then each memo (``--json``: the records). ``CODE=VERSION``
+    applies a version of the law instead of the one in force (a bill). Exit 0 when every law
+    permits the search or does not govern it, 1 when one refuses it or could not judge it.
+
 ``frpolicy jurisdictions``
     The installed jurisdictions, their versions, status and dates.
 
@@ -105,6 +113,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from frpolicy._text import printable
+from frpolicy.comparison import compare
 from frpolicy.compliance import Entry, InputProblem, audit_log, latest_event
 from frpolicy.jurisdictions import Jurisdiction, Version, jurisdiction, jurisdictions
 from frpolicy.model import CaseRecord, SearchRecord, SearchRequest
@@ -231,6 +240,24 @@ def _parser() -> argparse.ArgumentParser:
     )
     _output_options(eopss, EOPSS_TABLES)
 
+    side = sub.add_parser(
+        "compare", help="one request judged under several jurisdictions, side by side"
+    )
+    side.add_argument("request", type=Path, help="a SearchRequest as JSON")
+    side.add_argument(
+        "--jurisdiction",
+        action="append",
+        default=[],
+        metavar="CODE[=VERSION]",
+        help="a jurisdiction to judge under, optionally with a version (repeatable; default: "
+        "every installed one)",
+    )
+    side.add_argument(
+        "--on", help="the day whose law applies, ISO 8601 (default: when the request was performed)"
+    )
+    side.add_argument("--json", action="store_true", help="print the judgments as JSON")
+    _reading_option(side)
+
     sub.add_parser("jurisdictions", help="list the installed jurisdictions and versions")
 
     schema = sub.add_parser("schema", help="the JSON Schema of an input or a report")
@@ -318,6 +345,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "evaluate": _evaluate,
         "audit": _audit,
         "report": _eopss,
+        "compare": _compare,
         "jurisdictions": lambda _: _jurisdictions(),
         "schema": lambda a: _schema(a.type),
         "log": lambda a: _log_verify(a) if a.log_command == "verify" else _log_export(a),
@@ -338,7 +366,10 @@ def _find(code: str, readings: Sequence[str] = ()) -> Jurisdiction:
         place = jurisdiction(code)
     except LookupError as error:
         raise _UsageError(str(error).strip("'\"")) from None
-    choices = _choices(readings)
+    return _with_readings(place, _choices(readings))
+
+
+def _with_readings(place: Jurisdiction, choices: dict[str, str]) -> Jurisdiction:
     try:
         return place.with_readings(choices)
     except (LookupError, ValueError) as error:
@@ -389,6 +420,53 @@ def _evaluate(args: argparse.Namespace) -> int:
         stream=sys.stdout,
     )
     refused = decision.outcome in {Outcome.NOT_PERMITTED, Outcome.FORBIDDEN}
+    return EXIT_VIOLATIONS if refused else EXIT_CLEAN
+
+
+def _places(args: argparse.Namespace) -> tuple[list[Jurisdiction], dict[str, str]]:
+    """The jurisdictions asked for, with readings applied where they have them."""
+    given = [g.partition("=") for g in args.jurisdiction]
+    codes = [code for code, _, _ in given] or [j.code for j in jurisdictions()]
+    versions = {code: name for code, sep, name in given if sep}
+    readings = _choices(args.reading)
+    known = {r.id for code in codes for v in _find(code).versions for r in v.readings}
+    unknown = sorted(set(readings) - known)
+    if unknown:
+        msg = f"--reading: no jurisdiction compared has a reading {unknown[0]!r}"
+        raise _UsageError(msg)
+    places = []
+    for code in codes:
+        place = _find(code)
+        mine = {r.id for v in place.versions for r in v.readings}
+        places.append(_with_readings(place, {k: c for k, c in readings.items() if k in mine}))
+    return places, versions
+
+
+def _day(text: str) -> datetime | date:
+    for kind in (date, datetime):
+        try:
+            return from_dict(text, kind)
+        except InputError:
+            continue
+    msg = f"--on: not an ISO 8601 date or date-time with an offset: {text!r}"
+    raise _UsageError(msg)
+
+
+def _compare(args: argparse.Namespace) -> int:
+    places, versions = _places(args)
+    try:
+        request = from_json(_read(args.request), SearchRequest)
+    except InputError as error:
+        msg = f"{args.request}: " + "; ".join(error.errors)
+        raise _UsageError(msg) from None
+    on = _day(args.on) if args.on else None
+    try:
+        side = compare(request, places, on=on, versions=versions)
+    except (LookupError, ValueError) as error:
+        raise _UsageError(str(error).strip("'\"")) from None
+    _say(to_json(side, indent=2) if args.json else side.explain(), end="")
+    clean = {Outcome.PERMITTED, Outcome.NOT_APPLICABLE}
+    refused = any(j.outcome not in clean for j in side.judgments)
     return EXIT_VIOLATIONS if refused else EXIT_CLEAN
 
 
