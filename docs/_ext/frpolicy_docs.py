@@ -4,15 +4,17 @@ Three things are generated each time the documentation is built:
 
 - the **jurisdiction pages**: when the builder starts, one Markdown page per installed
   jurisdiction and one per version of its law are written into ``docs/jurisdictions/``
-  (a folder kept out of version control), from the very objects the library evaluates;
+  (a folder kept out of version control), from the very objects the library evaluates,
+  with a cross-jurisdiction page that judges the same requests under every version;
 - the **JSON Schemas** of the inputs and of the reports, by the ``frpolicy-json-schema``
   directive, from :func:`frpolicy.json_schema`;
 - the **command-line usage**, by the ``frpolicy-cli-usage`` directive, from the argument
   parser of :mod:`frpolicy.cli`.
 
-Two roles mark provisions visibly: ``{source-badge}`verification confidence``` shows how a
-provision was read (``text``, ``summary``, ``news`` or ``unverified``), and
-``{effect-badge}`permit``` whether a rule permits or forbids.
+Three roles mark provisions visibly: ``{source-badge}`verification confidence``` shows how
+a provision was read (``text``, ``summary``, ``news`` or ``unverified``),
+``{effect-badge}`permit``` whether a rule permits or forbids, and
+``{outcome-badge}`not_permitted``` the outcome of a decision.
 """
 
 from __future__ import annotations
@@ -27,10 +29,12 @@ import re
 import shlex
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import UTC, datetime, timedelta
 from importlib.metadata import entry_points
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+import attrs
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
@@ -38,8 +42,29 @@ from sphinx.util.docutils import SphinxDirective
 import frpolicy
 from frpolicy.jurisdictions import ENTRY_POINT_GROUP, Invariant
 from frpolicy.law import Reading, Source, Verification
-from frpolicy.model import Confinement, Offense, Penalty
-from frpolicy.policy import Duty, Effect, Outcome, Rule
+from frpolicy.model import (
+    Agency,
+    AgencyKind,
+    Analysis,
+    Classification,
+    Confinement,
+    CourtKind,
+    CourtOrder,
+    Emergency,
+    EventKind,
+    Harm,
+    ImageSource,
+    MediaKind,
+    Offense,
+    Penalty,
+    ProbeImage,
+    ProtectedGround,
+    Purpose,
+    SearchRequest,
+    Technology,
+    Warrant,
+)
+from frpolicy.policy import Decision, Duty, Effect, Outcome, Rule
 from frpolicy.predicates import All, Not, Predicate
 from frpolicy.predicates import Any as AnyOf
 
@@ -55,8 +80,10 @@ __all__ = [
     "CliRun",
     "CliUsage",
     "JsonSchema",
+    "cross_jurisdiction_page",
     "effect_badge",
     "jurisdiction_pages",
+    "outcome_badge",
     "setup",
     "source_badge",
     "write_jurisdiction_pages",
@@ -131,23 +158,25 @@ def condition(predicate: Predicate) -> list[str]:
 
 
 def penalty(p: Penalty) -> str:
-    """The most severe sentence allowed, in words."""
+    """The most severe sentence allowed, in words; the place of confinement where stated."""
     place = {
         Confinement.STATE_PRISON: "state prison",
         Confinement.HOUSE_OF_CORRECTION: "house of correction",
         Confinement.NONE: "fine only",
+        None: "",
     }[p.confinement]
     if p.death:
-        return f"death; {place}"
-    if p.life:
-        return f"{place}, life"
-    if p.max_term_months is None:
-        return place
-    years, months = divmod(p.max_term_months, 12)
-    term = f"{years} years" if not months else f"{p.max_term_months / 12:g} years"
-    if years == 0:
-        term = f"{months} months" if months != 1 else "1 month"
-    return f"{place}, up to {term}"
+        term = "death"
+    elif p.life:
+        term = "life"
+    elif p.max_term_months is None:
+        return place or "no term of imprisonment stated"
+    else:
+        years, months = divmod(p.max_term_months, 12)
+        term = f"up to {years} years" if not months else f"up to {p.max_term_months / 12:g} years"
+        if years == 0:
+            term = f"up to {months} months" if months != 1 else "up to 1 month"
+    return f"{place}, {term}" if place else term
 
 
 # -- the pages ------------------------------------------------------------------------------
@@ -387,16 +416,42 @@ def version_page(jurisdiction: Jurisdiction, version: Version) -> str:
                 for p in version.provisions
             ],
         ),
+        *_offense_list_lines(version),
         "## Offense catalog",
         "",
-        ("The offenses this version was written against, classed by the penalty the law allows."),
+        (
+            "The offenses this version was written against, classed by the penalty the law "
+            "allows, and the lists of this law each is on: a sample to exercise the rules, not "
+            "the code."
+        ),
         "",
         *table(
-            ["Code", "Offense", "Citation", "Class", "Maximum penalty"],
+            ["Code", "Offense", "Citation", "Class", "Maximum penalty", "Lists"],
             [_offense_row(o) for o in version.offenses],
         ),
     ]
     return "\n".join(lines)
+
+
+def _offense_list_lines(version: Version) -> list[str]:
+    if not version.offense_lists:
+        return []
+    return [
+        "## Offense lists",
+        "",
+        (
+            "The lists of offenses this law draws. An offense names the lists it is on by "
+            "their ids (`Offense.listed_in`); the rules read nothing else of it."
+        ),
+        "",
+        *table(
+            ["List", "Category", "Citation", "Source"],
+            [
+                [f"`{lst.id}`", md(lst.title), md(str(lst.citation)), badge(lst.source)]
+                for lst in version.offense_lists
+            ],
+        ),
+    ]
 
 
 def _offense_row(offense: Offense) -> list[str]:
@@ -406,6 +461,7 @@ def _offense_row(offense: Offense) -> list[str]:
         md(offense.citation),
         offense.classification.value,
         md(penalty(offense.penalty)),
+        ", ".join(f"`{i}`" for i in sorted(offense.listed_in)) or "—",
     ]
 
 
@@ -443,7 +499,8 @@ def jurisdiction_page(jurisdiction: Jurisdiction) -> str:
         "*Generated from the jurisdiction module each time the documentation is built.*",
         "",
         (
-            f"`frpolicy.jurisdiction({jurisdiction.code!r})` holds {len(versions)} versions. "
+            f"`frpolicy.jurisdiction({jurisdiction.code!r})` holds {len(versions)} "
+            f"{'version' if len(versions) == 1 else 'versions'}. "
             "Choose one by date with `in_force(day)` or by name with `version(name)` "
             "(see {doc}`/how-to/choose-a-version`)."
         ),
@@ -473,6 +530,7 @@ def jurisdiction_page(jurisdiction: Jurisdiction) -> str:
         "## Duties by version",
         "",
         *_comparison(versions, "duties"),
+        *_agency_lines(jurisdiction),
         "```{toctree}",
         ":maxdepth: 1",
         ":hidden:",
@@ -482,6 +540,27 @@ def jurisdiction_page(jurisdiction: Jurisdiction) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def _agency_lines(jurisdiction: Jurisdiction) -> list[str]:
+    if not jurisdiction.agencies:
+        return []
+    return [
+        "## Sample agencies",
+        "",
+        (
+            "Requests generated for this jurisdiction "
+            "(`frpolicy.strategies.search_requests`) and its examples name these agencies."
+        ),
+        "",
+        *table(
+            ["Id", "Agency", "Kind", "Unit"],
+            [
+                [f"`{a.id}`", md(a.name), md(a.kind.label), md(a.unit or "—")]
+                for a in jurisdiction.agencies
+            ],
+        ),
+    ]
 
 
 def index_page(found: Sequence[Jurisdiction]) -> str:
@@ -508,10 +587,17 @@ def index_page(found: Sequence[Jurisdiction]) -> str:
                 for j in found
             ],
         ),
+        (
+            "{doc}`compare` judges the same requests under every version of every "
+            "jurisdiction, side by side: the catalog's cross-jurisdiction matrix, as the code "
+            "decides it."
+        ),
+        "",
         "```{toctree}",
         ":maxdepth: 2",
         ":hidden:",
         "",
+        "compare",
         *(f"{j.code}/index" for j in found),
         "```",
         "",
@@ -537,7 +623,7 @@ def shipped_jurisdictions(distributions: Iterable[str]) -> tuple[Jurisdiction, .
 def jurisdiction_pages(distributions: Iterable[str] = ("frpolicy",)) -> dict[str, str]:
     """Every generated page, by its path relative to the output folder."""
     found = shipped_jurisdictions(distributions)
-    pages = {"index.md": index_page(found)}
+    pages = {"index.md": index_page(found), "compare.md": cross_jurisdiction_page(found)}
     for j in found:
         pages[f"{j.code}/index.md"] = jurisdiction_page(j)
         for v in j.versions:
@@ -560,6 +646,243 @@ def write_jurisdiction_pages(folder: Path, distributions: Iterable[str] = ("frpo
 
 def _on_builder_inited(app: Sphinx) -> None:
     write_jurisdiction_pages(Path(app.srcdir) / OUTPUT, app.config.frpolicy_distributions)
+
+
+# -- the cross-jurisdiction page ------------------------------------------------------------
+
+_DAY = datetime(2025, 1, 15, 10, tzinfo=UTC)  # every encoded statute is in force that day
+_CITY = Agency(id="CITY", name="City Police Department", kind=AgencyKind.LOCAL_POLICE)
+_STATE = Agency(id="STATE", name="State Police", kind=AgencyKind.STATE_POLICE)
+_FELONY = Offense(
+    code="ARMED-ROBBERY",
+    title="Armed robbery",
+    citation="the state's armed robbery statute",
+    classification=Classification.FELONY,
+    penalty=Penalty(confinement=Confinement.STATE_PRISON, life=True),
+    listed_in=frozenset({"US-MD:crime-of-violence"}),
+)
+_MISDEMEANOR = Offense(
+    code="TRESPASS",
+    title="Trespass",
+    citation="the state's trespass statute",
+    classification=Classification.MISDEMEANOR,
+    penalty=Penalty(confinement=Confinement.HOUSE_OF_CORRECTION, max_term_months=1),
+)
+
+
+def _warrant(offense: Offense) -> Warrant:
+    return Warrant(
+        case_number="25-0001",
+        court=CourtKind.SUPERIOR_COURT,
+        judge="Hon. A. Judge",
+        issued_at=_DAY - timedelta(days=1),
+        expires_at=_DAY + timedelta(days=7),
+        offense_codes=frozenset({offense.code}),
+        authorizes_facial_recognition=True,
+    )
+
+
+_BASE = SearchRequest(
+    id="X-1",
+    requesting_agency=_CITY,
+    performing_agency=_STATE,
+    purpose=Purpose.CRIMINAL_INVESTIGATION,
+    probe=ProbeImage(kind=MediaKind.STILL_IMAGE, source=ImageSource.SURVEILLANCE_CAMERA),
+    technology=Technology(name="Face search", approved=True),
+    submitted_at=_DAY,
+    performed_at=_DAY + timedelta(hours=1),
+    offense=_FELONY,
+    warrant=_warrant(_FELONY),
+    court_order=CourtOrder(
+        docket_number="25-MI-0001",
+        court=CourtKind.DISTRICT_COURT,
+        judge="Hon. B. Judge",
+        issued_at=_DAY - timedelta(days=1),
+        authorizes_facial_recognition=True,
+    ),
+    written_request=True,
+)
+_NO_AUTHORITY = attrs.evolve(_BASE, warrant=None, court_order=None)
+_SCENARIOS: tuple[tuple[str, str, SearchRequest], ...] = (
+    (
+        "In order",
+        (
+            "City police ask the State Police to identify a suspect from a still image, for a "
+            "felony (on Maryland's list), with a warrant and a court order."
+        ),
+        _BASE,
+    ),
+    (
+        "Warrant or court order required?",
+        "The same search with neither a warrant nor a court order.",
+        _NO_AUTHORITY,
+    ),
+    (
+        "Offense threshold?",
+        "The same search with a warrant, for a misdemeanor.",
+        attrs.evolve(_BASE, offense=_MISDEMEANOR, warrant=_warrant(_MISDEMEANOR)),
+    ),
+    (
+        "Centralized searching?",
+        "The city police run the search themselves, with a warrant and a court order.",
+        attrs.evolve(_BASE, performing_agency=_CITY),
+    ),
+    (
+        "Emergency exception?",
+        "No warrant or order, in an emergency of immediate danger of death.",
+        attrs.evolve(
+            _NO_AUTHORITY,
+            emergency=Emergency(
+                harm=Harm.DEATH, immediate=True, declared_by="SGT-1", declared_at=_DAY
+            ),
+        ),
+    ),
+    (
+        "Real-time identification?",
+        "Identification in real time on live video, with a warrant and a court order.",
+        attrs.evolve(
+            _BASE,
+            probe=ProbeImage(kind=MediaKind.LIVE_VIDEO, source=ImageSource.SURVEILLANCE_CAMERA),
+            real_time=True,
+        ),
+    ),
+    (
+        "Protected activity?",
+        "A still of the suspect at a protest, with no reasonable suspicion stated.",
+        attrs.evolve(_BASE, probe=attrs.evolve(_BASE.probe, protected_activity=True)),
+    ),
+    (
+        "Bystanders?",
+        "The search also analyses a passer-by in the frame.",
+        attrs.evolve(_BASE, probe=attrs.evolve(_BASE.probe, bystander=True)),
+    ),
+    (
+        "Protected grounds?",
+        "The person was chosen for the search because of their political views.",
+        attrs.evolve(_BASE, protected_grounds=frozenset({ProtectedGround.POLITICAL_VIEWS})),
+    ),
+    (
+        "Emotion inference?",
+        "The system is asked to infer the person's emotions.",
+        attrs.evolve(_BASE, analysis=Analysis.EMOTION_INFERENCE),
+    ),
+    (
+        "Deceased persons?",
+        "Identifying a deceased person, with no warrant or order.",
+        attrs.evolve(_NO_AUTHORITY, purpose=Purpose.IDENTIFY_DECEASED, offense=None),
+    ),
+    (
+        "Missing persons?",
+        "Locating a missing person, with no warrant or order.",
+        attrs.evolve(_NO_AUTHORITY, purpose=Purpose.IDENTIFY_MISSING, offense=None),
+    ),
+)
+_THEMES: tuple[tuple[str, frozenset[EventKind]], ...] = (
+    ("Notice to the defendant", frozenset({EventKind.NOTICE_SERVED})),
+    ("Not the sole basis", frozenset({EventKind.RESULT_CORROBORATED})),
+    ("Human review", frozenset({EventKind.RESULT_REVIEWED})),
+    ("Records and logs", frozenset({EventKind.SEARCH_DOCUMENTED})),
+    ("Reports", frozenset({EventKind.SEARCH_REPORTED})),
+    ("Court filing", frozenset({EventKind.SWORN_STATEMENT_FILED})),
+)
+
+
+def outcome(decision: Decision) -> str:
+    """The MyST badge of a decision's outcome, with the subsections that determined it."""
+    mark = f"{{outcome-badge}}`{decision.outcome.value}`"
+    if decision.outcome not in {Outcome.PERMITTED, Outcome.FORBIDDEN}:
+        return mark
+    cited = dict.fromkeys(
+        md(_short(str(r.citation.section), r.citation.subsection)) for r in decision.determining
+    )
+    return f"{mark} {'; '.join(cited)}"
+
+
+def _short(section: str, subsection: str | None) -> str:
+    return section.removeprefix("Md. Code, Crim. Proc. ") + (subsection or "")
+
+
+def _cell(version: Version, request: SearchRequest) -> str:
+    problems = version.problems(request)
+    if problems:
+        return "refused as input"
+    return outcome(version.evaluate(request))
+
+
+def _duty_cell(version: Version, kinds: frozenset[EventKind]) -> str:
+    decision = version.evaluate(_BASE)
+    found = [o for o in decision.obligations if o.fulfilled_by in kinds]
+    if not found:
+        return "—"
+    parts = []
+    for o in found:
+        due = o.deadline.describe() if o.deadline else "no deadline stated"
+        parts.append(f"{md(_short(o.citation.section, o.citation.subsection))}: {md(due)}")
+    return "<br>".join(parts)
+
+
+def cross_jurisdiction_page(found: Sequence[Jurisdiction]) -> str:
+    """The same requests judged under every version of every jurisdiction, side by side."""
+    versions = [(j, v) for j in found for v in j.versions]
+    header = ["", *(f"{md(j.code)} {md(v.instrument.id)}" for j, v in versions)]
+    lines = [
+        "# Jurisdictions compared",
+        "",
+        (
+            "*Generated each time the documentation is built: every cell is the decision the "
+            "engine gives, so the table cannot drift from the code.*"
+        ),
+        "",
+        (
+            "The same requests, judged under every version of every installed jurisdiction: "
+            "the cross-jurisdiction matrix of the provisions catalog, as the code decides it. "
+            "The agencies are taken as each place's own (its city police, its State Police); "
+            f"the requests are dated {_DAY.date().isoformat()}. A cell gives the outcome and "
+            "the subsections that determined it. `frpolicy compare REQUEST.json` and "
+            "`frpolicy.compare(request)` judge any request so "
+            "(see {doc}`/how-to/compare-jurisdictions`)."
+        ),
+        "",
+        "## What each law allows",
+        "",
+        *table(
+            header,
+            [
+                [f"**{md(q)}**<br>{md(text)}", *(_cell(v, r) for _, v in versions)]
+                for q, text, r in _SCENARIOS
+            ],
+        ),
+        "## What a search in order obliges",
+        "",
+        (
+            "The obligations of the first request above, by theme, with their deadlines: "
+            "what each law asks after a lawful search."
+        ),
+        "",
+        *table(
+            header,
+            [
+                [f"**{md(theme)}**", *(_duty_cell(v, kinds) for _, v in versions)]
+                for theme, kinds in _THEMES
+            ],
+        ),
+        "## The laws compared",
+        "",
+        *table(
+            ["Jurisdiction", "Version", "Status", "In force from", "Summary"],
+            [
+                [
+                    f"{{doc}}`{md(j.code)} <{j.code}/index>`",
+                    f"{{doc}}`{md(v.instrument.id)} <{j.code}/{slug(v.instrument.id)}>`",
+                    v.instrument.status.value.replace("_", " "),
+                    v.instrument.effective_from.isoformat() if v.instrument.effective_from else "—",
+                    md(v.summary),
+                ]
+                for j, v in versions
+            ],
+        ),
+    ]
+    return "\n".join(lines)
 
 
 # -- cross-references and docstrings --------------------------------------------------------
@@ -636,6 +959,26 @@ def source_badge(
         return [inliner.problematic(rawtext, rawtext, message)], [message]
     label = f"{_LETTER[verification]} · {verification.value} · {confidence}"
     node = nodes.inline(rawtext, label, classes=["frp-badge", f"frp-{verification.value}"])
+    return [node], []
+
+
+def outcome_badge(
+    _name: str,
+    rawtext: str,
+    text: str,
+    lineno: int,
+    inliner: Inliner,
+    _options: dict[str, Any] | None = None,
+    _content: Sequence[str] = (),
+) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+    """``{outcome-badge}`not_permitted```: a badge of a decision's outcome."""
+    try:
+        found = Outcome(text.strip())
+    except ValueError:
+        message = inliner.reporter.error(f"outcome-badge: no outcome {text!r}", line=lineno)
+        return [inliner.problematic(rawtext, rawtext, message)], [message]
+    label = found.value.replace("_", " ")
+    node = nodes.inline(rawtext, label, classes=["frp-badge", f"frp-outcome-{found.value}"])
     return [node], []
 
 
@@ -794,6 +1137,7 @@ def setup(app: Sphinx) -> dict[str, object]:
     """Register the roles, the directives and the page generator."""
     app.add_role("source-badge", source_badge)
     app.add_role("effect-badge", effect_badge)
+    app.add_role("outcome-badge", outcome_badge)
     app.add_directive("frpolicy-json-schema", JsonSchema)
     app.add_directive("frpolicy-cli-usage", CliUsage)
     app.add_directive("frpolicy-run", CliRun)
