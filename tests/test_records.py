@@ -131,7 +131,7 @@ def test_the_canonical_form_is_sorted_utc_to_the_microsecond_and_without_nulls()
     text = canonical_json(REQUEST)
     assert ": " not in text
     assert "null" not in text
-    assert '"submitted_at":"2024-03-04T14:00:00.000000Z"' in text
+    assert '"submitted_at":"2024-11-04T14:00:00.000000Z"' in text
     assert '"categories":["property","violent","weapons"]' in text
     assert list(json.loads(text)) == sorted(json.loads(text))
 
