@@ -439,6 +439,8 @@ def test_the_audit_of_the_maryland_sample_log_finds_each_scenario_s_violation(
     assert code == EXIT_VIOLATIONS
     report = json.loads(capsys.readouterr().out)
     found = {(v["request_id"], tuple(v["provisions"])) for v in report["violations"]}
+    (unlisted,) = [v for v in report["violations"] if v["request_id"] == "MD-0003"]
+    assert "the offense is not in one of the twelve categories" in unlisted["missing"]
     assert found == {
         ("MD-0002", ("MD-DISCOVERY",)),
         ("MD-0003", ("MD-UNLISTED",)),

@@ -423,7 +423,10 @@ def _say_missing(
     deciding = tuple(dict.fromkeys(r.rule for r in decision.determining))
     if decision.outcome is Outcome.FORBIDDEN:
         return deciding, "; ".join(
-            f"{r.rule}: forbidden, " + ", ".join(_brief(c.description) for c in r.conditions)
+            f"{r.rule}: forbidden, "
+            + ", ".join(
+                _brief(c.description) if c.held else _negated(c.description) for c in r.conditions
+            )
             for r in decision.determining
         )
     if decision.errors:
