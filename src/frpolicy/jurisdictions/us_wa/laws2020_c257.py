@@ -180,8 +180,8 @@ SCOPE = (
 # .090(1): a federally mandated use, or travellers' identity at an airport or seaport.
 EXEMPT = leaf(
     "federal_exemption",
-    "the use is mandated by federal regulation or order, or verifies travellers' identity at "
-    "an airport or seaport with a federal agency (RCW 43.386.090(1))",
+    "the use is exempt under RCW 43.386.090(1): mandated by federal regulation or order, or "
+    "verifying travellers' identity at an airport or seaport with a federal agency",
     "r.purpose in FEDERAL",
     FEDERAL=_FEDERAL_PURPOSES,
 )
@@ -211,7 +211,8 @@ def _missing_or_deceased_order(readings: Mapping[str, Reading]) -> Predicate:
 def _rules(readings: Mapping[str, Reading]) -> tuple[Rule, ...]:
     text = source(Verification.TEXT, _HIGH, _TEXT)
     warrant = c.WARRANT_AUTHORIZES_SEARCH & c.WARRANT_IN_FORCE
-    authorized = warrant | _exigency(readings) | _missing_or_deceased_order(readings)
+    # no warrant, no exigency, no court order: each said apart when the rule applies
+    unauthorized = ~warrant & ~_exigency(readings) & ~_missing_or_deceased_order(readings)
     record: Predicate = c.purpose_is(Purpose.RECORD_PROTECTED_ACTIVITY)
     if readings[FIRST_AMENDMENT_RECORD.id].chosen == "any-identification":
         record |= c.PROTECTED_ACTIVITY
@@ -251,7 +252,7 @@ def _rules(readings: Mapping[str, Reading]) -> tuple[Rule, ...]:
         Rule(
             id="WA-SURVEILLANCE",
             effect=Effect.FORBID,
-            when=~EXEMPT & SURVEILLANCE & ~authorized,
+            when=~EXEMPT & SURVEILLANCE & unauthorized,
             citation=cite("080", "(1)"),
             paraphrase="An agency may not use a service for ongoing surveillance, real-time or "
             "near-real-time identification, or persistent tracking unless a warrant authorizes "
