@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -125,3 +126,183 @@ def test_the_json_schema_describes_the_sample_request() -> None:
     assert set(request_schema["required"]) <= set(data)
     assert set(data) <= set(request_schema["properties"])
     assert request_schema["properties"]["submitted_at"] == {"type": "string", "format": "date-time"}
+
+
+# -- hostile input: each class is refused with one line, never a crash (issue 13) ------------
+
+GOOD = SAMPLE.read_text(encoding="utf-8")
+
+
+def text_errors(text: str | bytes, cls: type = SearchRequest) -> tuple[str, ...]:
+    with pytest.raises(InputError) as caught:
+        from_json(text, cls)
+    return caught.value.errors
+
+
+@pytest.mark.parametrize("depth", [65, 1_000, 100_000])
+def test_nesting_deeper_than_64_is_an_input_error_however_deep(depth: int) -> None:
+    deep = ("$: nested deeper than 64 arrays and objects",)
+    assert text_errors("[" * depth + "]" * depth) == deep
+    assert text_errors('{"a":' * depth + "1" + "}" * depth) == deep
+    assert text_errors("[" * depth) == deep
+    assert text_errors(GOOD.replace('"databases": [', '"databases": ' + "[" * depth, 1)) == deep
+
+
+def test_brackets_inside_strings_do_not_count_as_nesting() -> None:
+    request = from_json(json.dumps(sample() | {"id": '["\\[{' * 100}), SearchRequest)
+    assert request.id.startswith('["\\[{')
+
+
+@pytest.mark.parametrize("digits", [17, 4_300, 4_301, 100_000])
+def test_an_integer_beyond_2_to_the_53_is_an_input_error_however_long(digits: int) -> None:
+    line = json.dumps({"request": sample(), "candidates_returned": 1})
+    (error,) = text_errors(line.replace(": 1}", f": {'9' * digits}}}"), SearchRecord)
+    assert error.startswith("$.candidates_returned: integer out of range")
+    (error,) = text_errors(json.dumps(sample()).replace('"MSP-2024-0117"', "-" + "9" * digits))
+    assert error.startswith("$.id: ")
+
+
+def test_bytes_that_are_not_utf_8_are_an_input_error_with_their_offset() -> None:
+    good = GOOD.encode()
+    for bad in (b"\xff", b"\xc0\xaf", b"\xed\xa0\x80", b"\xe2\x82"):
+        (error,) = text_errors(good.replace(b"Acme", b"Ac" + bad + b"me"))
+        assert error.startswith("$: not valid UTF-8: ")
+        assert f"at offset {good.index(b'Acme') + 2}" in error
+    assert text_errors(GOOD.encode("utf-16"))[0].startswith("$: not valid UTF-8")
+
+
+@pytest.mark.parametrize("text", ["NaN", "Infinity", "-Infinity"])
+def test_nan_and_infinity_are_not_json(text: str) -> None:
+    assert text_errors(f'{{"id": {text}}}') == (f"$: not valid JSON: {text} is not a JSON value",)
+
+
+def test_a_byte_order_mark_is_not_part_of_a_json_text() -> None:
+    assert text_errors("\ufeff" + GOOD)[0].startswith("$: not valid JSON: the text begins with")
+    assert text_errors(b"\xef\xbb\xbf" + GOOD.encode())[0].startswith("$: not valid JSON")
+
+
+@pytest.mark.parametrize("escape", ["\\ud800", "\\udfff", "a\\udc00b", "\\udc00\\ud800"])
+def test_a_lone_surrogate_is_an_input_error_at_its_path(escape: str) -> None:
+    text = GOOD.replace('"Acme"', f'"{escape}"')
+    (error,) = text_errors(text)
+    assert error.startswith("$.technology.vendor: not Unicode text: a lone surrogate U+D")
+    assert text_errors(GOOD.replace("MSP-2024-0117", "\ud800")) == (
+        "$.id: not Unicode text: a lone surrogate U+D800 at character 1",
+    )
+
+
+def test_a_surrogate_pair_is_one_character_and_welcome() -> None:
+    request = from_json(GOOD.replace('"Acme"', '"\\ud83d\\ude00"'), SearchRequest)
+    assert request.technology.vendor == "\U0001f600"
+
+
+@pytest.mark.parametrize(
+    ("repeated", "path"),
+    [
+        ('"written_request": true, "written_request": false', "$.written_request"),
+        ('"written_request": false, "written_request": true', "$.written_request"),
+        ('"approved": true, "approved": true', "$.technology.approved"),
+        ('"warrant": null, "warrant": null', "$.warrant"),
+        ('"extra": {"a b": 1, "a b": 2}', '$.extra["a b"]'),
+    ],
+)
+def test_a_repeated_key_is_an_input_error_at_its_path(repeated: str, path: str) -> None:
+    if path == "$.technology.approved":
+        text = GOOD.replace('"approved": true', repeated, 1)
+    else:
+        text = GOOD.rstrip()[:-1] + ", " + repeated + "}"
+    assert text_errors(text) == (f"{path}: duplicate key",)
+
+
+def test_a_warrant_followed_by_a_null_warrant_is_refused_not_read_as_either() -> None:
+    text = GOOD.replace('"probe":', '"warrant": null, "probe":', 1)
+    assert text_errors(text) == ("$.warrant: duplicate key",)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "2024-03-04T09:00:00-05:00",
+        "2024-03-04T14:00:00Z",
+        "2024-03-04t14:00:00z",
+        "2024-03-04T14:00:00.5Z",
+        "2024-03-04T14:00:00.123456789+00:00",
+        "2024-03-04T14:00:00-00:00",
+    ],
+)
+def test_an_rfc_3339_date_time_is_accepted(value: str) -> None:
+    at = from_dict(value, datetime)
+    assert at.utcoffset() is not None
+    assert at.replace(microsecond=0) == datetime(2024, 3, 4, 14, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "2024-03-04 14:00:00Z",
+        "2024-03-04T14:00Z",
+        "2024-W10-1T14:00:00Z",
+        "2024-064T14:00:00Z",
+        "20240304T140000Z",
+        "2024-03-04T14:00:00+0000",
+        "2024-03-04T14:00:00+00",
+        "2024-03-04T14:00:00,5Z",
+        "2024-03-04T14:00:00Z ",
+        "\uff12024-03-04T14:00:00Z",
+        "2024-03-04",
+    ],
+)
+def test_a_date_time_outside_rfc_3339_is_an_input_error(value: str) -> None:
+    with pytest.raises(InputError, match=r"^\$: not an RFC 3339 date-time: "):
+        from_dict(value, datetime)
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("2024-02-30T14:00:00Z", "not a valid date-time: day is out of range for month"),
+        ("2024-03-04T24:00:00Z", "not a valid date-time: hour must be in 0..23"),
+        ("2016-12-31T23:59:60Z", "a leap second cannot be represented"),
+        ("2024-03-04T14:00:00+24:00", "offset out of range"),
+        ("0000-01-01T00:00:00Z", "not a valid date-time: year 0 is out of range"),
+    ],
+)
+def test_a_date_time_of_rfc_3339_form_that_names_no_moment_is_an_input_error(
+    value: str, message: str
+) -> None:
+    with pytest.raises(InputError, match=rf"^\$: {message}"):
+        from_dict(value, datetime)
+
+
+def test_a_date_is_accepted_only_in_rfc_3339_form() -> None:
+    assert from_dict("2024-03-04", date) == date(2024, 3, 4)
+    for value in ("20240304", "2024-W10-1", "2024-064", "2024-3-4"):
+        with pytest.raises(InputError, match=r"^\$: not an RFC 3339 date: "):
+            from_dict(value, date)
+
+
+def test_an_error_message_is_one_short_line_whatever_the_value() -> None:
+    huge = GOOD.replace('"local_police"', json.dumps("x" * 1_000_000))
+    (error,) = text_errors(huge)
+    assert error.startswith("$.requesting_agency.kind: unknown value 'xxxx")
+    assert "(cut; 1,000,000 characters in all)" in error
+    assert len(error) < 400
+    (error,) = text_errors(GOOD[:-2] + ', "line\\nbreak\\u001b[31m": 1}')
+    assert error == '$["line\\nbreak\\u001b[31m"]: unknown field'
+    assert error.isprintable()
+
+
+def test_at_most_20_problems_of_a_document_are_listed_and_the_rest_counted() -> None:
+    many = GOOD[:-2] + "".join(f', "k{i}": 1' for i in range(100_000)) + "}"
+    errors = text_errors(many)
+    assert len(errors) == 21
+    assert errors[-1] == "$: and 99,980 more problems, not listed"
+
+
+def test_the_json_schema_bounds_integers_as_the_converter_does() -> None:
+    spec = json_schema(SearchRecord)["$defs"]["SearchRecord"]["properties"]
+    assert spec["candidates_returned"] == {
+        "type": "integer",
+        "minimum": -(2**53 - 1),
+        "maximum": 2**53 - 1,
+    }

@@ -1,7 +1,7 @@
-"""JSON in and out, strictly, at the edges of the library.
+r"""JSON in and out, strictly, at the edges of the library.
 
 One :mod:`cattrs` converter turns frpolicy's objects into JSON-ready data and back:
-enumerations as their values, datetimes as ISO 8601 with their offset, sets as sorted
+enumerations as their values, datetimes as RFC 3339 with their offset, sets as sorted
 lists. Input is checked without mercy: an unknown key, a value of the wrong type, a naive
 datetime or an unknown enumeration value is an error, and every error in a document is
 reported at once, each on a line with its JSON path, in one :class:`InputError`.
@@ -12,6 +12,28 @@ Traceback (most recent call last):
 ...
 frpolicy.serialization.InputError: $.served_at: naive datetime, give a timezone
 
+What :func:`from_json` accepts is one set of rules, whichever decoder applies them; a
+document breaking any of them is refused with an :class:`InputError`, never half read:
+
+- The text is JSON (RFC 8259) encoded in UTF-8. Bytes that are not UTF-8, a byte order
+  mark, and the literals ``NaN`` and ``Infinity`` (which are not JSON) are refused.
+- No object repeats a key (I-JSON, RFC 7493 §2.3): ``{"warrant": {...}, "warrant": null}``
+  means different things to different readers, so it is refused at the repeated key's path.
+- Arrays and objects nest at most 64 deep (the model itself nests 5 deep).
+- Integers lie between -(2^53 - 1) and 2^53 - 1 (I-JSON §2.2): the integers every JSON
+  reader reads alike.
+- Strings are Unicode text: an escaped lone surrogate such as ``"\ud800"`` is refused.
+- A date-time is an RFC 3339 ``date-time``, as the JSON Schema's ``format`` says:
+  ``2024-03-04T09:00:00-05:00`` or ``2024-03-04T14:00:00Z``, with seconds, an offset and
+  the ``T``. Fractions of a second finer than a microsecond are cut. A date is an RFC 3339
+  ``full-date``, ``2024-03-04``.
+- The object is then built by its own constructor, so the model's checks apply too.
+
+Every error message is one line, starting with the path of the value at fault. A bad
+value is quoted up to 40 characters (the message says when it was cut), and at most 20
+problems are listed for one document, the last line counting the rest, so an error never
+costs more memory than the few lines it shows.
+
 :func:`json_schema` describes the input types as JSON Schema, so systems written in other
 languages can validate a document before they send it.
 """
@@ -19,16 +41,19 @@ languages can validate a document before they send it.
 from __future__ import annotations
 
 import enum
+import functools
 import json
+import re
 import types
 import typing
-from collections.abc import Callable, Iterable
-from datetime import date, datetime
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from datetime import UTC, date, datetime
 
 import attrs
 import cattrs
 from cattrs.errors import (
-    BaseValidationError,
+    ClassValidationError,
     ForbiddenExtraKeysError,
     IterableValidationError,
     IterableValidationNote,
@@ -46,32 +71,205 @@ __all__ = [
 
 T = typing.TypeVar("T")
 
+_MAX_DEPTH = 64
+"""How deep arrays and objects may nest in a document."""
+_MAX_INTEGER = 2**53 - 1
+"""The largest integer magnitude accepted: I-JSON's, which every JSON reader reads exactly."""
+_MAX_PROBLEMS = 20
+"""How many problems of one document an :class:`InputError` lists; the rest are counted."""
+_SHOWN = 40
+"""How many characters of a bad value an error message quotes."""
+_MAX_LINE = 400
+"""How long one error line may be before it is cut (a path of long keys, say)."""
+
 
 class InputError(ValueError):
     """Input that does not describe a valid frpolicy object.
 
     ``errors`` holds one line per problem, each starting with the JSON path of the value
-    at fault: ``$.warrant.expires_at: naive datetime, give a timezone``.
+    at fault: ``$.warrant.expires_at: naive datetime, give a timezone``. A line never
+    holds a line break or another control character (they are escaped), nor more than
+    400 characters; at most 20 problems are listed, and a last line counts the others.
     """
 
     def __init__(self, errors: Iterable[str]) -> None:
         """Collect the error lines."""
-        self.errors = tuple(errors)
+        lines = [_one_line(e) for e in errors]
+        if len(lines) > _MAX_PROBLEMS:
+            more = len(lines) - _MAX_PROBLEMS
+            lines[_MAX_PROBLEMS:] = [f"$: and {more:,} more problems, not listed"]
+        self.errors = tuple(lines)
         super().__init__("\n".join(self.errors))
+
+
+def _one_line(text: str) -> str:
+    r"""``text`` with its unprintable characters escaped, cut to :data:`_MAX_LINE`.
+
+    Unprintable are line breaks, control and format characters (bidirectional overrides),
+    separators other than the space, and lone surrogates: ``\n``, ``\u202e``.
+    """
+    if not text.isprintable():
+        text = "".join(c if c.isprintable() else ascii(c)[1:-1] for c in text)
+    if len(text) > _MAX_LINE:
+        text = f"{text[:_MAX_LINE]} (cut; {len(text):,} characters in all)"
+    return text
+
+
+def _shown(text: str) -> str:
+    """A bad value, quoted for a message: at most :data:`_SHOWN` characters of it."""
+    if len(text) <= _SHOWN:
+        return repr(text)
+    return f"{text[:_SHOWN]!r} (cut; {len(text):,} characters in all)"
+
+
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*", re.ASCII)
+
+
+def _member(path: str, key: object) -> str:
+    """The path of an object's member: ``$.warrant``, or ``$["a key"]`` for any other key."""
+    if isinstance(key, str) and _NAME.fullmatch(key):
+        return f"{path}.{key}"
+    text = key if isinstance(key, str) else repr(key)
+    quoted = json.dumps(text[:_SHOWN])
+    if len(text) > _SHOWN:
+        quoted += f" (cut; {len(text):,} characters in all)"
+    return f"{path}[{quoted}]"
+
+
+# -- reading JSON text ----------------------------------------------------------------------
+
+
+class _NotJSONError(Exception):
+    """Raised from inside the parser for text that is not JSON."""
+
+
+class _LongInteger:
+    """An integer literal too long to be in range, kept as its length: never converted."""
+
+    __slots__ = ("digits",)
+
+    def __init__(self, literal: str) -> None:
+        self.digits = len(literal.lstrip("-"))
+
+
+def _integer(literal: str) -> int | _LongInteger:
+    # 2**53 - 1 has 16 digits: a longer literal is out of range, and converting one of
+    # thousands of digits is slow (Python refuses past 4,300)
+    return int(literal) if len(literal) <= 17 else _LongInteger(literal)  # noqa: PLR2004
+
+
+def _constant(name: str) -> typing.NoReturn:
+    msg = f"{name} is not a JSON value"
+    raise _NotJSONError(msg)
+
+
+def _object(
+    repeated: list[tuple[dict[str, object], list[str]]], pairs: list[tuple[str, object]]
+) -> dict[str, object]:
+    found = dict(pairs)
+    if len(found) < len(pairs):
+        counts = Counter(key for key, _ in pairs)
+        repeated.append((found, [key for key, n in counts.items() if n > 1]))
+    return found
+
+
+_STRUCTURE = re.compile(r'[\[\]{}"\\]')
+
+
+def _too_deep(text: str) -> bool:
+    """Whether arrays and objects nest deeper than :data:`_MAX_DEPTH`, strings skipped."""
+    depth = 0
+    in_string = False
+    escaped = -1  # the position of the character a backslash escapes
+    for match in _STRUCTURE.finditer(text):
+        at = match.start()
+        char = text[at]
+        if in_string:
+            if at == escaped:
+                continue
+            if char == "\\":
+                escaped = at + 1
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if depth > _MAX_DEPTH:
+                return True
+        elif char in "]}":
+            depth -= 1
+    return False
+
+
+def _duplicates(data: object, repeated: list[tuple[dict[str, object], list[str]]]) -> list[str]:
+    """The paths of the repeated keys, in the order of the document."""
+    names = {id(found): keys for found, keys in repeated}
+    lines: list[str] = []
+
+    def walk(value: object, path: str) -> None:
+        if isinstance(value, dict):
+            lines.extend(f"{_member(path, key)}: duplicate key" for key in names.get(id(value), ()))
+            for key, item in value.items():
+                walk(item, _member(path, key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, f"{path}[{index}]")
+
+    walk(data, "$")
+    return lines
+
+
+def _parse(text: str) -> object:
+    """The JSON value of ``text``, by the rules of the module docstring.
+
+    Raises:
+        InputError: the text is not JSON, nests too deep or repeats a key.
+    """
+    too_deep = [f"$: nested deeper than {_MAX_DEPTH} arrays and objects"]
+    # counting brackets is cheap and bounds the depth; only a document with many is scanned
+    if text.count("[") + text.count("{") > _MAX_DEPTH and _too_deep(text):
+        raise InputError(too_deep)
+    if text.startswith("\ufeff"):
+        msg = "$: not valid JSON: the text begins with a byte order mark (U+FEFF)"
+        raise InputError([msg])
+    repeated: list[tuple[dict[str, object], list[str]]] = []
+    try:
+        data = json.loads(
+            text,
+            object_pairs_hook=functools.partial(_object, repeated),
+            parse_int=_integer,
+            parse_constant=_constant,
+        )
+    except json.JSONDecodeError as error:
+        msg = f"$: not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})"
+        raise InputError([msg]) from None
+    except _NotJSONError as error:
+        raise InputError([f"$: not valid JSON: {error}"]) from None
+    except RecursionError:  # pragma: no cover - the depth check comes first; kept as a guard
+        raise InputError(too_deep) from None
+    if repeated:
+        raise InputError(_duplicates(data, repeated))
+    return data
+
+
+def _decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        byte = data[error.start]
+        msg = f"$: not valid UTF-8: {error.reason}, byte 0x{byte:02x} at offset {error.start}"
+        raise InputError([msg]) from None
 
 
 # -- hooks ----------------------------------------------------------------------------------
 
 
-def _expect(value: object, kind: type | tuple[type, ...], name: str) -> None:
-    # bool is an int in Python, never in JSON
-    if not isinstance(value, kind) or (isinstance(value, bool) and bool not in _as_tuple(kind)):
+def _expect(value: object, kind: type, name: str) -> None:
+    # the exact type first, the common case; then subclasses, but a bool is never an int
+    if type(value) is not kind and (not isinstance(value, kind) or isinstance(value, bool)):
         msg = f"expected {name}, got {_json_type(value)}"
         raise TypeError(msg)
-
-
-def _as_tuple(kind: type | tuple[type, ...]) -> tuple[type, ...]:
-    return kind if isinstance(kind, tuple) else (kind,)
 
 
 def _json_type(value: object) -> str:
@@ -80,47 +278,104 @@ def _json_type(value: object) -> str:
         return "null"
     if isinstance(value, dict):
         return "object"
+    if isinstance(value, _LongInteger):
+        return "integer"
     return names.get(type(value), type(value).__name__)
 
 
-def _structure_datetime(value: object, _: type) -> datetime:
-    _expect(value, str, "an ISO 8601 date-time string")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _structure_str(value: object, _: type) -> str:
+    _expect(value, str, "a string")
     assert isinstance(value, str)  # noqa: S101 - narrowed by _expect
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        msg = f"not an ISO 8601 date-time: {value!r}"
-        raise ValueError(msg) from None
-    if parsed.tzinfo is None:
+    if not value.isascii():
+        found = _SURROGATE.search(value)
+        if found is not None:
+            msg = f"not Unicode text: a lone surrogate U+{ord(found.group()):04X} at "
+            msg += f"character {found.start() + 1}"
+            raise ValueError(msg)
+    return value
+
+
+def _structure_int(value: object, _: type) -> int:
+    out_of_range = f"integer out of range: at most 2^53 - 1 ({_MAX_INTEGER}) in magnitude"
+    if isinstance(value, _LongInteger):
+        msg = f"{out_of_range}, got one of {value.digits:,} digits"
+        raise ValueError(msg)  # noqa: TRY004 - out of range, not of the wrong type
+    _expect(value, int, "an integer")
+    assert isinstance(value, int)  # noqa: S101 - narrowed by _expect
+    if not -_MAX_INTEGER <= value <= _MAX_INTEGER:
+        raise ValueError(out_of_range)
+    return value
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    _expect(value, bool, "a boolean")
+    return value is True
+
+
+_DATE_TIME = re.compile(
+    r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:(\d{2})(?:\.\d+)?(?:([Zz])|[+-](\d{2}):(\d{2}))?",
+    re.ASCII,
+)
+_FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
+def _structure_datetime(value: object, _: type) -> datetime:
+    _expect(value, str, "an RFC 3339 date-time string")
+    assert isinstance(value, str)  # noqa: S101 - narrowed by _expect
+    found = _DATE_TIME.fullmatch(value)
+    if found is None:
+        msg = f"not an RFC 3339 date-time: {_shown(value)}; write it as 2024-03-04T09:00:00-05:00"
+        raise ValueError(msg)
+    second, utc, hours, minutes = found.groups()
+    if utc is None and hours is None:
         msg = "naive datetime, give a timezone"
         raise ValueError(msg)
-    return parsed
+    if second == "60":
+        msg = f"a leap second cannot be represented: {_shown(value)}"
+        raise ValueError(msg)
+    if hours is not None and (hours > "23" or minutes > "59"):
+        msg = f"offset out of range: {_shown(value)}"
+        raise ValueError(msg)
+    try:
+        # the syntax is checked: what is left to the parser is the calendar (a 30 February)
+        return datetime.fromisoformat(value.upper())
+    except ValueError as error:
+        msg = f"not a valid date-time: {error}: {_shown(value)}"
+        raise ValueError(msg) from None
+
+
+def _unstructure_datetime(value: datetime) -> str:
+    offset = value.utcoffset()
+    if offset is not None and offset.seconds % 60:
+        # RFC 3339 offsets are whole minutes; a historical zone's local mean time is not
+        value = value.astimezone(UTC)
+    return value.isoformat()
 
 
 def _structure_date(value: object, _: type) -> date:
-    _expect(value, str, "an ISO 8601 date string")
+    _expect(value, str, "an RFC 3339 date string")
     assert isinstance(value, str)  # noqa: S101 - narrowed by _expect
+    if _FULL_DATE.fullmatch(value) is None:
+        msg = f"not an RFC 3339 date: {_shown(value)}; write it as 2024-03-04"
+        raise ValueError(msg)
     try:
         return date.fromisoformat(value)
-    except ValueError:
-        msg = f"not an ISO 8601 date: {value!r}"
+    except ValueError as error:
+        msg = f"not a valid date: {error}: {_shown(value)}"
         raise ValueError(msg) from None
 
 
-def _strict(kind: type, name: str) -> Callable[[object, type], object]:
-    def structure(value: object, _: type) -> object:
-        _expect(value, kind, name)
-        return value
-
-    return structure
-
-
 def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
+    _expect(value, str, "a string")  # every enumeration of the model has string values
     try:
         return cls(value)
     except ValueError:
         allowed = ", ".join(repr(m.value) for m in cls)
-        msg = f"unknown value {value!r}; expected one of {allowed}"
+        assert isinstance(value, str)  # noqa: S101 - narrowed by _expect
+        msg = f"unknown value {_shown(value)}; expected one of {allowed}"
         raise ValueError(msg) from None
 
 
@@ -131,12 +386,12 @@ def _is_collection(cls: object) -> bool:
 def _make_converter() -> cattrs.Converter:
     converter = cattrs.Converter(forbid_extra_keys=True)
     converter.register_structure_hook(datetime, _structure_datetime)
-    converter.register_unstructure_hook(datetime, datetime.isoformat)
+    converter.register_unstructure_hook(datetime, _unstructure_datetime)
     converter.register_structure_hook(date, _structure_date)
     converter.register_unstructure_hook(date, date.isoformat)
-    converter.register_structure_hook(str, _strict(str, "a string"))
-    converter.register_structure_hook(bool, _strict(bool, "a boolean"))
-    converter.register_structure_hook(int, _strict(int, "an integer"))
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(bool, _structure_bool)
+    converter.register_structure_hook(int, _structure_int)
     converter.register_structure_hook_func(
         lambda cls: isinstance(cls, type) and issubclass(cls, enum.Enum), _structure_enum
     )
@@ -192,12 +447,7 @@ _CONVERTER = _make_converter()
 # -- errors ---------------------------------------------------------------------------------
 
 
-_UNKNOWN = "unknown fields: "
-
-
-def _format(error: BaseException, cls: type | None) -> str:
-    if isinstance(error, ForbiddenExtraKeysError):
-        return _UNKNOWN + ", ".join(sorted(error.extra_fields))
+def _message(error: BaseException) -> str:
     if isinstance(error, KeyError):
         return "required field missing"
     if isinstance(error, TypeError | ValueError) and error.args:
@@ -207,25 +457,32 @@ def _format(error: BaseException, cls: type | None) -> str:
         if isinstance(error, TypeError) and "__init__()" in message:
             return message.split("__init__() ", 1)[1]
         return message
-    name = getattr(cls, "__name__", repr(cls))
-    return f"invalid value for {name}"
+    return f"invalid value ({type(error).__name__})"
 
 
-def _error_lines(error: BaseException) -> list[str]:
-    lines: list[str] = []
-    for line in cattrs.transform_error(error, path="$", format_exception=_format):
-        message, _, path = line.rpartition(" @ ")
-        if message.startswith(_UNKNOWN):
-            lines.extend(
-                f"{path}.{key}: unknown field" for key in message[len(_UNKNOWN) :].split(", ")
-            )
-            continue
-        field, sep, rest = message.partition(": ")
-        # a model validator names the field at fault first: move it into the path
-        if sep and field.replace("_", "").replace(".", "").isalnum() and " " not in field:
-            path, message = f"{path}.{field}", rest
-        lines.append(f"{path}: {message}")
-    return lines
+def _located(path: str, message: str) -> str:
+    field, sep, rest = message.partition(": ")
+    # a model validator names the field at fault first: move it into the path
+    if sep and field.replace("_", "").replace(".", "").isalnum() and " " not in field:
+        return f"{path}.{field}: {rest}"
+    return f"{path}: {message}"
+
+
+def _error_lines(error: BaseException, path: str = "$") -> Iterator[str]:
+    """One line per problem in a cattrs error tree, each with the path of the value at fault."""
+    if isinstance(error, ClassValidationError | IterableValidationError):
+        with_notes, without = error.group_exceptions()
+        for inner, note in with_notes:
+            where = f"{path}[{note.index}]" if isinstance(error, IterableValidationError) else ""
+            where = where or f"{path}.{note.name}"  # type: ignore[union-attr]
+            yield from _error_lines(inner, where)
+        for inner in without:
+            yield from _error_lines(inner, path)
+    elif isinstance(error, ForbiddenExtraKeysError):
+        for key in sorted(error.extra_fields):
+            yield f"{_member(path, key)}: unknown field"
+    else:
+        yield _located(path, _message(error))
 
 
 # -- the public face ------------------------------------------------------------------------
@@ -239,13 +496,16 @@ def to_dict(value: object) -> typing.Any:  # noqa: ANN401 - JSON-ready data is a
 def from_dict(data: object, cls: type[T]) -> T:
     """Build a ``cls`` from its JSON-ready form.
 
+    The rules of this module apply to the values (a string is Unicode text, an integer is
+    in range, a date-time is RFC 3339), as they do to JSON text.
+
     Raises:
         InputError: the data does not describe a valid ``cls``; every problem is listed.
     """
     try:
         return _CONVERTER.structure(data, cls)
-    except (BaseValidationError, ValueError, TypeError, KeyError) as error:
-        raise InputError(_error_lines(error)) from None
+    except (ClassValidationError, IterableValidationError, ValueError, TypeError, KeyError) as e:
+        raise InputError(_error_lines(e)) from None
 
 
 def to_json(value: object, *, indent: int | None = None) -> str:
@@ -254,17 +514,16 @@ def to_json(value: object, *, indent: int | None = None) -> str:
 
 
 def from_json(text: str | bytes, cls: type[T]) -> T:
-    """Build a ``cls`` from JSON text.
+    """Build a ``cls`` from JSON text (bytes are read as UTF-8).
+
+    A text is accepted only by the rules of this module's docstring: what is not refused
+    is a valid ``cls``, and what is refused raises :class:`InputError`, whatever the text.
 
     Raises:
-        InputError: the text is not JSON, or does not describe a valid ``cls``.
+        InputError: the text is not JSON, breaks a rule, or does not describe a valid
+            ``cls``.
     """
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        msg = f"$: not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})"
-        raise InputError([msg]) from None
-    return from_dict(data, cls)
+    return from_dict(_parse(_decode(text) if isinstance(text, bytes) else text), cls)
 
 
 # -- JSON Schema ----------------------------------------------------------------------------
@@ -292,9 +551,14 @@ def _schema(tp: object, definitions: dict[str, dict[str, typing.Any]]) -> dict[s
         )
     if tp is type(None):
         return {"type": "null"}
-    simple = {str: "string", bool: "boolean", int: "integer", float: "number"}
+    simple: dict[object, dict[str, typing.Any]] = {
+        str: {"type": "string"},
+        bool: {"type": "boolean"},
+        int: {"type": "integer", "minimum": -_MAX_INTEGER, "maximum": _MAX_INTEGER},
+        float: {"type": "number"},
+    }
     if tp in simple:
-        return {"type": simple[tp]}
+        return dict(simple[tp])
     if tp is datetime:
         return {"type": "string", "format": "date-time"}
     if tp is date:
