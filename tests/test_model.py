@@ -1,7 +1,10 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime, timedelta
+import re
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Any
 
 import attrs
 import pytest
@@ -20,6 +23,7 @@ from frpolicy import (
     InputError,
     MediaKind,
     Notice,
+    Offense,
     Penalty,
     ProbeImage,
     Purpose,
@@ -32,6 +36,7 @@ from frpolicy import (
     Training,
     Warrant,
     from_json,
+    model,
     to_dict,
     to_json,
 )
@@ -177,3 +182,140 @@ def test_a_penalty_is_its_longest_term_and_states_a_place_only_where_a_law_asks(
 def test_an_offense_names_the_lists_of_offenses_it_is_on_by_their_ids() -> None:
     stalking = next(o for o in MARYLAND_OFFENSES if o.code == "CR-3-802")
     assert stalking.listed_in == frozenset({"US-MD:stalking"})
+
+
+# -- types, visible identifiers, the calendar (issue 13) ---------------------------------------
+
+PENALTY = Penalty(confinement=Confinement.STATE_PRISON)
+
+
+def build(cls: Callable[..., object], **fields: Any) -> object:
+    """Call a constructor with fields its annotations forbid: what the type checks are for."""
+    return cls(**fields)
+
+
+def offense(**changes: Any) -> Offense:
+    fields: dict[str, Any] = {
+        "code": "265-17",
+        "title": "Armed robbery",
+        "citation": "G.L. c.265 §17",
+        "classification": Classification.FELONY,
+        "penalty": PENALTY,
+    }
+    return Offense(**(fields | changes))
+
+
+@pytest.mark.parametrize(
+    ("construct", "message"),
+    [
+        (
+            lambda: build(Technology, name="FaceMatch", approved="false"),
+            "approved: expected a boolean",
+        ),
+        (
+            lambda: build(Technology, name="FaceMatch", approved=1),
+            "approved: expected a boolean, got int",
+        ),
+        (lambda: build(Technology, name=5), "name: expected a string, got int"),
+        (lambda: offense(penalty=None), "penalty: expected a Penalty, got None"),
+        (lambda: offense(classification="felony"), "classification: expected a Classification"),
+        (lambda: Penalty(confinement=Confinement.NONE, max_term_months=True), "max_term_months"),
+        (
+            lambda: build(Penalty, confinement=Confinement.NONE, max_term_months="12"),
+            "max_term_months",
+        ),
+        (lambda: search(submitted_at="2024-05-01T12:00:00Z"), "submitted_at: expected a datetime"),
+        (lambda: search(databases=["fbi"]), "databases: expected a frozenset of Database"),
+        (lambda: search(databases=frozenset({"fbi"})), "got frozenset of str"),
+        (lambda: search(warrant="yes"), "warrant: expected a Warrant or None, got str"),
+        (lambda: search(written_request="true"), "written_request: expected a boolean"),
+        (lambda: search(offense=MSP), "offense: expected an Offense or None, got Agency"),
+        (lambda: Training(course="FR", completed_on=NOON), "completed_on: expected a date"),
+        (
+            lambda: build(Notice, search_id="S", served_at=NOON, disclosures={"system"}),
+            "disclosures",
+        ),
+    ],
+)
+def test_a_field_of_the_wrong_type_is_refused_at_construction(
+    construct: Callable[[], object], message: str
+) -> None:
+    with pytest.raises(TypeError, match=re.escape(message)):
+        construct()
+
+
+def test_a_technology_approved_as_the_string_false_is_never_approved_technology() -> None:
+    with pytest.raises(TypeError, match="approved"):
+        search(technology=build(Technology, name="FaceMatch", approved="false"))
+
+
+def test_an_offense_without_a_penalty_is_not_an_offense() -> None:
+    with pytest.raises(TypeError, match=r"penalty: expected a Penalty, got None"):
+        offense(penalty=None)
+    assert offense().penalty is PENALTY
+
+
+@pytest.mark.parametrize(
+    "invisible",
+    [
+        "\x00",
+        "\x00\x00",
+        "\u200b",
+        "\u200b\u200c\u200d",
+        "\ufeff",
+        "\u202e",
+        "\u00ad",
+        "\u3164",
+        "\u115f",
+        "\u2800",
+        "\u0301",
+        "\u2028",
+        "\u00a0",
+        "\ue000",
+        "\x1b",
+    ],
+)
+def test_an_identifier_of_only_invisible_characters_is_refused(invisible: str) -> None:
+    with pytest.raises(ValueError, match=r"^id: (has no visible character|must not be empty)"):
+        search(id=invisible)
+
+
+@pytest.mark.parametrize("visible", ["A", "é", "中", "-", "0", "\U0001f600", "\x1bA"])
+def test_an_identifier_with_a_visible_character_is_accepted(visible: str) -> None:
+    assert search(id=visible).id == visible
+
+
+def test_an_identifier_of_more_than_1000_characters_is_refused() -> None:
+    assert search(id="R" * 1000).id == "R" * 1000
+    with pytest.raises(ValueError, match=r"^id: at most 1,000 characters, got 1,001"):
+        search(id="R" * 1001)
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        datetime(1, 1, 1, tzinfo=UTC),
+        datetime(1, 1, 1, 20, tzinfo=timezone(timedelta(hours=5))),
+        datetime(9999, 12, 31, tzinfo=UTC),
+        datetime(9999, 12, 30, 23, tzinfo=timezone(timedelta(hours=-5))),
+    ],
+)
+def test_a_moment_within_a_day_of_the_calendars_ends_is_refused(moment: datetime) -> None:
+    with pytest.raises(ValueError, match=r"submitted_at: .* is outside the calendar"):
+        search(submitted_at=moment)
+
+
+def test_the_calendar_runs_from_the_second_day_of_year_1_to_the_eve_of_its_last() -> None:
+    first = datetime(1, 1, 2, tzinfo=UTC)
+    last = datetime(9999, 12, 30, 23, 59, 59, 999999, tzinfo=UTC)
+    assert search(submitted_at=first, performed_at=last).performed_at == last
+
+
+def test_every_model_class_checks_the_types_of_its_fields() -> None:
+    # the @_typed decorator below @attrs.frozen: a class without it would check nothing
+    checked = {"check_types", "_typed.<locals>.post_init"}
+    for name in model.__all__:
+        cls = getattr(model, name)
+        if attrs.has(cls):
+            post_init = getattr(cls, "__attrs_post_init__", None)
+            assert getattr(post_init, "__qualname__", None) in checked, name

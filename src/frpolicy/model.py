@@ -8,9 +8,17 @@ court (:class:`Notice`, :class:`CaseRecord`).
 
 The model knows nothing of any particular law: whether a search is permitted is decided by
 a jurisdiction's policy, not here. What the model does enforce is that an object is
-coherent on its own: every timestamp carries a timezone, identifiers are not empty, and a
-warrant does not expire before it is issued. Invalid objects are refused at construction,
-so no half-built object ever exists.
+coherent on its own, and it refuses an invalid object at construction, so no half-built
+object ever exists:
+
+- every field holds a value of its annotated type: ``approved="false"`` is not a boolean,
+  and an offense without a penalty is not an offense (``TypeError``);
+- every timestamp carries a timezone and lies in the calendar every time zone can name
+  the day of: from 0001-01-02 to 9999-12-30, in UTC;
+- an identifier or a name has a visible character (a letter, digit, punctuation mark or
+  symbol: not only spaces, control or zero-width characters) and at most 1,000
+  characters;
+- a warrant does not expire before it is issued, nor a trial come before its arraignment.
 
 >>> from datetime import datetime, timezone
 >>> Warrant(
@@ -31,7 +39,11 @@ ValueError: expires_at: 2024-02-01T00:00:00+00:00 is before issued_at 2024-03-01
 from __future__ import annotations
 
 import enum
-from datetime import date, datetime
+import types
+import typing
+import unicodedata
+from collections.abc import Callable
+from datetime import UTC, date, datetime
 from typing import Any
 
 import attrs
@@ -75,21 +87,50 @@ __all__ = [
 
 # -- validators -----------------------------------------------------------------------------
 
+_MAX_NAME = 1_000
+"""The most characters an identifier or a name may have: they are kept in every report."""
+_BLANK = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+"""Letters and symbols that print nothing: the Hangul fillers and the blank braille pattern."""
 
-def _non_empty(_instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
-    if not value.strip():
-        msg = f"{attribute.name}: must not be empty"
+
+def _shows(char: str) -> bool:
+    """Whether a character prints something: a letter, digit, punctuation mark or symbol."""
+    return unicodedata.category(char)[0] in "LNPS" and char not in _BLANK
+
+
+def _non_empty(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str):
+        return  # the type check, which runs next, says what is wrong
+    if len(value) > _MAX_NAME:
+        msg = f"{attribute.name}: at most {_MAX_NAME:,} characters, got {len(value):,}"
         raise ValueError(msg)
+    if "!" <= value[:1] <= "~" or any(map(_shows, value)):  # the first test: most identifiers
+        return
+    what = "must not be empty" if not value.strip() else "has no visible character"
+    msg = f"{attribute.name}: {what}"
+    raise ValueError(msg)
 
 
-def _aware(_instance: object, attribute: attrs.Attribute[Any], value: datetime | None) -> None:
-    if value is not None and (value.tzinfo is None or value.utcoffset() is None):
+_EARLIEST = datetime(1, 1, 2, tzinfo=UTC)
+_LATEST = datetime(9999, 12, 30, 23, 59, 59, 999999, tzinfo=UTC)
+
+
+def _aware(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, datetime):
+        return  # None, or of the wrong type: the type check, which runs next, says so
+    if value.tzinfo is None or value.utcoffset() is None:
         msg = f"{attribute.name}: naive datetime, give a timezone"
         raise ValueError(msg)
+    if value.year in {_EARLIEST.year, _LATEST.year} and not _EARLIEST <= value <= _LATEST:
+        # a day beyond the calendar's ends has no date in some time zone: refuse it here,
+        # so the law in force and every deadline can be computed for any moment accepted
+        msg = f"{attribute.name}: {value.isoformat()} is outside the calendar "
+        msg += "(from 0001-01-02 to 9999-12-30, in UTC)"
+        raise ValueError(msg)
 
 
-def _not_negative(_instance: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
-    if value is not None and value < 0:
+def _not_negative(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if isinstance(value, int) and value < 0:
         msg = f"{attribute.name}: must not be negative, got {value}"
         raise ValueError(msg)
 
@@ -100,6 +141,94 @@ def _not_before(earlier: str, later: str, instance: object) -> None:
     if start is not None and end is not None and end < start:
         msg = f"{later}: {end.isoformat()} is before {earlier} {start.isoformat()}"
         raise ValueError(msg)
+
+
+# -- types ----------------------------------------------------------------------------------
+
+
+def _article(name: str) -> str:
+    return f"an {name}" if name[:1] in "AEIOU" else f"a {name}"
+
+
+def _describe(tp: object) -> str:
+    """A field's type in words: ``a boolean``, ``a frozenset of Database``, ``None`` ..."""
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin in {typing.Union, types.UnionType}:
+        return " or ".join("None" if a is type(None) else _describe(a) for a in args)
+    if origin in {frozenset, tuple}:
+        return f"a {origin.__name__} of {args[0].__name__}"
+    names: dict[object, str] = {str: "a string", bool: "a boolean", int: "an integer"}
+    return names.get(tp) or _article(getattr(tp, "__name__", str(tp)))
+
+
+def _check(tp: object, var: str, names: dict[str, object]) -> str:
+    """A Python expression that holds when the value named ``var`` is of the type ``tp``."""
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin in {typing.Union, types.UnionType}:
+        return " or ".join(
+            f"{var} is None" if a is type(None) else f"({_check(a, var, names)})" for a in args
+        )
+    if origin in {frozenset, tuple}:
+        item = _check(args[0], "item", names)
+        return f"isinstance({var}, {origin.__name__}) and all({item} for item in {var})"
+    if tp is bool:
+        return f"{var} is True or {var} is False"
+    alias = f"_{len(names)}"
+    names[alias] = tp
+    if tp is int:  # a bool is an int to Python, never to the law
+        return f"isinstance({var}, int) and not isinstance({var}, bool)"
+    if tp is date:  # a datetime is a date to Python: a day is not a moment
+        return f"isinstance({var}, {alias}) and not isinstance({var}, _datetime)"
+    return f"isinstance({var}, {alias})"
+
+
+def _kind(value: object) -> str:
+    """What a value is, for a message: its type, and for a collection its items' types."""
+    if value is None:
+        return "None"
+    name = type(value).__name__
+    if isinstance(value, frozenset | set | tuple | list) and value:
+        return f"{name} of {', '.join(sorted({type(item).__name__ for item in value}))}"
+    return name
+
+
+def _refuse(name: str, value: object, expected: str) -> typing.NoReturn:
+    msg = f"{name}: expected {expected}, got {_kind(value)}"
+    raise TypeError(msg)
+
+
+C = typing.TypeVar("C", bound=type)
+
+
+def _typed(cls: C) -> C:
+    """Check the type of every field of a model class at construction, before its own checks.
+
+    The check is compiled into one function per class from the class's annotations, so it
+    costs about what a hand-written one would; it runs first in ``__attrs_post_init__``.
+    Apply it below ``attrs.frozen``.
+    """
+    names: dict[str, object] = {"_refuse": _refuse, "_datetime": datetime}
+    lines = ["def check(self):"]
+    for field, tp in typing.get_type_hints(cls).items():
+        names[f"_expected_{field}"] = _describe(tp)
+        lines += [
+            f"    value = self.{field}",
+            f"    if not ({_check(tp, 'value', names)}):",
+            f"        _refuse({field!r}, value, _expected_{field})",
+        ]
+    exec("\n".join(lines), names)  # noqa: S102 - built from the model's own annotations
+    check = typing.cast("Callable[[object], None]", names["check"])
+    own = cls.__dict__.get("__attrs_post_init__")
+    if own is None:
+        cls.__attrs_post_init__ = check  # type: ignore[attr-defined]
+    else:
+
+        def post_init(self: object) -> None:
+            check(self)
+            own(self)
+
+        cls.__attrs_post_init__ = post_init  # type: ignore[attr-defined]
+    return cls
 
 
 # -- enumerations ---------------------------------------------------------------------------
@@ -426,6 +555,7 @@ class EventKind(enum.Enum):
 
 
 @attrs.frozen(kw_only=True)
+@_typed
 class Penalty:
     """The most severe sentence the law allows for an offense.
 
@@ -442,6 +572,7 @@ class Penalty:
 
 
 @attrs.frozen(kw_only=True)
+@_typed
 class Offense:
     """A crime, with the statute that defines it and the penalty it carries.
 
@@ -464,6 +595,7 @@ class Offense:
 
 
 @attrs.frozen(kw_only=True)
+@_typed
 class Agency:
     """A public body that asks for or performs searches; ``unit`` names the unit searching."""
 
@@ -474,6 +606,7 @@ class Agency:
 
 
 @attrs.frozen(kw_only=True)
+@_typed
 class Training:
     """A course an officer completed, with the day it lapses if it does."""
 
@@ -486,6 +619,7 @@ class Training:
 
 
 @attrs.frozen(kw_only=True)
+@_typed
 class Officer:
     """A sworn member of an agency; ``supervisory`` says whether they hold a supervisory rank."""
 
@@ -500,6 +634,7 @@ class Officer:
 
 
 @attrs.frozen(kw_only=True)
+@_typed
 class Warrant:
     """A warrant issued by a judge on probable cause, for the offenses it names."""
 
@@ -517,6 +652,7 @@ class Warrant:
 
 
 @attrs.frozen(kw_only=True)
+@_typed
 class CourtOrder:
     """A court order for a search: under current Massachusetts law, a lower bar than a warrant.
 
@@ -537,6 +673,7 @@ class CourtOrder:
 
 
 @attrs.frozen(kw_only=True)
+@_typed
 class SwornStatement:
     """A signed, sworn statement of the grounds for an emergency search, filed with a court."""
 
@@ -548,6 +685,7 @@ class SwornStatement:
 
 
 @attrs.frozen(kw_only=True)
+@_typed
 class Emergency:
     """The facts of an emergency claimed for a search, and the later sworn statement, if any."""
 
@@ -571,6 +709,7 @@ class Emergency:
 
 
 @attrs.frozen(kw_only=True)
+@_typed
 class ProbeImage:
     """The image or media searched against the reference databases, and what it shows.
 
@@ -591,6 +730,7 @@ class ProbeImage:
 
 
 @attrs.frozen(kw_only=True)
+@_typed
 class Technology:
     """The facial-recognition system used; ``approved`` says whether it is approved for use."""
 
@@ -600,6 +740,7 @@ class Technology:
 
 
 @attrs.frozen(kw_only=True)
+@_typed
 class SearchRequest:
     """A request for a facial-recognition search, and when it was performed if it was.
 
@@ -644,6 +785,7 @@ class SearchRequest:
 
 
 @attrs.frozen(kw_only=True)
+@_typed
 class SearchRecord:
     """One line of a search log: the request, what the search returned, and its paperwork.
 
@@ -671,6 +813,7 @@ class SearchRecord:
 
 
 @attrs.frozen(kw_only=True)
+@_typed
 class Notice:
     """Notice to a defendant that a facial-recognition search identified them."""
 
@@ -680,6 +823,7 @@ class Notice:
 
 
 @attrs.frozen(kw_only=True)
+@_typed
 class CaseRecord:
     """The criminal case of a person a search identified, with its court dates and notices.
 
@@ -711,6 +855,7 @@ class CaseRecord:
 
 
 @attrs.frozen(kw_only=True)
+@_typed
 class Event:
     """Something that happened at a time, against which obligations are checked."""
 
