@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from random import Random
 from zoneinfo import ZoneInfo
 
@@ -233,37 +234,40 @@ def test_batch_evaluation_gives_what_one_by_one_evaluation_gives(r: SearchReques
 # -- deadlines --------------------------------------------------------------------------------
 
 
+def _day(due: datetime | None) -> date | None:
+    return None if due is None else due.date()
+
+
 def test_48_hours_are_elapsed_hours_across_the_change_to_daylight_saving_time() -> None:
     search = datetime(2024, 3, 9, 12, 0, tzinfo=NEW_YORK)  # EST; clocks go forward on the 10th
     due = Deadline(anchor=EventKind.SEARCH_PERFORMED, amount=48).due(search, CALENDAR)
     assert due == datetime(2024, 3, 11, 13, 0, tzinfo=NEW_YORK)
+    assert due is not None
     assert due.astimezone(UTC) - search.astimezone(UTC) == timedelta(hours=48)
 
 
 def test_business_days_skip_the_weekend_and_massachusetts_holidays() -> None:
     friday = datetime(2024, 4, 5, 16, 0, tzinfo=NEW_YORK)
     one = Deadline(anchor=EventKind.SEARCH_PERFORMED, amount=1, unit=Unit.BUSINESS_DAYS)
-    assert one.due(friday, CALENDAR).date() == date(2024, 4, 8)
+    assert _day(one.due(friday, CALENDAR)) == date(2024, 4, 8)
     before_patriots_day = datetime(2024, 4, 12, 16, 0, tzinfo=NEW_YORK)
-    assert one.due(before_patriots_day, CALENDAR).date() == date(2024, 4, 16)
+    assert _day(one.due(before_patriots_day, CALENDAR)) == date(2024, 4, 16)
     elsewhere = Calendar(timezone="America/New_York", country="US")
-    assert one.due(before_patriots_day, elsewhere).date() == date(2024, 4, 15)
+    assert _day(one.due(before_patriots_day, elsewhere)) == date(2024, 4, 15)
 
 
 def test_a_quarter_end_anchor_falls_on_the_last_day_of_the_quarter_in_local_time() -> None:
     late_evening = datetime(2024, 4, 1, 2, 0, tzinfo=UTC)  # still March 31 in Massachusetts
     same = Deadline(anchor=EventKind.SEARCH_PERFORMED, unit=Unit.QUARTERS)
-    assert same.due(late_evening, CALENDAR).date() == date(2024, 3, 31)
+    assert _day(same.due(late_evening, CALENDAR)) == date(2024, 3, 31)
     next_ = Deadline(anchor=EventKind.SEARCH_PERFORMED, amount=1, unit=Unit.QUARTERS)
-    assert next_.due(datetime(2024, 11, 5, tzinfo=UTC), CALENDAR).date() == date(2025, 3, 31)
+    assert _day(next_.due(datetime(2024, 11, 5, tzinfo=UTC), CALENDAR)) == date(2025, 3, 31)
 
 
 def test_calendar_days_run_to_the_end_of_the_last_day() -> None:
     search = datetime(2024, 1, 30, 9, 0, tzinfo=NEW_YORK)
     due = Deadline(anchor=EventKind.SEARCH_PERFORMED, amount=3, unit=Unit.CALENDAR_DAYS)
-    assert due.due(search, CALENDAR).replace(microsecond=0) == datetime(
-        2024, 2, 2, 23, 59, 59, tzinfo=NEW_YORK
-    )
+    assert due.due(search, CALENDAR) == datetime(2024, 2, 2, 23, 59, 59, 999999, tzinfo=NEW_YORK)
 
 
 @pytest.mark.parametrize(
@@ -329,3 +333,82 @@ def test_an_anchor_in_the_events_overrides_the_due_time_known_at_decision() -> N
     check = obligation.check([actual, filed], performed + timedelta(days=9))
     assert check.status is ObligationStatus.MET
     assert check.due == performed + timedelta(days=2, hours=48)
+
+
+# -- the ends of the calendar (issue 13) --------------------------------------------------------
+
+LAST_DAYS = datetime(9999, 12, 29, 12, 0, tzinfo=NEW_YORK)
+
+
+@pytest.mark.parametrize(
+    "deadline",
+    [
+        Deadline(anchor=EventKind.SEARCH_PERFORMED, amount=72),
+        Deadline(anchor=EventKind.SEARCH_PERFORMED, amount=10**6),
+        Deadline(anchor=EventKind.SEARCH_PERFORMED, amount=5, unit=Unit.CALENDAR_DAYS),
+        Deadline(anchor=EventKind.SEARCH_PERFORMED, amount=5, unit=Unit.BUSINESS_DAYS),
+        Deadline(anchor=EventKind.SEARCH_PERFORMED, amount=1, unit=Unit.QUARTERS),
+    ],
+)
+def test_a_due_time_past_the_year_9999_is_none_and_the_obligation_stays_pending(
+    deadline: Deadline,
+) -> None:
+    assert deadline.due(LAST_DAYS, CALENDAR) is None
+    duty = attrs.evolve(MA.version("H.1728").policy.duties[0], deadline=deadline)
+    obligation = frpolicy.Obligation(
+        duty=duty.id,
+        citation=duty.citation,
+        source=duty.source,
+        action=duty.action,
+        party=duty.party,
+        deadline=deadline,
+        calendar=CALENDAR,
+        fulfilled_by=duty.fulfilled_by,
+    )
+    search = Event(kind=EventKind.SEARCH_PERFORMED, at=LAST_DAYS)
+    check = obligation.check([search], LAST_DAYS + timedelta(hours=30))
+    assert check.status is ObligationStatus.PENDING
+    assert check.due is None
+    assert "pending (due " in check.describe()
+
+
+def test_a_due_time_on_the_last_day_of_the_calendar_is_its_last_moment() -> None:
+    quarter = Deadline(anchor=EventKind.SEARCH_PERFORMED, unit=Unit.QUARTERS)
+    due = quarter.due(LAST_DAYS, CALENDAR)
+    assert due == datetime(9999, 12, 31, 23, 59, 59, 999999, tzinfo=NEW_YORK)
+    hours = Deadline(anchor=EventKind.SEARCH_PERFORMED, amount=24)
+    assert hours.due(LAST_DAYS, CALENDAR) == LAST_DAYS + timedelta(hours=24)
+
+
+def test_an_anchor_with_no_local_time_in_the_jurisdiction_is_refused_by_the_deadline() -> None:
+    first_hour = datetime(1, 1, 1, 1, tzinfo=UTC)  # still the year 0 in Massachusetts
+    with pytest.raises(ValueError, match=r"anchor_at: .* has no local time in America/New_York"):
+        Deadline(anchor=EventKind.SEARCH_PERFORMED, amount=48).due(first_hour, CALENDAR)
+
+
+def test_a_search_in_the_last_days_of_the_calendar_is_decided_and_evaluated_alike() -> None:
+    record = from_json(
+        (frpolicy_examples() / "ma_search_log.jsonl").read_text(encoding="utf-8").splitlines()[0],
+        frpolicy.SearchRecord,
+    )
+    request = record.request
+    shift = LAST_DAYS - request.submitted_at
+    court_order = request.court_order
+    assert court_order is not None
+    request = attrs.evolve(
+        request,
+        submitted_at=request.submitted_at + shift,
+        performed_at=LAST_DAYS + timedelta(hours=1),
+        court_order=attrs.evolve(court_order, issued_at=LAST_DAYS, expires_at=None),
+    )
+    for version in MA.versions:
+        decision = version.evaluate(request)
+        assert version.decide(request) is decision.outcome
+    law = MA.version("St. 2020, c.253")
+    decision = law.evaluate(request)
+    assert decision.outcome is Outcome.PERMITTED
+    assert any(o.due is None for o in decision.obligations)  # the quarterly report, in 10000
+
+
+def frpolicy_examples() -> Path:
+    return Path(__file__).resolve().parent.parent / "examples"

@@ -29,7 +29,7 @@ import itertools
 import typing
 from collections import Counter
 from collections.abc import Callable, Iterable
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -174,21 +174,40 @@ class Deadline:
     amount: int = attrs.field(default=0, validator=attrs.validators.ge(0))
     unit: Unit = Unit.HOURS
 
-    def due(self, anchor_at: datetime, calendar: Calendar) -> datetime:
-        """The last moment the obligation can be met, in the jurisdiction's time zone."""
+    def due(self, anchor_at: datetime, calendar: Calendar) -> datetime | None:
+        """The last moment the obligation can be met, in the jurisdiction's time zone.
+
+        ``None`` when that moment falls past the end of the calendar (the year 9999): no
+        time the model can hold ever reaches the deadline, so an obligation due then is
+        pending until it is met, never late.
+
+        Raises:
+            ValueError: ``anchor_at`` has no local time in the jurisdiction's zone (it lies
+                within a day of the calendar's ends, where the model accepts no moment).
+        """
         zone = calendar.zone
+        try:
+            local = anchor_at.astimezone(zone)
+        except OverflowError:
+            msg = f"anchor_at: {anchor_at.isoformat()} has no local time in {calendar.timezone}"
+            raise ValueError(msg) from None
         if self.unit is Unit.HOURS:
-            return (anchor_at.astimezone(UTC) + timedelta(hours=self.amount)).astimezone(zone)
-        day = anchor_at.astimezone(zone).date()
+            offset = local.utcoffset()
+            assert offset is not None  # noqa: S101 - a time zone's local time has an offset
+            # elapsed hours: counted at the anchor's fixed offset, across a change of DST
+            try:
+                return (
+                    local.replace(tzinfo=timezone(offset)) + timedelta(hours=self.amount)
+                ).astimezone(zone)
+            except OverflowError:
+                return None
         if self.unit is Unit.CALENDAR_DAYS:
-            day += timedelta(days=self.amount)
+            day = _day_after(local.date(), self.amount)
         elif self.unit is Unit.BUSINESS_DAYS:
-            day = _business_days_after(day, self.amount, calendar)
+            day = _business_days_after(local.date(), self.amount, calendar)
         else:
-            # quarters counted from year 0; the due day is the eve of the following quarter
-            following = day.year * 4 + (day.month - 1) // 3 + self.amount + 1
-            day = date(following // 4, 3 * (following % 4) + 1, 1) - timedelta(days=1)
-        return datetime.combine(day, time.max, tzinfo=zone)
+            day = _quarter_end(local.date(), self.amount)
+        return None if day is None else datetime.combine(day, time.max, tzinfo=zone)
 
     def describe(self) -> str:
         """The deadline as prose: ``within 48 hours after the search``."""
@@ -209,14 +228,33 @@ class Deadline:
         return f"within {self.amount} {unit[self.unit]} after {anchor}"
 
 
-def _business_days_after(day: date, count: int, calendar: Calendar) -> date:
-    while not calendar.is_business_day(day):
-        day += timedelta(days=1)
+def _day_after(day: date, count: int) -> date | None:
+    """The day ``count`` days after ``day``; ``None`` past the end of the calendar."""
+    ordinal = day.toordinal() + count
+    return date.fromordinal(ordinal) if ordinal <= date.max.toordinal() else None
+
+
+def _business_days_after(day: date, count: int, calendar: Calendar) -> date | None:
+    """The ``count``-th business day after ``day`` (itself, if a business day, for 0)."""
+    found: date | None = day
+    while found is not None and not calendar.is_business_day(found):
+        found = _day_after(found, 1)
     for _ in range(count):
-        day += timedelta(days=1)
-        while not calendar.is_business_day(day):
-            day += timedelta(days=1)
-    return day
+        found = None if found is None else _day_after(found, 1)
+        while found is not None and not calendar.is_business_day(found):
+            found = _day_after(found, 1)
+    return found
+
+
+def _quarter_end(day: date, count: int) -> date | None:
+    """The last day of the calendar quarter ``count`` quarters after the one of ``day``."""
+    quarter = day.year * 4 + (day.month - 1) // 3 + count  # quarters counted from the year 0
+    year, last_month = quarter // 4, 3 * (quarter % 4) + 3
+    if year > date.max.year:
+        return None
+    if last_month == 12:  # noqa: PLR2004 - December
+        return date(year, 12, 31)
+    return date(year, last_month + 1, 1) - timedelta(days=1)
 
 
 @attrs.frozen(kw_only=True)
