@@ -2,14 +2,16 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 from importlib.metadata import EntryPoint
+from pathlib import Path
 
 import attrs
 import pytest
 
 import frpolicy
 from frpolicy import Jurisdiction, jurisdiction, jurisdictions
+from frpolicy.jurisdictions import PluginError, plugin_errors
 
 MA = jurisdiction("US-MA")
 ANOTHER_MA = attrs.evolve(MA, name="Another Massachusetts")
@@ -21,9 +23,15 @@ def entry_points(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[EntryPoint]]:
     """Replace the installed entry points with a list the test fills."""
     found: list[EntryPoint] = []
     monkeypatch.setattr(registry_module, "entry_points", lambda group: found)  # noqa: ARG005
-    registry_module._registry.cache_clear()  # noqa: SLF001 - the registry is read once
+    _forget()
     yield found
+    _forget()
+
+
+def _forget() -> None:
+    """Forget the entry points read and the plug-ins loaded: the registry reads them once."""
     registry_module._registry.cache_clear()  # noqa: SLF001
+    registry_module._load.cache_clear()  # noqa: SLF001
 
 
 def test_massachusetts_is_registered_by_its_code() -> None:
@@ -86,33 +94,94 @@ def test_an_offense_is_looked_up_in_the_catalog_of_a_version() -> None:
         bill.offense("nope")
 
 
-def test_an_entry_point_that_does_not_name_a_jurisdiction_is_an_error(
+GROUP = "frpolicy.jurisdictions"
+MA_ENTRY = EntryPoint(name="US-MA", value="frpolicy.jurisdictions.us_ma:MASSACHUSETTS", group=GROUP)
+
+
+def test_a_plug_in_that_fails_to_load_is_reported_and_the_others_keep_working(
+    entry_points: list[EntryPoint],
+) -> None:
+    entry_points.extend(
+        [MA_ENTRY, EntryPoint(name="XX-BROKEN", value="no_such_module:X", group=GROUP)]
+    )
+    assert jurisdiction("US-MA") is MA
+    assert jurisdictions() == (MA,)
+    (error,) = plugin_errors()
+    assert error.code == "XX-BROKEN"
+    assert error.reason.startswith(
+        "the entry point XX-BROKEN = no_such_module:X failed to load: ModuleNotFoundError: "
+    )
+    with pytest.raises(PluginError, match=r"^jurisdiction 'XX-BROKEN' cannot be used: the entry"):
+        jurisdiction("XX-BROKEN")
+    with pytest.raises(LookupError):  # a PluginError is a LookupError, as an unknown code is
+        jurisdiction("XX-BROKEN")
+
+
+def test_a_plug_in_that_exits_while_it_is_imported_is_only_a_broken_plug_in(
+    entry_points: list[EntryPoint], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "exits_on_import.py").write_text("import sys\nsys.exit(3)\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    entry_points.extend(
+        [MA_ENTRY, EntryPoint(name="XX-EXIT", value="exits_on_import:X", group=GROUP)]
+    )
+    assert jurisdictions() == (MA,)
+    (error,) = plugin_errors()
+    assert "failed to load: SystemExit: 3" in error.reason
+
+
+def test_an_entry_point_that_does_not_name_a_jurisdiction_is_a_broken_plug_in(
+    entry_points: list[EntryPoint],
+) -> None:
+    entry_points.extend(
+        [MA_ENTRY, EntryPoint(name="XX-BAD", value="frpolicy.model:Agency", group=GROUP)]
+    )
+    assert jurisdiction("US-MA") is MA
+    with pytest.raises(PluginError, match=r"names the class Agency, not a Jurisdiction"):
+        jurisdiction("XX-BAD")
+
+
+def test_an_entry_point_named_for_another_code_is_a_broken_plug_in(
     entry_points: list[EntryPoint],
 ) -> None:
     entry_points.append(
-        EntryPoint(name="bad", value="frpolicy.model:Agency", group="frpolicy.jurisdictions")
+        EntryPoint(name="US-XX", value="frpolicy.jurisdictions.us_ma:MASSACHUSETTS", group=GROUP)
     )
-    with pytest.raises(TypeError, match=r"'bad' is not a Jurisdiction"):
-        jurisdiction("US-MA")
-
-
-def test_an_entry_point_that_fails_to_load_names_the_plug_in(
-    entry_points: list[EntryPoint],
-) -> None:
-    entry_points.append(
-        EntryPoint(name="broken", value="no_such_module:X", group="frpolicy.jurisdictions")
-    )
-    with pytest.raises(ImportError, match=r"'broken' \(no_such_module:X\) failed to load"):
-        jurisdictions()
-
-
-def test_two_packages_registering_one_code_is_an_error(entry_points: list[EntryPoint]) -> None:
-    group = "frpolicy.jurisdictions"
-    entry_points.append(
-        EntryPoint(name="a", value="frpolicy.jurisdictions.us_ma:MASSACHUSETTS", group=group)
-    )
-    entry_points.append(EntryPoint(name="b", value=f"{__name__}:ANOTHER_MA", group=group))
     with pytest.raises(
-        ValueError, match=r"two frpolicy.jurisdictions entry points register 'US-MA'"
+        PluginError, match=r"names the jurisdiction 'US-MA'; an entry point is named"
     ):
-        jurisdictions()
+        jurisdiction("US-XX")
+
+
+def test_two_packages_registering_one_code_are_refused_and_the_others_keep_working(
+    entry_points: list[EntryPoint],
+) -> None:
+    sample = EntryPoint(name="XX-SAMPLE", value="frpolicy_sample:SAMPLELAND", group=GROUP)
+    another = EntryPoint(name="US-MA", value=f"{__name__}:ANOTHER_MA", group=GROUP)
+    entry_points.extend([MA_ENTRY, another, sample])
+    with pytest.raises(PluginError, match=r"'US-MA' cannot be used: 2 packages register it \("):
+        jurisdiction("US-MA")
+    assert [j.code for j in jurisdictions()] == ["XX-SAMPLE"]
+    assert [e.code for e in plugin_errors()] == ["US-MA"]
+
+
+def test_one_package_registering_its_jurisdiction_twice_is_no_conflict(
+    entry_points: list[EntryPoint],
+) -> None:
+    entry_points.extend([MA_ENTRY, MA_ENTRY])
+    assert jurisdiction("US-MA") is MA
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        datetime(1, 1, 1, tzinfo=UTC),
+        datetime(1, 1, 1, 3, tzinfo=timezone(timedelta(hours=5))),
+        datetime(9999, 12, 31, 23, 59, tzinfo=timezone(timedelta(hours=-12))),
+    ],
+)
+def test_the_law_in_force_at_a_moment_outside_the_calendar_is_a_lookup_error(
+    moment: datetime,
+) -> None:
+    with pytest.raises(LookupError, match=r"its day in America/New_York lies outside the calendar"):
+        MA.in_force(moment)

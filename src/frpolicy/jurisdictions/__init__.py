@@ -19,8 +19,12 @@ There is one way to ask for each kind of law:
 performed. Every decision names the jurisdiction and instrument that made it.
 
 Jurisdictions are found by entry point: a package adds one under the
-``frpolicy.jurisdictions`` group, naming a :class:`Jurisdiction` object, and
-:func:`jurisdiction` finds it once the package is installed.
+``frpolicy.jurisdictions`` group, named by the jurisdiction's code and naming a
+:class:`Jurisdiction` object, and :func:`jurisdiction` finds it once the package is
+installed. A plug-in is loaded when it is first asked for, and one that is broken (it
+fails to import, names something that is not a jurisdiction, or shares its code with
+another package's) never affects the others: asking for it raises a :class:`PluginError`
+that says why, and :func:`plugin_errors` lists every such plug-in.
 
 >>> import frpolicy
 >>> ma = frpolicy.jurisdiction("US-MA")
@@ -33,7 +37,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
-from importlib.metadata import entry_points
+from importlib.metadata import EntryPoint, entry_points
 
 import attrs
 
@@ -46,10 +50,12 @@ __all__ = [
     "ENTRY_POINT_GROUP",
     "Invariant",
     "Jurisdiction",
+    "PluginError",
     "Version",
     "choose_readings",
     "jurisdiction",
     "jurisdictions",
+    "plugin_errors",
 ]
 
 ENTRY_POINT_GROUP = "frpolicy.jurisdictions"
@@ -363,7 +369,13 @@ class Jurisdiction:
             if day.tzinfo is None:
                 msg = "day: naive datetime, give a timezone"
                 raise ValueError(msg)
-            day = day.astimezone(self.versions[0].policy.calendar.zone).date()
+            calendar = self.versions[0].policy.calendar
+            try:
+                day = day.astimezone(calendar.zone).date()
+            except OverflowError:
+                msg = f"{self.code}: no encoded law is in force at {day.isoformat()}: its day "
+                msg += f"in {calendar.timezone} lies outside the calendar"
+                raise LookupError(msg) from None
         for v in self.versions:
             if v.instrument.in_force_on(day):
                 return v
@@ -383,39 +395,96 @@ class Jurisdiction:
         return self.in_force(at).evaluate(request, at)
 
 
+class PluginError(LookupError):
+    """An installed jurisdiction plug-in that cannot be used, and why.
+
+    ``code`` is the jurisdiction's code (the entry point's name); ``reason`` says what is
+    wrong, in one line: the import failed (with the error), the entry point names
+    something that is not a :class:`Jurisdiction`, or several packages register the code.
+    """
+
+    def __init__(self, code: str, reason: str) -> None:
+        """Record the code and the reason."""
+        self.code = code
+        self.reason = reason
+        super().__init__(f"jurisdiction {code!r} cannot be used: {reason}")
+
+    def __str__(self) -> str:
+        """The message, without the quotes a ``LookupError`` adds to its argument."""
+        return str(self.args[0])
+
+
+def _one_line(text: str, limit: int = 300) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else f"{text[:limit]} (cut)"
+
+
+def _origin(entry: EntryPoint) -> str:
+    """Where an entry point comes from: ``XX = module:NAME`` and the package that declares it."""
+    dist = getattr(entry, "dist", None)
+    package = f" of {dist.name} {dist.version}" if dist is not None else ""
+    return f"the entry point {entry.name} = {entry.value}{package}"
+
+
 @functools.cache
-def _registry() -> dict[str, Jurisdiction]:
-    found: dict[str, Jurisdiction] = {}
-    for entry in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+def _registry() -> dict[str, tuple[EntryPoint, ...]]:
+    """The installed entry points of the group, by name: read once, loaded only when asked."""
+    found: dict[str, list[EntryPoint]] = {}
+    for entry in entry_points(group=ENTRY_POINT_GROUP):
+        found.setdefault(entry.name, []).append(entry)
+    return {name: tuple(found[name]) for name in sorted(found)}
+
+
+@functools.cache
+def _load(code: str) -> Jurisdiction | PluginError:
+    """The jurisdiction the entry points named ``code`` register, or why there is none."""
+    loaded: list[Jurisdiction] = []
+    for entry in _registry()[code]:
         try:
-            loaded = entry.load()
-        except Exception as error:
-            msg = f"the {ENTRY_POINT_GROUP} entry point {entry.name!r} ({entry.value}) "
-            msg += f"failed to load: {error}"
-            raise ImportError(msg) from error
-        if not isinstance(loaded, Jurisdiction):
-            msg = f"the {ENTRY_POINT_GROUP} entry point {entry.name!r} is not a Jurisdiction"
-            raise TypeError(msg)
-        if loaded.code in found and found[loaded.code] is not loaded:
-            msg = f"two {ENTRY_POINT_GROUP} entry points register {loaded.code!r}"
-            raise ValueError(msg)
-        found[loaded.code] = loaded
-    return found
+            value = entry.load()
+        except (Exception, SystemExit) as error:  # noqa: BLE001 - any failure of a plug-in is its own
+            reason = f"{_origin(entry)} failed to load: {type(error).__name__}: {error}"
+            return PluginError(code, _one_line(reason))
+        if not isinstance(value, Jurisdiction):
+            kind = (
+                f"the class {value.__name__}" if isinstance(value, type) else type(value).__name__
+            )
+            return PluginError(code, f"{_origin(entry)} names {kind}, not a Jurisdiction")
+        if value.code != code:
+            reason = f"{_origin(entry)} names the jurisdiction {value.code!r}; an entry point "
+            reason += "is named by its jurisdiction's code"
+            return PluginError(code, _one_line(reason))
+        if all(value is not other for other in loaded):
+            loaded.append(value)
+    if len(loaded) > 1:
+        origins = "; ".join(_origin(entry) for entry in _registry()[code])
+        reason = f"{len(loaded)} packages register it ({origins}); uninstall all but one"
+        return PluginError(code, _one_line(reason))
+    return loaded[0]
 
 
 def jurisdiction(code: str) -> Jurisdiction:
     """The registered jurisdiction with this code (``"US-MA"``).
 
     Raises:
+        PluginError: the plug-in registering it is broken (a ``LookupError``).
         LookupError: no installed package registers it.
     """
-    registry = _registry()
-    if code not in registry:
-        msg = f"no jurisdiction {code!r} is installed; installed: {', '.join(registry) or 'none'}"
+    if code not in _registry():
+        installed = ", ".join(_registry()) or "none"
+        msg = f"no jurisdiction {code!r} is installed; installed: {installed}"
         raise LookupError(msg)
-    return registry[code]
+    found = _load(code)
+    if isinstance(found, PluginError):
+        raise found
+    return found
 
 
 def jurisdictions() -> tuple[Jurisdiction, ...]:
-    """Every installed jurisdiction, by code."""
-    return tuple(_registry()[code] for code in sorted(_registry()))
+    """Every installed jurisdiction that can be used, by code (see :func:`plugin_errors`)."""
+    return tuple(found for code in _registry() if isinstance(found := _load(code), Jurisdiction))
+
+
+def plugin_errors() -> tuple[PluginError, ...]:
+    """Every installed jurisdiction plug-in that cannot be used, by code, each with why."""
+    return tuple(found for code in _registry() if isinstance(found := _load(code), PluginError))
