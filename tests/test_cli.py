@@ -3,17 +3,29 @@
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
+import os
+import shlex
+import signal
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import pytest
 
-from frpolicy.cli import EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_VIOLATIONS, _Progress, main
+from frpolicy import cli
+from frpolicy.cli import (
+    EXIT_BAD_INPUT,
+    EXIT_CLEAN,
+    EXIT_INTERRUPTED,
+    EXIT_VIOLATIONS,
+    _Progress,
+    main,
+)
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 LOG = EXAMPLES / "ma_search_log.jsonl"
@@ -322,3 +334,355 @@ def test_no_progress_is_written_where_stderr_is_not_a_terminal(tmp_path: Path) -
     progress.show(1, 1)
     progress.close()
     assert pipe.getvalue() == ""
+
+
+# -- hostile input and output (issue 13) ------------------------------------------------------
+
+GOOD = LOG.read_bytes().splitlines()[0]
+AS_OF = ["--as-of", "2025-01-01T00:00:00-05:00"]
+
+
+def _bytes_log(tmp_path: Path, data: bytes) -> Path:
+    path = tmp_path / "log.jsonl"
+    path.write_bytes(data)
+    return path
+
+
+def _audit_json(capsys: pytest.CaptureFixture[str], log: Path, *args: str) -> tuple[int, Any]:
+    code = main(["audit", str(log), "--jurisdiction", "US-MA", "--format", "json", *AS_OF, *args])
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    return code, json.loads(captured.out)
+
+
+def _one_line(stderr: str | bytes) -> str:
+    text = stderr.decode("utf-8") if isinstance(stderr, bytes) else stderr
+    assert "Traceback" not in text
+    assert text.endswith("\n")
+    assert text.count("\n") == 1, text
+    assert text.startswith("frpolicy: ")
+    return text
+
+
+def _frpolicy(
+    *args: str,
+    stdin: bytes = b"",
+    env: dict[str, str] | None = None,
+    stdout: int | IO[bytes] = subprocess.PIPE,
+) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(  # noqa: S603 - the command under test
+        [sys.executable, "-m", "frpolicy", *args],
+        input=stdin,
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        env=None if env is None else os.environ | env,
+        check=False,
+        timeout=120,
+    )
+
+
+def test_a_line_that_is_not_utf_8_is_a_malformed_line_with_its_number(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    latin_1 = GOOD.replace(b'"id": "', b'"id": "\xe9', 1)  # an e-acute, as Latin-1 writes it
+    log = _bytes_log(tmp_path, GOOD + b"\n\xff\xfe{}\n" + latin_1)
+    code, report = _audit_json(capsys, log)
+    assert code == EXIT_BAD_INPUT
+    totals = report["totals"]
+    assert (totals["lines_read"], totals["records"], totals["malformed_lines"]) == (3, 1, 2)
+    problems = {p["line"]: p["errors"] for p in report["input_problems"]}
+    assert problems[2] == ["$: not valid UTF-8: invalid start byte, byte 0xff at offset 0"]
+    assert problems[3][0].startswith("$: not valid UTF-8: invalid continuation byte, byte 0xe9")
+
+
+def test_a_byte_order_mark_at_the_start_of_the_log_is_skipped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = _bytes_log(tmp_path, b"\xef\xbb\xbf" + GOOD + b"\n" + GOOD + b"\n")
+    _, report = _audit_json(capsys, log)
+    assert (report["totals"]["records"], report["totals"]["malformed_lines"]) == (2, 0)
+
+
+def test_a_carriage_return_inside_a_record_does_not_split_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spaced = GOOD.replace(b", ", b",\r ")
+    assert spaced.count(b"\r") > 10
+    log = _bytes_log(tmp_path, spaced + b"\n" + GOOD + b"\r\n\r\n")
+    _, report = _audit_json(capsys, log)
+    totals = report["totals"]
+    assert (totals["lines_read"], totals["records"], totals["blank_lines"]) == (3, 2, 1)
+
+
+def test_a_line_too_long_to_read_is_a_malformed_line_and_the_next_is_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli, "_MAX_LINE", 4096)
+    log = _bytes_log(tmp_path, b'{"request": "' + b"x" * 100_000 + b'"}\n' + GOOD + b"\n")
+    _, report = _audit_json(capsys, log)
+    assert report["totals"]["records"] == 1
+    assert report["input_problems"] == [
+        {"file": str(log), "line": 1, "errors": ["$: longer than 4,096 bytes, not read"]}
+    ]
+
+
+def test_thirty_megabyte_values_make_a_report_of_kilobytes_that_says_what_it_cut(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    huge = GOOD.replace(b'"local_police"', b'"' + b"x" * 1_000_000 + b'"')
+    log = _bytes_log(tmp_path, (huge + b"\n") * 30)
+    code = main(["audit", str(log), "--jurisdiction", "US-MA", *AS_OF])
+    out = capsys.readouterr().out
+    assert code == EXIT_BAD_INPUT
+    assert len(out) < 30_000
+    assert out.count("(cut; 1,000,000 characters in all)") == 30
+
+
+def test_the_log_and_the_request_can_be_read_from_standard_input() -> None:
+    data = LOG.read_bytes()
+    from_file = _frpolicy("audit", str(LOG), "--jurisdiction", "US-MA", "--format", "json")
+    from_stdin = _frpolicy("audit", "-", "--jurisdiction", "US-MA", "--format", "json", stdin=data)
+    assert from_stdin.returncode == from_file.returncode == EXIT_VIOLATIONS
+    report, expected = json.loads(from_stdin.stdout), json.loads(from_file.stdout)
+    assert report["log"] == "standard input"
+    assert report["as_of"] == expected["as_of"]  # found in the copy, without --as-of
+    assert report["totals"] == expected["totals"]
+    request = json.dumps(json.loads(GOOD)["request"]).encode()
+    evaluated = _frpolicy(
+        "evaluate", "-", "--jurisdiction", "US-MA", stdin=b"\xef\xbb\xbf" + request
+    )
+    assert evaluated.returncode in {EXIT_CLEAN, EXIT_VIOLATIONS}
+    assert b"request MA-2024-0001" in evaluated.stdout.splitlines()[0]
+    refused = _frpolicy("evaluate", "-", "--jurisdiction", "US-MA", stdin=b"\xff")
+    assert refused.returncode == EXIT_BAD_INPUT
+    assert "-: $: not valid UTF-8" in _one_line(refused.stderr)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--version", ""], "US-MA has no version ''; known: "),
+        (["--compare", ""], "US-MA has no version ''; known: "),
+        (["--as-of", ""], "--as-of: not an RFC 3339 date-time: ''"),
+        (["--output", ""], "argument --output: empty file name"),
+        (["--cases", ""], "argument --cases: empty file name"),
+        (["--as-of", "2025-01-01 00:00:00Z"], "--as-of: not an RFC 3339 date-time"),
+        (["--as-of", "2025-01-01T00:00:00"], "--as-of: naive datetime, give a timezone"),
+    ],
+)
+def test_an_empty_or_malformed_option_is_refused_in_one_line(
+    args: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([*AUDIT, *args]) == EXIT_BAD_INPUT
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert message in _one_line(captured.err)
+
+
+def test_an_empty_file_name_and_bad_usage_are_refused_in_one_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    for args in (["audit", "", "--jurisdiction", "US-MA"], ["audit", str(LOG)], ["evaluate"]):
+        assert main(args) == EXIT_BAD_INPUT
+        assert "(see frpolicy " in _one_line(capsys.readouterr().err)
+
+
+def test_a_bare_day_for_as_of_is_refused_with_the_moment_to_write_instead(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main([*AUDIT, "--as-of", "2025-01-01"]) == EXIT_BAD_INPUT
+    assert _one_line(capsys.readouterr().err) == (
+        "frpolicy: --as-of: 2025-01-01 is a day, not a moment; give the time as well, such as "
+        "2025-01-01T00:00:00-05:00 for its start in US-MA\n"
+    )
+    assert main([*AUDIT, "--as-of", "2025-07-01"]) == EXIT_BAD_INPUT
+    assert "2025-07-01T00:00:00-04:00" in capsys.readouterr().err
+
+
+def test_an_output_that_names_an_input_is_refused_and_the_input_kept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = _bytes_log(tmp_path, GOOD + b"\n")
+    cases = tmp_path / "cases.jsonl"
+    cases.write_bytes(CASES.read_bytes())
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(log)
+    for output, what in ((log, "the log"), (cases, "the cases file"), (link, "the log")):
+        args = ["audit", str(log), "--cases", str(cases), "--jurisdiction", "US-MA"]
+        assert main([*args, "--output", str(output)]) == EXIT_BAD_INPUT
+        assert f"is {what}; writing the report there would destroy it" in _one_line(
+            capsys.readouterr().err
+        )
+    assert log.read_bytes() == GOOD + b"\n"
+    assert cases.read_bytes() == CASES.read_bytes()
+
+
+def test_a_report_that_cannot_be_written_leaves_the_previous_one_whole(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    report = tmp_path / "report.txt"
+    report.write_text("the previous report", encoding="utf-8")
+
+    def disk_full(_fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    assert main([*AUDIT, "--output", str(report)]) == EXIT_BAD_INPUT
+    assert _one_line(capsys.readouterr().err) == (
+        f"frpolicy: cannot write {report}: No space left on device\n"
+    )
+    assert report.read_text(encoding="utf-8") == "the previous report"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.txt"]
+
+
+def test_a_report_replaces_the_previous_one_whole_and_keeps_its_permissions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = tmp_path / "report.json"
+    report.write_text("old", encoding="utf-8")
+    report.chmod(0o640)
+    assert main([*AUDIT, "--format", "json", "--output", str(report)]) == EXIT_VIOLATIONS
+    assert capsys.readouterr() == ("", "")
+    assert json.loads(report.read_text(encoding="utf-8"))["totals"]["records"] == len(_raw())
+    assert report.stat().st_mode & 0o777 == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+
+
+def test_an_interrupted_write_leaves_no_temporary_file_and_exits_130(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    report = tmp_path / "report.txt"
+
+    def interrupted(_fd: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", interrupted)
+    assert main([*AUDIT, "--output", str(report)]) == EXIT_INTERRUPTED == 130
+    assert _one_line(capsys.readouterr().err) == "frpolicy: interrupted\n"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_ctrl_c_ends_the_command_with_exit_130_and_one_line() -> None:
+    with subprocess.Popen(
+        [sys.executable, "-m", "frpolicy", "audit", "-", "--jurisdiction", "US-MA"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as process:
+        assert process.stdin is not None
+        # more than a pipe holds: once it is written, the command is reading its input
+        process.stdin.write(LOG.read_bytes() * 3)
+        process.stdin.flush()
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=60)
+    assert process.returncode == EXIT_INTERRUPTED
+    assert out == b""
+    assert _one_line(err) == "frpolicy: interrupted\n"
+
+
+def test_an_unexpected_error_is_one_line_that_names_a_bug_and_exit_2_never_1(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_args: object, **_kwargs: object) -> None:
+        msg = "division by zero\nsecond line"
+        raise ZeroDivisionError(msg)
+
+    monkeypatch.setattr(cli, "audit_log", broken)
+    assert main(AUDIT) == EXIT_BAD_INPUT
+    message = _one_line(capsys.readouterr().err)
+    assert message.startswith(
+        "frpolicy: internal error, a bug in frpolicy (please report it): ZeroDivisionError: "
+        "division by zero\\nsecond line (at test_cli.py:"
+    )
+
+
+@pytest.mark.parametrize(
+    "env",
+    [{"PYTHONIOENCODING": "ascii"}, {"PYTHONIOENCODING": "latin-1"}, {"LC_ALL": "C", "LANG": "C"}],
+)
+def test_output_is_utf_8_whatever_the_locale(tmp_path: Path, env: dict[str, str]) -> None:
+    log = tmp_path / "log-é-中-😀.jsonl"
+    log.write_bytes(GOOD + b"\n")
+    for fmt in ("text", "json", "html"):
+        result = _frpolicy("audit", str(log), "--jurisdiction", "US-MA", "--format", fmt, env=env)
+        assert result.returncode == EXIT_CLEAN, result.stderr
+        assert result.stderr == b""
+        assert "log-é-中-😀.jsonl" in result.stdout.decode("utf-8")
+
+
+def test_a_full_or_closed_standard_output_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    with Path("/dev/full").open("wb") as full:
+        for args in (AUDIT, ["jurisdictions"], ["schema"], ["--help"]):
+            result = _frpolicy(*args, stdout=full)
+            assert result.returncode == EXIT_BAD_INPUT
+            assert _one_line(result.stderr) == (
+                "frpolicy: cannot write to standard output: No space left on device\n"
+            )
+    command = f"exec {shlex.quote(sys.executable)} -m frpolicy jurisdictions >&-"
+    closed = subprocess.run(  # noqa: S602 - a fixed command line, to start with stdout closed
+        command, shell=True, stderr=subprocess.PIPE, check=False, cwd=tmp_path
+    )
+    assert closed.returncode == EXIT_BAD_INPUT
+    assert _one_line(closed.stderr) == "frpolicy: cannot write to standard output: it is closed\n"
+    with subprocess.Popen(  # noqa: S603 - the command under test
+        [sys.executable, "-m", "frpolicy", *AUDIT], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    ) as process:
+        assert process.stdout is not None
+        assert process.stderr is not None
+        process.stdout.close()  # the reader went away, as `| head` does
+        err = process.stderr.read()
+        assert process.wait(timeout=60) == EXIT_BAD_INPUT
+    assert _one_line(err) == "frpolicy: cannot write to standard output: Broken pipe\n"
+
+
+def _plug_ins(tmp_path: Path, entry_points: str) -> dict[str, str]:
+    """An environment in which a made-up package registers these entry points."""
+    (tmp_path / "broken_land.py").write_text(
+        "raise RuntimeError('this plug-in is broken')\n", encoding="utf-8"
+    )
+    (tmp_path / "copy_land.py").write_text(
+        "import attrs\nfrom frpolicy.jurisdictions.us_ma import MASSACHUSETTS\n"
+        "COPY = attrs.evolve(MASSACHUSETTS, name='Another Massachusetts')\n",
+        encoding="utf-8",
+    )
+    info = tmp_path / "frpolicy_broken-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: frpolicy-broken\nVersion: 1.0\n", encoding="utf-8"
+    )
+    (info / "entry_points.txt").write_text(
+        f"[frpolicy.jurisdictions]\n{entry_points}\n", encoding="utf-8"
+    )
+    return {"PYTHONPATH": os.pathsep.join([str(tmp_path), os.environ.get("PYTHONPATH", "")])}
+
+
+def test_a_broken_plug_in_is_listed_with_its_error_and_the_others_keep_working(
+    tmp_path: Path,
+) -> None:
+    env = _plug_ins(tmp_path, "XX-BROKEN = broken_land:LAND")
+    listed = _frpolicy("jurisdictions", env=env)
+    assert listed.returncode == EXIT_CLEAN
+    lines = listed.stdout.decode().splitlines()
+    assert "US-MA  Massachusetts" in lines
+    assert (
+        "XX-BROKEN  cannot be used: the entry point XX-BROKEN = broken_land:LAND of "
+        "frpolicy-broken 1.0 failed to load: RuntimeError: this plug-in is broken"
+    ) in lines
+    asked = _frpolicy("evaluate", "-", "--jurisdiction", "XX-BROKEN", env=env, stdin=b"{}")
+    assert asked.returncode == EXIT_BAD_INPUT
+    assert "jurisdiction 'XX-BROKEN' cannot be used: " in _one_line(asked.stderr)
+    audit = _frpolicy(*AUDIT, env=env)
+    assert audit.returncode == EXIT_VIOLATIONS
+    assert audit.stderr == b""
+
+
+def test_two_packages_registering_one_code_are_refused_without_a_traceback(
+    tmp_path: Path,
+) -> None:
+    env = _plug_ins(tmp_path, "US-MA = copy_land:COPY")
+    asked = _frpolicy(*AUDIT, env=env)
+    assert asked.returncode == EXIT_BAD_INPUT
+    assert "'US-MA' cannot be used: 2 packages register it (" in _one_line(asked.stderr)
+    listed = _frpolicy("jurisdictions", env=env)
+    assert listed.returncode == EXIT_CLEAN
+    assert b"US-MA  cannot be used: 2 packages register it" in listed.stdout

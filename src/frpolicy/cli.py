@@ -48,7 +48,7 @@ Subcommands:
       another version (default ``H.1728``) and reports what it would change: the requests
       whose outcome differs, with the provisions responsible, and its own totals.
     - *As of when.* Whether an unmet obligation is pending or violated depends on the time
-      it is checked at. ``--as-of`` sets it (ISO 8601 with an offset); by default it is the
+      it is checked at. ``--as-of`` sets it (RFC 3339, with an offset); by default it is the
       latest event found in the inputs (a request, search, documentation, report, sworn
       statement, court date or notice), so the same files give the same report on any day.
       Finding that time reads the log once more before the audit.
@@ -90,32 +90,70 @@ Subcommands:
     permits the search or does not govern it, 1 when one refuses it or could not judge it.
 
 ``frpolicy jurisdictions``
-    The installed jurisdictions, their versions, status and dates.
+    The installed jurisdictions, their versions, status and dates. A plug-in that cannot
+    be used (it fails to import, or two packages register its code) is listed with the
+    reason, and the others are listed and work as ever.
 
 ``frpolicy schema [TYPE]``
     The JSON Schema of an input type, ``SearchRecord`` (default), ``SearchRequest`` or
     ``CaseRecord``, of a report's JSON, ``AuditReport`` or ``EopssReport``, or of a
     ``DecisionRecord``.
 
+Input. ``-`` names standard input, for the log (``audit -``) or the request
+(``evaluate -``); a log read from standard input or a pipe is first copied to a temporary
+file, since the audit reads it twice. Files are read as bytes: lines end at a line feed
+only (a carriage return inside a record never splits it; CRLF endings are fine), a UTF-8
+byte order mark at the start of a file is skipped, and a line that is not UTF-8, or longer
+than 16 MiB, is a malformed line like any other, counted and reported with its number. An
+empty option (``--version ""``, ``--as-of ""``, an empty file name) is refused.
+``--as-of`` takes an RFC 3339 date-time; a bare day is refused with the moment to write
+instead (its start in the jurisdiction's time zone), since "as of a day" could mean its
+start or its end.
+
+Output. Reports and every other output are UTF-8, whatever the locale, so the same inputs
+give the same bytes everywhere. ``--output FILE`` (``-``: standard output) is written to a
+temporary file beside it and renamed over it once complete, so a failed or interrupted
+run leaves any earlier report whole; an output that names an input is refused.
+
+Errors. Every failure ends with one line on stderr, never a traceback: exit 2 for bad
+input, usage, a broken plug-in or an output that cannot be written (standard output
+closed or full); 130 when interrupted (Ctrl-C); and 2 for an unexpected error, which the
+line names as a bug in frpolicy.
+
 Exit codes: 0 clean; 1 violations found (``audit``; ``evaluate``: not permitted);
-2 bad input or usage (a malformed line makes it 2 unless ``--keep-going``).
+2 bad input or usage (a malformed line makes it 2 unless ``--keep-going``), or an error;
+130 interrupted.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
+import os
+import re
+import shutil
 import sys
+import tempfile
 import time
+import traceback
+import typing
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, NoReturn
 
 from frpolicy._text import printable
 from frpolicy.comparison import compare
 from frpolicy.compliance import Entry, InputProblem, audit_log, latest_event
-from frpolicy.jurisdictions import Jurisdiction, Version, jurisdiction, jurisdictions
+from frpolicy.jurisdictions import (
+    Jurisdiction,
+    Version,
+    jurisdiction,
+    jurisdictions,
+    plugin_errors,
+)
 from frpolicy.model import CaseRecord, SearchRecord, SearchRequest
 from frpolicy.policy import Outcome
 from frpolicy.predicates import evaluation_time
@@ -144,14 +182,21 @@ from frpolicy.reports import (
 )
 from frpolicy.serialization import InputError, from_dict, from_json, json_schema, to_json
 
-__all__ = ["EXIT_BAD_INPUT", "EXIT_CLEAN", "EXIT_VIOLATIONS", "main"]
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
+__all__ = ["EXIT_BAD_INPUT", "EXIT_CLEAN", "EXIT_INTERRUPTED", "EXIT_VIOLATIONS", "main"]
+
+T = typing.TypeVar("T")
 
 EXIT_CLEAN = 0
 """Nothing wrong was found."""
 EXIT_VIOLATIONS = 1
 """Violations were found (``evaluate``: the search is not permitted)."""
 EXIT_BAD_INPUT = 2
-"""Bad input or usage."""
+"""Bad input or usage, or an error (a broken plug-in, an output that cannot be written)."""
+EXIT_INTERRUPTED = 130
+"""Interrupted (Ctrl-C, SIGINT), as a shell reports a command that signal ends."""
 
 _SCHEMA_TYPES: dict[str, type] = {
     "AuditReport": AuditReport,
@@ -164,19 +209,54 @@ _SCHEMA_TYPES: dict[str, type] = {
 _PROGRESS_AFTER = 1.0
 """Seconds an audit runs before its progress is shown: a short one shows none."""
 _PROGRESS_EVERY = 0.25
+_MAX_LINE = 16 * 2**20
+"""The most bytes one line of a log (or a request) may have: a longer one is not read."""
+_BOM = b"\xef\xbb\xbf"
+_BLANK = b" \t\r\n"  # JSON's whitespace
 
 
 def _say(text: str = "", *, end: str = "\n", stream: IO[str] | None = None) -> None:
-    """Write a line to stdout (or ``stream``): the command's output, not a debug print."""
-    (stream or sys.stdout).write(text + end)
+    """Write a line to stderr (or ``stream``): progress and messages, not the output.
+
+    A closed or full stderr leaves nothing else to say it on: the exit code still does.
+    """
+    stream = stream or sys.stderr
+    if stream is not None:
+        with contextlib.suppress(OSError, ValueError):
+            stream.write(text + end)
+            stream.flush()
 
 
 class _UsageError(Exception):
-    """Bad usage or unreadable input: reported on stderr, exit 2."""
+    """Bad usage, unreadable input or unwritable output: one line on stderr, exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line, as every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        """Raise the usage error, for :func:`main` to report on one line."""
+        msg = f"{message} (see {self.prog} --help)"
+        raise _UsageError(msg)
+
+    def print_help(self, file: SupportsWrite[str] | None = None) -> None:
+        """Write the help as every output is written: UTF-8, or one line saying why not."""
+        if file is None:
+            _write(None, self.format_help())
+        else:
+            super().print_help(file)
+
+
+def _file_name(value: str) -> str:
+    """A file name given on the command line; ``-`` is standard input or output."""
+    if not value:
+        msg = "empty file name"
+        raise argparse.ArgumentTypeError(msg)
+    return value
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="frpolicy",
         description="Police facial-recognition law as code: evaluate, explain, audit.",
         epilog="Exit codes: 0 clean, 1 violations found, 2 bad input or usage.",
@@ -184,7 +264,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     evaluate = sub.add_parser("evaluate", help="the decision on one search request")
-    evaluate.add_argument("request", type=Path, help="a SearchRequest as JSON")
+    evaluate.add_argument(
+        "request", type=_file_name, help="a SearchRequest as JSON (-: standard input)"
+    )
     evaluate.add_argument("--jurisdiction", required=True, help="e.g. US-MA")
     evaluate.add_argument("--version", help="an instrument's name (default: the law in force)")
     evaluate.add_argument("--json", action="store_true", help="print the decision record")
@@ -194,8 +276,10 @@ def _parser() -> argparse.ArgumentParser:
     _reading_option(evaluate)
 
     audit = sub.add_parser("audit", help="audit a JSON Lines log of SearchRecords")
-    audit.add_argument("log", type=Path, help="JSON Lines, one SearchRecord a line")
-    audit.add_argument("--cases", type=Path, help="JSON Lines, one CaseRecord a line")
+    audit.add_argument(
+        "log", type=_file_name, help="JSON Lines, one SearchRecord a line (-: standard input)"
+    )
+    audit.add_argument("--cases", type=_file_name, help="JSON Lines, one CaseRecord a line")
     audit.add_argument("--jurisdiction", required=True, help="e.g. US-MA")
     audit.add_argument(
         "--version", help="judge every search under this version (default: the law in force)"
@@ -209,7 +293,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     _output_options(audit, AUDIT_TABLES)
     audit.add_argument(
-        "--as-of", help="check obligations as of this ISO 8601 time (default: latest event)"
+        "--as-of", help="check obligations as of this RFC 3339 time (default: latest event)"
     )
     _reading_option(audit)
 
@@ -222,7 +306,9 @@ def _parser() -> argparse.ArgumentParser:
         "Massachusetts law has agencies report them to the Executive Office of Public Safety "
         "and Security (EOPSS).",
     )
-    eopss.add_argument("log", type=Path, help="JSON Lines, one SearchRecord a line")
+    eopss.add_argument(
+        "log", type=_file_name, help="JSON Lines, one SearchRecord a line (-: standard input)"
+    )
     eopss.add_argument(
         "--period",
         required=True,
@@ -316,7 +402,11 @@ def _output_options(parser: argparse.ArgumentParser, tables: Sequence[str]) -> N
         choices=tables,
         help=f"with --format csv, the table to write (default: {tables[0]})",
     )
-    parser.add_argument("--output", type=Path, help="write the report here (default: stdout)")
+    parser.add_argument(
+        "--output",
+        type=_file_name,
+        help="write the report here, replacing the file once complete (default, -: stdout)",
+    )
     parser.add_argument(
         "--limit",
         type=int,
@@ -332,14 +422,49 @@ def _output_options(parser: argparse.ArgumentParser, tables: Sequence[str]) -> N
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code.
 
+    Nothing escapes as a traceback: a failure is one line on stderr and exit 2, an
+    interruption exit 130 (see the module's documentation).
+
     Args:
         argv: the arguments, without the program name (default: ``sys.argv[1:]``).
     """
+    try:
+        code = _run(argv)
+        _flush_stdout()  # what argparse wrote (--help) must reach its reader, or say why not
+    except _UsageError as error:
+        _say(f"frpolicy: {printable(str(error))}")
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        _say("frpolicy: interrupted")
+        return EXIT_INTERRUPTED
+    except MemoryError:
+        _say("frpolicy: out of memory")
+        return EXIT_BAD_INPUT
+    except Exception as error:  # noqa: BLE001 - the last line of defence: one line, never a traceback
+        _say(f"frpolicy: {printable(_bug(error))}")
+        return EXIT_BAD_INPUT
+    return code
+
+
+def _bug(error: Exception) -> str:
+    """An unexpected error, named as a bug, with where it was raised."""
+    where = ""
+    frames = traceback.extract_tb(error.__traceback__)
+    if frames:
+        frame = frames[-1]
+        where = f" (at {Path(frame.filename).name}:{frame.lineno})"
+    return (
+        f"internal error, a bug in frpolicy (please report it): {type(error).__name__}: "
+        f"{str(error)[:300]}{where}"
+    )
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
-        # argparse exits 2 on bad usage, 0 for --help
+        # argparse exits 0 after --help; its usage errors are raised by _Parser.error
         return EXIT_CLEAN if exit_.code in {0, None} else EXIT_BAD_INPUT
     commands: dict[str, Callable[[argparse.Namespace], int]] = {
         "evaluate": _evaluate,
@@ -351,11 +476,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "log": lambda a: _log_verify(a) if a.log_command == "verify" else _log_export(a),
         "replay": _replay,
     }
-    try:
-        return commands[args.command](args)
-    except _UsageError as error:
-        _say(f"frpolicy: {printable(str(error))}", stream=sys.stderr)
-        return EXIT_BAD_INPUT
+    return commands[args.command](args)
 
 
 # -- small commands -------------------------------------------------------------------------
@@ -364,7 +485,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _find(code: str, readings: Sequence[str] = ()) -> Jurisdiction:
     try:
         place = jurisdiction(code)
-    except LookupError as error:
+    except LookupError as error:  # no such jurisdiction, or its plug-in is broken
         raise _UsageError(str(error).strip("'\"")) from None
     return _with_readings(place, _choices(readings))
 
@@ -383,12 +504,36 @@ def _version(place: Jurisdiction, name: str) -> Version:
         raise _UsageError(str(error).strip("'\"")) from None
 
 
-def _read(path: Path) -> str:
+@contextlib.contextmanager
+def _input_errors(name: str) -> Iterator[None]:
+    """Report a failure to read an input as bad input: one line, exit 2."""
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        msg = f"cannot read {path}: {error}"
+        yield
+    except OSError as error:
+        msg = f"cannot read {name}: {error.strerror or error}"
         raise _UsageError(msg) from None
+
+
+@contextlib.contextmanager
+def _opened(name: str) -> Iterator[BinaryIO]:
+    """A file named on the command line, opened for reading bytes (``-``: standard input)."""
+    if name == "-":
+        yield sys.stdin.buffer
+        return
+    with _input_errors(name):
+        handle = Path(name).open("rb")  # noqa: SIM115 - closed below
+    with handle:
+        yield handle
+
+
+def _read(name: str) -> bytes:
+    """The bytes of a small input (a request), at most :data:`_MAX_LINE` of them."""
+    with _opened(name) as handle, _input_errors(name):
+        data = handle.read(_MAX_LINE + 1)
+    if len(data) > _MAX_LINE:
+        msg = f"cannot read {name}: larger than {_MAX_LINE:,} bytes"
+        raise _UsageError(msg)
+    return data.removeprefix(_BOM)
 
 
 def _evaluate(args: argparse.Namespace) -> int:
@@ -398,7 +543,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     except InputError as error:
         msg = f"{args.request}: " + "; ".join(error.errors)
         raise _UsageError(msg) from None
-    if args.version:
+    if args.version is not None:
         version = _version(place, args.version)
     else:
         try:
@@ -413,11 +558,10 @@ def _evaluate(args: argparse.Namespace) -> int:
         decision = _record(args.db, version, request).decision
     else:
         decision = version.evaluate(request)
-    _say(
+    _print(
         to_json(decision, indent=2)
         if args.json
-        else printable(decision.explain(), keep_newlines=True),
-        stream=sys.stdout,
+        else printable(decision.explain(), keep_newlines=True)
     )
     refused = decision.outcome in {Outcome.NOT_PERMITTED, Outcome.FORBIDDEN}
     return EXIT_VIOLATIONS if refused else EXIT_CLEAN
@@ -471,8 +615,9 @@ def _compare(args: argparse.Namespace) -> int:
 
 
 def _jurisdictions() -> int:
+    lines: list[str] = []
     for place in jurisdictions():
-        _say(printable(f"{place.code}  {place.name}"))
+        lines.append(printable(f"{place.code}  {place.name}"))
         for v in place.versions:
             instrument = v.instrument
             dates = ""
@@ -481,79 +626,134 @@ def _jurisdictions() -> int:
             if instrument.effective_until is not None:
                 dates += f" until {instrument.effective_until.isoformat()}"
             aliases = f" (also {', '.join(v.aliases)})" if v.aliases else ""
-            _say(printable(f"  {instrument.id}{aliases}: {instrument.status.value}{dates}"))
+            lines.append(printable(f"  {instrument.id}{aliases}: {instrument.status.value}{dates}"))
             if v.summary:
-                _say(printable(f"    {v.summary}"))
+                lines.append(printable(f"    {v.summary}"))
             for r in v.readings:
                 others = ", ".join(c.id for c in r.choices if c.id != r.chosen)
-                _say(printable(f"    reading {r.id}={r.chosen} (or: {others})"))
+                lines.append(printable(f"    reading {r.id}={r.chosen} (or: {others})"))
+    lines.extend(f"{e.code}  cannot be used: {printable(e.reason)}" for e in plugin_errors())
+    _print("\n".join(lines))
     return EXIT_CLEAN
 
 
 def _schema(name: str) -> int:
-    _say(json.dumps(json_schema(_SCHEMA_TYPES[name]), indent=2, ensure_ascii=False))
+    _print(json.dumps(json_schema(_SCHEMA_TYPES[name]), indent=2, ensure_ascii=False))
     return EXIT_CLEAN
 
 
 # -- audit ----------------------------------------------------------------------------------
 
 
-def _lines(path: Path) -> Iterator[tuple[int, str]]:
-    """The lines of a file, numbered from 1, read one at a time."""
+@contextlib.contextmanager
+def _rereadable(name: str) -> Iterator[BinaryIO]:
+    """A log that can be read twice: a file as it is; standard input or a pipe, copied."""
+    with _opened(name) as handle:
+        if handle.seekable():
+            yield handle
+            return
+        with tempfile.TemporaryFile() as copy:
+            with _input_errors(name):
+                shutil.copyfileobj(handle, copy, 2**20)
+            yield copy
+
+
+def _lines(name: str, handle: BinaryIO) -> Iterator[tuple[int, bytes | None]]:
+    """The lines of a file, numbered from 1, read one at a time from its start.
+
+    A line ends at a line feed only. ``None`` stands for a line longer than
+    :data:`_MAX_LINE` bytes, skipped without being held in memory.
+    """
+    with _input_errors(name):
+        handle.seek(0)
+        number = 0
+        while line := handle.readline(_MAX_LINE + 1):
+            if number == 0:
+                line = line.removeprefix(_BOM)
+                if not line:  # the mark and nothing else: an empty text
+                    break
+            number += 1
+            if len(line) > _MAX_LINE and not line.endswith(b"\n"):
+                while (rest := handle.readline(_MAX_LINE)) and not rest.endswith(b"\n"):
+                    pass
+                yield number, None
+                continue
+            yield number, line
+
+
+def _read_line(number: int, line: bytes | None, cls: type[T]) -> T | InputProblem | None:
+    """A line read: an object, a problem, or ``None`` for a blank line."""
+    if line is None:
+        errors = (f"$: longer than {_MAX_LINE:,} bytes, not read",)
+        return InputProblem(line=number, errors=errors)
+    if not line.strip(_BLANK):
+        return None
     try:
-        with path.open(encoding="utf-8") as handle:
-            yield from enumerate(handle, start=1)
-    except (OSError, UnicodeDecodeError) as error:
-        msg = f"cannot read {path}: {error}"
-        raise _UsageError(msg) from None
+        return from_json(line, cls)
+    except InputError as error:
+        return InputProblem(line=number, errors=error.errors)
 
 
-def _load_cases(path: Path | None) -> tuple[list[CaseRecord], list[InputProblem]]:
+def _load_cases(name: str | None) -> tuple[list[CaseRecord], list[InputProblem]]:
     cases: list[CaseRecord] = []
     problems: list[InputProblem] = []
-    if path is None:
+    if name is None:
         return cases, problems
-    for number, line in _lines(path):
-        if not line.strip():
-            continue
-        try:
-            cases.append(from_json(line, CaseRecord))
-        except InputError as error:
-            problems.append(InputProblem(line=number, errors=error.errors))
+    with _opened(name) as handle:
+        for number, line in _lines(name, handle):
+            found = _read_line(number, line, CaseRecord)
+            if isinstance(found, CaseRecord):
+                cases.append(found)
+            elif found is not None:
+                problems.append(found)
     return cases, problems
 
 
-def _latest_in_log(path: Path) -> datetime | None:
+def _latest_in_log(name: str, handle: BinaryIO) -> datetime | None:
     """The latest event in the log; lines that do not parse are left to the audit to report."""
     latest: datetime | None = None
-    for _, line in _lines(path):
-        if not line.strip():
-            continue
-        try:
-            record = from_json(line, SearchRecord)
-        except InputError:
-            continue
-        at = latest_event(record)
-        if at is not None and (latest is None or at > latest):
-            latest = at
+    for number, line in _lines(name, handle):
+        record = _read_line(number, line, SearchRecord)
+        if isinstance(record, SearchRecord):
+            at = latest_event(record)
+            if at is not None and (latest is None or at > latest):
+                latest = at
     return latest
 
 
-def _as_of(args: argparse.Namespace, cases: list[CaseRecord]) -> tuple[datetime, str]:
-    if args.as_of:
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
+def _as_of(
+    args: argparse.Namespace, place: Jurisdiction, cases: list[CaseRecord], log: BinaryIO
+) -> tuple[datetime, str]:
+    if args.as_of is not None:
         try:
             return from_dict(args.as_of, datetime), "--as-of"
         except InputError as error:
-            msg = "--as-of: " + "; ".join(e.removeprefix("$: ") for e in error.errors)
+            problem = "; ".join(e.removeprefix("$: ") for e in error.errors)
+            if _DAY.fullmatch(args.as_of):
+                problem = f"{args.as_of} is a day, not a moment; {_start_of(args.as_of, place)}"
+            msg = f"--as-of: {problem}"
             raise _UsageError(msg) from None
     found = [t for t in (latest_event(c) for c in cases) if t is not None]
-    in_log = _latest_in_log(args.log)
+    in_log = _latest_in_log(args.log, log)
     if in_log is not None:
         found.append(in_log)
     if not found:
         # nothing to check an obligation against: any time serves, and none is read
         return datetime.fromisoformat("1970-01-01T00:00:00+00:00"), "no event in the inputs"
     return max(found), "the latest event in the inputs"
+
+
+def _start_of(day: str, place: Jurisdiction) -> str:
+    """What to write for the start of a day in a jurisdiction, as a sentence's end."""
+    calendar = place.versions[0].policy.calendar
+    try:
+        start = datetime.combine(date.fromisoformat(day), datetime.min.time(), calendar.zone)
+    except ValueError:
+        return "give an RFC 3339 date-time with its offset"
+    return f"give the time as well, such as {start.isoformat()} for its start in {place.code}"
 
 
 class _Progress:
@@ -566,15 +766,17 @@ class _Progress:
 
     def __init__(
         self,
-        path: Path,
+        log: Path | BinaryIO,
         *,
         stream: IO[str] | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.stream = stream or sys.stderr
         try:
-            self.size = path.stat().st_size
-        except OSError:
+            self.size = (
+                log.stat().st_size if isinstance(log, Path) else os.fstat(log.fileno()).st_size
+            )
+        except (OSError, ValueError):
             self.size = 0
         self.active = self.stream.isatty()
         self.clock = clock
@@ -617,55 +819,53 @@ def _seconds(seconds: float) -> str:
     return f"{seconds / 60:.0f} min"
 
 
-def _entries(path: Path, progress: _Progress) -> Iterator[tuple[int, Entry]]:
+def _entries(name: str, handle: BinaryIO, progress: _Progress) -> Iterator[tuple[int, Entry]]:
     """The lines of a log, read: a record, a problem, or None for a blank line."""
     done = 0
-    for number, line in _lines(path):
-        done += len(line)
+    for number, line in _lines(name, handle):
+        done += _MAX_LINE if line is None else len(line)
         progress.show(number, done)
-        if not line.strip():
-            yield number, None
-            continue
-        try:
-            yield number, from_json(line, SearchRecord)
-        except InputError as error:
-            yield number, InputProblem(line=number, errors=error.errors)
+        yield number, _read_line(number, line, SearchRecord)
 
 
 def _audit(args: argparse.Namespace) -> int:
     place = _find(args.jurisdiction, args.reading)
-    version = _version(place, args.version) if args.version else None
-    other = _version(place, args.compare) if args.compare else None
-    _check_output_options(args)
+    version = _version(place, args.version) if args.version is not None else None
+    other = _version(place, args.compare) if args.compare is not None else None
+    _check_output_options(args, {"the log": args.log, "the cases file": args.cases})
+    if args.log == "-" and args.cases == "-":
+        msg = "--cases: standard input is already the log"
+        raise _UsageError(msg)
     cases, case_problems = _load_cases(args.cases)
-    as_of, as_of_source = _as_of(args, cases)
-    progress = _Progress(args.log)
-    result = audit_log(
-        _entries(args.log, progress),
-        place,
-        as_of=as_of,
-        cases=cases,
-        version=version,
-        compare=other,
-        limit=args.limit,
-    )
-    progress.close()
+    with _rereadable(args.log) as log:
+        as_of, as_of_source = _as_of(args, place, cases, log)
+        progress = _Progress(log)
+        result = audit_log(
+            _entries(args.log, log, progress),
+            place,
+            as_of=as_of,
+            cases=cases,
+            version=version,
+            compare=other,
+            limit=args.limit,
+        )
+        progress.close()
     report = audit_report(
         result,
-        log=str(args.log),
+        log="standard input" if args.log == "-" else args.log,
         as_of_source=as_of_source,
-        cases=str(args.cases) if args.cases else None,
+        cases=args.cases,
         case_records=len(cases) if args.cases else None,
         case_problems=case_problems,
     )
-    _write(args, _render(report, args))
+    _write(args.output, _render(report, args))
     problems = result.audit.problem_count + result.audit.duplicate_count + len(case_problems)
     if problems and not args.keep_going:
         return EXIT_BAD_INPUT
     return EXIT_VIOLATIONS if result.audit.violation_count else EXIT_CLEAN
 
 
-def _check_output_options(args: argparse.Namespace) -> None:
+def _check_output_options(args: argparse.Namespace, inputs: dict[str, str | None]) -> None:
     if args.limit is not None and args.limit < 0:
         msg = "--limit: must not be negative"
         raise _UsageError(msg)
@@ -675,9 +875,7 @@ def _check_output_options(args: argparse.Namespace) -> None:
     if args.table is not None and args.format != "csv":
         msg = "--table: chooses the table of --format csv"
         raise _UsageError(msg)
-    if not args.log.is_file():
-        msg = f"cannot read {args.log}: no such file"
-        raise _UsageError(msg)
+    _check_output(args.output, inputs)
 
 
 def _render(report: AuditReport | EopssReport, args: argparse.Namespace) -> str:
@@ -694,32 +892,137 @@ def _eopss(args: argparse.Namespace) -> int:
         msg = f"--period: {error}"
         raise _UsageError(msg) from None
     place = _find("US-MA")
-    version = _version(place, args.version) if args.version else None
-    _check_output_options(args)
-    progress = _Progress(args.log)
-    report = eopss_report(
-        _entries(args.log, progress),
-        period=period,
-        log=str(args.log),
-        agency=args.agency,
-        version=version,
-        limit=args.limit,
-    )
-    progress.close()
-    _write(args, _render(report, args))
+    version = _version(place, args.version) if args.version is not None else None
+    _check_output_options(args, {"the log": args.log})
+    with _rereadable(args.log) as log:
+        progress = _Progress(log)
+        report = eopss_report(
+            _entries(args.log, log, progress),
+            period=period,
+            log="standard input" if args.log == "-" else args.log,
+            agency=args.agency,
+            version=version,
+            limit=args.limit,
+        )
+        progress.close()
+    _write(args.output, _render(report, args))
     problems = report.totals.malformed_lines + report.totals.duplicate_request_ids
     return EXIT_BAD_INPUT if problems and not args.keep_going else EXIT_CLEAN
 
 
-def _write(args: argparse.Namespace, text: str) -> None:
-    if args.output is None:
-        sys.stdout.write(text)
+# -- output ---------------------------------------------------------------------------------
+
+
+def _check_output(output: str | None, inputs: dict[str, str | None]) -> None:
+    """Refuse an output file that is one of the inputs: writing it would destroy it."""
+    if output is None or output == "-":
         return
+    for what, name in inputs.items():
+        if name is not None and name != "-" and _same_file(output, name):
+            msg = f"--output: {output} is {what}; writing the report there would destroy it"
+            raise _UsageError(msg)
+    if Path(output).is_dir():
+        msg = f"--output: {output} is a directory"
+        raise _UsageError(msg)
+
+
+def _same_file(a: str, b: str) -> bool:
     try:
-        args.output.write_text(text, encoding="utf-8")
-    except OSError as error:
-        msg = f"cannot write {args.output}: {error}"
+        return Path(a).samefile(b)
+    except OSError:  # one of them does not exist (yet): compare where they lead
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+def _print(text: str) -> None:
+    """Write a piece of the command's output, and a line end, to standard output."""
+    _write(None, text + "\n")
+
+
+def _write(output: str | None, text: str) -> None:
+    """Write the output, as UTF-8, to a file or (``None`` or ``-``) to standard output."""
+    # UTF-8 whatever the locale, so the same inputs give the same bytes on any machine;
+    # a lone surrogate (from a file name the system could not decode) is escaped
+    data = text.encode("utf-8", "backslashreplace")
+    if output is None or output == "-":
+        _write_stdout(data)
+    else:
+        _replace(output, data)
+
+
+def _write_stdout(data: bytes) -> None:
+    stream = sys.stdout
+    if stream is None:  # the process was started with its standard output closed
+        msg = "cannot write to standard output: it is closed"
+        raise _UsageError(msg)
+    with _output_errors():
+        stream.flush()
+        buffer = getattr(stream, "buffer", None)
+        if buffer is None:  # a text stream put in place of sys.stdout
+            stream.write(data.decode("utf-8"))
+        else:
+            buffer.write(data)
+        stream.flush()
+
+
+def _flush_stdout() -> None:
+    if sys.stdout is not None:
+        with _output_errors():
+            sys.stdout.flush()
+
+
+@contextlib.contextmanager
+def _output_errors() -> Iterator[None]:
+    """Report a failure to write standard output (full, closed, a reader gone) in one line."""
+    try:
+        yield
+    except (OSError, ValueError) as error:
+        _drop_stdout()
+        reason = error.strerror if isinstance(error, OSError) else None
+        msg = f"cannot write to standard output: {reason or error}"
         raise _UsageError(msg) from None
+
+
+def _drop_stdout() -> None:
+    """Point standard output at the null device, so nothing is flushed there at exit."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+
+
+def _replace(output: str, data: bytes) -> None:
+    """Write a file whole or not at all: to a temporary file beside it, then renamed over it."""
+    target = os.path.realpath(output)
+    try:
+        if Path(target).exists() and not Path(target).is_file():
+            Path(target).write_bytes(data)  # a device or a pipe: written in place
+            return
+        folder, base = os.path.split(target)
+        fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{base}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            Path(temporary).chmod(_mode(target))
+            Path(temporary).replace(target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                Path(temporary).unlink()
+            raise
+    except OSError as error:
+        msg = f"cannot write {output}: {error.strerror or error}"
+        raise _UsageError(msg) from None
+
+
+def _mode(target: str) -> int:
+    """The permissions a new file gets (as the umask allows), or those of the one replaced."""
+    try:
+        return Path(target).stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 # -- decision records -----------------------------------------------------------------------
@@ -748,14 +1051,14 @@ def _log_verify(args: argparse.Namespace) -> int:
     except LogError as error:
         raise _UsageError(str(error)) from None
     if found.broken is not None:
-        _say(f"{args.log}: the chain is broken at {found.broken.describe()}", stream=sys.stdout)
+        _print(f"{args.log}: the chain is broken at {found.broken.describe()}")
         return EXIT_VIOLATIONS
     if found.head is None:
-        _say(f"{args.log}: an empty log", stream=sys.stdout)
+        _print(f"{args.log}: an empty log")
         return EXIT_CLEAN
     checked = f"; {len(anchors)} anchor(s) found" if anchors else ""
-    _say(f"{args.log}: a whole chain of {_records(found.rows)}{checked}", stream=sys.stdout)
-    _say(f"head {found.head}", stream=sys.stdout)
+    _print(f"{args.log}: a whole chain of {_records(found.rows)}{checked}")
+    _print(f"head {found.head}")
     return EXIT_CLEAN
 
 
@@ -765,11 +1068,34 @@ def _records(count: int) -> str:
 
 def _log_export(args: argparse.Namespace) -> int:
     try:
-        with DecisionLog(args.log, readonly=True) as log:
-            log.export(sys.stdout, args.format)
+        with DecisionLog(args.log, readonly=True) as log, _text_stdout() as stdout:
+            log.export(stdout, args.format)
     except LogError as error:
         raise _UsageError(str(error)) from None
     return EXIT_CLEAN
+
+
+@contextlib.contextmanager
+def _text_stdout() -> Iterator[IO[str]]:
+    """Standard output as a UTF-8 text stream, for output written piece by piece."""
+    stream = sys.stdout
+    if stream is None:  # the process was started with its standard output closed
+        msg = "cannot write to standard output: it is closed"
+        raise _UsageError(msg)
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:  # a text stream put in place of sys.stdout
+        with _output_errors():
+            yield stream
+            stream.flush()
+        return
+    with _output_errors():
+        stream.flush()
+        text = io.TextIOWrapper(buffer, encoding="utf-8", errors="backslashreplace", newline="")
+        try:
+            yield text
+            text.flush()
+        finally:
+            text.detach()  # the buffer stays standard output's
 
 
 def _replay_day(text: str | None) -> date | None:
@@ -860,9 +1186,9 @@ def _choices(readings: Sequence[str]) -> dict[str, str]:
 def _replay_problem(args: argparse.Namespace, where: str, errors: Sequence[str]) -> None:
     if args.json:
         line = {"kind": "unreadable", "where": where, "errors": list(errors)}
-        _say(json.dumps(line, ensure_ascii=False), stream=sys.stdout)
+        _print(json.dumps(line, ensure_ascii=False))
     else:
-        _say(f"{where}: cannot be read: {'; '.join(errors)}", stream=sys.stdout)
+        _print(f"{where}: cannot be read: {'; '.join(errors)}")
 
 
 def _decision_json(decision: Any) -> dict[str, Any]:  # noqa: ANN401 - a Decision or None
@@ -878,7 +1204,7 @@ def _decision_json(decision: Any) -> dict[str, Any]:  # noqa: ANN401 - a Decisio
 
 def _replay_found(args: argparse.Namespace, where: str, found: Replay) -> None:
     if not args.json:
-        _say(f"{where}: {found.explain()}\n", stream=sys.stdout)
+        _print(f"{where}: {found.explain()}\n")
         return
     record = found.record
     line = {
@@ -894,12 +1220,12 @@ def _replay_found(args: argparse.Namespace, where: str, found: Replay) -> None:
         "again": _decision_json(found.again) or None,
         "against": _decision_json(found.against) or None,
     }
-    _say(json.dumps(line, ensure_ascii=False), stream=sys.stdout)
+    _print(json.dumps(line, ensure_ascii=False))
 
 
 def _replay_totals(args: argparse.Namespace, against: str, totals: dict[str, int]) -> None:
     if args.json:
-        _say(json.dumps({"kind": "totals", "against": against, **totals}), stream=sys.stdout)
+        _print(json.dumps({"kind": "totals", "against": against, **totals}))
         return
     lines = [
         f"Replay of {args.source}: {_records(totals['records'])}, against {against}",
@@ -909,4 +1235,4 @@ def _replay_totals(args: argparse.Namespace, against: str, totals: dict[str, int
         f"  naming a law no longer known:                  {totals['unknown_law']:,}",
         f"  unreadable:                                    {totals['unreadable']:,}",
     ]
-    _say("\n".join(lines), stream=sys.stdout)
+    _print("\n".join(lines))
