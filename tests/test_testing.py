@@ -4,6 +4,7 @@ import itertools
 
 import attrs
 import pytest
+from hypothesis import HealthCheck, settings
 
 import frpolicy
 from frpolicy.jurisdictions.us_ma import conditions as c
@@ -136,3 +137,14 @@ def test_law_properties_gives_one_test_case_per_version_and_property() -> None:
 if "XX-SAMPLE" in {j.code for j in frpolicy.jurisdictions()}:
     # what a plug-in author writes: one import, one line
     test_a_plug_in_passes_the_suite_in_two_lines = law_properties("XX-SAMPLE", max_examples=20)
+
+
+@pytest.mark.parametrize("profile", ["dev", "ci", "quick"])
+def test_every_profile_of_the_test_command_draws_the_same_examples_on_every_run(
+    profile: str,
+) -> None:
+    chosen = settings.get_profile(profile)
+    assert chosen.derandomize
+    assert chosen.database is None  # nothing remembered from another run replays
+    assert chosen.deadline is None  # a busy machine never fails a test
+    assert HealthCheck.too_slow in chosen.suppress_health_check
