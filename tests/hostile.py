@@ -1,0 +1,274 @@
+"""Hostile input, as Hypothesis strategies: the classes of input the fuzz suite throws at frpolicy.
+
+Each strategy in :data:`CLASSES` draws one JSON Lines line (bytes, without its line end)
+of one class of hostile input: arbitrary bytes, arbitrary JSON, deep nesting, huge
+numbers, text from every Unicode category, repeated keys, mangled date-times, and valid
+records with a few bytes changed. Most start from a real line of the sample log, so they
+reach far into the model before they break it.
+
+A decoder of frpolicy's JSON must give, for every such line, a valid object or an
+:class:`~frpolicy.serialization.InputError` whose errors are single short lines:
+:func:`check_answer` says so. A second decoder (a faster one) must give the same answer
+as :func:`~frpolicy.serialization.from_json` on every line: :func:`check_same_answer`.
+Add it to :data:`DECODERS` and the fuzz suite runs every class through it.
+"""
+
+from __future__ import annotations
+
+import json
+import typing
+from collections.abc import Callable
+from pathlib import Path
+
+from hypothesis import strategies as st
+
+from frpolicy import InputError, SearchRecord, from_json, to_json
+
+__all__ = [
+    "CLASSES",
+    "DECODERS",
+    "VALID_LINES",
+    "check_answer",
+    "check_same_answer",
+    "log_lines",
+]
+
+LOG = Path(__file__).resolve().parent.parent / "examples" / "ma_search_log.jsonl"
+VALID_LINES: tuple[bytes, ...] = tuple(LOG.read_bytes().splitlines()[:40])
+"""Real lines of the sample log: the seeds the hostile lines are grown from."""
+
+Decoder = Callable[[bytes], SearchRecord]
+
+DECODERS: dict[str, Decoder] = {"from_json": lambda line: from_json(line, SearchRecord)}
+"""Every decoder of log lines, by name; each must give :func:`from_json`'s answers."""
+
+_CATEGORIES: tuple[typing.Any, ...] = (
+    *("Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", "No"),
+    *("Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Sm", "Sc", "Sk", "So"),
+    *("Zs", "Zl", "Zp", "Cc", "Cf", "Cs", "Co", "Cn"),
+)
+"""Every general category of Unicode, surrogates (Cs) and unassigned (Cn) included."""
+
+
+def _seed() -> st.SearchStrategy[dict[str, typing.Any]]:
+    return st.sampled_from(VALID_LINES).map(json.loads)
+
+
+def _paths(value: object, path: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    """Every path into a JSON value: object keys and array indexes, the root included."""
+    found: list[tuple[object, ...]] = [path]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found.extend(_paths(item, (*path, key)))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found.extend(_paths(item, (*path, index)))
+    return found
+
+
+def _replace(value: typing.Any, path: tuple[typing.Any, ...], new: object) -> typing.Any:
+    if not path:
+        return new
+    head, *rest = path
+    copy = dict(value) if isinstance(value, dict) else list(value)
+    copy[head] = _replace(value[head], tuple(rest), new)
+    return copy
+
+
+def _dumps(value: object, *, ascii_only: bool = True) -> bytes:
+    # a raw lone surrogate, written with surrogatepass, makes bytes that are not UTF-8
+    return json.dumps(value, ensure_ascii=ascii_only).encode("utf-8", "surrogatepass")
+
+
+@st.composite
+def _planted(draw: st.DrawFn, values: st.SearchStrategy[object]) -> bytes:
+    """A real log line with one value, anywhere in it, replaced by a drawn one."""
+    record = draw(_seed())
+    path = draw(st.sampled_from(_paths(record)))
+    return _dumps(_replace(record, path, draw(values)), ascii_only=draw(st.booleans()))
+
+
+def json_values() -> st.SearchStrategy[object]:
+    """Any JSON value, small: what a careless system might write on a line."""
+    scalars = (
+        st.none()
+        | st.booleans()
+        | st.integers()
+        | st.floats(allow_nan=False, allow_infinity=False)
+        | st.text(max_size=20)
+    )
+    return st.recursive(
+        scalars,
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner),
+        max_leaves=8,
+    )
+
+
+def _texts() -> st.SearchStrategy[str]:
+    return st.text(st.characters(categories=_CATEGORIES), max_size=12)
+
+
+@st.composite
+def _every_category(draw: st.DrawFn) -> bytes:
+    """A real line with a string or a key (an id, a name, a value, a time) made of any text."""
+    record = draw(_seed())
+    strings = [p for p in _paths(record) if p and isinstance(_get(record, p), str)]
+    text = draw(_texts())
+    if draw(st.booleans()):
+        path = draw(st.sampled_from(strings))
+        return _dumps(_replace(record, path, text), ascii_only=draw(st.booleans()))
+    objects = [p for p in _paths(record) if isinstance(_get(record, p), dict)]
+    path = draw(st.sampled_from(objects))
+    renamed = {text if i == 0 else k: v for i, (k, v) in enumerate(_get(record, path).items())}
+    return _dumps(_replace(record, path, renamed), ascii_only=draw(st.booleans()))
+
+
+def _get(value: typing.Any, path: tuple[object, ...]) -> typing.Any:
+    for step in path:
+        value = value[step]
+    return value
+
+
+@st.composite
+def _deep(draw: st.DrawFn) -> bytes:
+    """Arrays and objects nested tens to thousands deep, alone or inside a real line."""
+    depth = draw(st.integers(min_value=30, max_value=3000))
+    opening, closing = draw(st.sampled_from([("[", "]"), ('{"a":', "}"), ('[{"a":', "}]")]))
+    closed = draw(st.booleans())
+    nested = (opening * depth + "1" + closing * depth * closed).encode()
+    if draw(st.booleans()):
+        return nested
+    line = draw(st.sampled_from(VALID_LINES))
+    where = draw(st.sampled_from([b"{", b'"request": {', b'"probe": {']))
+    return line.replace(where, where + b'"deep": ' + nested + b", ", 1)
+
+
+@st.composite
+def _huge_numbers(draw: st.DrawFn) -> bytes:
+    """A real line with a number of up to 10,000 digits, or an exponent, somewhere in it."""
+    digits = draw(st.integers(min_value=1, max_value=10_000))
+    number = draw(st.sampled_from(["", "-"])) + "9" * digits
+    number += draw(st.sampled_from(["", ".5", "e400", "E-400", "e9"]))
+    record = draw(_seed())
+    path = draw(st.sampled_from(_paths(record)))
+    marker = "\x00number\x00"
+    return _dumps(_replace(record, path, marker)).replace(
+        json.dumps(marker).encode(), number.encode()
+    )
+
+
+@st.composite
+def _repeated_keys(draw: st.DrawFn) -> bytes:
+    """A real line in which one object repeats one of its keys, with another value."""
+    record = draw(_seed())
+    objects = [p for p in _paths(record) if isinstance(_get(record, p), dict) and _get(record, p)]
+    path = draw(st.sampled_from(objects))
+    key = draw(st.sampled_from(sorted(_get(record, path))))
+    marker = "\x00repeated\x00"
+    text = _dumps(_replace(record, (*path, key), marker))
+    again = _dumps(draw(json_values()))
+    old = json.dumps(marker).encode()
+    return text.replace(
+        old, _dumps(_get(record, (*path, key))) + b", " + _dumps(key) + b": " + again
+    )
+
+
+@st.composite
+def _date_times(draw: st.DrawFn) -> bytes:
+    """A real line with its request's time mangled: characters changed, added or removed."""
+    record = draw(_seed())
+    text = list(record["request"]["submitted_at"])
+    for _ in range(draw(st.integers(min_value=1, max_value=3))):
+        at = draw(st.integers(min_value=0, max_value=len(text)))
+        change = draw(st.sampled_from(["set", "insert", "delete"]))
+        char = draw(st.sampled_from("0123456789-:T tZz.+,W\u00a0\uff10"))
+        if change == "insert" or not text:
+            text.insert(at, char)
+        elif change == "set":
+            text[min(at, len(text) - 1)] = char
+        else:
+            del text[min(at, len(text) - 1)]
+    record["request"]["submitted_at"] = "".join(text)
+    record["request"]["performed_at"] = None
+    return _dumps(record, ascii_only=draw(st.booleans()))
+
+
+@st.composite
+def _mutated(draw: st.DrawFn) -> bytes:
+    """A real line with a few bytes changed, added or taken away."""
+    line = bytearray(draw(st.sampled_from(VALID_LINES)))
+    for _ in range(draw(st.integers(min_value=1, max_value=4))):
+        at = draw(st.integers(min_value=0, max_value=len(line) - 1))
+        byte = draw(st.integers(min_value=0, max_value=255))
+        change = draw(st.sampled_from(["set", "insert", "delete"]))
+        if change == "set":
+            line[at] = byte
+        elif change == "insert":
+            line.insert(at, byte)
+        else:
+            del line[at]
+    return bytes(line)
+
+
+CLASSES: dict[str, st.SearchStrategy[bytes]] = {
+    "arbitrary bytes": st.binary(max_size=300),
+    "arbitrary JSON": st.builds(_dumps, json_values(), ascii_only=st.booleans()),
+    "a value planted anywhere": _planted(json_values()),
+    "deep nesting": _deep(),
+    "huge numbers": _huge_numbers(),
+    "every Unicode category": _every_category(),
+    "repeated keys": _repeated_keys(),
+    "mangled date-times": _date_times(),
+    "changed bytes": _mutated(),
+}
+"""The classes of hostile lines, by name."""
+
+
+def log_lines() -> st.SearchStrategy[list[bytes]]:
+    """The lines of a hostile log: valid, blank and hostile lines of every class, mixed."""
+    blank = st.sampled_from([b"", b" ", b"\t", b"\r"])
+    line = st.sampled_from(VALID_LINES) | blank | st.one_of(*CLASSES.values())
+    return st.lists(line, max_size=8)
+
+
+_MAX_ERROR_LINE = 500
+
+
+def check_answer(decode: Decoder, line: bytes) -> SearchRecord | InputError:
+    """The answer of a decoder on a line, checked: a valid record, or an honest refusal.
+
+    Raises:
+        AssertionError: the decoder raised something else, accepted a record that cannot
+            be written back as UTF-8 JSON, or gave an error that is not single short lines.
+    """
+    try:
+        record = decode(line)
+    except InputError as error:
+        _check_error(error)
+        return error
+    assert isinstance(record, SearchRecord)
+    text = to_json(record)
+    text.encode("utf-8")  # no lone surrogate made it in
+    assert from_json(text, SearchRecord) == record
+    return record
+
+
+def _check_error(error: InputError) -> None:
+    assert error.errors
+    for message in error.errors:
+        assert message.startswith("$"), message
+        assert message.isprintable(), message  # one line: no line break, no control
+        assert len(message) <= _MAX_ERROR_LINE, len(message)
+
+
+def check_same_answer(decode: Decoder, line: bytes) -> None:
+    """Check that a decoder answers a line as :func:`~frpolicy.serialization.from_json` does.
+
+    The same record, or a refusal from both (the messages may differ).
+    """
+    reference = check_answer(DECODERS["from_json"], line)
+    answer = check_answer(decode, line)
+    if isinstance(reference, InputError):
+        assert isinstance(answer, InputError), f"accepted what from_json refuses: {reference}"
+    else:
+        assert answer == reference
