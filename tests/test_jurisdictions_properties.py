@@ -8,7 +8,7 @@ import pytest
 import frpolicy
 from frpolicy.jurisdictions.us_ma import h1728
 from frpolicy.policy import Rule
-from frpolicy.testing import PROPERTIES, LawPropertyError, check_jurisdiction, check_property
+from frpolicy.testing import PROPERTIES, LawPropertyError, check_property
 
 CASES = [
     (j.code, v.instrument.id, name)
@@ -45,11 +45,13 @@ def _bill_whose_warrant_rule_ignores_the_warrant() -> frpolicy.Jurisdiction:
 
 
 def test_a_bill_whose_warrant_rule_ignores_the_warrant_is_caught_by_its_own_invariant() -> None:
+    # 200 examples: at 100 a random run misses this bug about one time in twenty
     with pytest.raises(LawPropertyError) as caught:
-        check_jurisdiction(_bill_whose_warrant_rule_ignores_the_warrant(), max_examples=100)
-    failures = {f.property: f for f in caught.value.failures}
-    assert "invariants" in failures
-    failure = failures["invariants"]
+        check_property(
+            _bill_whose_warrant_rule_ignores_the_warrant(), "H.1728", "invariants", max_examples=200
+        )
+    (failure,) = caught.value.failures
+    assert failure.property == "invariants"
     assert failure.version == "H.1728"
     assert "invariant 'warrant-emergency-or-exempt' does not hold" in failure.detail
     message = str(caught.value)
@@ -63,9 +65,10 @@ def test_a_bill_whose_warrant_rule_ignores_the_warrant_is_caught_by_its_own_inva
 
 
 def test_a_shrunk_counterexample_is_small() -> None:
+    # as above: 200 examples, for a margin over the examples that find the bug
     with pytest.raises(LawPropertyError) as caught:
         check_property(
-            _bill_whose_warrant_rule_ignores_the_warrant(), "H.1728", "invariants", max_examples=100
+            _bill_whose_warrant_rule_ignores_the_warrant(), "H.1728", "invariants", max_examples=200
         )
     (failure,) = caught.value.failures
     request = failure.counterexample
