@@ -16,6 +16,7 @@ Add it to :data:`DECODERS` and the fuzz suite runs every class through it.
 from __future__ import annotations
 
 import json
+import re
 import typing
 from collections.abc import Callable
 from pathlib import Path
@@ -247,10 +248,48 @@ def check_answer(decode: Decoder, line: bytes) -> SearchRecord | InputError:
         _check_error(error)
         return error
     assert isinstance(record, SearchRecord)
+    _check_rules(line)
     text = to_json(record)
     text.encode("utf-8")  # no lone surrogate made it in
     assert from_json(text, SearchRecord) == record
     return record
+
+
+_DATE_TIME = re.compile(
+    r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})", re.ASCII
+)
+_FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
+def _unique(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    keys = [key for key, _ in pairs]
+    assert len(keys) == len(set(keys)), f"accepted a repeated key: {keys}"
+    return dict(pairs)
+
+
+def _check_rules(line: bytes) -> None:
+    """Check an accepted line against the rules, restated here apart from the decoder.
+
+    UTF-8 without a byte order mark, no repeated key, integers within 2^53, no lone
+    surrogate, date-times (``..._at``) and dates (``..._on``) in RFC 3339 form.
+    """
+    text = line.decode("utf-8")
+    assert not text.startswith("\ufeff")
+    pending: list[tuple[str, object]] = [("$", json.loads(text, object_pairs_hook=_unique))]
+    while pending:
+        key, value = pending.pop()
+        if isinstance(value, dict):
+            pending.extend(value.items())
+        elif isinstance(value, list):
+            pending.extend((key, item) for item in value)
+        elif isinstance(value, int) and not isinstance(value, bool):
+            assert abs(value) <= 2**53 - 1, value
+        elif isinstance(value, str):
+            value.encode("utf-8")
+            if key.endswith("_at"):
+                assert _DATE_TIME.fullmatch(value), f"accepted {key}: {value!r}"
+            if key.endswith("_on"):
+                assert _FULL_DATE.fullmatch(value), f"accepted {key}: {value!r}"
 
 
 def _check_error(error: InputError) -> None:
