@@ -208,7 +208,7 @@ def _typed(cls: C) -> C:
     Apply it below ``attrs.frozen``.
     """
     names: dict[str, object] = {"_refuse": _refuse, "_datetime": datetime}
-    lines = ["def check(self):"]
+    lines = ["def check_types(self):"]
     for field, tp in typing.get_type_hints(cls).items():
         names[f"_expected_{field}"] = _describe(tp)
         lines += [
@@ -217,7 +217,7 @@ def _typed(cls: C) -> C:
             f"        _refuse({field!r}, value, _expected_{field})",
         ]
     exec("\n".join(lines), names)  # noqa: S102 - built from the model's own annotations
-    check = typing.cast("Callable[[object], None]", names["check"])
+    check = typing.cast("Callable[[object], None]", names["check_types"])
     own = cls.__dict__.get("__attrs_post_init__")
     if own is None:
         cls.__attrs_post_init__ = check  # type: ignore[attr-defined]
