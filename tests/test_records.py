@@ -298,7 +298,7 @@ def test_the_json_schema_of_a_record_describes_every_field() -> None:
     schema = json_schema(DecisionRecord)
     definition = schema["$defs"]["DecisionRecord"]
     assert set(definition["required"]) == {f.name for f in attrs.fields(DecisionRecord)}
-    assert definition["properties"]["schema_version"] == {"type": "integer"}
+    assert definition["properties"]["schema_version"]["type"] == "integer"
     assert {"Decision", "SearchRequest", "ReadingChoice"} <= set(schema["$defs"])
 
 
