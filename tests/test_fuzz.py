@@ -68,5 +68,6 @@ def test_frpolicy_audit_reports_on_any_log_and_counts_every_line_once(
     read = _lines_in(data[3:] if bom else data)
     assert totals["lines_read"] == read
     assert totals["records"] + totals["malformed_lines"] + totals["blank_lines"] == read
-    assert (code == EXIT_BAD_INPUT) == (totals["malformed_lines"] > 0)
-    assert len(report["input_problems"]) == totals["malformed_lines"]
+    problems = totals["malformed_lines"] + totals["duplicate_request_ids"]
+    assert (code == EXIT_BAD_INPUT) == (problems > 0)
+    assert len(report["input_problems"]) == problems
