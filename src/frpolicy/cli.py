@@ -329,7 +329,9 @@ def _parser() -> argparse.ArgumentParser:
     side = sub.add_parser(
         "compare", help="one request judged under several jurisdictions, side by side"
     )
-    side.add_argument("request", type=Path, help="a SearchRequest as JSON")
+    side.add_argument(
+        "request", type=_file_name, help="a SearchRequest as JSON (-: standard input)"
+    )
     side.add_argument(
         "--jurisdiction",
         action="append",
@@ -608,7 +610,10 @@ def _compare(args: argparse.Namespace) -> int:
         side = compare(request, places, on=on, versions=versions)
     except (LookupError, ValueError) as error:
         raise _UsageError(str(error).strip("'\"")) from None
-    _say(to_json(side, indent=2) if args.json else side.explain(), end="")
+    _write(
+        None,
+        to_json(side, indent=2) if args.json else printable(side.explain(), keep_newlines=True),
+    )
     clean = {Outcome.PERMITTED, Outcome.NOT_APPLICABLE}
     refused = any(j.outcome not in clean for j in side.judgments)
     return EXIT_VIOLATIONS if refused else EXIT_CLEAN
