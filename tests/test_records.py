@@ -21,7 +21,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import frpolicy
-from frpolicy import SearchRecord, SearchRequest, from_json, to_json
+from frpolicy import Disclosure, SearchRecord, SearchRequest, from_json, to_json
 from frpolicy.jurisdictions import Jurisdiction
 from frpolicy.model import Database, Notice
 from frpolicy.policy import Outcome
@@ -122,12 +122,12 @@ def _reversed_keys(data: Any) -> Any:
     return data
 
 
-def test_the_canonical_form_is_sorted_utc_to_the_microsecond_and_without_nulls() -> None:
+def test_the_canonical_form_is_sorted_utc_to_the_microsecond_without_nulls_or_defaults() -> None:
     boston = timezone(timedelta(hours=-5))
     notice = Notice(search_id="S-1", served_at=datetime(2024, 3, 4, 9, 0, 0, 5, tzinfo=boston))
-    assert canonical_json(notice) == (
-        '{"disclosures":[],"search_id":"S-1","served_at":"2024-03-04T14:00:00.000005Z"}'
-    )
+    assert canonical_json(notice) == '{"search_id":"S-1","served_at":"2024-03-04T14:00:00.000005Z"}'
+    disclosed = attrs.evolve(notice, disclosures=frozenset({Disclosure.ALGORITHM}))
+    assert '"disclosures":["algorithm"]' in canonical_json(disclosed)
     text = canonical_json(REQUEST)
     assert ": " not in text
     assert "null" not in text

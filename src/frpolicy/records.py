@@ -124,14 +124,26 @@ class _UnwritableError(ValueError):
         self.path: list[str] = []
 
 
-_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
+_FIELDS: dict[type, tuple[tuple[str, object], ...] | None] = {}
+_NO_DEFAULT = object()
 
 
-def _field_names(cls: type) -> tuple[str, ...] | None:
-    """The fields of an attrs class, in order (``None`` for another class), found once."""
-    if cls not in _FIELD_NAMES:
-        _FIELD_NAMES[cls] = tuple(f.name for f in attrs.fields(cls)) if attrs.has(cls) else None
-    return _FIELD_NAMES[cls]
+def _fields(cls: type) -> tuple[tuple[str, object], ...] | None:
+    """The fields of an attrs class, in order, with their defaults (``None``: not attrs)."""
+    if cls not in _FIELDS:
+        _FIELDS[cls] = (
+            tuple((f.name, _default(f)) for f in attrs.fields(cls) if f.init)
+            if attrs.has(cls)
+            else None
+        )
+    return _FIELDS[cls]
+
+
+def _default(field: attrs.Attribute[Any]) -> object:
+    default: Any = field.default
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        return _NO_DEFAULT if default.takes_self else default.factory()
+    return _NO_DEFAULT if default is attrs.NOTHING else default
 
 
 def _canonical(value: object) -> object:  # noqa: C901, PLR0911 - one return per kind of value
@@ -144,17 +156,18 @@ def _canonical(value: object) -> object:  # noqa: C901, PLR0911 - one return per
         return _utc_text(value)
     if isinstance(value, date):
         return value.isoformat()
-    names = _field_names(kind)
-    if names is not None:
+    fields = _fields(kind)
+    if fields is not None:
         members: dict[str, object] = {}
-        for name in names:
+        for name, default in fields:
+            field = getattr(value, name)
+            if field is None or (default is not _NO_DEFAULT and field == default):
+                continue
             try:
-                member = _canonical(getattr(value, name))
+                members[name] = _canonical(field)
             except _UnwritableError as error:
                 error.path.append(f".{name}")
                 raise
-            if member is not None:
-                members[name] = member
         return members
     if isinstance(value, tuple | frozenset):
         items = []
@@ -202,9 +215,10 @@ def canonical_json(value: object) -> str:
 
     - every date-time is the same instant in UTC, always with six digits of
       microseconds and a ``Z``: ``2024-03-04T14:00:00.000000Z``;
-    - a member whose value is null is left out (a field omitted and a field given as
-      ``null`` read as the same object, and a field added to the model later, empty by
-      default, does not change the text of an object that does not use it);
+    - a member whose value is null, or the field's default, is left out: a field omitted
+      and a field given its default read as the same object, and a field added to the
+      model later, with a default, does not change the text of an object that does not
+      use it;
     - the members of every object are sorted by name, the items of every set by their
       own canonical text; arrays that are sequences keep their order;
     - there is no whitespace, and text is not escaped beyond what JSON requires.
@@ -216,7 +230,7 @@ def canonical_json(value: object) -> str:
     >>> from frpolicy.model import Notice
     >>> boston = timezone(timedelta(hours=-5))
     >>> canonical_json(Notice(search_id="S-1", served_at=datetime(2024, 3, 4, 9, tzinfo=boston)))
-    '{"disclosures":[],"search_id":"S-1","served_at":"2024-03-04T14:00:00.000000Z"}'
+    '{"search_id":"S-1","served_at":"2024-03-04T14:00:00.000000Z"}'
 
     Raises:
         ValueError: a date-time is naive or has no UTC form (year 1 with a negative
