@@ -103,6 +103,7 @@ __all__ = [
     "diff",
     "prove",
     "query",
+    "require_solver",
     "verify",
 ]
 
@@ -118,6 +119,16 @@ def _z3() -> ModuleType:
         msg = "frpolicy.analysis needs the optional 'verify' extra: pip install 'frpolicy[verify]'"
         raise ImportError(msg) from None
     return typing.cast("ModuleType", z3)
+
+
+def require_solver() -> None:
+    """Check that the solver is installed.
+
+    Raises:
+        ImportError: the ``verify`` extra is not installed; the message says how to install
+            it.
+    """
+    _z3()
 
 
 class AnalysisError(RuntimeError):
