@@ -1245,7 +1245,14 @@ class _Symbolic:
         in_scope = scope.holds
         tris = [(rule, self.tri(rule.when)) for rule in rules]
         forbidden = z3.Or(self.u.false, *(t.holds for r, t in tris if r.effect is Effect.FORBID))
-        errors = z3.Or(self.u.false, *(t.raises for _, t in tris))
+        # as the explained engine: an error in any leaf of any rule, reached or not, refuses
+        errors = z3.Or(
+            self.u.false,
+            *(
+                self.u.leaf(lf)[1]
+                for lf in dict.fromkeys(lf for r in rules for lf in r.when.leaves())
+            ),
+        )
         permitted = z3.Or(self.u.false, *(t.holds for r, t in tris if r.effect is Effect.PERMIT))
         return {
             Outcome.NOT_APPLICABLE: self.fails(scope),
