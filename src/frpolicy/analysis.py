@@ -1309,6 +1309,11 @@ class _Session:
         self.solver.set("random_seed", 0)
         self.solver.add(*self.u.constraints)
         self.constraint_count = len(self.u.constraints)
+        self.absent = [
+            self.z3.Not(field.present)
+            for field in self.u.fields.values()
+            if isinstance(field, _Obj) and not self.z3.is_true(field.present)
+        ]
 
     def sync(self) -> None:
         """Add the constraints new leaves brought (string constants, say)."""
@@ -1323,8 +1328,11 @@ class _Session:
         return tri
 
     def solve(self, *formulas: Z3) -> Z3 | None:
-        """A model of the constraints and the formulas, preferring recent times; else None."""
-        return _near(self, self.z3.And(self.u.true, *formulas), ())
+        """A model of the constraints and the formulas, as small as it can be; else None.
+
+        Small: every optional object absent that can be, times in a recent year.
+        """
+        return _near(self, self.z3.And(self.u.true, *formulas), self.absent)
 
     def opaque_in(self, predicates: Iterable[Predicate]) -> list[Leaf]:
         return [

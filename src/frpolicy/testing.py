@@ -30,6 +30,12 @@ must hold of any faithful encoding of it, and this module checks them on request
     Every rule determines the outcome of at least one request, and every duty is
     triggered by at least one permitted request.
 
+With the ``verify`` extra installed (``pip install 'frpolicy[verify]'``), ``invariants`` and
+``no-vacuous-rule`` are **proved** for every request the model can express, by
+:func:`frpolicy.analysis.verify`, and a failure's counterexample is the solver's, confirmed
+by the engine; without it they are sampled like the rest. The other properties are about
+the engine rather than the law, and stay with Hypothesis.
+
 :func:`check_jurisdiction` runs them all and raises a :class:`LawPropertyError` naming each
 property that failed, the version, and the counterexample Hypothesis shrank, as JSON. For a
 plug-in author, :func:`law_properties` makes the test file two lines::
@@ -44,6 +50,7 @@ given. This module needs the optional ``hypothesis`` extra.
 
 from __future__ import annotations
 
+import importlib.util
 import typing
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -572,7 +579,7 @@ def _fires(version: Version, item: str) -> Callable[[SearchRequest], bool]:
 
 
 def _survey(
-    jurisdiction: Jurisdiction, version: Version, max_examples: int | None
+    jurisdiction: Jurisdiction, version: Version, max_examples: int | None, *, search: bool = True
 ) -> tuple[VersionReport, Failure | None]:
     parent = _settings(max_examples)
     samples = min(max(500, 10 * parent.max_examples), 4000)
@@ -596,7 +603,7 @@ def _survey(
     wanted += [f"duty {d.id}" for d in version.policy.duties]
     unreached = []
     for item in wanted:
-        if fired[item]:
+        if fired[item] or not search:
             continue
         # not met by chance: search for it before calling it vacuous
         try:
@@ -641,12 +648,61 @@ _CHECKS: dict[str, Callable[[Version], Callable[[typing.Any], None]]] = {
 }
 
 
+# -- proofs, where the solver is installed ----------------------------------------------
+
+
+def _solver_installed() -> bool:
+    return importlib.util.find_spec("z3") is not None
+
+
+def _proof_failure(jurisdiction: Jurisdiction, version: Version, name: str) -> Failure | None:
+    """The property proved by :mod:`frpolicy.analysis` for every request, not sampled."""
+    from frpolicy import analysis  # noqa: PLC0415 - the optional extra, loaded when installed
+
+    result = analysis.verify(version, jurisdiction=jurisdiction.code)
+    kinds = (
+        {analysis.ClaimKind.INVARIANT}
+        if name == "invariants"
+        else {analysis.ClaimKind.DECIDES, analysis.ClaimKind.ATTACHES}
+    )
+    failed = [c for c in result.failures() if c.kind in kinds]
+    if not failed:
+        return None
+    if name == "invariants":
+        first = failed[0]
+        invariant = next(i for i in version.invariants if i.id == first.subject)
+        return Failure(
+            property=name,
+            jurisdiction=jurisdiction.code,
+            version=version.instrument.id,
+            detail=f"invariant {invariant.id!r} does not hold: {invariant.statement}\n"
+            + "\n".join(f"{c.status.value}: {c.detail}" for c in failed),
+            counterexample=first.witness.request if first.witness else None,
+        )
+    items = [
+        f"{'rule' if c.kind is analysis.ClaimKind.DECIDES else 'duty'} {c.subject} ({c.detail})"
+        for c in failed
+    ]
+    return Failure(
+        property=name,
+        jurisdiction=jurisdiction.code,
+        version=version.instrument.id,
+        detail="never determines an outcome or is triggered, for any request (proved): "
+        + "; ".join(items),
+    )
+
+
 def _check(
     jurisdiction: Jurisdiction, version: Version, name: str, max_examples: int | None
 ) -> tuple[Failure | None, VersionReport | None]:
+    proved = name in {"invariants", "no-vacuous-rule"} and _solver_installed()
     if name == "no-vacuous-rule":
-        report, failure = _survey(jurisdiction, version, max_examples)
+        report, failure = _survey(jurisdiction, version, max_examples, search=not proved)
+        if proved:
+            failure = _proof_failure(jurisdiction, version, name)
         return failure, report
+    if proved:
+        return _proof_failure(jurisdiction, version, name), None
     if name not in _CHECKS:
         msg = f"no law property {name!r}; known: {', '.join(PROPERTIES)}"
         raise LookupError(msg)
