@@ -9,10 +9,11 @@ asks an SMT solver (`z3 <https://github.com/Z3Prover/z3>`_, the optional ``verif
 - :func:`prove`: does a declared :class:`~frpolicy.jurisdictions.Invariant` hold for every
   request? If not, a counterexample;
 - :func:`verify`: every invariant, and whether each rule can decide a request (not vacuous,
-  not shadowed by a prohibition), is needed (not redundant), each duty can attach and each
-  leaf never raises;
+  not shadowed by a prohibition), is needed (not redundant), each duty can attach, each
+  leaf never raises and each reading the version rests on decides something;
 - :func:`diff`: the exact classes of requests whose outcome, or obligations, change from one
-  version to another, each stated as conditions of the law with a witness request;
+  version to another, or from one reading of a version to another, each stated as
+  conditions of the law with a witness request;
 - :func:`query`: can any request satisfy a condition (with a given outcome)?
 
 Every answer is a :class:`Claim` that is :attr:`~Status.PROVED`,
@@ -25,8 +26,9 @@ engine disagrees with the solver on a leaf, that is a bug of the translation, an
 >>> import frpolicy
 >>> from frpolicy.analysis import prove
 >>> h1728 = frpolicy.jurisdiction("US-MA").version("H.1728")
->>> print(prove(h1728, h1728.invariants[0]))  # doctest: +ELLIPSIS
-proved: invariant central-searcher holds under H.1728 ...
+>>> central = next(i for i in h1728.invariants if i.id == "central-searcher")
+>>> print(prove(h1728, central))  # doctest: +ELLIPSIS
+proved: invariant central-searcher holds under H.1728: A permitted search is performed by ...
 
 **What is translated.** A leaf's expression is Python; the analysis reads a checked subset
 of it, the one leaves are written in:
@@ -74,7 +76,7 @@ import attrs
 
 from frpolicy import model
 from frpolicy.jurisdictions import Invariant, Version
-from frpolicy.policy import Decision, Duty, Effect, Outcome, Policy, Rule
+from frpolicy.policy import Decision, Duty, Effect, Outcome, Policy, Reason, Rule, Variant
 from frpolicy.predicates import (
     All,
     Any,
@@ -109,6 +111,7 @@ __all__ = [
 
 #: A z3 expression (the solver's library ships no type information).
 Z3 = typing.Any
+_T = typing.TypeVar("_T")
 
 
 def _z3() -> ModuleType:
@@ -158,6 +161,8 @@ class ClaimKind(enum.Enum):
 
     INVARIANT = "invariant"
     """A declared invariant holds for every request."""
+    APPLIES = "applies"
+    """A declared invariant concerns some request (else it is vacuous: it proves nothing)."""
     DECIDES = "decides"
     """A rule determines the outcome of some request (else it is vacuous or shadowed)."""
     NEEDED = "needed"
@@ -168,6 +173,8 @@ class ClaimKind(enum.Enum):
     """A leaf can be evaluated on every valid request."""
     ANALYSABLE = "analysable"
     """A leaf is written in the subset of Python the analysis translates."""
+    READING = "reading"
+    """Another choice of a reading changes some decision (else the reading is moot)."""
     QUERY = "query"
     """Some request satisfies a condition asked by :func:`query`."""
 
@@ -187,14 +194,19 @@ class Witness:
 
     request: model.SearchRequest
     decisions: tuple[Decision, ...]
+    versions: tuple[str, ...] = ()
+    """The version of each decision, named with any reading not the adopted one."""
+
+    def _names(self) -> tuple[str, ...]:
+        return self.versions or tuple(d.instrument for d in self.decisions)
 
     def describe(self) -> str:
         """One line per decision: the outcome, and the rules and duties that made it."""
         lines = []
-        for d in self.decisions:
+        for name, d in zip(self._names(), self.decisions, strict=True):
             rules = ", ".join(r.rule for r in d.determining if r.applies)
             duties = ", ".join(o.duty for o in d.obligations)
-            text = f"{d.instrument}: {_outcome(d.outcome)}"
+            text = f"{name}: {_outcome(d.outcome)}"
             if rules and d.outcome in {Outcome.PERMITTED, Outcome.FORBIDDEN}:
                 text += f" by {rules}"
             if duties:
@@ -209,17 +221,28 @@ class Witness:
             "decisions": [
                 {
                     "instrument": d.instrument,
+                    "version": name,
                     "outcome": d.outcome.value,
                     "rules": [r.rule for r in d.determining if r.applies],
                     "obligations": [o.duty for o in d.obligations],
+                    "readings": [f"{r.id}={r.chosen}" for r in d.readings],
                 }
-                for d in self.decisions
+                for name, d in zip(self._names(), self.decisions, strict=True)
             ],
         }
 
 
 def _outcome(outcome: Outcome) -> str:
     return outcome.value.replace("_", " ")
+
+
+def _label(version: Version) -> str:
+    """A version's name: its instrument, and each reading in force that is not the adopted one.
+
+    ``H.1728``, or ``H.1728 [notice-scope=state-police-route]`` for the bill read another way.
+    """
+    other = [f"{r.id}={r.chosen}" for r in version.readings if not r.adopted]
+    return f"{version.instrument.id} [{', '.join(other)}]" if other else version.instrument.id
 
 
 @attrs.frozen(kw_only=True)
@@ -311,7 +334,9 @@ class Change:
     Every request that meets all of ``conditions`` changes so (and the class was found from
     ``witness``). For an outcome change, ``before`` and ``after`` are the outcomes; for a
     change of obligations (the outcome is the same), ``duty`` names the duty that attaches
-    under one version and not the other, and ``added`` says which way.
+    under one version and not the other, and ``added`` says which way; or, when
+    ``revised`` is not empty, the duty attaches under both but on other terms (a deadline,
+    say), each revision stated as ``term: before → after``.
     """
 
     before: Outcome
@@ -320,6 +345,7 @@ class Change:
     witness: Witness
     duty: str | None = None
     added: bool = False
+    revised: tuple[str, ...] = ()
     duty_action: str = ""
     closest: str | None = None
     has: tuple[Condition, ...] = ()
@@ -333,6 +359,11 @@ class Change:
                 f"{_outcome(self.after).upper()} under {after}"
             )
         what = f"{self.duty} ({self.duty_action})" if self.duty_action else self.duty
+        if self.revised:
+            return (
+                f"{_outcome(self.after).upper()} under both; {after} revises the duty {what}: "
+                + "; ".join(self.revised)
+            )
         if self.added:
             return f"{_outcome(self.after).upper()} under both; {after} adds the duty {what}"
         return f"{_outcome(self.after).upper()} under both; {after} drops the duty {what}"
@@ -356,7 +387,8 @@ class Change:
             "before": self.before.value,
             "after": self.after.value,
             "duty": self.duty,
-            "added": self.added if self.duty else None,
+            "added": self.added if self.duty and not self.revised else None,
+            "revised": list(self.revised),
             "conditions": [
                 {"leaf": c.name, "description": c.description, "held": c.held}
                 for c in self.conditions
@@ -1066,7 +1098,7 @@ class _Translation:
                 raise _Opaque(msg)
             kind, value, present = typed
             options = []
-            for item in items:
+            for item in _stable(items):
                 if item is None:
                     options.append(z3.Not(present))
                     continue
@@ -1245,14 +1277,7 @@ class _Symbolic:
         in_scope = scope.holds
         tris = [(rule, self.tri(rule.when)) for rule in rules]
         forbidden = z3.Or(self.u.false, *(t.holds for r, t in tris if r.effect is Effect.FORBID))
-        # as the explained engine: an error in any leaf of any rule, reached or not, refuses
-        errors = z3.Or(
-            self.u.false,
-            *(
-                self.u.leaf(lf)[1]
-                for lf in dict.fromkeys(lf for r in rules for lf in r.when.leaves())
-            ),
-        )
+        errors = self.errors(rules)
         permitted = z3.Or(self.u.false, *(t.holds for r, t in tris if r.effect is Effect.PERMIT))
         return {
             Outcome.NOT_APPLICABLE: self.fails(scope),
@@ -1264,28 +1289,52 @@ class _Symbolic:
             ),
         }
 
-    def attaches(self, policy: Policy, duty: Duty, outcomes: Mapping[Outcome, Z3]) -> Z3:
-        """When a duty attaches: its outcomes, and its condition holds or cannot be evaluated."""
+    def errors(self, rules: Sequence[Rule]) -> Z3:
+        """When the rules record an error, which refuses a search no prohibition forbids.
+
+        As :meth:`~frpolicy.policy.Policy.evaluate` decides: a rule's verdict records the
+        errors of every leaf of its tree, the leaves short-circuiting evaluation does not
+        reach included (:meth:`~frpolicy.predicates.Verdict.errors`), so a leaf that raises
+        anywhere in any rule refuses. (Were the engine to record only the errors its
+        evaluation order meets, this would be ``Or(tri(rule.when).raises for rule)``; the
+        tests pin the engine's behaviour against this formula.)
+        """
+        leaves = dict.fromkeys(lf for rule in rules for lf in rule.when.leaves())
+        return self.z3.Or(self.u.false, *(self.u.leaf(lf)[1] for lf in leaves))
+
+    def attaches(self, duty: Duty, outcomes: Mapping[Outcome, Z3]) -> Z3:
+        """When a duty attaches: its outcomes, and its condition holds or cannot be evaluated.
+
+        As the engine: a duty whose condition raises attaches (an obligation too many is
+        safer than one missed).
+        """
         z3 = self.z3
         tri = self.tri(duty.when)
-        on = z3.Or(self.u.false, *(outcomes[o] for o in _duty_outcomes(duty)))
-        del policy
+        on = z3.Or(self.u.false, *(outcomes[o] for o in _in_order(duty.outcomes)))
         return z3.And(on, z3.Or(tri.holds, tri.raises))
 
 
-def _duty_outcomes(duty: Duty) -> frozenset[Outcome]:
-    found = getattr(duty, "outcomes", None)
-    return frozenset({Outcome.PERMITTED}) if found is None else frozenset(found)
+def _in_order(outcomes: Iterable[Outcome]) -> tuple[Outcome, ...]:
+    """Outcomes in the enumeration's order: a formula's shape never depends on a set's order."""
+    wanted = frozenset(outcomes)
+    return tuple(o for o in Outcome if o in wanted)
 
 
-def _invariant_parts(
-    invariant: Invariant,
-) -> tuple[Predicate | None, Predicate | None, tuple[str, ...]]:
-    return (
-        getattr(invariant, "holds", None),
-        getattr(invariant, "when", None),
-        tuple(getattr(invariant, "obliges", ())),
-    )
+def _stable(items: Iterable[_T]) -> list[_T]:
+    """A collection's items in an order that does not change between processes.
+
+    The iteration order of a set of strings or enumeration members follows their hashes,
+    which Python salts per process; the solver's formulas, and so its witnesses, must not.
+    """
+    if not isinstance(items, set | frozenset):
+        return list(items)
+
+    def key(item: object) -> tuple[str, int, str]:
+        if isinstance(item, enum.Enum):
+            return (type(item).__qualname__, list(type(item)).index(item), "")
+        return (type(item).__qualname__, 0, repr(item))
+
+    return sorted(items, key=key)
 
 
 # -- from a model to a request, and back to the engine --------------------------------------
@@ -1361,16 +1410,16 @@ class _Session:
         """A string for each element of the string domain the model uses."""
         names: dict[str, str] = {}
         for text, constant in self.u.literals.items():
-            names.setdefault(str(found.eval(constant, model_completion=True)), text)
+            names.setdefault(found.eval(constant, model_completion=True).sexpr(), text)
         counter = itertools.count(1)
         for path, field in self.u.fields.items():
             if isinstance(field, _Scalar) and field.type.kind is _Kind.TEXT:
-                element = str(found.eval(field.value, model_completion=True))
+                element = found.eval(field.value, model_completion=True).sexpr()
                 if element not in names and path in self.u.touched:
                     names[element] = f"{path.rsplit('.', 1)[-1]}-{next(counter)}"
         for queries in self.u.set_queries.values():
             for term in queries:
-                element = str(found.eval(term, model_completion=True))
+                element = found.eval(term, model_completion=True).sexpr()
                 names.setdefault(element, f"text-{next(counter)}")
         return names
 
@@ -1416,7 +1465,7 @@ class _Session:
                     if z3.is_true(found.eval(scalar.value(c), model_completion=True))
                 )
             return frozenset(
-                texts[str(found.eval(t, model_completion=True))]
+                texts[found.eval(t, model_completion=True).sexpr()]
                 for t in self.u.set_queries[scalar.path]
                 if z3.is_true(found.eval(scalar.value(t), model_completion=True))
             )
@@ -1427,9 +1476,9 @@ class _Session:
             return z3.is_true(value)
         if kind.kind is _Kind.ENUM:
             assert kind.enum is not None  # noqa: S101 - an enum type has its class
-            return kind.enum[str(value)]
+            return kind.enum[value.sexpr()]
         if kind.kind is _Kind.TEXT:
-            return texts[str(value)]
+            return texts[value.sexpr()]
         number = value.as_long()
         if kind.kind is _Kind.INSTANT:
             return _EPOCH + timedelta(microseconds=number)
@@ -1494,11 +1543,12 @@ class _Session:
                 ]
                 if expected != [decision.outcome]:
                     msg = (
-                        f"the combining of {version.instrument.id} is wrong: the solver says "
+                        f"the combining of {_label(version)} is wrong: the solver says "
                         f"{expected}, the engine {decision.outcome.name}, on {_json(request)}"
                     )
                     raise AnalysisError(msg)
-        return Witness(request=request, decisions=decisions), differing
+        names = tuple(_label(v) for v in versions)
+        return Witness(request=request, decisions=decisions, versions=names), differing
 
 
 def _filler(path: str) -> str:
@@ -1521,15 +1571,16 @@ def _version_leaves(version: Version) -> Iterator[Leaf]:
         yield from duty.when.leaves()
 
 
-def _invariant_leaves(invariant: Invariant) -> Iterator[Leaf]:
-    holds, when, _ = _invariant_parts(invariant)
-    for predicate in (holds, when):
-        if predicate is not None:
-            yield from predicate.leaves()
-
-
 def _undecided(leaves: Iterable[Leaf], universe: _Universe) -> str:
+    """Why a claim is undecided: the opaque leaves on whose value the witness turned.
+
+    Raises:
+        AnalysisError: no leaf is opaque, so the engine should have confirmed the witness.
+    """
     named = "; ".join(f"leaf {lf!r} is opaque ({universe.opaque[lf]})" for lf in leaves)
+    if not named:
+        msg = "the engine does not confirm the solver's witness, and no leaf is opaque"
+        raise AnalysisError(msg)
     return f"not proved: {named}"
 
 
@@ -1538,81 +1589,63 @@ def _undecided(leaves: Iterable[Leaf], universe: _Universe) -> str:
 
 def _invariant_claim(session: _Session, version: Version, invariant: Invariant) -> Claim:
     z3 = session.z3
-    holds, when, obliges = _invariant_parts(invariant)
+    holds, when, obliges = invariant.holds, invariant.when, invariant.obliges
     outcomes = session.outcomes[id(version)]
     duties = {d.id: d for d in version.policy.duties}
-    premise = [z3.Or(session.u.false, *(outcomes[o] for o in invariant.outcomes))]
+    premise = [z3.Or(session.u.false, *(outcomes[o] for o in _in_order(invariant.outcomes)))]
     if when is not None:
         premise.append(z3.Not(session.sym.fails(session.tri(when))))
     broken = []
     if holds is not None:
         broken.append(z3.Not(session.tri(holds).holds))
     missing = [d for d in obliges if d not in duties]
-    broken += [
-        z3.Not(session.sym.attaches(version.policy, duties[d], outcomes))
-        for d in obliges
-        if d in duties
-    ]
+    broken += [z3.Not(session.sym.attaches(duties[d], outcomes)) for d in obliges if d in duties]
     violation = z3.And(*premise, z3.Or(session.u.false, *broken))
-    statement = f"invariant {invariant.id} holds under {version.instrument.id}: "
+    statement = f"invariant {invariant.id} holds under {_label(version)}: "
     statement += invariant.statement
     base = functools.partial(
         Claim,
         kind=ClaimKind.INVARIANT,
         subject=invariant.id,
-        version=version.instrument.id,
+        version=_label(version),
         statement=statement,
     )
-    if missing and session.solve(z3.And(*premise)) is not None:
-        premise_model = session.solve(z3.And(*premise))
-        witness, _ = session.witness(premise_model, [version], _invariant_predicates(invariant))
-        return base(
-            status=Status.DISPROVED,
-            detail=f"it obliges {', '.join(missing)}, which this version does not have",
-            witness=witness,
+    if missing:
+        detail = f"it obliges {', '.join(missing)}, which this version does not have"
+        premise_model = session.solve(*premise)
+        if premise_model is None:  # no request is concerned: nothing is missed
+            return base(status=Status.PROVED, detail=f"no request is concerned, though {detail}")
+        witness, differing = session.witness(
+            premise_model, [version], _invariant_predicates(invariant)
         )
+        if _invariant_problem(invariant, witness.decisions[0], witness.request) is None:
+            return base(status=Status.UNDECIDED, detail=_undecided(differing, session.u))
+        return base(status=Status.DISPROVED, detail=detail, witness=witness)
     found = session.solve(violation)
     if found is None:
         return base(status=Status.PROVED)
     witness, differing = session.witness(found, [version], _invariant_predicates(invariant))
-    problem = _invariant_problem(version, invariant, witness.decisions[0], witness.request)
+    problem = _invariant_problem(invariant, witness.decisions[0], witness.request)
     if problem is None:
-        if not differing:  # pragma: no cover - agree() and the combining check rule it out
-            msg = f"invariant {invariant.id}: the engine does not confirm the counterexample"
-            raise AnalysisError(msg)
         return base(status=Status.UNDECIDED, detail=_undecided(differing, session.u))
     return base(status=Status.DISPROVED, detail=problem, witness=witness)
 
 
 def _invariant_predicates(invariant: Invariant) -> list[Predicate]:
-    holds, when, _ = _invariant_parts(invariant)
-    return [p for p in (holds, when) if p is not None]
+    return [p for p in (invariant.holds, invariant.when) if p is not None]
 
 
 def _invariant_problem(
-    version: Version, invariant: Invariant, decision: Decision, request: model.SearchRequest
+    invariant: Invariant, decision: Decision, request: model.SearchRequest
 ) -> str | None:
     """What the engine says breaks the invariant on a request, or None if nothing does."""
-    holds, when, obliges = _invariant_parts(invariant)
-    if decision.outcome not in invariant.outcomes:
+    try:
+        broken = invariant.broken_by(request, decision)
+    except Exception as error:  # noqa: BLE001 - an invariant whose condition raises is broken
+        broken = f"its condition cannot be evaluated ({type(error).__name__}: {error})"
+    if broken is None:
         return None
-    if when is not None and when.explain(request).value is False:
-        return None
-    problems = []
-    if holds is not None:
-        verdict = holds.explain(request)
-        if verdict.value is not True:
-            failed = "; ".join(str(c) for c in verdict.because()) or "; ".join(verdict.errors())
-            problems.append(f"the outcome is {decision.outcome.name}, but {failed}")
-    attached = {o.duty for o in decision.obligations}
-    missed = [d for d in obliges if d not in attached]
-    if missed:
-        problems.append(
-            f"the outcome is {decision.outcome.name}, but the decision does not oblige "
-            + ", ".join(missed)
-        )
-    del version
-    return "; ".join(problems) or None
+    return f"the outcome is {decision.outcome.name}, but {broken}"
 
 
 def prove(version: Version, invariant: Invariant) -> Claim:
@@ -1646,8 +1679,8 @@ def _decides_claim(session: _Session, version: Version, rule: Rule) -> Claim:
         Claim,
         kind=ClaimKind.DECIDES,
         subject=rule.id,
-        version=version.instrument.id,
-        statement=f"rule {rule.id} decides some request under {version.instrument.id}",
+        version=_label(version),
+        statement=f"rule {rule.id} decides some request under {_label(version)}",
     )
     found = session.solve(decides)
     if found is not None:
@@ -1693,8 +1726,8 @@ def _needed_claim(session: _Session, version: Version, rule: Rule) -> Claim:
         Claim,
         kind=ClaimKind.NEEDED,
         subject=rule.id,
-        version=version.instrument.id,
-        statement=f"rule {rule.id} is needed under {version.instrument.id}: taking it "
+        version=_label(version),
+        statement=f"rule {rule.id} is needed under {_label(version)}: taking it "
         "away changes some decision",
     )
     found = session.solve(differs)
@@ -1711,24 +1744,49 @@ def _needed_claim(session: _Session, version: Version, rule: Rule) -> Claim:
         if same:
             detail += f"; where it applies, {', '.join(same)} decide the same"
         return base(status=Status.DISPROVED, detail=detail)
-    reduced = attrs.evolve(policy, rules=tuple(r for r in policy.rules if r is not rule))
     witness, differing = session.witness(found, [version])
-    if reduced.decide(witness.request) is witness.decisions[0].outcome:
+    if _without(witness.decisions[0], rule) is witness.decisions[0].outcome:
         return base(status=Status.UNDECIDED, detail=_undecided(differing, session.u))
     return base(status=Status.PROVED, witness=witness)
+
+
+def _combined(reasons: Iterable[Reason]) -> Outcome:
+    """The outcome the engine's combining algorithm gives these reasons of a decision in scope."""
+    reasons = list(reasons)
+    if any(r.applies for r in reasons if r.effect is Effect.FORBID):
+        return Outcome.FORBIDDEN
+    if any(r.error is not None for r in reasons):
+        return Outcome.NOT_PERMITTED
+    if any(r.applies for r in reasons if r.effect is Effect.PERMIT):
+        return Outcome.PERMITTED
+    return Outcome.NOT_PERMITTED
+
+
+def _without(decision: Decision, rule: Rule) -> Outcome:
+    """The outcome of a decision had the policy not had ``rule``, from the engine's reasons.
+
+    Raises:
+        AnalysisError: the combining of all the reasons is not the decision's outcome.
+    """
+    if decision.outcome is Outcome.NOT_APPLICABLE or not decision.reasons:
+        return decision.outcome  # out of scope, or the scope raised: no rule was asked
+    if _combined(decision.reasons) is not decision.outcome:
+        msg = f"the combining of {decision.instrument}'s reasons is not the engine's"
+        raise AnalysisError(msg)
+    return _combined(r for r in decision.reasons if r.rule != rule.id)
 
 
 def _attaches_claim(session: _Session, version: Version, duty: Duty) -> Claim:
     z3 = session.z3
     outcomes = session.outcomes[id(version)]
     tri = session.tri(duty.when)
-    on = z3.Or(session.u.false, *(outcomes[o] for o in _duty_outcomes(duty)))
+    on = z3.Or(session.u.false, *(outcomes[o] for o in _in_order(duty.outcomes)))
     base = functools.partial(
         Claim,
         kind=ClaimKind.ATTACHES,
         subject=duty.id,
-        version=version.instrument.id,
-        statement=f"duty {duty.id} attaches to some request under {version.instrument.id}",
+        version=_label(version),
+        statement=f"duty {duty.id} attaches to some request under {_label(version)}",
     )
     found = session.solve(on, tri.holds)
     if found is None:
@@ -1749,7 +1807,7 @@ def _raises_claim(session: _Session, version: Version, item: Leaf) -> Claim:
         Claim,
         kind=ClaimKind.NEVER_RAISES,
         subject=repr(item),
-        version=version.instrument.id,
+        version=_label(version),
         statement=f"leaf {item!r} can be evaluated on every valid request",
     )
     found = session.solve(raises)
@@ -1757,11 +1815,166 @@ def _raises_claim(session: _Session, version: Version, item: Leaf) -> Claim:
         return base(status=Status.PROVED)
     request = session.request(found)
     verdict = item.evaluate(request, evaluation_time(request, None))
-    witness = Witness(request=request, decisions=(version.evaluate(request),))
+    witness = Witness(
+        request=request, decisions=(version.evaluate(request),), versions=(_label(version),)
+    )
     if verdict.value is None:
         return base(status=Status.DISPROVED, detail=f"it raises {verdict.error}", witness=witness)
     session.agree(found, request, [item])  # raises AnalysisError for a translated leaf
     return base(status=Status.UNDECIDED, detail=_undecided([item], session.u))
+
+
+def _applies_claim(session: _Session, version: Version, invariant: Invariant) -> Claim:
+    z3 = session.z3
+    outcomes = session.outcomes[id(version)]
+    premise = [z3.Or(session.u.false, *(outcomes[o] for o in _in_order(invariant.outcomes)))]
+    if invariant.when is not None:
+        premise.append(session.tri(invariant.when).holds)
+    base = functools.partial(
+        Claim,
+        kind=ClaimKind.APPLIES,
+        subject=invariant.id,
+        version=_label(version),
+        statement=f"invariant {invariant.id} concerns some request under {_label(version)}",
+    )
+    found = session.solve(*premise)
+    if found is None:
+        wanted = " or ".join(_outcome(o) for o in _in_order(invariant.outcomes))
+        where = " and meets its condition" if invariant.when is not None else ""
+        return base(
+            status=Status.DISPROVED,
+            detail=f"it is vacuous: no request is {wanted}{where}, so it proves nothing",
+        )
+    witness, differing = session.witness(found, [version], _invariant_predicates(invariant))
+    decision = witness.decisions[0]
+    when = invariant.when
+    if decision.outcome in invariant.outcomes and (
+        when is None or when.explain(witness.request, decision.at).value is True
+    ):
+        return base(status=Status.PROVED, witness=witness)
+    return base(status=Status.UNDECIDED, detail=_undecided(differing, session.u))
+
+
+def _variant_version(version: Version, variant: Variant) -> Version:
+    """The version with a variant's rules and duties: the law under another reading."""
+    policy = version.policy
+    readings = tuple(
+        r.choose(variant.choice) if r.id == variant.reading else r for r in policy.readings
+    )
+    other = attrs.evolve(
+        policy, rules=variant.rules, duties=variant.duties, readings=readings, variants=()
+    )
+    return attrs.evolve(version, policy=other)
+
+
+def _differs(session: _Session, one: Version, other: Version, *, deadlines_only: bool) -> Z3:
+    """When two versions decide a request differently: its outcome, or its obligations.
+
+    Obligations differ when a duty attaches under one and not the other, or under both on
+    other terms (only other deadlines, with ``deadlines_only``: what a decision's
+    ``Decision.readings`` compares).
+    """
+    z3 = session.z3
+    a = session.outcomes.get(id(one)) or session.sym.outcomes(one.policy)
+    b = session.outcomes.get(id(other)) or session.sym.outcomes(other.policy)
+    parts = [z3.Xor(a[o], b[o]) for o in Outcome]
+    mine = {d.id: d for d in one.policy.duties}
+    theirs = {d.id: d for d in other.policy.duties}
+    for duty_id in dict.fromkeys([*mine, *theirs]):
+        in_a = session.sym.attaches(mine[duty_id], a) if duty_id in mine else None
+        in_b = session.sym.attaches(theirs[duty_id], b) if duty_id in theirs else None
+        if in_a is None or in_b is None:
+            parts.append(in_a if in_b is None else in_b)
+            continue
+        parts.append(z3.Xor(in_a, in_b))
+        same_terms = (
+            mine[duty_id].deadline == theirs[duty_id].deadline
+            if deadlines_only
+            else not _revisions(mine[duty_id], theirs[duty_id])
+        )
+        if not same_terms:
+            parts.append(z3.And(in_a, in_b))
+    return z3.Or(session.u.false, *parts)
+
+
+def _obligations_differ(one: Decision, other: Decision, *, deadlines_only: bool) -> bool:
+    """Whether two concrete decisions differ in outcome or obligations (as :func:`_differs`)."""
+    if one.outcome is not other.outcome:
+        return True
+
+    def terms(decision: Decision) -> dict[str, object]:
+        return {
+            o.duty: o.deadline
+            if deadlines_only
+            else (
+                o.action,
+                o.party,
+                o.deadline,
+                o.fulfilled_by,
+                o.disclosures,
+                o.court,
+                o.supervisory,
+                o.arises_on,
+            )
+            for o in decision.obligations
+        }
+
+    return terms(one) != terms(other)
+
+
+def _reading_claim(session: _Session, version: Version, variant: Variant) -> Claim:
+    reading = version.policy.reading(variant.reading)
+    other = _variant_version(version, variant)
+    base = functools.partial(
+        Claim,
+        kind=ClaimKind.READING,
+        subject=f"{variant.reading}={variant.choice}",
+        version=_label(version),
+        statement=f"reading {variant.reading}: choosing {variant.choice} rather than "
+        f"{reading.chosen} changes some decision under {_label(version)}",
+    )
+    found = session.solve(_differs(session, version, other, deadlines_only=False))
+    if found is None:
+        return base(
+            status=Status.DISPROVED,
+            detail="the reading is moot: under either choice every request has the same "
+            "outcome and the same obligations",
+        )
+    witness, differing = session.witness(found, [version, other])
+    mine, theirs = witness.decisions
+    if not _obligations_differ(mine, theirs, deadlines_only=False):
+        return base(status=Status.UNDECIDED, detail=_undecided(differing, session.u))
+    named = variant.reading in {r.id for r in mine.readings}
+    if _obligations_differ(mine, theirs, deadlines_only=True) and not named:
+        return base(
+            status=Status.DISPROVED,
+            detail="the decision changes with the reading, but its memo does not name it "
+            "(Decision.readings)",
+            witness=witness,
+        )
+    return base(status=Status.PROVED, detail=_difference(version, other, witness), witness=witness)
+
+
+def _difference(one: Version, other: Version, witness: Witness) -> str:
+    """What changes on a witness from one version to the other: outcome, duties, their terms."""
+    mine, theirs = witness.decisions
+    if mine.outcome is theirs.outcome:
+        parts = [f"a request {_outcome(mine.outcome)} under both"]
+    else:
+        parts = [f"a request {_outcome(mine.outcome)} becomes {_outcome(theirs.outcome)}"]
+    duties = {d.id: d for d in one.policy.duties}
+    others = {d.id: d for d in other.policy.duties}
+    before = [o.duty for o in mine.obligations]
+    after = [o.duty for o in theirs.obligations]
+    parts += [f"{d} is dropped" for d in before if d not in after]
+    parts += [f"{d} is added" for d in after if d not in before]
+    parts += [
+        f"{d}'s {revision}"
+        for d in before
+        if d in after
+        for revision in _revisions(duties[d], others[d])
+    ]
+    return "; ".join(parts)
 
 
 def _claims(session: _Session, version: Version) -> list[Claim]:
@@ -1770,7 +1983,7 @@ def _claims(session: _Session, version: Version) -> list[Claim]:
         Claim(
             kind=ClaimKind.ANALYSABLE,
             subject=repr(item),
-            version=version.instrument.id,
+            version=_label(version),
             statement=f"leaf {item!r} is written in the subset the analysis translates",
             status=Status.UNDECIDED,
             detail=f"it is opaque: {session.u.opaque[item]}",
@@ -1778,7 +1991,11 @@ def _claims(session: _Session, version: Version) -> list[Claim]:
         for item in dict.fromkeys(_version_leaves(version))
         if item in session.u.opaque
     ]
-    claims += [_invariant_claim(session, version, inv) for inv in version.invariants]
+    for inv in version.invariants:
+        claims += [
+            _invariant_claim(session, version, inv),
+            _applies_claim(session, version, inv),
+        ]
     claims += [_decides_claim(session, version, rule) for rule in policy.rules]
     decided = {c.subject for c in claims if c.kind is ClaimKind.DECIDES and c.proved}
     claims += [_needed_claim(session, version, rule) for rule in policy.rules if rule.id in decided]
@@ -1788,16 +2005,23 @@ def _claims(session: _Session, version: Version) -> list[Claim]:
         for item in dict.fromkeys(_version_leaves(version))
         if item not in session.u.opaque
     ]
+    claims += [_reading_claim(session, version, variant) for variant in policy.variants]
     return claims
 
 
 def verify(version: Version, *, jurisdiction: str | None = None) -> Verification:
     """Everything the analysis can establish about a version, each as a :class:`Claim`.
 
-    The claims: each leaf is analysable; each declared invariant holds; each rule decides
-    some request (else it is vacuous, or shadowed by a prohibition) and is needed (else it
-    is redundant); each duty attaches to some request; each leaf can be evaluated on every
-    valid request.
+    The claims: each leaf is analysable; each declared invariant holds, and concerns some
+    request (else it is vacuous); each rule decides some request (else it is vacuous, or
+    shadowed by a prohibition) and is needed (else it is redundant); each duty attaches to
+    some request; each leaf can be evaluated on every valid request; and each other choice
+    of each reading the version rests on (its policy's ``variants``)
+    changes the outcome or the obligations of
+    some request (else the reading is moot), on a witness whose memo names the reading.
+
+    The claims are about the version under the readings it has in force; verify
+    ``version.with_readings({...})`` for the law read another way.
 
     Args:
         version: The version of the law.
@@ -1810,7 +2034,7 @@ def verify(version: Version, *, jurisdiction: str | None = None) -> Verification
     session = _Session([version])
     return Verification(
         jurisdiction=jurisdiction or version.policy.jurisdiction,
-        version=version.instrument.id,
+        version=_label(version),
         claims=tuple(_claims(session, version)),
     )
 
@@ -1835,14 +2059,14 @@ def query(
     session = _Session([version])
     z3 = session.z3
     tri = session.tri(predicate)
-    on = z3.Or(session.u.false, *(session.outcomes[id(version)][o] for o in wanted))
+    on = z3.Or(session.u.false, *(session.outcomes[id(version)][o] for o in _in_order(wanted)))
     names = " or ".join(sorted(o.name for o in wanted))
     base = functools.partial(
         Claim,
         kind=ClaimKind.QUERY,
         subject=repr(predicate),
-        version=version.instrument.id,
-        statement=f"under {version.instrument.id}, some {names} request satisfies: "
+        version=_label(version),
+        statement=f"under {_label(version)}, some {names} request satisfies: "
         + predicate.describe(),
     )
     found = session.solve(on, tri.holds)
@@ -1855,55 +2079,142 @@ def query(
 
 
 def check_agreement(version: Version, request: model.SearchRequest) -> None:
-    """Check that the solver, pinned to one request, agrees with the engine on every leaf.
+    """Check that the solver, pinned to one request, agrees with the engine on everything.
 
     The translation's differential test: every leaf's value (or error), every rule's
-    verdict and the outcome, as the solver computes them for this request, must be the
-    engine's. The law-property suite runs it on generated requests.
+    verdict, the outcome, the duties attached and the readings the decision rests on
+    (``Decision.readings``), as the solver computes them for this
+    request, must be the engine's. The law-property suite runs it on generated requests
+    (the ``symbolic-agreement`` property). Where a leaf is opaque only the leaves are
+    compared: an opaque leaf's value is free, so nothing built on it can be pinned.
+
+    The translation of a version is made once and kept for the next request (for the
+    last few versions checked).
 
     Raises:
-        AnalysisError: they disagree; the message names the leaf or rule.
+        ImportError: the ``verify`` extra is not installed.
+        AnalysisError: they disagree; the message names the leaf, rule, duty or reading.
     """
-    session = _Session([version])
-    z3 = session.z3
-    at = evaluation_time(request, None)
-    pins = _pin(session.u, request)
-    found = session.solve(*pins)
-    if found is None:
-        msg = f"the analysis's constraints exclude a valid request: {_json(request)}"
-        raise AnalysisError(msg)
-    session.agree(found, request, [lf for lf in session.leaves if lf not in session.u.opaque])
-    if any(lf in session.u.opaque for lf in session.leaves):
-        return  # an opaque leaf's value is free: the rest cannot be pinned
-    policy = version.policy
-    for rule in policy.rules:
-        tri = session.tri(rule.when)
-        verdict = rule.when.explain(request, at).value
-        solver = (
-            None
-            if z3.is_true(found.eval(tri.raises, model_completion=True))
-            else z3.is_true(found.eval(tri.holds, model_completion=True))
-        )
-        if solver != verdict:
-            msg = f"rule {rule.id}: the solver says {solver}, the engine {verdict}"
+    _agreement(version).check(request)
+
+
+_AGREEMENTS: dict[int, tuple[Version, _Agreement]] = {}
+_AGREEMENTS_KEPT = 8
+
+
+def _agreement(version: Version) -> _Agreement:
+    """The translation of a version for :func:`check_agreement`, made once."""
+    found = _AGREEMENTS.get(id(version))
+    if found is not None and found[0] is version:
+        return found[1]
+    if len(_AGREEMENTS) >= _AGREEMENTS_KEPT:
+        del _AGREEMENTS[next(iter(_AGREEMENTS))]
+    made = _Agreement(version)
+    _AGREEMENTS[id(version)] = (version, made)  # the version is kept, so its id is not reused
+    return made
+
+
+class _Agreement:
+    """One version translated, and checked against the engine request by request."""
+
+    def __init__(self, version: Version) -> None:
+        self.version = version
+        self.session = session = _Session([version])
+        self.opaque = any(lf in session.u.opaque for lf in session.leaves)
+        self.rules = [(rule, session.tri(rule.when)) for rule in version.policy.rules]
+        outcomes = session.outcomes[id(version)]
+        self.duties = [
+            (duty, session.sym.attaches(duty, outcomes)) for duty in version.policy.duties
+        ]
+        self.readings = [
+            (
+                variant,
+                _differs(session, version, _variant_version(version, variant), deadlines_only=True),
+            )
+            for variant in version.policy.variants
+        ]
+        session.sync()
+
+    def check(self, request: model.SearchRequest) -> None:
+        session, z3 = self.session, self.session.z3
+        solver = session.solver
+        solver.push()
+        try:
+            solver.add(*_pin(session.u, request))
+            if solver.check() != z3.sat:
+                msg = f"the analysis's constraints exclude a valid request: {_json(request)}"
+                raise AnalysisError(msg)
+            found = solver.model()
+        finally:
+            solver.pop()
+        session.agree(found, request, [lf for lf in session.leaves if lf not in session.u.opaque])
+        if self.opaque:
+            return
+
+        def value(formula: Z3) -> bool:
+            return bool(z3.is_true(found.eval(formula, model_completion=True)))
+
+        problem = self._rules(request, value) or self._decision(request, value)
+        if problem is not None:
+            msg = f"{problem}, on {_json(request)}"
             raise AnalysisError(msg)
-    outcome = version.evaluate(request).outcome
-    expected = [
-        o
-        for o, f in session.outcomes[id(version)].items()
-        if z3.is_true(found.eval(f, model_completion=True))
-    ]
-    if expected != [outcome]:
-        msg = f"{version.instrument.id}: the solver says {expected}, the engine {outcome.name}"
-        raise AnalysisError(msg)
+
+    def _rules(self, request: model.SearchRequest, value: Callable[[Z3], bool]) -> str | None:
+        at = evaluation_time(request, None)
+        for rule, tri in self.rules:
+            engine = rule.when.explain(request, at).value
+            solver_says = None if value(tri.raises) else value(tri.holds)
+            if solver_says != engine:
+                return f"rule {rule.id}: the solver says {solver_says}, the engine {engine}"
+        return None
+
+    def _decision(self, request: model.SearchRequest, value: Callable[[Z3], bool]) -> str | None:
+        version = self.version
+        decision = version.evaluate(request)
+        expected = [o for o, f in self.session.outcomes[id(version)].items() if value(f)]
+        if expected != [decision.outcome]:
+            return f"{_label(version)}: the solver says {expected}, the engine {decision.outcome}"
+        attached = {o.duty for o in decision.obligations}
+        for duty, formula in self.duties:
+            if value(formula) != (duty.id in attached):
+                return (
+                    f"duty {duty.id}: the solver says it attaches: {value(formula)}, the engine: "
+                    f"{duty.id in attached}"
+                )
+        named = {r.id for r in decision.readings}
+        changing = {v.reading for v, f in self.readings if value(f)}
+        if named != changing:
+            return (
+                f"the solver says the decision rests on the readings {sorted(changing)}, the "
+                f"engine {sorted(named)}"
+            )
+        return None
 
 
 def _pin(universe: _Universe, request: model.SearchRequest) -> list[Z3]:  # noqa: C901 - one case per kind of field
-    """Formulas that hold of exactly this request (as far as the leaves can tell)."""
+    """Formulas that hold of exactly this request (as far as the leaves can tell).
+
+    A string of the request that no leaf names is a constant of its own, distinct from every
+    other string, made for this request only: the formulas are added in a solver scope and
+    leave the universe as it was.
+    """
     z3 = universe.z3
     pins: list[Z3] = []
+    scratch: dict[str, Z3] = {}
 
-    def walk(obj: object, path: str) -> None:
+    def text(value: str) -> Z3:
+        known = universe.literals.get(value)
+        if known is not None:
+            return known
+        made = scratch.get(value)
+        if made is None:
+            made = z3.Const(f"request {value!r}", _text_sort())
+            pins.extend(made != other for other in universe.literals.values())
+            pins.extend(made != other for other in scratch.values())
+            scratch[value] = made
+        return made
+
+    def walk(obj: object, path: str) -> None:  # noqa: C901 - one case per kind of field
         for field in attrs.fields(typing.cast("type[typing.Any]", type(obj))):
             if not field.init:
                 continue
@@ -1928,16 +2239,21 @@ def _pin(universe: _Universe, request: model.SearchRequest) -> list[Z3]:  # noqa
                         pins.append(member_of if member in value else z3.Not(member_of))
                 else:
                     sets.append((symbolic, value))
+            elif symbolic.type.kind is _Kind.TEXT:
+                pins.append(symbolic.value == text(value))
             else:
                 pins.append(symbolic.value == universe.constant(symbolic.type, value))
 
     sets: list[tuple[_Scalar, frozenset[str]]] = []
     walk(request, "")
-    for symbolic, members in sets:  # every string the universe knows, in or out
-        for text in list(universe.literals):
-            member_of = symbolic.value(universe.literal(text))
-            pins.append(member_of if text in members else z3.Not(member_of))
-    pins.extend(universe.constraints)
+    for _, members in sets:
+        for member in _stable(members):
+            text(member)
+    strings = {**universe.literals, **scratch}
+    for symbolic, members in sets:  # every string named, in the set or out of it
+        for name, constant in strings.items():
+            member_of = symbolic.value(constant)
+            pins.append(member_of if name in members else z3.Not(member_of))
     return pins
 
 
@@ -2000,8 +2316,8 @@ class _Differ:
         self.ban_atoms = {id(v): self._ban_atom(v) for v in self.versions}
         self.outcome_atoms = {
             (id(v), o): _Atom(
-                f"{v.instrument.id} {o.name}",
-                f"{_outcome(o)} under {v.instrument.id}",
+                f"{_label(v)} {o.name}",
+                f"{_outcome(o)} under {_label(v)}",
                 session.outcomes[id(v)][o],
                 session.z3.Not(session.outcomes[id(v)][o]),
                 session.u.false,
@@ -2027,8 +2343,8 @@ class _Differ:
 
     def _rule_atom(self, version: Version, rule: Rule) -> _Atom:
         verb = "permits" if rule.effect is Effect.PERMIT else "forbids"
-        text = f"{rule.id} ({version.instrument.id}) {verb} it"
-        return self._atom(f"{version.instrument.id} {rule.id}", text, rule.when)
+        text = f"{rule.id} ({_label(version)}) {verb} it"
+        return self._atom(f"{_label(version)} {rule.id}", text, rule.when)
 
     def _ban_atom(self, version: Version) -> _Atom:
         z3 = self.z3
@@ -2036,16 +2352,16 @@ class _Differ:
         tris = [self.session.tri(r.when) for r in bans]
         names = ", ".join(r.id for r in bans) or "none"
         return _Atom(
-            f"{version.instrument.id} prohibitions",
-            f"a prohibition of {version.instrument.id} applies ({names})",
+            f"{_label(version)} prohibitions",
+            f"a prohibition of {_label(version)} applies ({names})",
             z3.Or(self.session.u.false, *(t.holds for t in tris)),
             z3.And(self.session.u.true, *(z3.Not(t.holds) for t in tris)),
             self.session.u.false,
         )
 
     def _scope_atom(self, version: Version) -> _Atom:
-        text = f"{version.instrument.id} governs it: {version.policy.scope.describe()}"
-        return self._atom(f"{version.instrument.id} scope", text, version.policy.scope)
+        text = f"{_label(version)} governs it: {version.policy.scope.describe()}"
+        return self._atom(f"{_label(version)} scope", text, version.policy.scope)
 
     def _state(self, found: Z3, atom: _Atom) -> _Literal:
         z3 = self.z3
@@ -2108,7 +2424,7 @@ class _Differ:
                 satisfied, missing = self._nearest(found, near.when, positive=True)
                 lacking += missing
                 near_miss = _NearMiss(
-                    rule=f"{near.id} ({version.instrument.id})",
+                    rule=f"{near.id} ({_label(version)})",
                     has=tuple(lit.condition() for lit in satisfied),
                     lacks=tuple(lit.condition() for lit in missing),
                 )
@@ -2279,6 +2595,29 @@ def _polarities(predicate: Predicate, *, positive: bool = True) -> Iterator[tupl
             yield from _polarities(operand, positive=positive)
 
 
+def _terms(duty: Duty) -> dict[str, str]:
+    """What an obligation asks, term by term, in words: what a revision of a duty changes.
+
+    Its citation, paraphrase and source are prose about the duty, not terms of it.
+    """
+    return {
+        "action": duty.action,
+        "party": duty.party,
+        "deadline": duty.deadline.describe() if duty.deadline else "none stated",
+        "met by": duty.fulfilled_by.value.replace("_", " "),
+        "disclosures": ", ".join(d.value for d in _stable(duty.disclosures)) or "none",
+        "court": duty.court.value.replace("_", " ") if duty.court else "any",
+        "by a supervisory official": "yes" if duty.supervisory else "no",
+        "arises with": duty.arises_on.value.replace("_", " "),
+    }
+
+
+def _revisions(before: Duty, after: Duty) -> tuple[str, ...]:
+    """The terms of a duty that change between two versions: ``deadline: A → B``."""
+    old, new = _terms(before), _terms(after)
+    return tuple(f"{term}: {old[term]} → {new[term]}" for term in old if old[term] != new[term])
+
+
 def diff(before: Version, after: Version, *, jurisdiction: str | None = None) -> Diff:
     """The exact classes of requests whose decision changes from ``before`` to ``after``.
 
@@ -2289,12 +2628,18 @@ def diff(before: Version, after: Version, *, jurisdiction: str | None = None) ->
     as little as possible (its satisfied conditions are kept, so the class reads "a warrant,
     in force, naming the offense, but the offense is not a felony"). For requests whose
     outcome stays, each duty (matched by id) that attaches under one version and not the
-    other gives classes too. Every witness is judged again by the engine under both
-    versions.
+    other gives classes too, and so does a duty attached under both on other terms (its
+    deadline, its party, what meets it). Every witness is judged again by the engine under
+    both versions.
+
+    The two versions may be two instruments, or one instrument under two readings of the
+    law: ``diff(version, version.with_readings({"notice-scope": "state-police-route"}))``
+    gives the requests that reading decides. A version read otherwise than adopted is named
+    with the reading: ``H.1728 [notice-scope=state-police-route]``.
 
     Args:
         before: The version changed from (``St. 2020, c.253``).
-        after: The version changed to (``H.1728``).
+        after: The version changed to (``H.1728``, or the same version read another way).
         jurisdiction: The code shown in the report (default: ``before``'s).
 
     Raises:
@@ -2332,20 +2677,24 @@ def diff(before: Version, after: Version, *, jurisdiction: str | None = None) ->
     same = z3.Or(*(z3.And(a[o], b[o]) for o in Outcome))
     for duty_id in dict.fromkeys([*duties_a, *duties_b]):
         in_a = (
-            session.sym.attaches(before.policy, duties_a[duty_id], a)
-            if duty_id in duties_a
-            else session.u.false
+            session.sym.attaches(duties_a[duty_id], a) if duty_id in duties_a else session.u.false
         )
         in_b = (
-            session.sym.attaches(after.policy, duties_b[duty_id], b)
-            if duty_id in duties_b
-            else session.u.false
+            session.sym.attaches(duties_b[duty_id], b) if duty_id in duties_b else session.u.false
         )
         duty = duties_b.get(duty_id) or duties_a[duty_id]
-        for added, target in (
-            (False, z3.And(in_a, z3.Not(in_b))),
-            (True, z3.And(z3.Not(in_a), in_b)),
-        ):
+        revised = (
+            _revisions(duties_a[duty_id], duties_b[duty_id])
+            if duty_id in duties_a and duty_id in duties_b
+            else ()
+        )
+        targets: list[tuple[bool, tuple[str, ...], Z3]] = [
+            (False, (), z3.And(in_a, z3.Not(in_b))),
+            (True, (), z3.And(z3.Not(in_a), in_b)),
+        ]
+        if revised:  # attached under both, on other terms
+            targets.append((False, revised, z3.And(in_a, in_b)))
+        for added, terms, target in targets:
             classes, whole, unsure = differ.classes(z3.And(same, target), by_outcome=True)
             complete = complete and whole
             undecided += unsure
@@ -2357,14 +2706,15 @@ def diff(before: Version, after: Version, *, jurisdiction: str | None = None) ->
                     witness=witness,
                     duty=duty_id,
                     added=added,
+                    revised=terms,
                     duty_action=duty.action,
                 )
                 for kept, witness, _ in classes
             ]
     return Diff(
         jurisdiction=jurisdiction or before.policy.jurisdiction,
-        before=before.instrument.id,
-        after=after.instrument.id,
+        before=_label(before),
+        after=_label(after),
         changes=tuple(changes),
         complete=complete,
         undecided=tuple(dict.fromkeys(undecided)),
