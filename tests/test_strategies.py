@@ -82,7 +82,11 @@ def test_a_fair_share_of_generated_requests_is_permitted_and_of_refused(name: st
     version = MA.version(name)
     seen: Counter[Outcome] = Counter()
 
-    @settings(max_examples=300, database=None, derandomize=True)
+    # A share of a sample, so the sample must be large: Hypothesis's examples come in runs
+    # of variations on one request, and which derandomized examples a run draws shifts with
+    # the constants Hypothesis reads from every module imported. In 300 examples H.1728's
+    # permitted share ranged 0.18-0.37 with the imports; in 1000 it stays within 0.28-0.38.
+    @settings(max_examples=1000, database=None, derandomize=True, deadline=None)
     @given(strategies.search_requests(MA, version))
     def tally(request: model.SearchRequest) -> None:
         seen[version.decide(request)] += 1
