@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import subprocess
@@ -35,7 +36,7 @@ from frpolicy.model import (
     Warrant,
 )
 from frpolicy.policy import Effect, Outcome, Rule, Variant
-from frpolicy.predicates import Predicate, leaf
+from frpolicy.predicates import Predicate, Verdict, leaf
 from frpolicy.strategies import search_requests
 from frpolicy.testing import LawPropertyError, check_property
 
@@ -663,6 +664,42 @@ def test_an_error_in_a_condition_evaluation_never_reaches_is_read_as_the_engine_
     outcome = version.evaluate(request).outcome
     claim = query(version, c.performed_by(AgencyKind.STATE_POLICE), outcomes=[outcome])
     assert claim.proved
+
+
+def _every_error(self: Verdict) -> tuple[str, ...]:
+    own = (f"{self.predicate!r}: {self.error}",) if self.error else ()
+    return own + tuple(itertools.chain.from_iterable(c.errors() for c in self.children))
+
+
+def _reached_errors(self: Verdict) -> tuple[str, ...]:
+    if self.value is not None:
+        return ()
+    if self.error is not None:
+        return (f"{self.predicate!r}: {self.error}",)
+    return next(c for c in self.children if c.value is None).errors()
+
+
+@pytest.mark.parametrize(
+    ("errors", "outcome"),
+    [(_every_error, Outcome.NOT_PERMITTED), (_reached_errors, Outcome.PERMITTED)],
+    ids=["every error refuses", "only errors reached refuse"],
+)
+def test_the_analysis_follows_the_engine_whichever_errors_it_counts(
+    monkeypatch: pytest.MonkeyPatch,
+    errors: Callable[[Verdict], tuple[str, ...]],
+    outcome: Outcome,
+) -> None:
+    monkeypatch.setattr(Verdict, "errors", errors)
+    monkeypatch.setattr(analysis, "_AGREEMENTS", {})
+    analysis._unreached_errors_count.cache_clear()  # noqa: SLF001 - asked again of the engine
+    try:
+        version = _raising_after_a_failed_condition()
+        request = _request(warrant=None)
+        assert version.evaluate(request).outcome is outcome
+        check_agreement(version, request)
+        assert query(version, c.performed_by(AgencyKind.STATE_POLICE), outcomes=[outcome]).proved
+    finally:
+        analysis._unreached_errors_count.cache_clear()  # noqa: SLF001 - as above
 
 
 @pytest.mark.parametrize("name", [v.instrument.id for v in MA.versions])
