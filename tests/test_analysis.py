@@ -112,24 +112,65 @@ _OTHER_READINGS = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("name", "reading", "choice"), _OTHER_READINGS, ids=[" ".join(c) for c in _OTHER_READINGS]
+_EVERY_OTHER_READING = [
+    (j.code, v.instrument.id, r.id, choice.id)
+    for j in frpolicy.jurisdictions()
+    for v in j.versions
+    for r in v.readings
+    for choice in r.choices
+    if choice.id != r.chosen
+]
+
+
+# A reading that changes the scope is named on no decision outside it: a policy's variants
+# hold rules and duties, not its scope, and a decision out of scope computes no readings.
+_NAMED_ON_NO_DECISION_OUT_OF_SCOPE = pytest.mark.xfail(
+    strict=True,
+    reason="Decision.readings: a request a prosecutor's office performs is NOT_APPLICABLE "
+    "under md-prosecutors=police-only and names no reading; read as adopted it is governed",
 )
-def test_every_version_of_massachusetts_verifies_clean_under_every_other_reading(
-    name: str, reading: str, choice: str
+
+
+@pytest.mark.parametrize(
+    ("code", "name", "reading", "choice"),
+    [
+        pytest.param(
+            *case,
+            id=" ".join(case),
+            marks=[_NAMED_ON_NO_DECISION_OUT_OF_SCOPE]
+            if case[2:] == ("md-prosecutors", "police-only")
+            else [],
+        )
+        for case in _EVERY_OTHER_READING
+    ],
+)
+def test_every_registered_version_verifies_clean_under_every_other_reading(
+    code: str, name: str, reading: str, choice: str
 ) -> None:
-    version = MA.version(name).with_readings({reading: choice})
-    result = verify(version)
-    assert result.ok, str(result)
+    version = frpolicy.jurisdiction(code).version(name).with_readings({reading: choice})
+    result = verify(version, jurisdiction=code)
     assert result.version == f"{name} [{reading}={choice}]"
+    assert result.ok, str(result)
 
 
-def test_the_plug_in_jurisdiction_verifies_clean() -> None:
+_EVERY_JURISDICTION = [
+    (j.code, v.instrument.id) for j in frpolicy.jurisdictions() for v in j.versions
+]
+
+
+@pytest.mark.parametrize(
+    ("code", "name"), _EVERY_JURISDICTION, ids=[" ".join(c) for c in _EVERY_JURISDICTION]
+)
+def test_every_registered_jurisdiction_verifies_clean(code: str, name: str) -> None:
+    result = verify(frpolicy.jurisdiction(code).version(name), jurisdiction=code)
+    assert result.ok, str(result)
+    assert not [c for c in result.claims if c.kind is ClaimKind.ANALYSABLE]
+
+
+def test_the_plug_in_jurisdiction_is_among_those_verified() -> None:
     if "XX-SAMPLE" not in {j.code for j in frpolicy.jurisdictions()}:
         pytest.skip("the plug-in package is not installed")
-    (version,) = frpolicy.jurisdiction("XX-SAMPLE").versions
-    result = verify(version)
-    assert result.ok, str(result)
+    assert ("XX-SAMPLE", "Sample Act 1") in _EVERY_JURISDICTION
 
 
 # -- planted mistakes, each caught by a proof, deterministically ----------------------------
@@ -568,7 +609,8 @@ def test_a_reading_whose_other_choice_changes_nothing_is_reported_as_moot() -> N
         rules=policy.rules,
         duties=policy.duties,
     )
-    moot = attrs.evolve(BILL, policy=attrs.evolve(policy, variants=(same,)))
+    # a version made by hand, without a builder: its variants are its other readings
+    moot = attrs.evolve(BILL, build=None, policy=attrs.evolve(policy, variants=(same,)))
     (claim,) = [c for c in verify(moot).claims if c.kind is ClaimKind.READING]
     assert claim.subject == "registrar-status=law-enforcement"
     assert claim.status is Status.DISPROVED

@@ -1941,9 +1941,24 @@ def _obligations_differ(one: Decision, other: Decision, *, deadlines_only: bool)
     return terms(one) != terms(other)
 
 
+def _alternative(version: Version, variant: Variant) -> Version:
+    """The law read the other way: as the version's builder makes it, or from the variant.
+
+    A version its builder made (:meth:`~frpolicy.jurisdictions.Version.from_builder`) is
+    made again under the other choice, its scope included; a version changed by hand
+    since (its policy is no longer what the builder makes) keeps its own scope, with the
+    variant's rules and duties, as the engine reads a variant.
+    """
+    if version.build is not None:
+        current = {r.id: r.chosen for r in version.readings}
+        if version.build(current).policy == version.policy:
+            return version.with_readings({variant.reading: variant.choice})
+    return _variant_version(version, variant)
+
+
 def _reading_claim(session: _Session, version: Version, variant: Variant) -> Claim:
     reading = version.policy.reading(variant.reading)
-    other = _variant_version(version, variant)
+    other = _alternative(version, variant)
     base = functools.partial(
         Claim,
         kind=ClaimKind.READING,
@@ -1967,8 +1982,9 @@ def _reading_claim(session: _Session, version: Version, variant: Variant) -> Cla
     if _obligations_differ(mine, theirs, deadlines_only=True) and not named:
         return base(
             status=Status.DISPROVED,
-            detail="the decision changes with the reading, but its memo does not name it "
-            "(Decision.readings)",
+            detail="the decision changes with the reading ("
+            + _difference(version, other, witness)
+            + "), but its memo does not name it (Decision.readings)",
             witness=witness,
         )
     return base(status=Status.PROVED, detail=_difference(version, other, witness), witness=witness)
