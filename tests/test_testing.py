@@ -104,7 +104,7 @@ def test_a_failure_reads_as_a_report_with_the_request_as_json() -> None:
     assert "counterexample (shrunk), as JSON:" in text
     assert '"performing_agency"' in text
     names = [f.property for f in caught.value.failures]
-    # proved, so found in every run (monotonicity, sampled, is found in most)
+    assert "monotonicity" in names
     assert "invariants" in names  # the bill's own "approved-technology" invariant
 
 
