@@ -562,12 +562,19 @@ def test_an_interrupted_write_leaves_no_temporary_file_and_exits_130(
     assert list(tmp_path.iterdir()) == []
 
 
+def _interruptible() -> None:
+    # a shell starts a background job with Ctrl-C ignored, and a child inherits that; the
+    # command is run here as from a terminal, where Ctrl-C interrupts
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_ends_the_command_with_exit_130_and_one_line() -> None:
     with subprocess.Popen(
         [sys.executable, "-m", "frpolicy", "audit", "-", "--jurisdiction", "US-MA"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        preexec_fn=_interruptible,  # noqa: PLW1509 (no threads are started before it)
     ) as process:
         assert process.stdin is not None
         # more than a pipe holds: once it is written, the command is reading its input

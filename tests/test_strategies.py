@@ -82,7 +82,12 @@ def test_a_fair_share_of_generated_requests_is_permitted_and_of_refused(name: st
     version = MA.version(name)
     seen: Counter[Outcome] = Counter()
 
-    @settings(max_examples=300, database=None, derandomize=True)
+    # A share of a sample, so the sample must be large: Hypothesis's examples come in runs
+    # of variations on one request, and which derandomized examples a run draws shifts with
+    # the constants Hypothesis reads from every module imported. In 300 examples H.1728's
+    # permitted share ranged 0.18-0.37 with the imports, and current law's reaches 0.55 in
+    # 1000; in 2000 they stay within 0.31-0.36 and 0.47-0.52.
+    @settings(max_examples=2000, database=None, derandomize=True, deadline=None)
     @given(strategies.search_requests(MA, version))
     def tally(request: model.SearchRequest) -> None:
         seen[version.decide(request)] += 1

@@ -108,6 +108,22 @@ def test_a_failure_reads_as_a_report_with_the_request_as_json() -> None:
     assert "invariants" in names  # the bill's own "approved-technology" invariant
 
 
+def _not_the_solvers(request: frpolicy.SearchRequest) -> bool:
+    # the analysis names the requests it builds "witness": this helper is false of them
+    return request.id != "witness"
+
+
+def test_an_invariant_that_rests_on_an_opaque_leaf_is_sampled_and_its_failure_found() -> None:
+    # a helper function is outside what the analysis translates: its proof is undecided,
+    # since the engine does not confirm the solver's counterexample, so the suite samples it
+    helper = leaf("helper", "a helper says so", "helper(r)", helper=_not_the_solvers)
+    amended = _bill_with(_rule("XX-HELPER", Effect.PERMIT, h1728.CENTRAL_SEARCH & helper))
+    failure = _failure(amended, "invariants")
+    assert "invariant 'warrant-emergency-or-exempt' does not hold" in failure.detail
+    assert "(proved)" not in failure.detail
+    assert failure.counterexample is not None
+
+
 def test_an_unknown_property_is_refused_with_the_known_ones() -> None:
     with pytest.raises(LookupError, match="no law property 'fairness'; known: determinism"):
         check_property("US-MA", "H.1728", "fairness")

@@ -23,6 +23,7 @@ import argparse
 import contextlib
 import importlib
 import io
+import itertools
 import json
 import os
 import re
@@ -40,6 +41,8 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 import frpolicy
+from frpolicy import analysis
+from frpolicy.analysis import Change, Claim, ClaimKind, Status
 from frpolicy.jurisdictions import ENTRY_POINT_GROUP, Invariant
 from frpolicy.law import Reading, Source, Verification
 from frpolicy.model import (
@@ -271,7 +274,9 @@ def _outcomes(outcomes: Iterable[Outcome]) -> str:
     return ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else names[0]
 
 
-def _reading_lines(reading: Reading, changes: Sequence[str]) -> list[str]:
+def _reading_lines(
+    reading: Reading, changes: Sequence[str], claims: Sequence[Claim] = ()
+) -> list[str]:
     lines = [
         f"### {md(reading.id)}",
         "",
@@ -286,11 +291,24 @@ def _reading_lines(reading: Reading, changes: Sequence[str]) -> list[str]:
         taken = " *(adopted)*" if choice.id == reading.choices[0].id else ""
         lines += [f"- `{choice.id}`{taken}: {md(choice.text)}"]
     lines += ["", f"What the other choice changes: {', '.join(md(c) for c in changes)}."]
+    for claim in claims:
+        lines += ["", _reading_claim_line(claim)]
     return [*lines, ""]
 
 
-def _invariant_lines(inv: Invariant) -> list[str]:
-    lines = [f"### {md(inv.id)}", "", md(inv.statement), ""]
+def _reading_claim_line(claim: Claim) -> str:
+    """Whether a reading's other choice changes any decision, as the analysis found it."""
+    choice = claim.subject.split("=", 1)[1]
+    if claim.status is Status.PROVED:
+        return (
+            f"Read as `{md(choice)}`, some decisions change (proved by "
+            f"{{func}}`frpolicy.analysis.verify`); for example, {md(claim.detail)}."
+        )
+    return f"Read as `{md(choice)}`: **{claim.status.value}**: {md(claim.detail)}"
+
+
+def _invariant_lines(inv: Invariant, claims: Sequence[Claim]) -> list[str]:
+    lines = [f"### {md(inv.id)}", "", md(inv.statement), "", _proof_line(claims), ""]
     if inv.citation is not None:
         lines += [f"From {md(str(inv.citation))}.", ""]
     scope = f"Every *{_outcomes(inv.outcomes)}* decision"
@@ -309,6 +327,7 @@ def _invariant_lines(inv: Invariant) -> list[str]:
 def version_page(jurisdiction: Jurisdiction, version: Version) -> str:
     """The page of one version: instrument, rules, duties, invariants, provisions, offenses."""
     policy = version.policy
+    verification = analysis.verify(version, jurisdiction=jurisdiction.code)
     ins = version.instrument
     lines = [
         f"# {md(ins.id)}",
@@ -382,18 +401,28 @@ def version_page(jurisdiction: Jurisdiction, version: Version) -> str:
             "",
         ]
         for reading in version.readings:
-            lines += _reading_lines(reading, policy.resting_on(reading.id))
+            lines += _reading_lines(
+                reading,
+                policy.resting_on(reading.id),
+                [
+                    c
+                    for c in verification.claims
+                    if c.kind is ClaimKind.READING and c.subject.split("=")[0] == reading.id
+                ],
+            )
     lines += [
         "## Invariants",
         "",
         (
-            "What this version declares about every decision it makes; the property suite "
-            "checks each one."
+            "What this version declares about every decision it makes. Each is proved for "
+            "every request the model can express by {mod}`frpolicy.analysis` when this page is "
+            "built (see {doc}`/explanation/proofs`)."
         ),
         "",
     ]
+    proofs = _proofs(version, verification)
     for inv in version.invariants:
-        lines += _invariant_lines(inv)
+        lines += _invariant_lines(inv, proofs.get(inv.id, ()))
     if not version.invariants:
         lines += ["This version declares no invariants.", ""]
     lines += [
@@ -454,6 +483,97 @@ def _offense_list_lines(version: Version) -> list[str]:
     ]
 
 
+def _proofs(version: Version, verification: analysis.Verification) -> dict[str, list[Claim]]:
+    """Each invariant's claims: under the readings adopted, then under each other reading."""
+    found: dict[str, list[Claim]] = {}
+    others = [
+        analysis.verify(version.with_readings({r.id: choice.id}))
+        for r in version.readings
+        for choice in r.choices
+        if choice.id != r.chosen
+    ]
+    for result in (verification, *others):
+        for claim in result.claims:
+            if claim.kind is ClaimKind.INVARIANT:
+                found.setdefault(claim.subject, []).append(claim)
+    return found
+
+
+def _proof_line(claims: Sequence[Claim]) -> str:
+    """The proof of an invariant under the readings adopted, and under each other reading."""
+    if not claims:  # pragma: no cover - verify makes a claim of every invariant
+        return "**Not analysed.**"
+    adopted, *others = claims
+    if adopted.status is not Status.PROVED:
+        text = f"**{adopted.status.value.capitalize()}**: {md(adopted.detail)}"
+        if adopted.witness is not None:
+            text += f" (counterexample: request {md(adopted.witness.request.id)})"
+        return text
+    text = "**Proved** for every request the model can express"
+    failed = [c for c in others if c.status is not Status.PROVED]
+    if not others:
+        return text + "."
+    if not failed:
+        return text + f", under the readings adopted and under each other reading ({len(others)})."
+    text += " under the readings adopted; not under " + ", ".join(
+        f"{md(c.version)} ({c.status.value}: {md(c.detail)})" for c in failed
+    )
+    return text + "."
+
+
+def _change_lines(change: Change, before: str, after: str) -> list[str]:
+    lines = [f"- {md(change.headline(before, after))}, when:", ""]
+    lines += [f"  - {md(str(c))}" for c in change.conditions] or ["  - (every request)"]
+    if change.closest:
+        lacks = "; ".join(
+            md(c.description if not c.held else f"not: {c.description}") for c in change.lacks
+        )
+        lines.append(f"  - *the nearest permission, {md(change.closest)}, lacks:* {lacks}")
+    lines += [f"  - *for example:* {md(change.witness.describe())}", ""]
+    return lines
+
+
+def _diff_lines(versions: Sequence[Version]) -> list[str]:
+    """What changes from each version to the next, as :func:`frpolicy.analysis.diff` finds it."""
+    lines: list[str] = []
+    for before, after in itertools.pairwise(versions):
+        found = analysis.diff(before, after)
+        a, b = md(before.instrument.id), md(after.instrument.id)
+        lines += [f"### From {a} to {b}", ""]
+        outcome, duties = found.outcome_changes, found.obligation_changes
+        lines += [
+            f"{len(outcome)} classes of requests change outcome and {len(duties)} change "
+            "obligations"
+            + (
+                "; together they cover every request that changes."
+                if found.complete
+                else "; they do not cover every request that changes."
+            ),
+            "",
+        ]
+        for change in (*outcome, *duties):
+            lines += _change_lines(change, before.instrument.id, after.instrument.id)
+    return lines
+
+
+def _changes_between(versions: Sequence[Version]) -> list[str]:
+    """The section on what changes between versions, where there is more than one."""
+    if len(versions) < 2:  # noqa: PLR2004 - a change needs two versions
+        return []
+    return [
+        "## What changes between versions",
+        "",
+        (
+            "Derived at each build by {func}`frpolicy.analysis.diff`: the exact classes of "
+            "requests whose outcome or obligations change from one version to the next, each "
+            "stated in the law's conditions, with the permission the refusing version misses "
+            "by the least and a witness request the engine judged under both versions."
+        ),
+        "",
+        *_diff_lines(versions),
+    ]
+
+
 def _offense_row(offense: Offense) -> list[str]:
     return [
         f"`{offense.code}`",
@@ -463,31 +583,6 @@ def _offense_row(offense: Offense) -> list[str]:
         md(penalty(offense.penalty)),
         ", ".join(f"`{i}`" for i in sorted(offense.listed_in)) or "—",
     ]
-
-
-def _comparison(versions: Sequence[Version], kind: str) -> list[str]:
-    """Which versions have each rule (or duty), and where a condition changed."""
-    items: dict[str, list[Rule | Duty | None]] = {}
-    for i, version in enumerate(versions):
-        entries: Sequence[Rule | Duty] = (
-            version.policy.rules if kind == "rules" else version.policy.duties
-        )
-        for entry in entries:
-            items.setdefault(entry.id, [None] * len(versions))[i] = entry
-    rows = []
-    for ident, cells in items.items():
-        first = next(c for c in cells if c is not None)
-        row = [md(ident)]
-        for cell in cells:
-            if cell is None:
-                row.append("—")
-                continue
-            mark = effect(cell.effect) if isinstance(cell, Rule) else "✓"
-            sub = md(cell.citation.subsection or cell.citation.section)
-            changed = " *changed*" if cell.when != first.when else ""
-            row.append(f"{mark} {sub}{changed}")
-        rows.append(row)
-    return table(["", *(md(v.instrument.id) for v in versions)], rows)
 
 
 def jurisdiction_page(jurisdiction: Jurisdiction) -> str:
@@ -519,17 +614,7 @@ def jurisdiction_page(jurisdiction: Jurisdiction) -> str:
                 for v in versions
             ],
         ),
-        "## Rules by version",
-        "",
-        (
-            "A mark names the subsection cited; *changed* means the condition differs from the "
-            "first version that has the rule."
-        ),
-        "",
-        *_comparison(versions, "rules"),
-        "## Duties by version",
-        "",
-        *_comparison(versions, "duties"),
+        *_changes_between(versions),
         *_agency_lines(jurisdiction),
         "```{toctree}",
         ":maxdepth: 1",

@@ -99,6 +99,22 @@ Subcommands:
     ``CaseRecord``, of a report's JSON, ``AuditReport`` or ``EopssReport``, or of a
     ``DecisionRecord``.
 
+``frpolicy verify JURISDICTION [--version NAME] [--reading ID=CHOICE] [--every-reading]``
+    Every claim :func:`frpolicy.analysis.verify` establishes about each version (or one):
+    each invariant proved or its counterexample (as JSON), each vacuous, shadowed or
+    redundant rule, each duty that can never attach, each leaf that can raise or cannot
+    be analysed, each reading that decides nothing. ``--reading`` verifies the law read
+    another way; ``--every-reading`` also verifies each version under each other choice
+    of each of its readings; ``--format json`` prints the claims as JSON. Exit 0 when
+    every claim is proved, 1 otherwise. Needs the ``verify`` extra.
+
+``frpolicy diff JURISDICTION BEFORE [AFTER] [--reading ID=CHOICE] [--format text|json]``
+    The classes of requests whose outcome or obligations change from one version to
+    another (:func:`frpolicy.analysis.diff`), each with its conditions and a witness
+    request. ``--reading`` reads AFTER (by default BEFORE itself) another way: ``diff
+    US-MA H.1728 --reading notice-scope=state-police-route`` gives the requests that
+    reading decides. Exit 0. Needs the ``verify`` extra.
+
 Input. ``-`` names standard input, for the log (``audit -``) or the request
 (``evaluate -``); a log read from standard input or a pipe is first copied to a temporary
 file, since the audit reads it twice. Files are read as bytes: lines end at a line feed
@@ -183,6 +199,8 @@ from frpolicy.reports import (
 from frpolicy.serialization import InputError, from_dict, from_json, json_schema, to_json
 
 if TYPE_CHECKING:
+    from types import ModuleType
+
     from _typeshed import SupportsWrite
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_CLEAN", "EXIT_INTERRUPTED", "EXIT_VIOLATIONS", "main"]
@@ -351,6 +369,7 @@ def _parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="the JSON Schema of an input or a report")
     schema.add_argument("type", nargs="?", default="SearchRecord", choices=sorted(_SCHEMA_TYPES))
     _record_parsers(sub)
+    _analysis_parsers(sub)
     return parser
 
 
@@ -477,6 +496,8 @@ def _run(argv: Sequence[str] | None) -> int:
         "schema": lambda a: _schema(a.type),
         "log": lambda a: _log_verify(a) if a.log_command == "verify" else _log_export(a),
         "replay": _replay,
+        "verify": _verify,
+        "diff": _diff,
     }
     return commands[args.command](args)
 
@@ -1241,3 +1262,92 @@ def _replay_totals(args: argparse.Namespace, against: str, totals: dict[str, int
         f"  unreadable:                                    {totals['unreadable']:,}",
     ]
     _print("\n".join(lines))
+
+
+# -- verify and diff ------------------------------------------------------------------------
+
+
+def _analysis_parsers(sub: Any) -> None:  # noqa: ANN401 - argparse's subparsers action is private
+    proving = sub.add_parser("verify", help="prove a jurisdiction's invariants and check its rules")
+    proving.add_argument("jurisdiction", help="e.g. US-MA")
+    proving.add_argument("--version", help="only this version (default: every version)")
+    proving.add_argument("--format", choices=("text", "json"), default="text")
+    _reading_option(proving)
+    proving.add_argument(
+        "--every-reading",
+        action="store_true",
+        help="also verify each version under each other choice of each of its readings",
+    )
+
+    comparing = sub.add_parser("diff", help="the requests whose decision changes between versions")
+    comparing.add_argument("jurisdiction", help="e.g. US-MA")
+    comparing.add_argument("before", help="the version changed from, e.g. 'St. 2020, c.253'")
+    comparing.add_argument(
+        "after", nargs="?", help="the version changed to, e.g. H.1728 (default: BEFORE)"
+    )
+    comparing.add_argument("--format", choices=("text", "json"), default="text")
+    comparing.add_argument(
+        "--reading",
+        action="append",
+        default=[],
+        metavar="ID=CHOICE",
+        help="read AFTER another way (repeatable): 'diff US-MA H.1728 --reading "
+        "notice-scope=state-police-route' gives the requests that reading decides",
+    )
+
+
+def _analysis() -> ModuleType:
+    try:
+        from frpolicy import analysis  # noqa: PLC0415 - needs the optional extra
+
+        analysis.require_solver()
+    except ImportError as error:
+        raise _UsageError(str(error)) from None
+    return analysis
+
+
+def _alternatives(version: Version) -> list[Version]:
+    """The version under each other choice of each of its readings, one reading at a time."""
+    return [
+        version.with_readings({reading.id: choice.id})
+        for reading in version.readings
+        for choice in reading.choices
+        if choice.id != reading.chosen
+    ]
+
+
+def _verify(args: argparse.Namespace) -> int:
+    analysis = _analysis()
+    place = _find(args.jurisdiction, args.reading)
+    versions = [_version(place, args.version)] if args.version else list(place.versions)
+    if args.every_reading:
+        versions = [w for v in versions for w in (v, *_alternatives(v))]
+    results = [analysis.verify(v, jurisdiction=place.code) for v in versions]
+    if args.format == "json":
+        _print(json.dumps([r.to_dict() for r in results], indent=2, ensure_ascii=False))
+    else:
+        for result in results:
+            _print(str(result))
+            for claim in result.failures():
+                if claim.witness is not None and claim.kind.universal:
+                    _print(f"  counterexample to {claim.subject}, as JSON:")
+                    text = to_json(claim.witness.request, indent=2)
+                    _print("\n".join(f"    {line}" for line in text.splitlines()))
+    return EXIT_CLEAN if all(r.ok for r in results) else EXIT_VIOLATIONS
+
+
+def _diff(args: argparse.Namespace) -> int:
+    analysis = _analysis()
+    place = _find(args.jurisdiction)
+    before = _version(place, args.before)
+    after = _version(place, args.after or args.before)
+    try:
+        after = after.with_readings(_choices(args.reading))
+    except (LookupError, ValueError) as error:
+        raise _UsageError("--reading: " + str(error).strip("'\"")) from None
+    found = analysis.diff(before, after, jurisdiction=place.code)
+    if args.format == "json":
+        _print(json.dumps(found.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        _print(str(found))
+    return EXIT_CLEAN

@@ -28,7 +28,21 @@ must hold of any faithful encoding of it, and this module checks them on request
     The version's own declared invariants (:class:`~frpolicy.jurisdictions.Invariant`) hold.
 ``no-vacuous-rule``
     Every rule determines the outcome of at least one request, and every duty is
-    triggered by at least one permitted request.
+    triggered by at least one request.
+``symbolic-agreement``
+    The symbolic analysis reads the version as the engine does: on every request tried,
+    each leaf, rule, outcome, duty attached and reading named is the same in the solver
+    as in the engine (:func:`frpolicy.analysis.check_agreement`). It needs the ``verify``
+    extra; without it, :func:`check_jurisdiction` leaves it out and :func:`law_properties`
+    skips it.
+
+With the ``verify`` extra installed (``pip install 'frpolicy[verify]'``), ``invariants`` and
+``no-vacuous-rule`` are **proved** for every request the model can express, by
+:func:`frpolicy.analysis.verify`, and a failure's counterexample is the solver's, confirmed
+by the engine; an invariant is also proved to concern some request (one that concerns none
+proves nothing). What rests on a leaf the analysis cannot translate (an opaque leaf) is
+sampled, as without the extra. The other properties are about the engine rather than the
+law, and stay with Hypothesis.
 
 :func:`check_jurisdiction` runs them all and raises a :class:`LawPropertyError` naming each
 property that failed, the version, and the counterexample Hypothesis shrank, as JSON. For a
@@ -44,6 +58,7 @@ given. This module needs the optional ``hypothesis`` extra.
 
 from __future__ import annotations
 
+import importlib.util
 import typing
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -82,6 +97,7 @@ PROPERTIES: tuple[str, ...] = (
     "irrelevance",
     "invariants",
     "no-vacuous-rule",
+    "symbolic-agreement",
 )
 """The names of the properties every jurisdiction must satisfy, in the order they run."""
 
@@ -572,8 +588,17 @@ def _fires(version: Version, item: str) -> Callable[[SearchRequest], bool]:
 
 
 def _survey(
-    jurisdiction: Jurisdiction, version: Version, max_examples: int | None
+    jurisdiction: Jurisdiction,
+    version: Version,
+    max_examples: int | None,
+    *,
+    search: frozenset[str] | None = None,
 ) -> tuple[VersionReport, Failure | None]:
+    """Sample requests and count what fired; search for what did not.
+
+    ``search`` names the rules and duties to search for (default: all): with the solver
+    installed, only those the analysis could not settle.
+    """
     parent = _settings(max_examples)
     samples = min(max(500, 10 * parent.max_examples), 4000)
     outcomes: Counter[str] = Counter()
@@ -596,7 +621,7 @@ def _survey(
     wanted += [f"duty {d.id}" for d in version.policy.duties]
     unreached = []
     for item in wanted:
-        if fired[item]:
+        if fired[item] or (search is not None and item.split(" ", 1)[1] not in search):
             continue
         # not met by chance: search for it before calling it vacuous
         try:
@@ -641,17 +666,131 @@ _CHECKS: dict[str, Callable[[Version], Callable[[typing.Any], None]]] = {
 }
 
 
-def _check(
+# -- proofs, where the solver is installed ----------------------------------------------
+
+
+def _solver_installed() -> bool:
+    return importlib.util.find_spec("z3") is not None
+
+
+_VERIFIED: dict[int, tuple[Version, typing.Any]] = {}
+
+
+def _verification(jurisdiction: Jurisdiction, version: Version) -> typing.Any:  # noqa: ANN401 - analysis.Verification, an optional module's type
+    """:func:`frpolicy.analysis.verify` of a version, made once for the properties that read it."""
+    from frpolicy import analysis  # noqa: PLC0415 - the optional extra, loaded when installed
+
+    found = _VERIFIED.get(id(version))
+    if found is not None and found[0] is version:
+        return found[1]
+    if len(_VERIFIED) >= 4:  # noqa: PLR2004 - a few versions: a property run's working set
+        del _VERIFIED[next(iter(_VERIFIED))]
+    result = analysis.verify(version, jurisdiction=jurisdiction.code)
+    _VERIFIED[id(version)] = (version, result)  # the version is kept, so its id is not reused
+    return result
+
+
+def _proved(
+    jurisdiction: Jurisdiction, version: Version, name: str
+) -> tuple[Failure | None, frozenset[str]]:
+    """A property proved by :mod:`frpolicy.analysis` for every request, not sampled.
+
+    Returns the failure, if a claim is disproved, and the subjects the analysis could not
+    decide (an opaque leaf): those are left to sampling.
+    """
+    from frpolicy import analysis  # noqa: PLC0415 - the optional extra, loaded when installed
+
+    kinds = (
+        {analysis.ClaimKind.INVARIANT, analysis.ClaimKind.APPLIES}
+        if name == "invariants"
+        else {analysis.ClaimKind.DECIDES, analysis.ClaimKind.ATTACHES}
+    )
+    claims = [c for c in _verification(jurisdiction, version).claims if c.kind in kinds]
+    undecided = frozenset(c.subject for c in claims if c.status is analysis.Status.UNDECIDED)
+    failed = [c for c in claims if c.status is analysis.Status.DISPROVED]
+    if not failed:
+        return None, undecided
+    if name == "invariants":
+        first = failed[0]
+        lines = []
+        for claim in failed:
+            invariant = next(i for i in version.invariants if i.id == claim.subject)
+            what = "does not hold" if claim.kind is analysis.ClaimKind.INVARIANT else "is vacuous"
+            lines.append(
+                f"invariant {invariant.id!r} {what} (proved): {invariant.statement}\n"
+                f"  {claim.detail}"
+            )
+        return Failure(
+            property=name,
+            jurisdiction=jurisdiction.code,
+            version=version.instrument.id,
+            detail="\n".join(lines),
+            counterexample=first.witness.request
+            if first.witness and first.kind.universal
+            else None,
+        ), undecided
+    items = [
+        f"{'rule' if c.kind is analysis.ClaimKind.DECIDES else 'duty'} {c.subject} ({c.detail})"
+        for c in failed
+    ]
+    return Failure(
+        property=name,
+        jurisdiction=jurisdiction.code,
+        version=version.instrument.id,
+        detail="never determines an outcome or is triggered, for any request (proved): "
+        + "; ".join(items),
+    ), undecided
+
+
+def _agreement(version: Version) -> Callable[[SearchRequest], None]:
+    from frpolicy import analysis  # noqa: PLC0415 - the optional extra, loaded when installed
+
+    def check(request: SearchRequest) -> None:
+        try:
+            analysis.check_agreement(version, request)
+        except analysis.AnalysisError as error:
+            _fail(f"the analysis disagrees with the engine: {error}", request)
+
+    return check
+
+
+def _check(  # noqa: PLR0911 - one return per way a property is checked
     jurisdiction: Jurisdiction, version: Version, name: str, max_examples: int | None
 ) -> tuple[Failure | None, VersionReport | None]:
-    if name == "no-vacuous-rule":
-        report, failure = _survey(jurisdiction, version, max_examples)
-        return failure, report
-    if name not in _CHECKS:
+    if name not in PROPERTIES:
         msg = f"no law property {name!r}; known: {', '.join(PROPERTIES)}"
         raise LookupError(msg)
+    solver = _solver_installed()
+    if name == "symbolic-agreement":
+        if not solver:
+            return None, None
+        return _run(jurisdiction, version, name, _agreement(version), _settings(max_examples)), None
+    if name == "no-vacuous-rule":
+        if not solver:
+            report, failure = _survey(jurisdiction, version, max_examples)
+            return failure, report
+        failure, undecided = _proved(jurisdiction, version, name)
+        # the rules and duties the analysis could not settle are searched for, as without it
+        report, searched = _survey(jurisdiction, version, max_examples, search=undecided)
+        return failure or searched, report
+    if name == "invariants" and solver:
+        failure, undecided = _proved(jurisdiction, version, name)
+        if failure is not None or not undecided:
+            return failure, None
+        # the invariants that rest on an opaque leaf are sampled, as without the solver
+        sampled = attrs.evolve(
+            version, invariants=tuple(i for i in version.invariants if i.id in undecided)
+        )
+        return _run(
+            jurisdiction, version, name, _invariants(sampled), _settings(max_examples)
+        ), None
     check = _CHECKS[name](version)
     return _run(jurisdiction, version, name, check, _settings(max_examples)), None
+
+
+def _requires_solver(name: str) -> bool:
+    """Whether a property is checked only with the ``verify`` extra installed."""
+    return name == "symbolic-agreement"
 
 
 def check_property(
@@ -672,9 +811,13 @@ def check_property(
     Raises:
         LawPropertyError: the property does not hold; the message has the counterexample.
         LookupError: no such jurisdiction, version or property.
+        ImportError: the property needs the ``verify`` extra, which is not installed.
     """
     found = _resolve(jurisdiction)
     (chosen,) = _versions(found, version)
+    if _requires_solver(name) and not _solver_installed():
+        msg = f"the law property {name!r} needs the 'verify' extra: pip install 'frpolicy[verify]'"
+        raise ImportError(msg)
     failure, _ = _check(found, chosen, name, max_examples)
     if failure is not None:
         raise LawPropertyError([failure])
@@ -689,7 +832,7 @@ def check_jurisdiction(
     """Check every law property on a jurisdiction's versions (all of them by default).
 
     Every property runs, on every version, before a failure is raised, so one run shows all
-    that is wrong.
+    that is wrong (``symbolic-agreement`` only with the ``verify`` extra installed).
 
     Args:
         jurisdiction: The jurisdiction, or its registered code (``"US-MA"``).
@@ -708,8 +851,10 @@ def check_jurisdiction(
     found = _resolve(jurisdiction)
     failures: list[Failure] = []
     reports: list[VersionReport] = []
+    solver = _solver_installed()
+    names = [name for name in PROPERTIES if solver or not _requires_solver(name)]
     for chosen in _versions(found, version):
-        for name in PROPERTIES:
+        for name in names:
             failure, report = _check(found, chosen, name, max_examples)
             if failure is not None:
                 failures.append(failure)
@@ -750,6 +895,8 @@ def law_properties(
         ("version_name", "law_property"), cases, ids=[f"{v}:{name}" for v, name in cases]
     )
     def test_law_property(version_name: str, law_property: str) -> None:
+        if _requires_solver(law_property) and not _solver_installed():
+            pytest.skip(f"{law_property} needs the 'verify' extra")
         check_property(found, version_name, law_property, max_examples=max_examples)
 
     return test_law_property
