@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tracemalloc
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from random import Random
@@ -39,7 +40,7 @@ from frpolicy import (
     to_json,
 )
 from frpolicy.jurisdictions.us_ma import conditions as c
-from frpolicy.predicates import Predicate, leaf
+from frpolicy.predicates import Predicate, Verdict, leaf
 from frpolicy.strategies import search_requests
 
 MA = frpolicy.jurisdiction("US-MA")
@@ -412,3 +413,128 @@ def test_a_search_in_the_last_days_of_the_calendar_is_decided_and_evaluated_alik
 
 def frpolicy_examples() -> Path:
     return Path(__file__).resolve().parent.parent / "examples"
+
+
+# -- the compiled explanation and its cache ----------------------------------------------------
+
+NEVER = leaf("never", "never", "False")
+
+
+def _leaf_values(policy: Policy) -> st.SearchStrategy[tuple[bool, ...]]:
+    size = len(policy._compiled().leaves)  # noqa: SLF001 - the engine under test
+    return st.lists(st.booleans(), min_size=size, max_size=size).map(tuple)
+
+
+@given(st.data())
+def test_the_compiled_explanation_equals_the_explanation_from_verdict_trees(
+    data: st.DataObject,
+) -> None:
+    policy = data.draw(policies)
+    engine = policy._compiled()  # noqa: SLF001 - the engine under test
+    values = data.draw(_leaf_values(policy))
+    index = dict(zip(engine.leaves, values, strict=True))
+    reference = policy._skeleton(lambda lf: Verdict(lf, index[lf]))  # noqa: SLF001
+    assert engine.explain(values) == reference
+
+
+@given(policies, requests)
+def test_an_error_the_evaluation_order_never_reaches_is_not_an_error(
+    policy: Policy, r: SearchRequest
+) -> None:
+    guarded = rule("guarded", Effect.PERMIT, NEVER & RAISES)
+    changed = with_rules(policy, (guarded, *policy.rules))
+    decision = changed.evaluate(r)
+    assert decision.outcome is policy.evaluate(r).outcome
+    assert decision.outcome is changed.decide(r)
+    assert decision.errors == policy.evaluate(r).errors
+    assert all(reason.error is None for reason in decision.reasons[:1])
+
+
+@pytest.mark.parametrize("version", ["H.1728", "H.4359"])
+def test_an_emergency_search_whose_offense_has_no_penalty_is_decided_alike_on_both_paths(
+    version: str,
+) -> None:
+    law = MA.version(version)
+    at = datetime(2024, 6, 1, 12, tzinfo=UTC)
+    offense = law.offenses[0]
+    object.__setattr__(offense := attrs.evolve(offense), "penalty", None)  # as if unchecked
+    police = frpolicy.Agency(id="MSP", name="State Police", kind=AgencyKind.STATE_POLICE)
+    request = SearchRequest(
+        id="R-1",
+        requesting_agency=police,
+        performing_agency=police,
+        purpose=frpolicy.Purpose.EMERGENCY,
+        probe=frpolicy.ProbeImage(
+            kind=frpolicy.MediaKind.STILL_IMAGE, source=frpolicy.ImageSource.WITNESS
+        ),
+        technology=frpolicy.Technology(name="system", approved=True),
+        submitted_at=at,
+        offense=offense,
+        emergency=frpolicy.Emergency(
+            harm=frpolicy.Harm.DEATH, immediate=True, declared_by="Lt. A", declared_at=at
+        ),
+        performed_at=at,
+    )
+    decision = law.evaluate(request)
+    assert decision.outcome is Outcome.PERMITTED
+    assert law.decide(request) is Outcome.PERMITTED
+    assert decision.errors == ()
+
+
+def _fill(policy: Policy, entries: int, seed: int = 0) -> None:
+    """Explain ``entries`` random combinations of leaf values and cache them."""
+    engine = policy._compiled()  # noqa: SLF001 - the engine under test
+    random = Random(seed)  # noqa: S311 - seeded for repeatable tests, not for secrecy
+    for _ in range(entries):
+        values = tuple(random.random() < 0.5 for _ in engine.leaves)
+        engine.cache._add(values, engine.explain(values))  # noqa: SLF001
+
+
+def _grown(rules: int) -> Policy:
+    """H.1728 with ``rules`` more permissions, each with a leaf of its own."""
+    bill = MA.version("H.1728").policy
+    extra = tuple(
+        rule(f"extra-{i}", Effect.PERMIT, c.TECHNOLOGY_APPROVED & leaf(f"x{i}", f"x{i}", "True"))
+        for i in range(rules)
+    )
+    return with_rules(bill, (*bill.rules, *extra))
+
+
+def test_the_cache_never_holds_more_than_its_budget() -> None:
+    policy = attrs.evolve(EXAMPLE)
+    cache = policy.cache
+    cache.budget = 5 * cache.entry_bytes + 1
+    for seed in range(50):
+        _fill(policy, 1, seed)
+        assert len(cache) <= cache.capacity == 5
+        assert cache.size <= cache.budget
+
+
+def test_a_budget_of_zero_turns_the_cache_off_and_a_smaller_one_empties_it() -> None:
+    policy = attrs.evolve(EXAMPLE)
+    cache = policy.cache
+    _fill(policy, 10)
+    assert len(cache) > 1
+    cache.budget = cache.entry_bytes
+    assert len(cache) == 0
+    cache.budget = 0
+    _fill(policy, 10)
+    assert len(cache) == 0
+    with pytest.raises(ValueError, match="budget"):
+        cache.budget = -1
+
+
+@pytest.mark.parametrize("rules", [0, 30, 300])
+def test_an_entry_of_the_cache_takes_no_more_than_the_bytes_it_is_counted_for(rules: int) -> None:
+    policy = _grown(rules)
+    entries = 200
+    policy.cache.budget = entries * policy.cache.entry_bytes
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        _fill(policy, entries)
+        taken = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert len(policy.cache) > entries // 2
+    assert taken <= policy.cache.size

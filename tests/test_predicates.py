@@ -173,16 +173,26 @@ def test_an_error_is_seen_alike_by_the_compiled_and_explained_paths(
 
 
 @given(requests)
-def test_an_error_after_a_decisive_operand_is_recorded_but_does_not_decide(
+def test_an_error_after_a_decisive_operand_is_never_reached_so_is_not_an_error(
     request: SearchRequest,
 ) -> None:
     never = leaf("never", "never", "False")
     verdict = (never & RAISES).explain(request)
     assert verdict.value is False
-    assert verdict.errors()
+    assert verdict.errors() == ()
+    assert verdict.children[1].error is not None  # the tree still shows what the leaf raised
     assert (never & RAISES)(request) is False
+    assert (never & RAISES).explain(request).because() == verdict.because()
     with pytest.raises(ZeroDivisionError):
         (RAISES & never)(request)
+    assert (RAISES & never).explain(request).errors()
+
+
+@given(trees([*POOL, RAISES]), requests)
+def test_a_verdict_has_errors_exactly_when_it_has_no_value(p: Predicate, r: SearchRequest) -> None:
+    verdict = p.explain(r)
+    assert (verdict.value is None) == bool(verdict.errors())
+    assert len(verdict.errors()) <= 1
 
 
 @given(requests.filter(lambda r: r.warrant is not None))

@@ -26,6 +26,7 @@ from __future__ import annotations
 import enum
 import functools
 import itertools
+import sys
 import typing
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -38,8 +39,12 @@ import attrs
 from frpolicy.law import Citation, Instrument, Reading, Source
 from frpolicy.model import CourtKind, Disclosure, Event, EventKind, SearchRequest
 from frpolicy.predicates import (
+    All,
+    Any,
     Condition,
+    ExplanationWriter,
     Leaf,
+    Not,
     Predicate,
     Verdict,
     evaluation_time,
@@ -50,11 +55,13 @@ if TYPE_CHECKING:
     import holidays
 
 __all__ = [
+    "DEFAULT_CACHE_BYTES",
     "Calendar",
     "Deadline",
     "Decision",
     "Duty",
     "Effect",
+    "ExplanationCache",
     "Obligation",
     "ObligationCheck",
     "ObligationStatus",
@@ -550,22 +557,144 @@ class _Skeleton:
     """What a decision holds that depends only on the leaves' values, so can be shared."""
 
     outcome: Outcome
-    scope: tuple[Condition, ...]
-    reasons: tuple[Reason, ...]
-    duties: tuple[Duty, ...]
-    errors: tuple[str, ...]
+    scope: tuple[Condition, ...] = ()
+    reasons: tuple[Reason, ...] = ()
+    obligations: tuple[Callable[[SearchRequest], Obligation], ...] = ()
+    errors: tuple[str, ...] = ()
     readings: tuple[Reading, ...] = ()
 
 
-_MEMO_LIMIT = 65_536
+DEFAULT_CACHE_BYTES = 32 * 2**20
+"""The memory a policy's :class:`ExplanationCache` may use unless told otherwise: 32 MiB."""
+
+# What a dict spends on one entry, at worst (just after it grows), on CPython 3.11-3.13.
+_DICT_ENTRY_BYTES = 64
+
+
+def _clear_when_shrunk(cache: ExplanationCache, _: attrs.Attribute[int], budget: int) -> int:
+    if len(cache) * cache.entry_bytes > budget:
+        cache.clear()
+    return budget
+
+
+@attrs.define(kw_only=True)
+class ExplanationCache:
+    """The explanations a policy has built, by the values of its leaves, within a budget.
+
+    An explanation (outcome, reasons and their conditions, duties attached) depends only
+    on the values of the policy's leaves, so :meth:`Policy.evaluate` builds it once for
+    each combination of values it meets and reuses it after. The cache holds at most
+    ``budget`` bytes: each entry counts for ``entry_bytes``, an upper bound on its size
+    measured when the policy is compiled (it grows with the number of rules); when the
+    next entry would pass the budget, the cache is emptied and starts again. A budget of 0
+    turns the cache off: every evaluation builds its explanation afresh.
+
+    >>> import frpolicy
+    >>> cache = frpolicy.jurisdiction("US-MA").version("H.1728").policy.cache
+    >>> cache.budget == DEFAULT_CACHE_BYTES
+    True
+    >>> cache.budget = 4 * 2**20  # 4 MiB for this policy
+    >>> cache.capacity > 1000
+    True
+
+    .. versionadded:: 0.1.0
+    """
+
+    entry_bytes: int = attrs.field(validator=attrs.validators.gt(0))
+    budget: int = attrs.field(
+        default=DEFAULT_CACHE_BYTES,
+        validator=attrs.validators.ge(0),
+        on_setattr=[attrs.setters.validate, _clear_when_shrunk],
+    )
+    _entries: dict[tuple[bool, ...], _Skeleton] = attrs.field(factory=dict, init=False, repr=False)
+
+    def __len__(self) -> int:
+        """How many explanations the cache holds."""
+        return len(self._entries)
+
+    @property
+    def capacity(self) -> int:
+        """How many explanations fit in the budget."""
+        return self.budget // self.entry_bytes
+
+    @property
+    def size(self) -> int:
+        """The bytes the cache's entries may take, at most: entries times ``entry_bytes``."""
+        return len(self._entries) * self.entry_bytes
+
+    def clear(self) -> None:
+        """Forget every explanation."""
+        self._entries.clear()
+
+    def _add(self, values: tuple[bool, ...], skeleton: _Skeleton) -> None:
+        entries = self._entries
+        if len(entries) >= self.budget // self.entry_bytes:
+            entries.clear()
+            if self.budget < self.entry_bytes:
+                return
+        entries[values] = skeleton
 
 
 @attrs.frozen(kw_only=True)
 class _Engine:
-    decide: Callable[[SearchRequest, datetime], Outcome]
+    """The policy compiled: the fast path, the leaves' values, the explanation from them."""
+
+    decide: Callable[[SearchRequest, datetime | None], Outcome]
+    leaves: tuple[Leaf, ...]
     leaf_values: Callable[[SearchRequest, datetime], tuple[bool, ...]]
-    index: dict[Leaf, int]
-    memo: dict[tuple[bool, ...], _Skeleton]
+    explain: Callable[[tuple[bool, ...]], _Skeleton]
+    obligations: dict[str, Callable[[SearchRequest], Obligation]]
+    cache: ExplanationCache
+
+
+def _reason_fields(rule: Rule) -> dict[str, typing.Any]:
+    """What every reason a rule gives states, whatever the request."""
+    return {
+        "rule": rule.id,
+        "effect": rule.effect,
+        "citation": rule.citation,
+        "paraphrase": rule.paraphrase,
+        "source": rule.source,
+    }
+
+
+def _obligations(duty: Duty, calendar: Calendar) -> Callable[[SearchRequest], Obligation]:
+    """How a duty's obligation is made for a request: all of it is the duty's but ``due``.
+
+    ``due`` is known when the decision is made only if the deadline's anchor is the
+    request's own (the search, or the request): otherwise one obligation serves every
+    request.
+    """
+    fields: dict[str, typing.Any] = {
+        "duty": duty.id,
+        "citation": duty.citation,
+        "source": duty.source,
+        "action": duty.action,
+        "party": duty.party,
+        "deadline": duty.deadline,
+        "calendar": calendar,
+        "fulfilled_by": duty.fulfilled_by,
+        "disclosures": duty.disclosures,
+        "court": duty.court,
+        "supervisory": duty.supervisory,
+        "arises_on": duty.arises_on,
+    }
+    deadline = duty.deadline
+    if deadline is not None and deadline.anchor is EventKind.SEARCH_PERFORMED:
+
+        def after_search(request: SearchRequest) -> Obligation:
+            at = request.performed_at
+            return Obligation(**fields, due=deadline.due(at, calendar) if at else None)
+
+        return after_search
+    if deadline is not None and deadline.anchor is EventKind.REQUEST_SUBMITTED:
+
+        def after_request(request: SearchRequest) -> Obligation:
+            return Obligation(**fields, due=deadline.due(request.submitted_at, calendar))
+
+        return after_request
+    shared = Obligation(**fields)
+    return lambda _: shared
 
 
 @attrs.frozen(kw_only=True)
@@ -636,29 +765,41 @@ class Policy:
         raise LookupError(msg)
 
     def decide(self, request: SearchRequest, at: datetime | None = None) -> Outcome:
-        """The outcome alone, by the compiled fast path."""
-        at = evaluation_time(request, at)
-        try:
-            return self._compiled().decide(request, at)
-        except Exception:  # noqa: BLE001 - the explained path records the error and fails closed
-            return self.evaluate(request, at).outcome
+        """The outcome alone, by the compiled fast path.
+
+        It is always the outcome :meth:`evaluate` gives: when a condition raises, the
+        explained path decides.
+        """
+        return (self._engine or self._compiled()).decide(request, at)
 
     def decide_many(
         self, requests: Iterable[SearchRequest], at: datetime | None = None
     ) -> list[Outcome]:
         """The outcomes of many requests, in order."""
-        return [self.decide(request, at) for request in requests]
+        decide = (self._engine or self._compiled()).decide
+        return [decide(request, at) for request in requests]
+
+    @property
+    def cache(self) -> ExplanationCache:
+        """The explanations :meth:`evaluate` has built, and the memory they may take."""
+        return (self._engine or self._compiled()).cache
 
     def evaluate(self, request: SearchRequest, at: datetime | None = None) -> Decision:
         """The explained decision: outcome, reasons with citations, and obligations."""
         at = evaluation_time(request, at)
-        engine = self._compiled()
+        engine = self._engine or self._compiled()
         try:
             values = engine.leaf_values(request, at)
-        except Exception:  # noqa: BLE001 - evaluate leaf by leaf, recording each error
+        except Exception:  # noqa: BLE001 - evaluate leaf by leaf, recording what is reached
             skeleton = self._skeleton(lambda lf: lf.evaluate(request, at))
         else:
-            skeleton = engine.memo.get(values) or self._remember(engine, values)
+            cache = engine.cache
+            known = cache._entries.get(values)  # noqa: SLF001 - the engine's own cache
+            if known is None:
+                skeleton = engine.explain(values)
+                cache._add(values, skeleton)  # noqa: SLF001 - the engine's own cache
+            else:
+                skeleton = known
         return Decision(
             request_id=request.id,
             outcome=skeleton.outcome,
@@ -667,7 +808,7 @@ class Policy:
             at=at,
             scope=skeleton.scope,
             reasons=skeleton.reasons,
-            obligations=tuple(self._obligation(d, request) for d in skeleton.duties),
+            obligations=tuple([make(request) for make in skeleton.obligations]),
             errors=skeleton.errors,
             readings=skeleton.readings,
         )
@@ -678,40 +819,22 @@ class Policy:
         """The decisions on many requests, in order."""
         return [self.evaluate(request, at) for request in requests]
 
-    def _remember(self, engine: _Engine, values: tuple[bool, ...]) -> _Skeleton:
-        skeleton = self._skeleton(lambda lf: Verdict(lf, values[engine.index[lf]]))
-        if len(engine.memo) >= _MEMO_LIMIT:
-            engine.memo.clear()
-        engine.memo[values] = skeleton
-        return skeleton
-
     def _skeleton(self, leaf_verdict: Callable[[Leaf], Verdict]) -> _Skeleton:
+        """The explanation from verdict trees: the reference the compiled one must equal.
+
+        Used when a leaf raises: each condition then holds, fails or records the error
+        that left-to-right evaluation meets.
+        """
         scope = self.scope.verdict(leaf_verdict)
         if scope.value is None:
-            return _Skeleton(
-                outcome=Outcome.NOT_PERMITTED,
-                scope=(),
-                reasons=(),
-                duties=(),
-                errors=scope.errors(),
-            )
+            return _Skeleton(outcome=Outcome.NOT_PERMITTED, errors=scope.errors())
         if not scope.value:
-            return _Skeleton(
-                outcome=Outcome.NOT_APPLICABLE,
-                scope=scope.because(),
-                reasons=(),
-                duties=(),
-                errors=(),
-            )
+            return _Skeleton(outcome=Outcome.NOT_APPLICABLE, scope=scope.because())
         verdicts = [(rule, rule.when.verdict(leaf_verdict)) for rule in self.rules]
         reasons = tuple(
             Reason(
-                rule=rule.id,
-                effect=rule.effect,
+                **_reason_fields(rule),
                 applies=v.value,
-                citation=rule.citation,
-                paraphrase=rule.paraphrase,
-                source=rule.source,
                 conditions=v.because(),
                 error="; ".join(v.errors()) or None,
             )
@@ -720,11 +843,11 @@ class Policy:
         errors = tuple(itertools.chain.from_iterable(v.errors() for _, v in verdicts))
         outcome = _combine([(rule.effect, v.value) for rule, v in verdicts], bool(errors))
         duties, duty_errors = _attach(outcome, self.duties, leaf_verdict)
+        makers = self._compiled().obligations
         return _Skeleton(
             outcome=outcome,
-            scope=(),
             reasons=reasons,
-            duties=duties,
+            obligations=tuple(makers[d.id] for d in duties),
             errors=errors + duty_errors,
             readings=self._deciding_readings(outcome, duties, leaf_verdict),
         )
@@ -748,71 +871,267 @@ class Policy:
                 deciding.add(variant.reading)
         return tuple(r for r in self.readings if r.id in deciding)
 
-    def _obligation(self, duty: Duty, request: SearchRequest) -> Obligation:
-        deadline, due = duty.deadline, None
-        if deadline is not None:
-            # only the request's own events are known when the search is decided
-            if deadline.anchor is EventKind.SEARCH_PERFORMED and request.performed_at:
-                due = deadline.due(request.performed_at, self.calendar)
-            elif deadline.anchor is EventKind.REQUEST_SUBMITTED:
-                due = deadline.due(request.submitted_at, self.calendar)
-        return Obligation(
-            duty=duty.id,
-            citation=duty.citation,
-            source=duty.source,
-            action=duty.action,
-            party=duty.party,
-            deadline=duty.deadline,
-            calendar=self.calendar,
-            fulfilled_by=duty.fulfilled_by,
-            disclosures=duty.disclosures,
-            court=duty.court,
-            supervisory=duty.supervisory,
-            due=due,
-            arises_on=duty.arises_on,
-        )
-
     def _compiled(self) -> _Engine:
         engine = self._engine
         if engine is None:
-            engine = self._compile()
+            engine = _compile(self)
             object.__setattr__(self, "_engine", engine)
         return engine
 
-    def _compile(self) -> _Engine:
-        forbid = [r.when for r in self.rules if r.effect is Effect.FORBID]
-        permit = [r.when for r in self.rules if r.effect is Effect.PERMIT]
-        names = namespace() | {"Outcome": Outcome}
-        scope_src = self.scope.to_python(names)
-        forbid_src = " or ".join(p.to_python(names) for p in forbid) or "False"
-        # every permission is evaluated (no short-circuit): one that raises must not be skipped
-        permit_src = " | ".join(f"bool({p.to_python(names)})" for p in permit) or "False"
-        leaves = list(
-            dict.fromkeys(
-                itertools.chain(
-                    self.scope.leaves(),
-                    *(r.when.leaves() for r in self.rules),
-                    *(d.when.leaves() for d in self.duties),
-                    *(r.when.leaves() for v in self.variants for r in v.rules),
-                    *(d.when.leaves() for v in self.variants for d in v.duties),
-                )
+
+# -- compiling a policy ---------------------------------------------------------------------
+
+
+def _compile(policy: Policy) -> _Engine:
+    """Compile a policy into Python: its fast path, its leaves' values, its explanation."""
+    names = namespace() | {
+        "_evaluation_time": evaluation_time,
+        "_Reason": Reason,
+        "_Skeleton": _Skeleton,
+        "_NOT_APPLICABLE": Outcome.NOT_APPLICABLE,
+        "_FORBIDDEN": Outcome.FORBIDDEN,
+        "_PERMITTED": Outcome.PERMITTED,
+        "_NOT_PERMITTED": Outcome.NOT_PERMITTED,
+        # when a condition raises, the explained path decides (and records the error)
+        "_fallback": lambda r, at: policy.evaluate(r, at).outcome,
+    }
+    leaves = list(
+        dict.fromkeys(
+            itertools.chain(
+                policy.scope.leaves(),
+                *(r.when.leaves() for r in policy.rules),
+                *(d.when.leaves() for d in policy.duties),
+                *(r.when.leaves() for v in policy.variants for r in v.rules),
+                *(d.when.leaves() for v in policy.variants for d in v.duties),
             )
         )
-        values_src = ", ".join(f"bool({lf.to_python(names)})" for lf in leaves)
-        source = (
-            "def decide(r, at):\n"
-            f"    if not {scope_src}:\n        return Outcome.NOT_APPLICABLE\n"
-            f"    if {forbid_src}:\n        return Outcome.FORBIDDEN\n"
-            f"    if {permit_src}:\n        return Outcome.PERMITTED\n"
-            "    return Outcome.NOT_PERMITTED\n"
-            f"def leaf_values(r, at):\n    return ({values_src},)\n"
+    )
+    obligations = {d.id: _obligations(d, policy.calendar) for d in policy.duties}
+    source = "\n".join(
+        [
+            *_decide_source(policy, names),
+            "def leaf_values(r, at):",
+            "    return ("
+            + "".join(f"True if {lf.to_python(names)} else False, " for lf in leaves)
+            + ")",
+            *_explain_source(policy, leaves, obligations, names),
+        ]
+    )
+    exec(compile(source, f"<frpolicy policy {policy.instrument.id}>", "exec"), names)  # noqa: S102 - built from leaves
+    return _Engine(
+        decide=typing.cast("Callable[[SearchRequest, datetime | None], Outcome]", names["decide"]),
+        leaves=tuple(leaves),
+        leaf_values=typing.cast(
+            "Callable[[SearchRequest, datetime], tuple[bool, ...]]", names["leaf_values"]
+        ),
+        explain=typing.cast("Callable[[tuple[bool, ...]], _Skeleton]", names["explain"]),
+        obligations=obligations,
+        cache=ExplanationCache(entry_bytes=_entry_bytes(policy, len(leaves))),
+    )
+
+
+def _decide_source(policy: Policy, names: dict[str, object]) -> list[str]:
+    """The fast path: scope, then prohibitions, then every permission, each node once.
+
+    A sub-tree met more than once (a leaf, or a clause several rules share) is evaluated
+    the first time it is reached and kept in a local, so the function does what a hand-
+    written one would. Every permission is evaluated, none skipped: one that raises must
+    hand the request to the explained path, which fails closed.
+    """
+    forbid = [r.when for r in policy.rules if r.effect is Effect.FORBID]
+    permit = [r.when for r in policy.rules if r.effect is Effect.PERMIT]
+    shared = _shared((policy.scope, *forbid, *permit))
+
+    def python(p: Predicate) -> str:
+        if isinstance(p, All | Any):
+            joiner = " and " if isinstance(p, All) else " or "
+            text = "(" + joiner.join(python(op) for op in p.operands) + ")"
+        elif isinstance(p, Not):
+            text = f"(not {python(p.operand)})"
+        else:
+            text = p.to_python(names)
+        if p in shared:
+            local = shared[p]
+            return f"({local} if {local} is not None else ({local} := True if {text} else False))"
+        return text
+
+    lines = [
+        "def decide(r, at=None):",
+        "    at = r.performed_at or r.submitted_at if at is None else _evaluation_time(r, at)",
+        "    try:",
+    ]
+    if shared:
+        lines.append("        " + " = ".join(shared.values()) + " = None")
+    lines += [
+        f"        if not {python(policy.scope)}:",
+        "            return _NOT_APPLICABLE",
+        f"        if {' or '.join(python(p) for p in forbid) or 'False'}:",
+        "            return _FORBIDDEN",
+        "        permitted = False",
+    ]
+    for p in permit:
+        lines += [f"        if {python(p)}:", "            permitted = True"]
+    return [
+        *lines,
+        "        return _PERMITTED if permitted else _NOT_PERMITTED",
+        "    except Exception:",
+        "        return _fallback(r, at)",
+    ]
+
+
+def _shared(trees: Iterable[Predicate]) -> dict[Predicate, str]:
+    """The sub-trees met more than once in ``trees``, each with the name of a local."""
+    seen: Counter[Predicate] = Counter()
+
+    def count(p: Predicate) -> None:
+        seen[p] += 1
+        if seen[p] == 1:
+            for op in _operands(p):
+                count(op)
+
+    for tree in trees:
+        count(tree)
+    return {p: f"_k{i}" for i, p in enumerate(q for q, n in seen.items() if n > 1)}
+
+
+def _explain_source(
+    policy: Policy,
+    leaves: list[Leaf],
+    obligations: dict[str, Callable[[SearchRequest], Obligation]],
+    names: dict[str, object],
+) -> list[str]:
+    """The explanation from the leaves' values: what :meth:`Policy._skeleton` gives, compiled.
+
+    No leaf raised, so no rule has an error: the scope, each rule's reason, the outcome by
+    the combining algorithm, the duties it attaches, and the readings under whose other
+    choice the outcome or the duties would differ.
+    """
+    leaf_names = {lf: f"_l{i}" for i, lf in enumerate(leaves)}
+    writer = ExplanationWriter(leaf_names, names)
+    outside = writer.because(policy.scope, value=False)
+    reasons = []
+    for i, rule in enumerate(policy.rules):
+        fields = "".join(f"{k}=_r{i}_{k}, " for k in _reason_fields(rule))
+        names.update({f"_r{i}_{k}": v for k, v in _reason_fields(rule).items()})
+        because = writer.because(rule.when)
+        reasons.append(f"_Reason({fields}applies={writer.value(rule.when)}, conditions={because})")
+    for i, duty in enumerate(policy.duties):
+        names[f"_o{i}"] = obligations[duty.id]
+        names[f"_sign{i}"] = (duty.id, duty.deadline)  # what the readings compare of a duty
+    body = [
+        f"if not {writer.value(policy.scope)}:",
+        f"    return _Skeleton(outcome=_NOT_APPLICABLE, scope={outside})",
+        "reasons = (" + "".join(f"{r}, " for r in reasons) + ")",
+    ]
+    outcome, attached = _outcome_source(writer, policy.rules, policy.duties)
+    body.append(f"outcome = {outcome}")
+    obliged = attached("_o", "outcome")
+    if not policy.variants:
+        body.append(f"return _Skeleton(outcome=outcome, reasons=reasons, obligations={obliged})")
+    else:
+        body.append(f"attached = {attached('_sign', 'outcome')}")
+        body += _readings_source(policy, writer, names)
+        body.append(
+            f"return _Skeleton(outcome=outcome, reasons=reasons, obligations={obliged}, "
+            "readings=readings)"
         )
-        exec(compile(source, f"<frpolicy policy {self.instrument.id}>", "exec"), names)  # noqa: S102 - built from leaves
-        return _Engine(
-            decide=typing.cast("Callable[[SearchRequest, datetime], Outcome]", names["decide"]),
-            leaf_values=typing.cast(
-                "Callable[[SearchRequest, datetime], tuple[bool, ...]]", names["leaf_values"]
-            ),
-            index={lf: i for i, lf in enumerate(leaves)},
-            memo={},
-        )
+    unpack = "".join(f"{leaf_names[lf]}, " for lf in leaves)
+    return [
+        "def explain(values):",
+        f"    ({unpack}) = values" if leaves else "    pass",
+        *(f"    {line}" for line in writer.assignments),
+        *(f"    {line}" for line in body),
+    ]
+
+
+def _outcome_source(
+    writer: ExplanationWriter, rules: tuple[Rule, ...], duties: tuple[Duty, ...]
+) -> tuple[str, Callable[[str, str], str]]:
+    """Expressions for the outcome of ``rules`` (``outcome``) and for the duties it attaches.
+
+    The second, given the prefix of the names of the duties' constants and the name of the
+    outcome, is the tuple of those it attaches: each whose outcomes hold it and whose
+    condition holds.
+    """
+    forbid = " or ".join(writer.value(r.when) for r in rules if r.effect is Effect.FORBID)
+    permit = " or ".join(writer.value(r.when) for r in rules if r.effect is Effect.PERMIT)
+    outcome = f"_FORBIDDEN if {forbid or 'False'} else _PERMITTED if {permit or 'False'}"
+    outcome += " else _NOT_PERMITTED"
+
+    def attached(prefix: str, outcome: str) -> str:
+        items = []
+        for i, duty in enumerate(duties):
+            condition = writer.value(duty.when)
+            if not duty.outcomes >= _IN_SCOPE:  # else every outcome here (in scope) attaches it
+                # tested by identity: an Enum hashes in Python, slowly
+                held = " or ".join(f"{outcome} is _{o.name}" for o in duty.outcomes)
+                condition = f"({held}) and {condition}"
+            items.append(f"*(({prefix}{i},) if {condition} else ()), ")
+        return "(" + "".join(items) + ")"
+
+    return outcome, attached
+
+
+def _readings_source(
+    policy: Policy, writer: ExplanationWriter, names: dict[str, object]
+) -> list[str]:
+    """Statements setting ``readings``: those whose other choice changes outcome or duties.
+
+    As :meth:`Policy._deciding_readings`: each variant's rules give an outcome, which
+    attaches the variant's duties; a reading decides if any of its variants gives another
+    outcome, or other duties (by id and deadline), than the policy as read.
+    """
+    # one object for equal signatures: tuples of them then compare by identity, fast
+    signatures = {names[f"_sign{i}"]: names[f"_sign{i}"] for i in range(len(policy.duties))}
+    lines = ["deciding = set()"]
+    for k, variant in enumerate(policy.variants):
+        for i, duty in enumerate(variant.duties):
+            sign = (duty.id, duty.deadline)
+            names[f"_v{k}_sign{i}"] = signatures.setdefault(sign, sign)
+        names[f"_v{k}_reading"] = variant.reading
+        other, attached = _outcome_source(writer, variant.rules, variant.duties)
+        lines += [
+            f"other = {other}",
+            f"if other is not outcome or {attached(f'_v{k}_sign', 'other')} != attached:",
+            f"    deciding.add(_v{k}_reading)",
+        ]
+    names["_readings"] = policy.readings
+    return [*lines, "readings = tuple([r for r in _readings if r.id in deciding])"]
+
+
+def _entry_bytes(policy: Policy, leaves: int) -> int:
+    """An upper bound on the bytes one cached explanation takes, measured on this Python.
+
+    The key (the leaves' values), the skeleton, its reasons and their conditions (each
+    at most one per node of the rule's tree), the obligations attached and the
+    dictionary's slot. Conditions, rules and duties are shared constants, not counted.
+    """
+    reason = Reason(**_reason_fields(policy.rules[0]), applies=True) if policy.rules else None
+    return (
+        _DICT_ENTRY_BYTES
+        + _tuple_bytes(leaves)
+        + sys.getsizeof(_Skeleton(outcome=Outcome.PERMITTED))
+        + _tuple_bytes(len(policy.rules))
+        + len(policy.rules) * (sys.getsizeof(reason) if reason else 0)
+        + sum(_tuple_bytes(_size(r.when)) for r in policy.rules)
+        + _tuple_bytes(_size(policy.scope))
+        + _tuple_bytes(len(policy.duties))
+        + _tuple_bytes(len(policy.readings))
+    )
+
+
+def _tuple_bytes(items: int) -> int:
+    return sys.getsizeof((None,) * items)
+
+
+def _operands(predicate: Predicate) -> tuple[Predicate, ...]:
+    if isinstance(predicate, All | Any):
+        return predicate.operands
+    if isinstance(predicate, Not):
+        return (predicate.operand,)
+    return ()
+
+
+def _size(predicate: Predicate) -> int:
+    """How many nodes a predicate's tree has."""
+    return 1 + sum(_size(op) for op in _operands(predicate))

@@ -459,6 +459,130 @@ def compile_predicates(predicates: Sequence[Predicate]) -> list[Evaluator]:
     return [typing.cast("Evaluator", names[f"_p{i}"]) for i in range(len(bodies))]
 
 
+class ExplanationWriter:
+    """Writes Python that explains predicates from their leaves' values, without verdict trees.
+
+    The code it writes reads each leaf's value from a local variable (``leaf_names``), so
+    many predicates sharing leaves and sub-trees are explained in one function: every
+    distinct node's value is computed once, in :attr:`assignments`, and the conditions of
+    :meth:`Verdict.because` are constants made once, gathered by one expression per
+    predicate. It is :meth:`Predicate.verdict` followed by :meth:`Verdict.because`,
+    compiled, for leaves that did not raise; the two always give the same conditions.
+    """
+
+    def __init__(self, leaf_names: Mapping[Leaf, str], names: dict[str, object]) -> None:
+        """Write code over the leaf values in ``leaf_names``, adding constants to ``names``."""
+        self.leaf_names = dict(leaf_names)
+        self.names = names
+        self.assignments: list[str] = []
+        self._nodes: dict[Predicate, str] = {}
+        self._conditions: dict[Condition, str] = {}
+        self._tuples: dict[tuple[Condition, ...], str] = {}
+
+    def value(self, predicate: Predicate) -> str:
+        """The name of a local that holds the predicate's value, assigned once."""
+        if isinstance(predicate, Leaf):
+            return self.leaf_names[predicate]
+        name = self._nodes.get(predicate)
+        if name is None:
+            if isinstance(predicate, Not):
+                expression = f"not {self.value(predicate.operand)}"
+            else:
+                assert isinstance(predicate, All | Any)  # noqa: S101 - no other kind of node
+                joiner = " and " if isinstance(predicate, All) else " or "
+                operands = [self.value(op) for op in predicate.operands]
+                expression = joiner.join(operands) or repr(isinstance(predicate, All))
+            name = f"_n{len(self._nodes)}"
+            self._nodes[predicate] = name
+            self.assignments.append(f"{name} = {expression}")
+        return name
+
+    def because(self, predicate: Predicate, *, value: bool | None = None) -> str:
+        """An expression giving the conditions that gave the predicate its value.
+
+        ``value`` is the predicate's value where the expression is evaluated, if it is
+        known there.
+        """
+        if value is not None:
+            return self._tuple(self._items(predicate, held=value))
+        held, failed = self._items(predicate, held=True), self._items(predicate, held=False)
+        return f"(({self._tuple(held)}) if {self.value(predicate)} else ({self._tuple(failed)}))"
+
+    def _items(self, node: Predicate, *, held: bool) -> list[_Item]:
+        """As :meth:`Verdict._because`: the conditions, each a constant or one under a test."""
+        if isinstance(node, Leaf) or (isinstance(node, Any) and not held):
+            return [self._condition(node, held=held)]
+        if isinstance(node, Not):
+            return self._items(node.operand, held=not held)
+        assert isinstance(node, All | Any)  # noqa: S101 - the algebra has no other kind of node
+        relevant = isinstance(node, All) == held
+        items: list[_Item] = []
+        for child in node.operands:
+            inner = self._items(child, held=held)
+            if relevant:
+                items.extend(inner)
+            else:
+                value = self.value(child)
+                items.append((value if held else f"not {value}", inner))
+        return items
+
+    def _tuple(self, items: list[_Item]) -> str:
+        """The items as one tuple expression; a condition met twice is stated once."""
+        text = self._render(items)
+        return f"tuple(dict.fromkeys({text}))" if _repeats(items) else text
+
+    def _render(self, items: list[_Item]) -> str:
+        parts: list[str] = []
+        constants: list[str] = []
+        for item in items:
+            if isinstance(item, str):
+                constants.append(item)
+                continue
+            if constants:
+                parts.append(self._constant(constants))
+                constants = []
+            test, inner = item
+            parts.append(f"({self._render(inner)} if {test} else ())")
+        if constants or not parts:
+            parts.append(self._constant(constants))
+        return " + ".join(parts)
+
+    def _constant(self, conditions: list[str]) -> str:
+        """A tuple of conditions made once, shared by every explanation that states them."""
+        value = tuple(typing.cast("Condition", self.names[c]) for c in conditions)
+        name = self._tuples.get(value)
+        if name is None:
+            name = f"_t{len(self._tuples)}"
+            self._tuples[value] = name
+            self.names[name] = value
+        return name
+
+    def _condition(self, node: Predicate, *, held: bool) -> str:
+        condition = Condition(repr(node), node.describe(), held=held)
+        name = self._conditions.get(condition)
+        if name is None:
+            name = f"_c{len(self._conditions)}"
+            self._conditions[condition] = name
+            self.names[name] = condition
+        return name
+
+
+_Item = typing.Union[str, tuple[str, list["_Item"]]]  # noqa: UP007 - a recursive alias
+"""A condition's constant, or a test and the items that count when it holds."""
+
+
+def _repeats(items: list[_Item]) -> bool:
+    def constants(items: list[_Item]) -> Iterator[str]:
+        for item in items:
+            if isinstance(item, str):
+                yield item
+            else:
+                yield from constants(item[1])
+
+    found = list(constants(items))
+    return len(found) != len(set(found))
+
+
 @attrs.frozen
 class Condition:
     """A condition that decided a verdict, and whether it held.
@@ -512,9 +636,19 @@ class Verdict:
                     yield from child._because(held=held)  # noqa: SLF001 - same class
 
     def errors(self) -> tuple[str, ...]:
-        """The errors raised by leaves anywhere in the tree."""
-        own = (f"{self.predicate!r}: {self.error}",) if self.error else ()
-        return own + tuple(itertools.chain.from_iterable(c.errors() for c in self.children))
+        """The errors that left-to-right, short-circuiting evaluation meets.
+
+        Empty exactly when the verdict has a value. An error in an operand after a
+        decisive one (``False`` in an ``&``, ``True`` in an ``|``) is never reached, so
+        it is not an error of the verdict, though the operand's own verdict records it.
+        """
+        if self.value is not None:
+            return ()
+        if self.error is not None:
+            return (f"{self.predicate!r}: {self.error}",)
+        # the first operand without a value is where evaluation stopped
+        failed = next(child for child in self.children if child.value is None)
+        return failed.errors()
 
 
 def leaf(name: str, description: str, expression: str, **namespace: object) -> Leaf:
