@@ -12,10 +12,13 @@ memo, and check what it obliges::
 The public names are re-exported here; each lives in the module of its layer:
 :mod:`frpolicy.model`, :mod:`frpolicy.law`, :mod:`frpolicy.predicates`,
 :mod:`frpolicy.policy`, :mod:`frpolicy.jurisdictions`, :mod:`frpolicy.comparison`,
-:mod:`frpolicy.compliance` and :mod:`frpolicy.serialization`.
+:mod:`frpolicy.compliance` and :mod:`frpolicy.serialization` (imported, with cattrs, when one
+of its names is first used).
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from frpolicy.comparison import Judgment, SideBySide, compare
 from frpolicy.jurisdictions import Invariant, Jurisdiction, Version, jurisdiction, jurisdictions
@@ -81,7 +84,16 @@ from frpolicy.policy import (
     Unit,
 )
 from frpolicy.predicates import Predicate, leaf, leaf_family
-from frpolicy.serialization import InputError, from_dict, from_json, json_schema, to_dict, to_json
+
+if TYPE_CHECKING:
+    from frpolicy.serialization import (
+        InputError,
+        from_dict,
+        from_json,
+        json_schema,
+        to_dict,
+        to_json,
+    )
 
 __all__ = [
     "Agency",
@@ -157,3 +169,20 @@ __all__ = [
     "to_dict",
     "to_json",
 ]
+
+# The JSON edge needs cattrs, the costliest import of all: it is imported when first used.
+_SERIALIZATION = frozenset(
+    {"InputError", "from_dict", "from_json", "json_schema", "to_dict", "to_json"}
+)
+
+
+def __getattr__(name: str) -> object:
+    """The names of :mod:`frpolicy.serialization`, imported the first time one is used."""
+    if name in _SERIALIZATION:
+        from frpolicy import serialization  # noqa: PLC0415 - imported on first use
+
+        value = getattr(serialization, name)
+        globals()[name] = value
+        return value
+    msg = f"module 'frpolicy' has no attribute {name!r}"
+    raise AttributeError(msg)

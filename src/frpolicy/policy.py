@@ -32,7 +32,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, time, timedelta, timezone
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 import attrs
 
@@ -52,6 +51,8 @@ from frpolicy.predicates import (
 )
 
 if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
     import holidays
 
 __all__ = [
@@ -141,7 +142,11 @@ _ANCHOR_PROSE = {
 }
 
 
-_zone = functools.cache(ZoneInfo)
+@functools.cache
+def _zone(key: str) -> ZoneInfo:
+    from zoneinfo import ZoneInfo  # noqa: PLC0415 - imported with the first time zone asked for
+
+    return ZoneInfo(key)
 
 
 @functools.cache

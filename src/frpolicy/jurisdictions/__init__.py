@@ -37,7 +37,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
-from importlib.metadata import EntryPoint, entry_points
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -45,6 +45,9 @@ from frpolicy.law import Citation, Instrument, OffenseList, Provision, Reading
 from frpolicy.model import Agency, Classification, Offense, Penalty, SearchRequest
 from frpolicy.policy import Decision, Outcome, Policy, Variant
 from frpolicy.predicates import Predicate, evaluation_time
+
+if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint, EntryPoints
 
 __all__ = [
     "ENTRY_POINT_GROUP",
@@ -425,6 +428,17 @@ def _origin(entry: EntryPoint) -> str:
     dist = getattr(entry, "dist", None)
     package = f" of {dist.name} {dist.version}" if dist is not None else ""
     return f"the entry point {entry.name} = {entry.value}{package}"
+
+
+def entry_points(*, group: str) -> EntryPoints:
+    """The installed entry points of ``group``, read when a jurisdiction is first asked for.
+
+    :mod:`importlib.metadata` is imported here, not with frpolicy: it costs more than
+    everything else ``import frpolicy`` does.
+    """
+    from importlib.metadata import entry_points as installed  # noqa: PLC0415
+
+    return installed(group=group)
 
 
 @functools.cache
