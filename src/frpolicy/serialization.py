@@ -581,3 +581,244 @@ def _schema(tp: object, definitions: dict[str, dict[str, typing.Any]]) -> dict[s
         return {"$ref": f"#/$defs/{name}"}
     msg = f"no JSON Schema for {tp!r}"
     raise TypeError(msg)
+
+
+# -- many documents of one type, fast -------------------------------------------------------
+
+
+class _Refused(Exception):  # noqa: N818 - not an error: the document goes to from_json
+    """The fast path does not take this document as it is."""
+
+
+def _refuse() -> typing.NoReturn:
+    raise _Refused
+
+
+def _orjson() -> types.ModuleType | None:
+    """The ``orjson`` parser, if the ``fast`` extra is installed."""
+    try:
+        import orjson  # noqa: PLC0415 - imported by the first Decoder, not with frpolicy
+    except ImportError:  # pragma: no cover - the test environment has the extra
+        return None
+    return orjson
+
+
+_SHARED_LIMIT = 4096
+"""How many distinct repeated objects of one type a :class:`Decoder` keeps for reuse."""
+
+
+class Decoder(typing.Generic[T]):
+    r"""Reads many JSON documents of one type: what :func:`from_json` gives, faster.
+
+    ``decoder(text)`` returns exactly what ``from_json(text, cls)`` returns, and raises
+    exactly what it raises. A document is built straight from what the JSON parser gives,
+    with the converter's own checks compiled into one function per type; objects that
+    name no moment in time (an agency, a technology, an offense) repeat from one document
+    to the next, so each distinct one is built once and reused. With the ``fast`` extra
+    installed the parser is ``orjson``.
+
+    A document the fast path does not take as it is is read again by :func:`from_json`,
+    which decides, so every error reads as :func:`from_json` words it: any error at all,
+    a ``\u`` escape (it could hide a lone surrogate or a colon), duplicate keys (found by
+    counting colons: one a key, plus those inside strings).
+
+    >>> from frpolicy.model import Agency
+    >>> read = Decoder(Agency)
+    >>> read('{"id": "MSP", "name": "State Police", "kind": "state_police"}').kind
+    <AgencyKind.STATE_POLICE: 'state_police'>
+    >>> read('{"id": "MSP", "kind": "state_police"}')
+    Traceback (most recent call last):
+    ...
+    frpolicy.serialization.InputError: $.name: required field missing
+    >>> read.fallbacks
+    1
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, cls: type[T]) -> None:
+        """Compile the reader of ``cls`` documents."""
+        self.cls = cls
+        self.fallbacks = 0
+        """How many documents :func:`from_json` read (the fast path did not take them)."""
+        self._parser = _orjson()
+        key = self._parser.dumps if self._parser is not None else None
+        self._structure = _FastPath(_CONVERTER, key=key).structurer(cls)
+
+    def __call__(self, text: str | bytes) -> T:
+        """The ``cls`` the document describes.
+
+        Raises:
+            InputError: as :func:`from_json` raises it.
+        """
+        try:
+            return self._fast(text)
+        except Exception:  # noqa: BLE001 - from_json decides, and words the error
+            self.fallbacks += 1
+            return from_json(text, self.cls)
+
+    def _fast(self, text: str | bytes) -> T:
+        if isinstance(text, bytes):
+            if b"\\u" in text:
+                _refuse()
+            colons = text.count(b":")
+        else:
+            if "\\u" in text:
+                _refuse()
+            colons = text.count(":")
+        parser = self._parser
+        if parser is not None:
+            data = parser.loads(text)
+            # Duplicate keys are dropped silently by the parser; each drops a colon.
+            if parser.dumps(data).count(b":") != colons:
+                _refuse()
+        else:  # the "fast" extra is not installed
+            if isinstance(text, bytes):
+                text = text.decode()
+            elif not text.isascii():
+                text.encode()  # a lone surrogate raises
+            data = json.loads(text, object_pairs_hook=_unique)
+        return typing.cast("T", self._structure(data))
+
+
+def _unique(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        _refuse()
+    return found
+
+
+class _FastPath:
+    """Compiles, for attrs classes, one Python function each that builds them from JSON data.
+
+    The functions check what the converter checks (:func:`_make_converter`): unknown and
+    missing keys, the exact JSON type of each value, enumeration values; date-times and
+    dates go through the converter's own hooks, and each object through its class, so
+    its validators. They do not say what is wrong: they raise, and :func:`from_json` says.
+
+    With a ``key`` (a function giving JSON data's exact text), objects of a class that
+    names no moment are kept by the key of their JSON, and built once.
+    """
+
+    def __init__(
+        self, converter: cattrs.Converter, *, key: Callable[[object], bytes] | None
+    ) -> None:
+        self.converter = converter
+        self.key = key
+        self.names: dict[str, object] = {"_refuse": _refuse, "_list": _list}
+        self.functions: dict[type, str] = {}
+        self.source: list[str] = []
+        self.locals = 0
+
+    def structurer(self, cls: type) -> Callable[[object], object]:
+        name = self._function(cls)
+        code = compile("\n".join(self.source), f"<frpolicy decoder {cls.__name__}>", "exec")
+        exec(code, self.names)  # noqa: S102 - built from attrs fields
+        return typing.cast("Callable[[object], object]", self.names[name])
+
+    def _function(self, cls: type) -> str:
+        """The name of the function that builds ``cls`` from a dict, written once."""
+        known = self.functions.get(cls)
+        if known is not None:
+            return known
+        name = f"_s{len(self.functions)}"
+        self.functions[cls] = name
+        hints = typing.get_type_hints(cls)
+        fields = attrs.fields(cls)
+        self.names[f"{name}_cls"] = cls
+        self.names[f"{name}_keys"] = frozenset(f.name for f in fields)
+        arguments = []
+        for f in fields:
+            if not f.init or f.alias != f.name:
+                msg = f"no fast path for {cls.__name__}.{f.name}"
+                raise TypeError(msg)
+            value = self._value(hints[f.name], f'd["{f.name}"]')
+            if f.default is attrs.NOTHING:
+                arguments.append(f"{f.name}={value}")
+            elif isinstance(f.default, attrs.Factory):  # type: ignore[arg-type]
+                msg = f"no fast path for {cls.__name__}.{f.name}, whose default is a factory"
+                raise TypeError(msg)
+            else:
+                self.names[f"{name}_{f.name}"] = f.default
+                arguments.append(f'{f.name}={value} if "{f.name}" in d else {name}_{f.name}')
+        self.source += [
+            f"def {name}(d):",
+            f"    if type(d) is not dict or not d.keys() <= {name}_keys:",
+            "        _refuse()",
+            f"    return {name}_cls(" + ", ".join(arguments) + ")",
+        ]
+        if self.key is not None and not _names_a_moment(cls):
+            self.names[f"{name}_dumps"] = self.key
+            self.names[f"{name}_built"] = {}
+            self.source += [
+                # the same JSON, the same object: built once, reused (frozen objects)
+                f"def {name}_shared(d):",
+                f"    key = {name}_dumps(d)",
+                f"    found = {name}_built.get(key)",
+                "    if found is None:",
+                f"        found = {name}(d)",
+                f"        if len({name}_built) >= {_SHARED_LIMIT}:",
+                f"            {name}_built.clear()",
+                f"        {name}_built[key] = found",
+                "    return found",
+            ]
+            self.functions[cls] = f"{name}_shared"
+        return self.functions[cls]
+
+    def _value(self, tp: object, expression: str) -> str:
+        """An expression building a value of type ``tp`` from the JSON ``expression``."""
+        origin, args = typing.get_origin(tp), typing.get_args(tp)
+        if origin in {typing.Union, types.UnionType}:
+            (inner,) = (arg for arg in args if arg is not type(None))
+            local = self._local()
+            return f"(None if ({local} := {expression}) is None else {self._value(inner, local)})"
+        if origin in {frozenset, tuple}:
+            if origin is tuple and (len(args) != 2 or args[1] is not Ellipsis):  # noqa: PLR2004 - tuple[X, ...]
+                msg = f"no fast path for {tp!r}"
+                raise TypeError(msg)
+            return (
+                f"{origin.__name__}([{self._value(args[0], '_i')} for _i in _list({expression})])"
+            )
+        if tp in {str, bool, int}:
+            # the converter's hooks for these test the JSON type exactly (a boolean is no integer)
+            local, kind = self._local(), self._constant(typing.cast("type", tp))
+            return f"({local} if type({local} := {expression}) is {kind} else _refuse())"
+        if tp in {datetime, date}:
+            hook = f"_hook_{typing.cast('type', tp).__name__}"
+            self.names[hook] = self.converter.get_structure_hook(tp)
+            return f"{hook}({expression}, {self._constant(typing.cast('type', tp))})"
+        if isinstance(tp, type) and issubclass(tp, enum.Enum):
+            table = f"_e_{tp.__name__}"
+            self.names[table] = {m.value: m for m in tp}
+            return f"{table}[{expression}]"
+        if isinstance(tp, type) and attrs.has(tp):
+            return f"{self._function(tp)}({expression})"
+        msg = f"no fast path for {tp!r}"
+        raise TypeError(msg)
+
+    def _local(self) -> str:
+        """A fresh name for a local variable."""
+        self.locals += 1
+        return f"_v{self.locals}"
+
+    def _constant(self, tp: type) -> str:
+        name = f"_{tp.__name__}"
+        self.names[name] = tp
+        return name
+
+
+def _list(value: object) -> list[object]:
+    if type(value) is not list:
+        _refuse()
+    return typing.cast("list[object]", value)
+
+
+def _names_a_moment(cls: type) -> bool:
+    """Whether a class, or one it holds, has a date or a date-time: then it rarely repeats."""
+    for tp in typing.get_type_hints(cls).values():
+        for part in (tp, *typing.get_args(tp)):
+            if part in {datetime, date}:
+                return True
+            if isinstance(part, type) and attrs.has(part) and _names_a_moment(part):
+                return True
+    return False
