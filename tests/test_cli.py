@@ -220,6 +220,31 @@ def _request_file(tmp_path: Path, index: int) -> Path:
     return path
 
 
+@pytest.mark.parametrize("jobs", ["2", "3"])
+@pytest.mark.parametrize(
+    "terms",
+    [[], ["--compare"], ["--version", "H.1728", "--limit", "5"], ["--as-of", "2024-06-01T00:00:00Z"]],
+)
+def test_several_processes_give_the_report_one_gives(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], jobs: str, terms: list[str]
+) -> None:
+    log = tmp_path / "log.jsonl"
+    # a blank line, a malformed one and a line that is not UTF-8 among the records
+    log.write_bytes(LOG.read_bytes() + b"\n{not json\n\xff\n" + LOG.read_bytes()[:5000])
+    audit = ["audit", str(log), "--cases", str(CASES), "--jurisdiction", "US-MA"]
+    one = main([*audit, "--format", "json", *terms])
+    report = capsys.readouterr().out
+    several = main([*audit, "--format", "json", "--jobs", jobs, *terms])
+    assert capsys.readouterr().out == report
+    assert several == one
+    assert json.loads(report)["totals"]["lines_read"] == log.read_bytes().count(b"\n") + 1
+
+
+def test_jobs_must_be_at_least_one(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([*AUDIT, "--jobs", "0"]) == EXIT_BAD_INPUT
+    assert "--jobs" in capsys.readouterr().err
+
+
 def test_evaluate_prints_the_memo_and_exits_by_the_outcome(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -594,7 +619,7 @@ def test_an_unexpected_error_is_one_line_that_names_a_bug_and_exit_2_never_1(
         msg = "division by zero\nsecond line"
         raise ZeroDivisionError(msg)
 
-    monkeypatch.setattr(cli, "audit_log", broken)
+    monkeypatch.setattr(cli, "LogAudit", broken)
     assert main(AUDIT) == EXIT_BAD_INPUT
     message = _one_line(capsys.readouterr().err)
     assert message.startswith(

@@ -4,24 +4,36 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import attrs
+import pytest
 
 import frpolicy
 from frpolicy import AgencyKind, CaseRecord, EventKind, Outcome, SearchRecord
 from frpolicy.compliance import (
     CASE_EVENTS,
+    LAW_IN_FORCE,
+    NO_EVENT,
     Audit,
+    AuditResult,
     Comparison,
+    Entry,
+    InputProblem,
+    LogAudit,
     ObligationState,
     Violation,
     ViolationKind,
+    _judge,
+    audit_log,
     case_timeline,
     check_search,
     index_cases,
+    latest_event,
     timeline,
     version_for,
 )
+from frpolicy.reports import AuditReport, audit_report
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 MA = frpolicy.jurisdiction("US-MA")
@@ -293,3 +305,144 @@ def test_a_log_that_says_a_person_reviewed_the_candidates_records_the_review_at_
     record = attrs.evolve(_records()[0], human_review=True)
     (review,) = [e for e in timeline(record) if e.kind is EventKind.RESULT_REVIEWED]
     assert review.at == record.request.performed_at
+
+
+# -- one pass ---------------------------------------------------------------------------------
+
+
+def _entries(lines: list[str]) -> list[tuple[int, Entry]]:
+    entries: list[tuple[int, Entry]] = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            entries.append((number, None))
+            continue
+        try:
+            entries.append((number, frpolicy.from_json(line, SearchRecord)))
+        except frpolicy.InputError as error:
+            entries.append((number, InputProblem(line=number, errors=error.errors)))
+    return entries
+
+
+def _two_passes(  # noqa: PLR0913 - the audit's terms, as audit_log takes them
+    entries: list[tuple[int, Entry]],
+    cases: list[CaseRecord],
+    *,
+    version: frpolicy.Version | None,
+    compare: frpolicy.Version | None,
+    limit: int,
+    as_of: datetime | None,
+) -> AuditResult:
+    """The audit as it was made before it took one pass: a first read finds the as-of time."""
+    if as_of is None:
+        found = [t for t in (latest_event(c) for c in cases) if t is not None]
+        latest = None
+        for _, entry in entries:
+            at = latest_event(entry) if isinstance(entry, SearchRecord) else None
+            if at is not None and (latest is None or at > latest):
+                latest = at
+        as_of = max([*found, latest] if latest else found, default=NO_EVENT)
+    by_search = index_cases(cases)
+    audit, other = Audit(violation_limit=limit), Audit(violation_limit=limit)
+    comparison = Comparison(
+        before=version.instrument.id if version else LAW_IN_FORCE,
+        after=compare.instrument.id if compare else "",
+        change_limit=limit,
+    )
+    for number, entry in entries:
+        if entry is None or isinstance(entry, InputProblem):
+            for a in (audit, other):
+                a.add_blank() if entry is None else a.add_problem(entry)
+            continue
+        judged = _judge(entry, number, MA, version)
+        if isinstance(judged, InputProblem):
+            audit.add_problem(judged)
+            other.add_problem(judged)
+            continue
+        found_cases = by_search.get(entry.request.id, ())
+        finding = check_search(entry, found_cases, judged, as_of, line=number)
+        audit.add(finding)
+        if compare is not None:
+            hypothetical = check_search(entry, found_cases, compare, as_of, line=number)
+            other.add(hypothetical)
+            comparison.add(finding.decision, hypothetical.decision, line=number)
+    return AuditResult(
+        jurisdiction=MA.code,
+        version=version.instrument.id if version else LAW_IN_FORCE,
+        as_of=as_of,
+        audit=audit,
+        other=other if compare else None,
+        comparison=comparison if compare else None,
+    )
+
+
+def _report(result: AuditResult) -> AuditReport:
+    return audit_report(result, log="log", as_of_source="test")
+
+
+LOG_LINES = (EXAMPLES / "ma_search_log.jsonl").read_text(encoding="utf-8").splitlines()
+ALL_CASES = [c for cs in _cases().values() for c in cs]
+
+
+@pytest.mark.parametrize("limit", [None, 0, 1, 7])
+@pytest.mark.parametrize("order", ["as written", "reversed"])
+@pytest.mark.parametrize(("version", "compare"), [(None, None), ("H.1728", "H.4359")])
+@pytest.mark.parametrize("as_of", [None, LATER, datetime(2024, 6, 1, tzinfo=UTC)])
+def test_one_pass_reports_what_two_passes_report(
+    limit: int, order: str, version: str | None, compare: str | None, as_of: datetime | None
+) -> None:
+    lines = [*LOG_LINES, "", "{not json", *LOG_LINES[:3]]
+    if order == "reversed":
+        lines.reverse()
+    entries = _entries(lines)
+    terms: dict[str, Any] = {
+        "version": MA.version(version) if version else None,
+        "compare": MA.version(compare) if compare else None,
+        "limit": limit,
+        "as_of": as_of,
+    }
+    one = audit_log(entries, MA, cases=ALL_CASES, **terms)
+    two = _two_passes(entries, ALL_CASES, **terms)
+    assert one.as_of == two.as_of
+    assert one.as_of.isoformat() == two.as_of.isoformat()  # the same offset, too
+    assert _report(one) == _report(two)
+
+
+@pytest.mark.parametrize("parts", [2, 3, 50])
+def test_the_audits_of_the_parts_of_a_log_join_into_the_audit_of_the_whole(parts: int) -> None:
+    lines = [*LOG_LINES, "", "{not json", *LOG_LINES[:40]]
+    terms: dict[str, Any] = {"version": None, "compare": BILL, "limit": 20}
+    whole = audit_log(_entries(lines), MA, cases=ALL_CASES, **terms)
+    joined = LogAudit(MA, cases=ALL_CASES, **terms)
+    size = -(-len(lines) // parts)
+    for start in range(0, len(lines), size):
+        part = LogAudit(MA, cases=ALL_CASES, **terms)
+        part.read(_entries(lines[start : start + size]))  # numbered from 1 in the part
+        joined.join(part.part())
+    assert _report(joined.result()) == _report(whole)
+
+
+def test_an_obligation_pending_until_a_later_event_is_violated_as_of_the_end() -> None:
+    entries = _entries(LOG_LINES)
+    one = audit_log(entries, MA, cases=ALL_CASES, version=BILL)
+    not_done = [v for v in one.audit.violations if "not done" in v.missing]
+    assert not_done
+    assert all(v.due is not None and v.due < one.as_of for v in not_done)
+    # some were still pending at their own line: their own record's events came before
+    # the due time, and only a later line's showed it had passed
+    records = dict(_entries(LOG_LINES))
+    waited = [
+        v
+        for v in not_done
+        if v.line is not None
+        and isinstance(record := records[v.line], SearchRecord)
+        and v.due is not None
+        and (latest_event(record) or v.due) <= v.due
+    ]
+    assert waited
+
+
+def test_an_audit_with_no_event_is_checked_as_of_the_epoch() -> None:
+    result = audit_log([(1, None)], MA)
+    assert result.as_of == NO_EVENT
+    assert result.latest is None
+    assert result.audit.totals_add_up

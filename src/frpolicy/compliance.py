@@ -40,6 +40,8 @@ from __future__ import annotations
 
 import enum
 import functools
+import heapq
+import operator
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -55,7 +57,9 @@ from frpolicy.policy import (
     Effect,
     Obligation,
     ObligationCheck,
+    ObligationStatus,
     Outcome,
+    Reason,
 )
 from frpolicy.predicates import All, Leaf, Not, Predicate, Verdict, evaluation_time
 
@@ -64,11 +68,14 @@ T = TypeVar("T")
 __all__ = [
     "CASE_EVENTS",
     "LAW_IN_FORCE",
+    "NO_EVENT",
     "Audit",
+    "AuditPart",
     "AuditResult",
     "Change",
     "Comparison",
     "InputProblem",
+    "LogAudit",
     "ObligationFinding",
     "ObligationState",
     "SearchFinding",
@@ -123,6 +130,9 @@ class ViolationKind(enum.Enum):
         return "obligation not met" if self is ViolationKind.OBLIGATION else "unauthorized search"
 
 
+_AT = operator.attrgetter("at")
+
+
 # -- timelines ------------------------------------------------------------------------------
 
 
@@ -153,7 +163,7 @@ def timeline(record: SearchRecord) -> tuple[Event, ...]:
                 supervisory=statement.supervisory,
             )
         )
-    return tuple(sorted(events, key=lambda e: e.at))
+    return tuple(sorted(events, key=_AT))
 
 
 def case_timeline(case: CaseRecord) -> tuple[Event, ...]:
@@ -177,7 +187,7 @@ def case_timeline(case: CaseRecord) -> tuple[Event, ...]:
         Event(kind=EventKind.NOTICE_SERVED, at=n.served_at, disclosures=n.disclosures)
         for n in case.notices
     )
-    return tuple(sorted(events, key=lambda e: e.at))
+    return tuple(sorted(events, key=_AT))
 
 
 def latest_event(record: SearchRecord | CaseRecord) -> datetime | None:
@@ -494,34 +504,54 @@ def check_search(
         events = timeline(record)
         for obligation in decision.obligations:
             findings.extend(_check(request.id, obligation, events, cases, as_of))
-    for finding in findings:
-        if finding.state is ObligationState.VIOLATED and finding.check is not None:
-            o = finding.obligation
-            violations.append(
-                Violation(
-                    request_id=request.id,
-                    kind=ViolationKind.OBLIGATION,
-                    provisions=(o.duty,),
-                    citations=(str(o.citation),),
-                    missing=f"{o.duty}: {o.party}: {o.action}: "
-                    + ("done late" if finding.check.fulfilled_at else "not done"),
-                    case_id=finding.case_id,
-                    due=_local(finding.check.due, zone),
-                    fulfilled_at=_local(finding.check.fulfilled_at, zone),
-                    instrument=decision.instrument,
-                    agency=request.requesting_agency.id,
-                    performing_agency=request.performing_agency.id,
-                    submitted_at=request.submitted_at.astimezone(zone),
-                    searched_at=searched_at,
-                    line=line,
-                )
-            )
+    violations.extend(
+        _breach(
+            finding.check,
+            request=request,
+            instrument=decision.instrument,
+            case_id=finding.case_id,
+            zone=zone,
+            line=line,
+        )
+        for finding in findings
+        if finding.state is ObligationState.VIOLATED and finding.check is not None
+    )
     return SearchFinding(
         request=request,
         decision=decision,
         performed=performed,
         obligations=tuple(findings),
         violations=tuple(violations),
+        line=line,
+    )
+
+
+def _breach(  # noqa: PLR0913 - a violation's parts, each from where it is known
+    check: ObligationCheck,
+    *,
+    request: SearchRequest,
+    instrument: str,
+    case_id: str | None,
+    zone: tzinfo,
+    line: int | None,
+) -> Violation:
+    """The violation of an obligation checked and found violated."""
+    o = check.obligation
+    return Violation(
+        request_id=request.id,
+        kind=ViolationKind.OBLIGATION,
+        provisions=(o.duty,),
+        citations=(str(o.citation),),
+        missing=f"{o.duty}: {o.party}: {o.action}: "
+        + ("done late" if check.fulfilled_at else "not done"),
+        case_id=case_id,
+        due=_local(check.due, zone),
+        fulfilled_at=_local(check.fulfilled_at, zone),
+        instrument=instrument,
+        agency=request.requesting_agency.id,
+        performing_agency=request.performing_agency.id,
+        submitted_at=request.submitted_at.astimezone(zone),
+        searched_at=_local(request.performed_at, zone),
         line=line,
     )
 
@@ -533,32 +563,41 @@ def _check(
     cases: Sequence[CaseRecord],
     as_of: datetime,
 ) -> Iterator[ObligationFinding]:
-    if all(e.kind is not obligation.arises_on for e in events):
-        yield ObligationFinding(
-            request_id=request_id, obligation=obligation, state=ObligationState.NOT_ENGAGED
-        )
-    elif not engages_case(obligation):
-        check = obligation.check(events, as_of)
+    for case_id, owed in _engagements(obligation, events, cases):
+        if owed is None:
+            yield ObligationFinding(
+                request_id=request_id, obligation=obligation, state=ObligationState.NOT_ENGAGED
+            )
+            continue
+        check = obligation.check(owed, as_of)
         yield ObligationFinding(
             request_id=request_id,
             obligation=obligation,
             state=ObligationState(check.status.value),
+            case_id=case_id,
             check=check,
         )
+
+
+def _engagements(
+    obligation: Obligation, events: tuple[Event, ...], cases: Sequence[CaseRecord]
+) -> Iterator[tuple[str | None, tuple[Event, ...] | None]]:
+    """Where an obligation is owed, with the events it is checked against (None: nowhere).
+
+    Nothing is owed before the event it arises on (the search, or the request itself),
+    nor in a case that does not exist; an obligation owed in a defendant's case is owed
+    once in each.
+    """
+    arises_on = obligation.arises_on
+    if all(e.kind is not arises_on for e in events):
+        yield None, None
+    elif not engages_case(obligation):
+        yield None, events
     elif not cases:
-        yield ObligationFinding(
-            request_id=request_id, obligation=obligation, state=ObligationState.NOT_ENGAGED
-        )
+        yield None, None
     else:
         for case in cases:
-            check = obligation.check(events + case_timeline(case), as_of)
-            yield ObligationFinding(
-                request_id=request_id,
-                obligation=obligation,
-                state=ObligationState(check.status.value),
-                case_id=case.id,
-                check=check,
-            )
+            yield case.id, events + case_timeline(case)
 
 
 def version_for(jurisdiction: Jurisdiction, record: SearchRecord) -> Version:
@@ -592,6 +631,70 @@ def _bounded_append(items: list[T], item: T, limit: int | None) -> None:
         items.append(item)
 
 
+@attrs.frozen
+class _Summary:
+    """What an audit reads from a decision's reasons, the same for every request they explain.
+
+    ``deciding`` are the rules that decided, ``citations`` theirs by rule, and ``cited``
+    the citations of a violation, should the search have been unauthorized.
+    """
+
+    deciding: tuple[str, ...]
+    citations: tuple[tuple[str, str], ...]
+    cited: tuple[str, ...]
+
+
+def _summarize(decision: Decision) -> _Summary:
+    determining = decision.determining
+    citations = {r.rule: str(r.citation) for r in reversed(determining)}  # the first wins
+    return _Summary(
+        deciding=tuple(dict.fromkeys(r.rule for r in determining)),
+        citations=tuple(citations.items()),
+        cited=tuple(dict.fromkeys(str(r.citation) for r in determining)),
+    )
+
+
+_SUMMARIES_KEPT = 4096
+
+
+class _Summaries:
+    """Summaries by decision explained alike: the reasons of a cached explanation are shared.
+
+    Decisions built from one explanation hold the very same tuple of reasons, so its
+    identity finds the summary; the tuple itself is kept beside it, so the identity is
+    never reused while the summary is. Decisions with errors, or without reasons, are
+    summarized afresh.
+    """
+
+    def __init__(self) -> None:
+        self._found: dict[int, tuple[tuple[Reason, ...], _Summary]] = {}
+
+    def of(self, decision: Decision) -> _Summary:
+        reasons = decision.reasons
+        if not reasons or decision.errors:
+            return _summarize(decision)
+        found = self._found.get(id(reasons))
+        if found is not None and found[0] is reasons:
+            return found[1]
+        summary = _summarize(decision)
+        if len(self._found) >= _SUMMARIES_KEPT:
+            self._found.clear()
+        self._found[id(reasons)] = (reasons, summary)
+        return summary
+
+
+_Kept = tuple[tuple[int, int], Violation]
+"""A violation kept for the report, under its key negated: (-line, -arrival)."""
+
+_Waiting = tuple[datetime, int, str, str, str, Violation | None]
+"""An obligation pending at the latest event seen so far: due, arrival, duty, agency,
+month, and its violation (kept only while it could still be among those listed).
+
+Once an event later than its due time is seen it is violated, the audit's as-of time
+being no earlier; if none is, it stays pending.
+"""
+
+
 @attrs.define(kw_only=True)
 class Audit:
     """The running totals of an audit, fed one line at a time.
@@ -599,7 +702,8 @@ class Audit:
     Every line read is counted once: as blank, as malformed (:meth:`add_problem`) or as a
     search record (:meth:`add`), so ``lines_read`` always equals their sum. Violations,
     input problems and repeated request ids are all kept, or, with a ``violation_limit``,
-    up to that many of each, the rest counted only (so memory stays flat on any log).
+    up to that many of each, the first of the log, the rest counted only (so memory stays
+    flat on any log but for the request ids, each remembered to find repeats).
 
     Counts are also kept by agency (the agency that asked for the search, by id; its name
     in ``agency_names``) and by month of the search, or of the request for one never
@@ -625,13 +729,22 @@ class Audit:
     violations_by_agency: Counter[tuple[str, ViolationKind]] = attrs.Factory(Counter)
     violations_by_month: Counter[tuple[str, ViolationKind]] = attrs.Factory(Counter)
     citations: dict[str, str] = attrs.Factory(dict)
-    violations: list[Violation] = attrs.Factory(list)
     violation_count: int = 0
     problems: list[InputProblem] = attrs.Factory(list)
     problem_count: int = 0
     first_lines: dict[str, int] = attrs.Factory(dict)
     duplicates: list[InputProblem] = attrs.Factory(list)
     duplicate_count: int = 0
+    _kept: list[_Kept] = attrs.field(factory=list, init=False, repr=False)
+    _waiting: list[_Waiting] = attrs.field(factory=list, init=False, repr=False)
+    _repeated: list[tuple[str, int]] = attrs.field(factory=list, init=False, repr=False)
+    _arrivals: int = attrs.field(default=0, init=False, repr=False)
+    _summaries: _Summaries = attrs.field(factory=_Summaries, init=False, repr=False, eq=False)
+
+    @property
+    def violations(self) -> list[Violation]:
+        """The violations kept, in the order of the log (the first ``violation_limit``)."""
+        return [item for _, item in sorted(self._kept, key=operator.itemgetter(0), reverse=True)]
 
     def add(self, finding: SearchFinding) -> None:
         """Count a search record's finding."""
@@ -640,42 +753,30 @@ class Audit:
         self.performed += finding.performed
         decision = finding.decision
         request = finding.request
-        agency = request.requesting_agency
-        self.by_outcome[decision.outcome] += 1
-        self.by_instrument[decision.instrument] += 1
-        self.by_agency[agency.id, decision.outcome] += 1
-        self.performed_by_agency[agency.id] += finding.performed
-        for named in (agency, request.performing_agency):
-            self.agency_names.setdefault(named.id, named.name)
+        self._count_decision(request, decision, self._summaries.of(decision), finding.performed)
         self._note_id(request.id, finding.line)
-        for rule in _deciding(decision):
-            self.by_provision[rule, decision.outcome.value] += 1
-            if rule not in self.citations:
-                reason = next(r for r in decision.reasons if r.rule == rule)
-                self.citations[rule] = str(reason.citation)
         for o in finding.obligations:
-            self.by_obligation[o.obligation.duty, o.state] += 1
-            self.citations.setdefault(o.obligation.duty, str(o.obligation.citation))
+            self._count_obligation(o.obligation, o.state)
         for v in finding.violations:
-            self.violation_count += 1
-            self.violations_by_kind[v.kind] += 1
-            self.violations_by_agency[v.agency, v.kind] += 1
-            self.violations_by_month[f"{v.searched_at or v.submitted_at:%Y-%m}", v.kind] += 1
-            # once, under its first provision: the closest permission, the prohibition,
-            # or the duty, so the counts by provision add up to the violations
-            self.violations_by_provision[v.provisions[0], v.kind.value] += 1
-            _bounded_append(self.violations, v, self.violation_limit)
+            month = f"{v.searched_at or v.submitted_at:%Y-%m}"
+            self._count_violation(v.kind, v.provisions[0], v.agency, month)
+            self._keep(v, v.line, self._arrive())
 
     def _note_id(self, request_id: str, line: int | None) -> None:
         if line is None:
             return
         first = self.first_lines.setdefault(request_id, line)
         if first != line:
-            self.duplicate_count += 1
+            self._repeat(request_id, line, first)
+
+    def _repeat(self, request_id: str, line: int, first: int) -> None:
+        self.duplicate_count += 1
+        if self.violation_limit is None or len(self.duplicates) < self.violation_limit:
             problem = InputProblem(
                 line=line, errors=(f"$.request.id: {request_id!r} is also the id of line {first}",)
             )
-            _bounded_append(self.duplicates, problem, self.violation_limit)
+            self.duplicates.append(problem)
+            self._repeated.append((request_id, line))
 
     def add_problem(self, problem: InputProblem) -> None:
         """Count a line that could not be read."""
@@ -691,7 +792,7 @@ class Audit:
     @property
     def omitted_violations(self) -> int:
         """How many violations were counted but not kept."""
-        return self.violation_count - len(self.violations)
+        return self.violation_count - len(self._kept)
 
     @property
     def omitted_problems(self) -> int:
@@ -714,6 +815,265 @@ class Audit:
         for (_, state), n in self.by_obligation.items():
             totals[state] += n
         return totals
+
+    # -- counting --------------------------------------------------------------------------
+
+    def _count_decision(
+        self,
+        request: SearchRequest,
+        decision: Decision,
+        summary: _Summary,
+        performed: bool,  # noqa: FBT001 - as the finding says
+    ) -> None:
+        outcome, agency = decision.outcome, request.requesting_agency
+        self.by_outcome[outcome] += 1
+        self.by_instrument[decision.instrument] += 1
+        self.by_agency[agency.id, outcome] += 1
+        self.performed_by_agency[agency.id] += performed
+        names = self.agency_names
+        for named in (agency, request.performing_agency):
+            if named.id not in names:
+                names[named.id] = named.name
+        for rule in summary.deciding:
+            self.by_provision[rule, outcome.value] += 1
+        for rule, citation in summary.citations:
+            if rule not in self.citations:
+                self.citations[rule] = citation
+
+    def _count_obligation(self, obligation: Obligation, state: ObligationState) -> None:
+        self.by_obligation[obligation.duty, state] += 1
+        if obligation.duty not in self.citations:
+            self.citations[obligation.duty] = str(obligation.citation)
+
+    def _count_violation(
+        self, kind: ViolationKind, provision: str, agency: str, month: str
+    ) -> None:
+        # once, under its first provision: the closest permission, the prohibition, or the
+        # duty, so the counts by provision add up to the violations
+        self.violation_count += 1
+        self.violations_by_kind[kind] += 1
+        self.violations_by_agency[agency, kind] += 1
+        self.violations_by_month[month, kind] += 1
+        self.violations_by_provision[provision, kind.value] += 1
+
+    # -- keeping the first violations of the log ----------------------------------------------
+
+    def _arrive(self) -> int:
+        self._arrivals += 1
+        return self._arrivals
+
+    def _could_keep(self, line: int | None, arrival: int) -> bool:
+        """Whether a violation found now would be among the first ``violation_limit``."""
+        kept, limit = self._kept, self.violation_limit
+        if limit is None or len(kept) < limit:
+            return True
+        return bool(kept) and (-(line or 0), -arrival) > kept[0][0]
+
+    def _keep(self, item: Violation, line: int | None, arrival: int) -> None:
+        """Keep a violation while it is among the first ``violation_limit`` of the log.
+
+        The log's order is by line, then by arrival within a line, as one pass finds them;
+        a violation decided later (an obligation that waited) keeps its place.
+        """
+        key = (-(line or 0), -arrival)
+        kept, limit = self._kept, self.violation_limit
+        if limit is None or len(kept) < limit:
+            heapq.heappush(kept, (key, item))
+        elif kept and key > kept[0][0]:  # earlier in the log than the last one kept
+            heapq.heapreplace(kept, (key, item))
+
+    # -- one pass ----------------------------------------------------------------------------
+
+    def _add_decision(  # noqa: PLR0913 - one record, judged: each part named
+        self,
+        record: SearchRecord,
+        decision: Decision,
+        version: Version,
+        *,
+        cases: Sequence[CaseRecord],
+        line: int,
+        clock: _Clock,
+    ) -> None:
+        """Count a record's decision and obligations, as :meth:`add` counts its finding.
+
+        ``clock`` gives the time obligations are checked at, or, until the audit's as-of
+        time is known, the latest event seen so far: an obligation whose answer depends on
+        the as-of time waits.
+        """
+        request = record.request
+        performed = request.performed_at is not None
+        self.lines_read += 1
+        self.records += 1
+        self.performed += performed
+        summary = self._summaries.of(decision)
+        self._count_decision(request, decision, summary, performed)
+        self._note_id(request.id, line)
+        zone = version.policy.calendar.zone
+        month = f"{(request.performed_at or request.submitted_at).astimezone(zone):%Y-%m}"
+        if performed and decision.outcome in _REFUSED:
+            self._add_unauthorized(
+                request, decision, version=version, summary=summary, line=line, month=month
+            )
+        if decision.obligations:
+            events = timeline(record)
+            for obligation in decision.obligations:
+                for case_id, owed in _engagements(obligation, events, cases):
+                    if owed is None:
+                        self._count_obligation(obligation, ObligationState.NOT_ENGAGED)
+                    else:
+                        check = obligation.check(owed, clock.time())
+                        self._add_check(
+                            check,
+                            request,
+                            decision=decision,
+                            case_id=case_id,
+                            line=line,
+                            month=month,
+                            clock=clock,
+                        )
+
+    def _add_unauthorized(  # noqa: PLR0913 - one violation, with where it was found
+        self,
+        request: SearchRequest,
+        decision: Decision,
+        *,
+        version: Version,
+        summary: _Summary,
+        line: int,
+        month: str,
+    ) -> None:
+        zone = version.policy.calendar.zone
+        provisions, missing = _missing(decision, version, request)
+        kind, arrival = ViolationKind.UNAUTHORIZED_SEARCH, self._arrive()
+        self._count_violation(kind, provisions[0], request.requesting_agency.id, month)
+        if self._could_keep(line, arrival):  # built only if it is to be listed
+            violation = Violation(
+                request_id=request.id,
+                kind=kind,
+                provisions=provisions,
+                citations=summary.cited,
+                missing=missing,
+                instrument=decision.instrument,
+                agency=request.requesting_agency.id,
+                performing_agency=request.performing_agency.id,
+                submitted_at=request.submitted_at.astimezone(zone),
+                searched_at=_local(request.performed_at, zone),
+                line=line,
+            )
+            self._keep(violation, line, arrival)
+
+    def _add_check(  # noqa: PLR0913 - one check, with where it was made
+        self,
+        check: ObligationCheck,
+        request: SearchRequest,
+        *,
+        decision: Decision,
+        case_id: str | None,
+        line: int,
+        month: str,
+        clock: _Clock,
+    ) -> None:
+        obligation, status, arrival = check.obligation, check.status, self._arrive()
+        if status is ObligationStatus.MET:
+            self._count_obligation(obligation, ObligationState.MET)
+            return
+        violation: Violation | None = None  # built only if it is to be listed
+        if self._could_keep(line, arrival):
+            violation = _breach(
+                check,
+                request=request,
+                instrument=decision.instrument,
+                case_id=case_id,
+                zone=obligation.calendar.zone,
+                line=line,
+            )
+        agency = request.requesting_agency.id
+        if status is ObligationStatus.VIOLATED:
+            self._count_obligation(obligation, ObligationState.VIOLATED)
+            self._count_violation(ViolationKind.OBLIGATION, obligation.duty, agency, month)
+            if violation is not None:
+                self._keep(violation, line, arrival)
+        elif clock.fixed or check.due is None:  # pending whatever the as-of time
+            self._count_obligation(obligation, ObligationState.PENDING)
+        else:  # pending at the latest event so far: the as-of time decides
+            if obligation.duty not in self.citations:
+                self.citations[obligation.duty] = str(obligation.citation)
+            waiting = (check.due, arrival, obligation.duty, agency, month, violation)
+            heapq.heappush(self._waiting, waiting)
+
+    def _advance(self, moment: datetime) -> None:
+        """An event at ``moment`` was seen: what waited and was due before it is violated."""
+        waiting = self._waiting
+        while waiting and waiting[0][0] < moment:
+            _, arrival, duty, agency, month, violation = heapq.heappop(waiting)
+            self.by_obligation[duty, ObligationState.VIOLATED] += 1
+            self._count_violation(ViolationKind.OBLIGATION, duty, agency, month)
+            if violation is not None:
+                self._keep(violation, violation.line, arrival)
+
+    def _finish(self, as_of: datetime) -> None:
+        """The as-of time is known: what still waits is pending."""
+        self._advance(as_of)
+        for _, _, duty, _, _, _ in self._waiting:
+            self.by_obligation[duty, ObligationState.PENDING] += 1
+        self._waiting.clear()
+
+    def _join(self, other: Audit, lines: int) -> None:
+        """Add the audit of the part of the log that follows ``lines`` lines of this one."""
+        for name in ("lines_read", "blank_lines", "records", "performed", "violation_count"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for name in (
+            "by_outcome",
+            "by_instrument",
+            "by_provision",
+            "by_obligation",
+            "by_agency",
+            "performed_by_agency",
+            "violations_by_provision",
+            "violations_by_kind",
+            "violations_by_agency",
+            "violations_by_month",
+        ):
+            getattr(self, name).update(getattr(other, name))
+        for mine, theirs in (
+            (self.citations, other.citations),
+            (self.agency_names, other.agency_names),
+        ):
+            for key, value in theirs.items():
+                mine.setdefault(key, value)
+        for problem in other.problems:
+            numbered = attrs.evolve(problem, line=problem.line + lines)
+            _bounded_append(self.problems, numbered, self.violation_limit)
+        self.problem_count += other.problem_count
+        self._join_ids(other, lines)
+        offset = self._arrivals
+        self._arrivals += other._arrivals
+        for (_, arrival), item in other._kept:
+            moved = _moved(item, lines)
+            self._keep(moved, moved.line, offset - arrival)
+        for due, arrival, duty, agency, month, waiting in other._waiting:
+            later = None if waiting is None else _moved(waiting, lines)
+            heapq.heappush(self._waiting, (due, offset + arrival, duty, agency, month, later))
+
+    def _join_ids(self, other: Audit, lines: int) -> None:
+        """Repeated request ids of a later part: within it, and of ids seen before it."""
+        seen = self.first_lines
+        before = [(line, rid) for rid, line in other.first_lines.items() if rid in seen]
+        within = [(line, rid) for rid, line in other._repeated]
+        self.duplicate_count += other.duplicate_count - len(within)  # those beyond the limit
+        for line, rid in sorted(before + within):
+            first = seen.get(rid, other.first_lines[rid] + lines)
+            self._repeat(rid, line + lines, first)
+        for rid, line in other.first_lines.items():
+            seen.setdefault(rid, line + lines)
+
+
+_REFUSED = frozenset({Outcome.NOT_PERMITTED, Outcome.FORBIDDEN})
+
+
+def _moved(item: Violation, lines: int) -> Violation:
+    """A violation found in a part of a log, numbered as in the whole log."""
+    return item if item.line is None else attrs.evolve(item, line=item.line + lines)
 
 
 @attrs.frozen(kw_only=True)
@@ -779,6 +1139,16 @@ class Comparison:
         """How many changes were counted but not kept."""
         return self.change_count - len(self.changes)
 
+    def _join(self, other: Comparison, lines: int) -> None:
+        """Add the comparison of the part of the log that follows ``lines`` lines of this one."""
+        self.compared += other.compared
+        self.transitions.update(other.transitions)
+        self.by_provision.update(other.by_provision)
+        self.change_count += other.change_count
+        for change in other.changes:
+            line = None if change.line is None else change.line + lines
+            _bounded_append(self.changes, attrs.evolve(change, line=line), self.change_limit)
+
 
 # -- a whole log ----------------------------------------------------------------------------
 
@@ -794,6 +1164,8 @@ class AuditResult:
     """What the audit of one log found, and, with a comparison, what another version would.
 
     ``version`` is the instrument every search was judged under, or :data:`LAW_IN_FORCE`.
+    ``as_of`` is the time obligations were checked at; ``latest`` the latest event found
+    in the inputs, which ``as_of`` is unless a time was given (``None``: no event at all).
     """
 
     jurisdiction: str
@@ -802,6 +1174,11 @@ class AuditResult:
     audit: Audit
     other: Audit | None = None
     comparison: Comparison | None = None
+    latest: datetime | None = None
+
+
+NO_EVENT = datetime.fromisoformat("1970-01-01T00:00:00+00:00")
+"""The as-of time of an audit whose inputs hold no event: with nothing to check, any serves."""
 
 
 def _judge(
@@ -820,11 +1197,218 @@ def _judge(
     return judged
 
 
+def _latest(record: SearchRecord) -> datetime | None:
+    """As :func:`latest_event`, without building the timeline: the first latest in its order."""
+    request = record.request
+    statement = request.emergency.sworn_statement if request.emergency else None
+    latest = None
+    for at in (
+        request.submitted_at,
+        request.performed_at,
+        request.performed_at if record.human_review else None,
+        record.documented_at,
+        record.reported_at,
+        statement.filed_at if statement is not None else None,
+    ):
+        if at is not None and (latest is None or at > latest):
+            latest = at
+    return latest
+
+
+@attrs.define
+class _Clock:
+    """The time obligations are checked at: given, or the latest event seen so far."""
+
+    fixed: bool
+    now: datetime | None
+
+    def time(self) -> datetime:
+        """The time to check at now: the as-of time, or the latest event so far."""
+        if self.now is None:  # pragma: no cover - a record always has an event
+            msg = "no event seen yet"
+            raise RuntimeError(msg)
+        return self.now
+
+    def see(self, moment: datetime | None) -> bool:
+        """Note an event; whether it is the latest yet (the first of equal ones stays)."""
+        if self.fixed or moment is None or (self.now is not None and moment <= self.now):
+            return False
+        self.now = moment
+        return True
+
+
+@attrs.frozen(kw_only=True)
+class AuditPart:
+    """What the audit of one part of a log found, to be joined into the audit of the whole.
+
+    Lines are numbered from 1 in the part; ``lines`` is how many it had. ``latest`` is the
+    latest event it held (``None``: none).
+    """
+
+    lines: int
+    latest: datetime | None
+    audit: Audit
+    other: Audit | None
+    comparison: Comparison | None
+
+
+@attrs.define(kw_only=True, init=False)
+class LogAudit:
+    """The audit of a log in progress, fed its lines in one pass, in order.
+
+    Without a given ``as_of`` the obligations are checked as of the latest event in the
+    inputs (the cases, and every record that could be read), which is known only at the
+    end: an obligation whose answer depends on it (pending so far, with a due time still
+    ahead of every event seen) waits until then, or until an event past its due time is
+    seen. :meth:`result` ends the audit. The audits of the parts of a log, made apart (on
+    several processors), are joined in the order of the log by :meth:`join`, and give the
+    result one pass over the whole would.
+
+    Raises:
+        ValueError: ``as_of`` is a naive datetime, or ``limit`` is negative.
+    """
+
+    jurisdiction: Jurisdiction
+    version: Version | None
+    compare: Version | None
+    lines: int
+    audit: Audit
+    other: Audit | None
+    comparison: Comparison | None
+    _cases: dict[str, tuple[CaseRecord, ...]]
+    _clock: _Clock
+    _latest: datetime | None
+
+    def __init__(  # noqa: PLR0913 - the parts of an audit, each named
+        self,
+        jurisdiction: Jurisdiction,
+        *,
+        as_of: datetime | None = None,
+        cases: Iterable[CaseRecord] = (),
+        version: Version | None = None,
+        compare: Version | None = None,
+        limit: int | None = None,
+    ) -> None:
+        """Start the audit of a log; ``cases`` are read whole, indexed by search."""
+        if limit is not None and limit < 0:
+            msg = f"limit: must not be negative, got {limit}"
+            raise ValueError(msg)
+        if as_of is not None and (as_of.tzinfo is None or as_of.utcoffset() is None):
+            msg = "as_of: naive datetime, give a timezone"
+            raise ValueError(msg)
+        cases = tuple(cases)
+        latest = None
+        for case in cases:
+            at = latest_event(case)
+            if at is not None and (latest is None or at > latest):
+                latest = at
+        self.__attrs_init__(
+            jurisdiction=jurisdiction,
+            version=version,
+            compare=compare,
+            lines=0,
+            audit=Audit(violation_limit=limit),
+            other=Audit(violation_limit=limit) if compare else None,
+            comparison=(
+                Comparison(
+                    before=version.instrument.id if version else LAW_IN_FORCE,
+                    after=compare.instrument.id,
+                    change_limit=limit,
+                )
+                if compare
+                else None
+            ),
+            cases=index_cases(cases),
+            clock=_Clock(fixed=as_of is not None, now=as_of or latest),
+            latest=latest,
+        )
+
+    def read(self, entries: Iterable[tuple[int, Entry]]) -> None:
+        """Audit numbered lines of the log, in order."""
+        audits = [a for a in (self.audit, self.other) if a is not None]
+        for number, entry in entries:
+            self.lines += 1
+            if entry is None:
+                for a in audits:
+                    a.add_blank()
+            elif isinstance(entry, InputProblem):
+                for a in audits:
+                    a.add_problem(entry)
+            else:
+                self._record(number, entry, audits)
+
+    def _record(self, number: int, record: SearchRecord, audits: list[Audit]) -> None:
+        moment = _latest(record)
+        if moment is not None and (self._latest is None or moment > self._latest):
+            self._latest = moment
+        if self._clock.see(moment):
+            for a in audits:
+                a._advance(self._clock.time())  # noqa: SLF001 - the audit's own accumulators
+        judged = _judge(record, number, self.jurisdiction, self.version)
+        if isinstance(judged, InputProblem):
+            for a in audits:
+                a.add_problem(judged)
+            return
+        cases = self._cases.get(record.request.id, ())
+        decision = judged.evaluate(record.request)
+        clock = self._clock
+        self.audit._add_decision(  # noqa: SLF001 - the audit's own accumulators
+            record, decision, judged, cases=cases, line=number, clock=clock
+        )
+        if self.compare is not None and self.other is not None and self.comparison is not None:
+            hypothetical = self.compare.evaluate(record.request)
+            self.other._add_decision(  # noqa: SLF001 - the audit's own accumulators
+                record, hypothetical, self.compare, cases=cases, line=number, clock=clock
+            )
+            self.comparison.add(decision, hypothetical, line=number)
+
+    def part(self) -> AuditPart:
+        """What this audit found so far, as a part of a longer log's audit."""
+        return AuditPart(
+            lines=self.lines,
+            latest=self._latest,
+            audit=self.audit,
+            other=self.other,
+            comparison=self.comparison,
+        )
+
+    def join(self, part: AuditPart) -> None:
+        """Add the audit of the part of the log that follows the lines read so far."""
+        for mine, theirs in ((self.audit, part.audit), (self.other, part.other)):
+            if mine is not None and theirs is not None:
+                mine._join(theirs, self.lines)  # noqa: SLF001 - the audit's own accumulators
+        if self.comparison is not None and part.comparison is not None:
+            self.comparison._join(part.comparison, self.lines)  # noqa: SLF001
+        if part.latest is not None and (self._latest is None or part.latest > self._latest):
+            self._latest = part.latest
+        if self._clock.see(part.latest):
+            for a in (self.audit, self.other):
+                if a is not None:
+                    a._advance(self._clock.time())  # noqa: SLF001 - its own accumulators
+        self.lines += part.lines
+
+    def result(self) -> AuditResult:
+        """End the audit: the as-of time is known, and every obligation answered."""
+        as_of = self._clock.now or NO_EVENT
+        for a in (self.audit, self.other):
+            if a is not None:
+                a._finish(as_of)  # noqa: SLF001 - the audit's own accumulators
+        return AuditResult(
+            jurisdiction=self.jurisdiction.code,
+            version=self.version.instrument.id if self.version else LAW_IN_FORCE,
+            as_of=as_of,
+            audit=self.audit,
+            other=self.other,
+            comparison=self.comparison,
+            latest=self._latest,
+        )
+
+
 def audit_log(  # noqa: PLR0913 - the parts of an audit, each named
     entries: Iterable[tuple[int, Entry]],
     jurisdiction: Jurisdiction,
     *,
-    as_of: datetime,
+    as_of: datetime | None = None,
     cases: Iterable[CaseRecord] = (),
     version: Version | None = None,
     compare: Version | None = None,
@@ -834,55 +1418,17 @@ def audit_log(  # noqa: PLR0913 - the parts of an audit, each named
 
     Each entry is a line's number and what it held. A search is judged under ``version``,
     or else under the law in force on its day; a search on a day no encoded law was in
-    force is an input problem of its line. Obligations are checked as of ``as_of``.
-    Every violation, input problem and change is kept, unless ``limit`` caps how many of
-    each are (the rest are counted, and a report says how many are not listed).
+    force is an input problem of its line. Obligations are checked as of ``as_of``, or,
+    when it is ``None``, as of the latest event in the inputs; the log is read once either
+    way (see :class:`LogAudit`). Every violation, input problem and change is kept, unless
+    ``limit`` caps how many of each are (the rest are counted, and a report says how many
+    are not listed).
 
     Raises:
         ValueError: ``as_of`` is a naive datetime, or ``limit`` is negative.
     """
-    if limit is not None and limit < 0:
-        msg = f"limit: must not be negative, got {limit}"
-        raise ValueError(msg)
-    by_search = index_cases(cases)
-    audit = Audit(violation_limit=limit)
-    other = Audit(violation_limit=limit) if compare else None
-    comparison = (
-        Comparison(
-            before=version.instrument.id if version else LAW_IN_FORCE,
-            after=compare.instrument.id,
-            change_limit=limit,
-        )
-        if compare
-        else None
+    audit = LogAudit(
+        jurisdiction, as_of=as_of, cases=cases, version=version, compare=compare, limit=limit
     )
-    accumulators = [a for a in (audit, other) if a is not None]
-    for number, entry in entries:
-        if entry is None:
-            for a in accumulators:
-                a.add_blank()
-            continue
-        if isinstance(entry, InputProblem):
-            for a in accumulators:
-                a.add_problem(entry)
-            continue
-        judged = _judge(entry, number, jurisdiction, version)
-        if isinstance(judged, InputProblem):
-            for a in accumulators:
-                a.add_problem(judged)
-            continue
-        cases_of = by_search.get(entry.request.id, ())
-        finding = check_search(entry, cases_of, judged, as_of, line=number)
-        audit.add(finding)
-        if compare is not None and other is not None and comparison is not None:
-            hypothetical = check_search(entry, cases_of, compare, as_of, line=number)
-            other.add(hypothetical)
-            comparison.add(finding.decision, hypothetical.decision, line=number)
-    return AuditResult(
-        jurisdiction=jurisdiction.code,
-        version=version.instrument.id if version else LAW_IN_FORCE,
-        as_of=as_of,
-        audit=audit,
-        other=other,
-        comparison=comparison,
-    )
+    audit.read(entries)
+    return audit.result()
