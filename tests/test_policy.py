@@ -538,3 +538,18 @@ def test_an_entry_of_the_cache_takes_no_more_than_the_bytes_it_is_counted_for(ru
         tracemalloc.stop()
     assert len(policy.cache) > entries // 2
     assert taken <= policy.cache.size
+
+
+@given(policies, requests)
+def test_each_obligation_is_due_by_its_deadline_from_the_request_s_own_events(
+    policy: Policy, r: SearchRequest
+) -> None:
+    own = {EventKind.SEARCH_PERFORMED: r.performed_at, EventKind.REQUEST_SUBMITTED: r.submitted_at}
+    for obligation in policy.evaluate(r).obligations:
+        deadline = obligation.deadline
+        anchor = own.get(deadline.anchor) if deadline is not None else None
+        expected = (
+            None if deadline is None or anchor is None else deadline.due(anchor, policy.calendar)
+        )
+        assert obligation.due == expected
+        assert obligation.calendar == policy.calendar

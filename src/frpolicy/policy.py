@@ -663,12 +663,17 @@ def _reason_fields(rule: Rule) -> dict[str, typing.Any]:
     }
 
 
+_OBLIGATIONS_KEPT = 4096
+"""How many obligations of one duty, by due day, are kept for reuse."""
+
+
 def _obligations(duty: Duty, calendar: Calendar) -> Callable[[SearchRequest], Obligation]:
     """How a duty's obligation is made for a request: all of it is the duty's but ``due``.
 
     ``due`` is known when the decision is made only if the deadline's anchor is the
     request's own (the search, or the request): otherwise one obligation serves every
-    request.
+    request. A deadline counted in days falls due at the end of a day that depends only on
+    the anchor's day: one obligation serves every request anchored on the same day.
     """
     fields: dict[str, typing.Any] = {
         "duty": duty.id,
@@ -685,21 +690,37 @@ def _obligations(duty: Duty, calendar: Calendar) -> Callable[[SearchRequest], Ob
         "arises_on": duty.arises_on,
     }
     deadline = duty.deadline
-    if deadline is not None and deadline.anchor is EventKind.SEARCH_PERFORMED:
+    if deadline is None or deadline.anchor not in _KNOWN_AT_DECISION:
+        shared = Obligation(**fields)
+        return lambda _: shared
+    after_search = deadline.anchor is EventKind.SEARCH_PERFORMED
 
-        def after_search(request: SearchRequest) -> Obligation:
-            at = request.performed_at
-            return Obligation(**fields, due=deadline.due(at, calendar) if at else None)
+    def anchored(request: SearchRequest) -> Obligation:
+        at = request.performed_at if after_search else request.submitted_at
+        return Obligation(**fields, due=deadline.due(at, calendar) if at else None)
 
-        return after_search
-    if deadline is not None and deadline.anchor is EventKind.REQUEST_SUBMITTED:
+    if deadline.unit is Unit.HOURS:
+        return anchored
+    kept: dict[date, Obligation] = {}
+    zone = calendar.zone
 
-        def after_request(request: SearchRequest) -> Obligation:
-            return Obligation(**fields, due=deadline.due(request.submitted_at, calendar))
+    def by_day(request: SearchRequest) -> Obligation:
+        at = request.performed_at if after_search else request.submitted_at
+        if at is None:
+            return anchored(request)
+        day = at.astimezone(zone).date()  # the anchor's day where the law is
+        found = kept.get(day)
+        if found is None:
+            found = anchored(request)
+            if len(kept) >= _OBLIGATIONS_KEPT:
+                kept.clear()
+            kept[day] = found
+        return found
 
-        return after_request
-    shared = Obligation(**fields)
-    return lambda _: shared
+    return by_day
+
+
+_KNOWN_AT_DECISION = frozenset({EventKind.SEARCH_PERFORMED, EventKind.REQUEST_SUBMITTED})
 
 
 @attrs.frozen(kw_only=True)
