@@ -705,7 +705,7 @@ class _FastPath:
     ) -> None:
         self.converter = converter
         self.key = key
-        self.names: dict[str, object] = {"_refuse": _refuse, "_list": _list}
+        self.names: dict[str, object] = {"_refuse": _refuse, "_list": _list, "_absent": object()}
         self.functions: dict[type, str] = {}
         self.source: list[str] = []
         self.locals = 0
@@ -732,15 +732,20 @@ class _FastPath:
             if not f.init or f.alias != f.name:
                 msg = f"no fast path for {cls.__name__}.{f.name}"
                 raise TypeError(msg)
-            value = self._value(hints[f.name], f'd["{f.name}"]')
             if f.default is attrs.NOTHING:
-                arguments.append(f"{f.name}={value}")
+                arguments.append(f"{f.name}={self._value(hints[f.name], f'd[{f.name!r}]')}")
             elif isinstance(f.default, attrs.Factory):  # type: ignore[arg-type]
                 msg = f"no fast path for {cls.__name__}.{f.name}, whose default is a factory"
                 raise TypeError(msg)
             else:
+                # one look-up: an absent key gives the default, which is not structured
                 self.names[f"{name}_{f.name}"] = f.default
-                arguments.append(f'{f.name}={value} if "{f.name}" in d else {name}_{f.name}')
+                local = self._local()
+                value = self._value(hints[f.name], local)
+                arguments.append(
+                    f'{f.name}={name}_{f.name} if ({local} := d.get("{f.name}", _absent)) '
+                    f"is _absent else {value}"
+                )
         self.source += [
             f"def {name}(d):",
             f"    if type(d) is not dict or not d.keys() <= {name}_keys:",
