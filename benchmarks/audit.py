@@ -6,12 +6,16 @@ would take longer than auditing them, so the log is written from a pool of disti
 seeded records, each line given its own request id: the audit still parses, structures
 and evaluates every line.
 
-The command runs in a child process; its wall time gives requests per second, and GNU
-``time`` (or, without it, ``os.wait4``) its peak resident memory.
+The command runs in a child process; its wall time gives requests per second, its CPU
+time (user and system, its worker processes included, from ``os.wait4``) the cost per
+line, and GNU ``time`` (or, without it, ``os.wait4``) its peak resident memory. The cost
+per line is set beside a bare ``json.loads`` of the same lines, timed in this process.
 """
 
 from __future__ import annotations
 
+import itertools
+import json
 import os
 import shutil
 import subprocess
@@ -24,7 +28,7 @@ import workload
 
 import frpolicy
 
-__all__ = ["AuditRun", "cli_available", "run_audit", "write_log"]
+__all__ = ["AuditRun", "cli_available", "json_loads_cpu", "run_audit", "write_log"]
 
 _POOL = 20_000
 
@@ -35,6 +39,7 @@ class AuditRun:
 
     lines: int
     seconds: float
+    cpu_seconds: float
     peak_rss_kib: int
     log_bytes: int
 
@@ -42,6 +47,11 @@ class AuditRun:
     def per_second(self) -> float:
         """Requests audited per second, end to end."""
         return self.lines / self.seconds
+
+    @property
+    def cpu_per_line(self) -> float:
+        """CPU time per line, in microseconds, start-up and report included."""
+        return self.cpu_seconds / self.lines * 1e6
 
 
 def cli_available() -> bool:
@@ -76,8 +86,10 @@ def _command() -> list[str]:
     return [sys.executable, "-c", "import sys; from frpolicy.cli import main; sys.exit(main())"]
 
 
-def run_audit(log: Path, output: Path, version: str = "H.1728") -> AuditRun:
-    """Run ``frpolicy audit`` on ``log`` in a child process, timed, with its peak memory.
+def run_audit(log: Path, output: Path, *options: str, version: str = "H.1728") -> AuditRun:
+    """Run ``frpolicy audit`` on ``log`` in a child process: wall and CPU time, peak memory.
+
+    ``options`` are more options of the command (``--jobs 2``).
 
     Raises:
         RuntimeError: the command failed (its standard error is in the message).
@@ -94,6 +106,7 @@ def run_audit(log: Path, output: Path, version: str = "H.1728") -> AuditRun:
         "json",
         "--output",
         str(output),
+        *options,
     ]
     # A forked child's peak-memory record starts from its parent's (the benchmark, holding
     # its workload); GNU time is a small parent, so its figure is the audit's own.
@@ -117,7 +130,24 @@ def run_audit(log: Path, output: Path, version: str = "H.1728") -> AuditRun:
         msg = f"frpolicy audit exited {child.returncode}: {errors.decode(errors='replace')[-2000:]}"
         raise RuntimeError(msg)
     lines = sum(1 for _ in log.open("rb"))
-    return AuditRun(lines, seconds, peak, log.stat().st_size)
+    cpu = usage.ru_utime + usage.ru_stime
+    return AuditRun(lines, seconds, cpu, peak, log.stat().st_size)
+
+
+def json_loads_cpu(log: Path, lines: int = 100_000, repeats: int = 3) -> float:
+    """CPU microseconds per line of a bare ``json.loads`` of the log's first ``lines`` lines.
+
+    The lines are read into memory first; the median of ``repeats`` runs is returned.
+    """
+    with log.open("rb") as handle:
+        text = [line.decode("utf-8") for line in itertools.islice(handle, lines)]
+    loads, samples = json.loads, []
+    for _ in range(repeats):
+        start = time.process_time()
+        for line in text:
+            loads(line)
+        samples.append((time.process_time() - start) / len(text) * 1e6)
+    return sorted(samples)[len(samples) // 2]
 
 
 def disk_free(path: Path) -> int:

@@ -10,6 +10,7 @@ would.
 
 from __future__ import annotations
 
+import tracemalloc
 from datetime import UTC, datetime, timedelta
 
 from frpolicy import Outcome, Policy, Rule, SearchRequest
@@ -21,7 +22,7 @@ from frpolicy.model import AgencyKind
 from frpolicy.policy import Effect
 from frpolicy.predicates import leaf_family
 
-__all__ = ["check_paths_agree", "generated_policy", "outcome_share"]
+__all__ = ["check_paths_agree", "cold_pass_peak", "generated_policy", "outcome_share"]
 
 _submitted_before = leaf_family(
     "submitted_before",
@@ -83,3 +84,22 @@ def check_paths_agree(policy: Policy, requests: list[SearchRequest]) -> None:
 def outcome_share(policy: Policy, requests: list[SearchRequest]) -> float:
     """The share of requests the policy permits."""
     return sum(policy.decide(r) is Outcome.PERMITTED for r in requests) / len(requests)
+
+
+def cold_pass_peak(policy: Policy, requests: list[SearchRequest]) -> int:
+    """The peak of memory allocated (traced) during one cold pass of ``evaluate``, in bytes.
+
+    The explanation cache is emptied first and after: every combination of leaf values
+    the pass meets is explained and kept, within the cache's budget.
+    """
+    cache = policy.cache
+    cache.clear()
+    tracemalloc.start()
+    try:
+        for r in requests:
+            policy.evaluate(r)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+        cache.clear()
+    return peak

@@ -6,6 +6,10 @@ for misdemeanors or out of force, emergencies with and without immediate grave d
 identification of the deceased, the Registry's licensing checks, local police searching
 on their own (not permitted), video and emotion inference (forbidden), and requests from
 agencies outside the bill's scope. The same seed always gives the same requests.
+
+:func:`distinct` draws another workload, for the cost of explaining decisions with
+nothing remembered: requests each of whose combination of leaf values (what the law
+reads of it) no other request has, as many as a broad mix of every field's values gives.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import TypeVar
 
+import frpolicy
 from frpolicy import (
     Agency,
     AgencyKind,
@@ -34,7 +39,7 @@ from frpolicy import (
 from frpolicy.jurisdictions.us_ma.offenses import OFFENSES
 from frpolicy.model import CourtKind
 
-__all__ = ["AGENCIES", "SEED", "records", "requests"]
+__all__ = ["AGENCIES", "SEED", "distinct", "records", "requests"]
 
 SEED = 220
 """The default seed: the section of G.L. c.6 the bill rewrites."""
@@ -184,3 +189,69 @@ def records(count: int, seed: int = SEED) -> Iterator[SearchRecord]:
             documented_at=done + timedelta(hours=rng.randint(1, 72)) if done else None,
             reported_at=done + timedelta(days=rng.randint(10, 120)) if done else None,
         )
+
+
+# still images and plain identification most of the time, so the law's permissions, not
+# only its prohibitions, meet every variety of the rest
+_MEDIA_BROAD = tuple((kind, 4 if kind is MediaKind.STILL_IMAGE else 1) for kind in MediaKind)
+_ANALYSES_BROAD = tuple((a, 1 if a is Analysis.EMOTION_INFERENCE else 3) for a in Analysis)
+
+
+def _broad(rng: random.Random, n: int) -> SearchRequest:
+    """A request with every field drawn evenly among its values: variety, not realism."""
+    submitted = _EPOCH + timedelta(minutes=rng.randint(0, 525_600))
+    performed = submitted + timedelta(minutes=rng.randint(5, 2_880)) if rng.random() < 0.8 else None
+    at = performed or submitted
+    offense = rng.choice(OFFENSES) if rng.random() < 0.8 else None
+    emergency = None
+    if rng.random() < 0.5:
+        emergency = Emergency(
+            harm=rng.choice(list(Harm)),
+            immediate=rng.random() < 0.5,
+            declared_by="Lt. R. Roe",
+            declared_at=at - timedelta(minutes=rng.randint(-600, 600)),
+        )
+    return SearchRequest(
+        id=f"MA-D{n:07d}",
+        requesting_agency=rng.choice(list(AGENCIES.values())),
+        performing_agency=rng.choice(list(AGENCIES.values())),
+        purpose=rng.choice(list(Purpose)),
+        probe=ProbeImage(kind=_pick(rng, _MEDIA_BROAD), source=ImageSource.WITNESS),
+        technology=rng.choice([_APPROVED, _UNAPPROVED]),
+        submitted_at=submitted,
+        offense=offense,
+        warrant=_warrant(rng, offense, at, n) if rng.random() < 0.6 else None,
+        emergency=emergency,
+        analysis=_pick(rng, _ANALYSES_BROAD),
+        real_time=rng.random() < 0.05,
+        written_request=rng.random() < 0.5,
+        performed_at=performed,
+    )
+
+
+def distinct(version: frpolicy.Version, count: int, seed: int = SEED) -> list[SearchRequest]:
+    """Up to ``count`` requests, no two alike in what ``version`` reads of them.
+
+    Two requests are alike when the law's leaves give them the same values, so the same
+    explanation: the version's explanation cache, emptied first and left empty after,
+    grows by one exactly when a request is unlike every one before it. Requests are drawn
+    from a broad mix (:func:`_broad`) until ``count`` are found or 100 times as many drawn.
+    """
+    rng = random.Random(seed)  # noqa: S311 - seeded for repeatable runs, not for secrecy
+    cache = version.policy.cache
+    budget, cache.budget = cache.budget, 2**40  # room for every combination
+    cache.clear()
+    found: list[SearchRequest] = []
+    try:
+        for n in range(100 * count):
+            request = _broad(rng, n)
+            before = len(cache)
+            version.evaluate(request)
+            if len(cache) > before:
+                found.append(request)
+                if len(found) == count:
+                    break
+    finally:
+        cache.clear()
+        cache.budget = budget
+    return found
