@@ -223,7 +223,12 @@ def _request_file(tmp_path: Path, index: int) -> Path:
 @pytest.mark.parametrize("jobs", ["2", "3"])
 @pytest.mark.parametrize(
     "terms",
-    [[], ["--compare"], ["--version", "H.1728", "--limit", "5"], ["--as-of", "2024-06-01T00:00:00Z"]],
+    [
+        [],
+        ["--compare"],
+        ["--version", "H.1728", "--limit", "5"],
+        ["--as-of", "2024-06-01T00:00:00Z"],
+    ],
 )
 def test_several_processes_give_the_report_one_gives(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], jobs: str, terms: list[str]

@@ -172,6 +172,7 @@ def test_a_changed_record_is_read_or_refused_as_from_json_reads_or_refuses_it(
         ("surrogate bytes", b'{"request": "\xed\xa0\x80"}'),
         ("huge integer", '{"candidates_returned": ' + "9" * 5000 + "}"),
         ("big integer", '{"candidates_returned": ' + "9" * 30 + "}"),
+        ("integer past 2^53", '{"candidates_returned": 1152921504606846976}'),
         ("deep nesting", "[" * 100_000 + "]" * 100_000),
         ("nesting past the parser's limit", '{"request": ' + "[" * 2000 + "]" * 2000 + "}"),
         ("not a number", '{"candidates_returned": NaN}'),

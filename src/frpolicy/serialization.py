@@ -785,9 +785,16 @@ class _FastPath:
                 f"{origin.__name__}([{self._value(args[0], '_i')} for _i in _list({expression})])"
             )
         if tp in {str, bool, int}:
-            # the converter's hooks for these test the JSON type exactly (a boolean is no integer)
+            # what the converter's hooks accept (_structure_str, _structure_bool and
+            # _structure_int): the exact JSON type, a boolean being no integer; integers
+            # within I-JSON's range. A lone surrogate never gets this far: the parser
+            # refuses it, and a \u escape sends the document to from_json.
             local, kind = self._local(), self._constant(typing.cast("type", tp))
-            return f"({local} if type({local} := {expression}) is {kind} else _refuse())"
+            test = f"type({local} := {expression}) is {kind}"
+            if tp is int:
+                self.names["_MAX_INTEGER"] = _MAX_INTEGER
+                test += f" and -_MAX_INTEGER <= {local} <= _MAX_INTEGER"
+            return f"({local} if {test} else _refuse())"
         if tp in {datetime, date}:
             hook = f"_hook_{typing.cast('type', tp).__name__}"
             self.names[hook] = self.converter.get_structure_hook(tp)
