@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import frpolicy
 from frpolicy import AgencyKind, CaseRecord, EventKind, Outcome, SearchRecord
@@ -25,6 +28,7 @@ from frpolicy.compliance import (
     Violation,
     ViolationKind,
     _judge,
+    _month,
     audit_log,
     case_timeline,
     check_search,
@@ -446,3 +450,18 @@ def test_an_audit_with_no_event_is_checked_as_of_the_epoch() -> None:
     assert result.as_of == NO_EVENT
     assert result.latest is None
     assert result.audit.totals_add_up
+
+
+NEW_YORK = ZoneInfo("America/New_York")
+
+
+@given(
+    st.datetimes(
+        min_value=datetime(1900, 1, 2),  # noqa: DTZ001 - made aware below
+        max_value=datetime(2200, 12, 30),  # noqa: DTZ001 - made aware below
+        timezones=st.sampled_from([UTC, NEW_YORK, timezone(timedelta(hours=14))]),
+    ),
+    st.sampled_from([NEW_YORK, UTC, timezone(timedelta(hours=-12))]),
+)
+def test_a_month_is_counted_in_the_jurisdiction_s_time_zone(moment: datetime, zone: tzinfo) -> None:
+    assert _month(moment, zone) == f"{moment.astimezone(zone):%Y-%m}"

@@ -909,7 +909,7 @@ class Audit:
         self._count_decision(request, decision, summary, performed)
         self._note_id(request.id, line)
         zone = version.policy.calendar.zone
-        month = f"{(request.performed_at or request.submitted_at).astimezone(zone):%Y-%m}"
+        month = _month(request.performed_at or request.submitted_at, zone)
         if performed and decision.outcome in _REFUSED:
             self._add_unauthorized(
                 request, decision, version=version, summary=summary, line=line, month=month
@@ -1069,6 +1069,17 @@ class Audit:
 
 
 _REFUSED = frozenset({Outcome.NOT_PERMITTED, Outcome.FORBIDDEN})
+
+
+def _month(moment: datetime, zone: tzinfo) -> str:
+    """The month of a moment in a time zone, ``2024-03``.
+
+    Offsets differ by little more than a day, so a moment between the 2nd and the 27th of
+    a month is in that month in any zone; only the others are converted.
+    """
+    if 2 <= moment.day <= 27:  # noqa: PLR2004 - a day from each end of the shortest month
+        return f"{moment.year:04d}-{moment.month:02d}"
+    return f"{moment.astimezone(zone):%Y-%m}"
 
 
 def _moved(item: Violation, lines: int) -> Violation:
