@@ -56,11 +56,12 @@ nitpick_ignore_regex = [
     (r"py:.*", r"(datetime|enum|pathlib|decimal|zoneinfo|collections|argparse|io)\..*"),
     (r"py:.*", r"(attr|attrs|cattr|cattrs|hypothesis|holidays)(\..*)?"),
     (r"py:class", r"(NoneType|Ellipsis|EllipsisType)"),
-    (r"py:class", r"(frpolicy\.[a-z_.]+\.)?T"),
+    (r"py:(class|obj)", r"(frpolicy\.[a-z_.]+\.)?T"),
     # frpolicy.strategies annotates with Hypothesis's customary alias `st`.
     (r"py:class", r"st\..*"),
     # autodoc leaves a class's constructor annotations as written: `Path`, not pathlib.Path
     (r"py:class", r"Path"),
+    (r"py:class", r"(datetime|ZoneInfo)"),
 ]
 
 # The pages' {doctest} blocks run in the doctest build; the docstrings' examples are

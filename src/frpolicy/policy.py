@@ -624,7 +624,7 @@ class ExplanationCache:
 
     @property
     def size(self) -> int:
-        """The bytes the cache's entries may take, at most: entries times ``entry_bytes``."""
+        """The most bytes the cache's entries may take (entries times ``entry_bytes``)."""
         return len(self._entries) * self.entry_bytes
 
     def clear(self) -> None:

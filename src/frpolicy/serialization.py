@@ -61,6 +61,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn
 
 __all__ = [
+    "Decoder",
     "InputError",
     "from_dict",
     "from_json",
