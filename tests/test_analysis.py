@@ -122,26 +122,10 @@ _EVERY_OTHER_READING = [
 ]
 
 
-# A reading that changes the scope is named on no decision outside it: a policy's variants
-# hold rules and duties, not its scope, and a decision out of scope computes no readings.
-_NAMED_ON_NO_DECISION_OUT_OF_SCOPE = pytest.mark.xfail(
-    strict=True,
-    reason="Decision.readings: a request a prosecutor's office performs is NOT_APPLICABLE "
-    "under md-prosecutors=police-only and names no reading; read as adopted it is governed",
-)
-
-
 @pytest.mark.parametrize(
     ("code", "name", "reading", "choice"),
     [
-        pytest.param(
-            *case,
-            id=" ".join(case),
-            marks=[_NAMED_ON_NO_DECISION_OUT_OF_SCOPE]
-            if case[2:] == ("md-prosecutors", "police-only")
-            else [],
-        )
-        for case in _EVERY_OTHER_READING
+        pytest.param(*case, id=" ".join(case)) for case in _EVERY_OTHER_READING
     ],
 )
 def test_every_registered_version_verifies_clean_under_every_other_reading(
@@ -606,6 +590,7 @@ def test_a_reading_whose_other_choice_changes_nothing_is_reported_as_moot() -> N
     same = Variant(
         reading=h1728.REGISTRAR_STATUS,
         choice="law-enforcement",
+        scope=policy.scope,
         rules=policy.rules,
         duties=policy.duties,
     )

@@ -10,11 +10,12 @@ from zoneinfo import ZoneInfo
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import frpolicy
 from frpolicy import (
+    Agency,
     AgencyKind,
     Calendar,
     Citation,
@@ -553,3 +554,26 @@ def test_each_obligation_is_due_by_its_deadline_from_the_request_s_own_events(
         )
         assert obligation.due == expected
         assert obligation.calendar == policy.calendar
+
+
+_MARYLAND = frpolicy.jurisdiction("US-MD")
+_PROSECUTOR = Agency(
+    id="BCSAO", name="Office of the State's Attorney for Baltimore City", kind=AgencyKind.PROSECUTOR
+)
+
+
+@given(search_requests(_MARYLAND, _MARYLAND.versions[-1]))
+def test_a_search_outside_the_scope_under_one_reading_names_it_under_both(
+    request: SearchRequest,
+) -> None:
+    # Maryland's md-prosecutors: read as adopted, a prosecutor's office that searches is
+    # bound; read as binding the police only, the search is outside the law. Either
+    # memo names the reading, the one out of scope included.
+    adopted = _MARYLAND.versions[-1]
+    police_only = adopted.with_readings({"md-prosecutors": "police-only"})
+    request = attrs.evolve(request, requesting_agency=_PROSECUTOR, performing_agency=_PROSECUTOR)
+    one, other = adopted.policy.evaluate(request), police_only.policy.evaluate(request)
+    assume(one.outcome is not Outcome.NOT_APPLICABLE)
+    assert other.outcome is Outcome.NOT_APPLICABLE
+    assert "md-prosecutors" in [r.id for r in one.readings]
+    assert "md-prosecutors" in [r.id for r in other.readings]

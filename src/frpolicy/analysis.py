@@ -1875,13 +1875,18 @@ def _applies_claim(session: _Session, version: Version, invariant: Invariant) ->
 
 
 def _variant_version(version: Version, variant: Variant) -> Version:
-    """The version with a variant's rules and duties: the law under another reading."""
+    """The version with a variant's scope, rules and duties: the law under another reading."""
     policy = version.policy
     readings = tuple(
         r.choose(variant.choice) if r.id == variant.reading else r for r in policy.readings
     )
     other = attrs.evolve(
-        policy, rules=variant.rules, duties=variant.duties, readings=readings, variants=()
+        policy,
+        scope=variant.scope,
+        rules=variant.rules,
+        duties=variant.duties,
+        readings=readings,
+        variants=(),
     )
     return attrs.evolve(version, policy=other)
 
@@ -1941,24 +1946,9 @@ def _obligations_differ(one: Decision, other: Decision, *, deadlines_only: bool)
     return terms(one) != terms(other)
 
 
-def _alternative(version: Version, variant: Variant) -> Version:
-    """The law read the other way: as the version's builder makes it, or from the variant.
-
-    A version its builder made (:meth:`~frpolicy.jurisdictions.Version.from_builder`) is
-    made again under the other choice, its scope included; a version changed by hand
-    since (its policy is no longer what the builder makes) keeps its own scope, with the
-    variant's rules and duties, as the engine reads a variant.
-    """
-    if version.build is not None:
-        current = {r.id: r.chosen for r in version.readings}
-        if version.build(current).policy == version.policy:
-            return version.with_readings({variant.reading: variant.choice})
-    return _variant_version(version, variant)
-
-
 def _reading_claim(session: _Session, version: Version, variant: Variant) -> Claim:
     reading = version.policy.reading(variant.reading)
-    other = _alternative(version, variant)
+    other = _variant_version(version, variant)
     base = functools.partial(
         Claim,
         kind=ClaimKind.READING,

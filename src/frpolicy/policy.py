@@ -549,10 +549,11 @@ def _reading_lines(readings: tuple[Reading, ...]) -> list[str]:
 
 @attrs.frozen(kw_only=True)
 class Variant:
-    """The rules and duties a policy would have under another choice of one of its readings."""
+    """The scope, rules and duties a policy would have under another choice of a reading."""
 
     reading: str
     choice: str
+    scope: Predicate
     rules: tuple[Rule, ...]
     duties: tuple[Duty, ...]
 
@@ -855,7 +856,11 @@ class Policy:
         if scope.value is None:
             return _Skeleton(outcome=Outcome.NOT_PERMITTED, errors=scope.errors())
         if not scope.value:
-            return _Skeleton(outcome=Outcome.NOT_APPLICABLE, scope=scope.because())
+            return _Skeleton(
+                outcome=Outcome.NOT_APPLICABLE,
+                scope=scope.because(),
+                readings=self._deciding_readings(Outcome.NOT_APPLICABLE, (), leaf_verdict),
+            )
         verdicts = [(rule, rule.when.verdict(leaf_verdict)) for rule in self.rules]
         reasons = tuple(
             Reason(
@@ -889,10 +894,17 @@ class Policy:
         for variant in self.variants:
             if variant.reading in deciding:
                 continue
-            verdicts = [(rule.effect, rule.when.verdict(leaf_verdict)) for rule in variant.rules]
-            errors = any(v.errors() for _, v in verdicts)
-            other = _combine([(effect, v.value) for effect, v in verdicts], errors)
-            theirs, _ = _attach(other, variant.duties, leaf_verdict)
+            inside = (
+                outcome is not Outcome.NOT_APPLICABLE
+                if variant.scope == self.scope
+                else variant.scope.verdict(leaf_verdict).value
+            )
+            other, theirs = Outcome.NOT_APPLICABLE, typing.cast("tuple[Duty, ...]", ())
+            if inside:
+                verdicts = [(r.effect, r.when.verdict(leaf_verdict)) for r in variant.rules]
+                errors = any(v.errors() for _, v in verdicts)
+                other = _combine([(effect, v.value) for effect, v in verdicts], errors)
+                theirs, _ = _attach(other, variant.duties, leaf_verdict)
             if other is not outcome or [(d.id, d.deadline) for d in theirs] != attached:
                 deciding.add(variant.reading)
         return tuple(r for r in self.readings if r.id in deciding)
@@ -927,6 +939,7 @@ def _compile(policy: Policy) -> _Engine:
                 policy.scope.leaves(),
                 *(r.when.leaves() for r in policy.rules),
                 *(d.when.leaves() for d in policy.duties),
+                *(v.scope.leaves() for v in policy.variants),
                 *(r.when.leaves() for v in policy.variants for r in v.rules),
                 *(d.when.leaves() for v in policy.variants for d in v.duties),
             )
@@ -1044,11 +1057,25 @@ def _explain_source(
     for i, duty in enumerate(policy.duties):
         names[f"_o{i}"] = obligations[duty.id]
         names[f"_sign{i}"] = (duty.id, duty.deadline)  # what the readings compare of a duty
-    body = [
-        f"if not {writer.value(policy.scope)}:",
-        f"    return _Skeleton(outcome=_NOT_APPLICABLE, scope={outside})",
-        "reasons = (" + "".join(f"{r}, " for r in reasons) + ")",
+    body = [f"if not {writer.value(policy.scope)}:"]
+    # outside the scope, a reading decides if under its other choice the scope holds
+    inside = [
+        (f"_v{k}_reading", writer.value(v.scope))
+        for k, v in enumerate(policy.variants)
+        if v.scope != policy.scope
     ]
+    if inside:
+        names["_readings"] = policy.readings
+        body += [
+            "    deciding = {"
+            + "".join(f"*(({name},) if {value} else ()), " for name, value in inside)
+            + "}",
+            "    readings = tuple([r for r in _readings if r.id in deciding])",
+            f"    return _Skeleton(outcome=_NOT_APPLICABLE, scope={outside}, readings=readings)",
+        ]
+    else:
+        body.append(f"    return _Skeleton(outcome=_NOT_APPLICABLE, scope={outside})")
+    body.append("reasons = (" + "".join(f"{r}, " for r in reasons) + ")")
     outcome, attached = _outcome_source(writer, policy.rules, policy.duties)
     body.append(f"outcome = {outcome}")
     obliged = attached("_o", "outcome")
@@ -1116,11 +1143,21 @@ def _readings_source(
             names[f"_v{k}_sign{i}"] = signatures.setdefault(sign, sign)
         names[f"_v{k}_reading"] = variant.reading
         other, attached = _outcome_source(writer, variant.rules, variant.duties)
-        lines += [
-            f"other = {other}",
-            f"if other is not outcome or {attached(f'_v{k}_sign', 'other')} != attached:",
-            f"    deciding.add(_v{k}_reading)",
-        ]
+        if variant.scope == policy.scope:
+            lines += [
+                f"other = {other}",
+                f"if other is not outcome or {attached(f'_v{k}_sign', 'other')} != attached:",
+                f"    deciding.add(_v{k}_reading)",
+            ]
+        else:  # outside the variant's scope, the request would not be governed
+            lines += [
+                f"if not {writer.value(variant.scope)}:",
+                f"    deciding.add(_v{k}_reading)",
+                "else:",
+                f"    other = {other}",
+                f"    if other is not outcome or {attached(f'_v{k}_sign', 'other')} != attached:",
+                f"        deciding.add(_v{k}_reading)",
+            ]
     names["_readings"] = policy.readings
     return [*lines, "readings = tuple([r for r in _readings if r.id in deciding])"]
 

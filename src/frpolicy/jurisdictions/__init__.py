@@ -155,8 +155,8 @@ class Version:
 
         ``build`` takes a choice of readings (reading id to choice id, the others as
         adopted) and returns the version so read. The version returned also holds, as its
-        policy's variants (:class:`~frpolicy.policy.Variant`), the rules and duties of every
-        other choice of each reading, so that each decision can name the readings it rests
+        policy's variants (:class:`~frpolicy.policy.Variant`), the scope, rules and duties of
+        every other choice of each reading, so that each decision can name the readings it rests
         on; and it keeps ``build`` for :meth:`with_readings`.
 
         Raises:
@@ -174,6 +174,7 @@ class Version:
                         Variant(
                             reading=reading.id,
                             choice=choice.id,
+                            scope=other.scope,
                             rules=other.rules,
                             duties=other.duties,
                         )
