@@ -124,9 +124,7 @@ _EVERY_OTHER_READING = [
 
 @pytest.mark.parametrize(
     ("code", "name", "reading", "choice"),
-    [
-        pytest.param(*case, id=" ".join(case)) for case in _EVERY_OTHER_READING
-    ],
+    [pytest.param(*case, id=" ".join(case)) for case in _EVERY_OTHER_READING],
 )
 def test_every_registered_version_verifies_clean_under_every_other_reading(
     code: str, name: str, reading: str, choice: str
