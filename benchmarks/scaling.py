@@ -24,7 +24,7 @@ from frpolicy.model import AgencyKind
 from frpolicy.policy import Effect
 from frpolicy.predicates import leaf_family
 
-__all__ = ["check_paths_agree", "cold_pass_growth", "generated_policy", "outcome_share"]
+__all__ = ["check_paths_agree", "cold_pass_peak", "generated_policy", "outcome_share"]
 
 _submitted_before = leaf_family(
     "submitted_before",
@@ -88,26 +88,27 @@ def outcome_share(policy: Policy, requests: list[SearchRequest]) -> float:
     return sum(policy.decide(r) is Outcome.PERMITTED for r in requests) / len(requests)
 
 
-def cold_pass_growth(size: int, count: int) -> int:
-    """How much one cold pass of ``evaluate`` grows the peak resident memory, in bytes.
+def cold_pass_peak(size: int, count: int) -> int:
+    """The most memory one cold pass of ``evaluate`` holds at once, in bytes.
 
-    Measured in a fresh process (``resource``'s high-water mark), on the generated policy of
-    ``size`` rules and ``count`` requests, after the policy is compiled and the requests
-    built: what the explanations kept in the cache, and the work of building them, add.
+    Measured in a fresh process by ``tracemalloc``, started once the generated policy of
+    ``size`` rules is compiled and the ``count`` requests are built: the peak of what the
+    explanations kept in the cache, and the work of building them, allocate. (The
+    process's high-water mark would not show it: compiling a large policy peaks higher.)
     """
     code = (
-        "import resource, sys\n"
+        "import sys, tracemalloc\n"
         f"sys.path.insert(0, {str(Path(__file__).parent)!r})\n"
         "import scaling, workload\n"
         f"requests = workload.requests({count}, seed=workload.SEED + 1)\n"
         f"policy = scaling.generated_policy({size})\n"
         "policy.decide(requests[0])\n"
-        "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "tracemalloc.start()\n"
         "for r in requests:\n"
         "    policy.evaluate(r)\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before)\n"
+        "print(tracemalloc.get_traced_memory()[1])\n"
     )
     result = subprocess.run(  # noqa: S603 - our own interpreter, a fixed program
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
-    return int(result.stdout.strip()) * 1024
+    return int(result.stdout.strip())
