@@ -21,9 +21,11 @@ import typing
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from hypothesis import strategies as st
 
-from frpolicy import InputError, SearchRecord, from_json, to_json
+from frpolicy import InputError, SearchRecord, from_json, serialization, to_json
+from frpolicy.serialization import Decoder
 
 __all__ = [
     "CLASSES",
@@ -38,9 +40,21 @@ LOG = Path(__file__).resolve().parent.parent / "examples" / "ma_search_log.jsonl
 VALID_LINES: tuple[bytes, ...] = tuple(LOG.read_bytes().splitlines()[:40])
 """Real lines of the sample log: the seeds the hostile lines are grown from."""
 
-Decoder = Callable[[bytes], SearchRecord]
+Decode = Callable[[bytes], SearchRecord]
 
-DECODERS: dict[str, Decoder] = {"from_json": lambda line: from_json(line, SearchRecord)}
+
+def _standard_library_decoder() -> Decoder[SearchRecord]:
+    """The fast decoder on the standard library's parser, as without the ``fast`` extra."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(serialization, "_orjson", lambda: None)
+        return Decoder(SearchRecord)
+
+
+DECODERS: dict[str, Decode] = {
+    "from_json": lambda line: from_json(line, SearchRecord),
+    "Decoder": Decoder(SearchRecord),
+    "Decoder without orjson": _standard_library_decoder(),
+}
 """Every decoder of log lines, by name; each must give :func:`from_json`'s answers."""
 
 _CATEGORIES: tuple[typing.Any, ...] = (
@@ -235,7 +249,7 @@ def log_lines() -> st.SearchStrategy[list[bytes]]:
 _MAX_ERROR_LINE = 500
 
 
-def check_answer(decode: Decoder, line: bytes) -> SearchRecord | InputError:
+def check_answer(decode: Decode, line: bytes) -> SearchRecord | InputError:
     """The answer of a decoder on a line, checked: a valid record, or an honest refusal.
 
     Raises:
@@ -300,7 +314,7 @@ def _check_error(error: InputError) -> None:
         assert len(message) <= _MAX_ERROR_LINE, len(message)
 
 
-def check_same_answer(decode: Decoder, line: bytes) -> None:
+def check_same_answer(decode: Decode, line: bytes) -> None:
     """Check that a decoder answers a line as :func:`~frpolicy.serialization.from_json` does.
 
     The same record, or a refusal from both (the messages may differ).
