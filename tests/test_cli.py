@@ -17,7 +17,7 @@ from typing import IO, Any
 
 import pytest
 
-from frpolicy import cli
+from frpolicy import _jsonl, cli
 from frpolicy.cli import (
     EXIT_BAD_INPUT,
     EXIT_CLEAN,
@@ -447,7 +447,7 @@ def test_a_carriage_return_inside_a_record_does_not_split_it(
 def test_a_line_too_long_to_read_is_a_malformed_line_and_the_next_is_read(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cli, "_MAX_LINE", 4096)
+    monkeypatch.setattr(_jsonl, "MAX_LINE", 4096)
     log = _bytes_log(tmp_path, b'{"request": "' + b"x" * 100_000 + b'"}\n' + GOOD + b"\n")
     _, report = _audit_json(capsys, log)
     assert report["totals"]["records"] == 1

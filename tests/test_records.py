@@ -641,6 +641,18 @@ def test_a_json_lines_file_gives_every_line_a_record_a_problem_or_a_blank(tmp_pa
     assert problems[2].errors == ("$: not UTF-8 text",)  # type: ignore[union-attr]
 
 
+def test_a_json_lines_file_reads_past_a_byte_order_mark_and_of_the_mark_alone_has_no_line(
+    tmp_path: Path,
+) -> None:
+    made = record()
+    marked = tmp_path / "marked.jsonl"
+    marked.write_bytes(b"\xef\xbb\xbf" + to_json(made).encode() + b"\n")
+    assert list(read_jsonl(marked)) == [(1, made)]
+    mark = tmp_path / "mark.jsonl"
+    mark.write_bytes(b"\xef\xbb\xbf")
+    assert list(read_jsonl(mark)) == []
+
+
 def test_records_are_read_from_a_log_by_row_and_from_a_file_by_line(tmp_path: Path) -> None:
     path = filled(tmp_path / "log.db", 2)
     assert [where for where, _ in read_records(path)] == ["row 1", "row 2"]

@@ -168,6 +168,8 @@ from typing import IO, TYPE_CHECKING, Any, BinaryIO, NoReturn
 
 import attrs
 
+from frpolicy import _jsonl
+from frpolicy._jsonl import BOM
 from frpolicy._text import printable
 from frpolicy.comparison import compare
 from frpolicy.compliance import AuditPart, Entry, InputProblem, LogAudit
@@ -242,9 +244,6 @@ _SCHEMA_TYPES: dict[str, type] = {
 _PROGRESS_AFTER = 1.0
 """Seconds an audit runs before its progress is shown: a short one shows none."""
 _PROGRESS_EVERY = 0.25
-_MAX_LINE = 16 * 2**20
-"""The most bytes one line of a log (or a request) may have: a longer one is not read."""
-_BOM = b"\xef\xbb\xbf"
 _BLANK = b" \t\r\n"  # JSON's whitespace
 
 
@@ -572,13 +571,13 @@ def _opened(name: str) -> Iterator[BinaryIO]:
 
 
 def _read(name: str) -> bytes:
-    """The bytes of a small input (a request), at most :data:`_MAX_LINE` of them."""
+    """The bytes of a small input (a request), at most ``MAX_LINE`` of them."""
     with _opened(name) as handle, _input_errors(name):
-        data = handle.read(_MAX_LINE + 1)
-    if len(data) > _MAX_LINE:
-        msg = f"cannot read {name}: larger than {_MAX_LINE:,} bytes"
+        data = handle.read(_jsonl.MAX_LINE + 1)
+    if len(data) > _jsonl.MAX_LINE:
+        msg = f"cannot read {name}: larger than {_jsonl.MAX_LINE:,} bytes"
         raise _UsageError(msg)
-    return data.removeprefix(_BOM)
+    return data.removeprefix(BOM)
 
 
 def _evaluate(args: argparse.Namespace) -> int:
@@ -709,37 +708,15 @@ def _rereadable(name: str) -> Iterator[BinaryIO]:
 def _lines(
     name: str, handle: BinaryIO, start: int = 0, end: int | None = None
 ) -> Iterator[tuple[int, bytes | None]]:
-    """The lines of a file, numbered from 1, read one at a time from its start.
-
-    A line ends at a line feed only. ``None`` stands for a line longer than
-    :data:`_MAX_LINE` bytes, skipped without being held in memory. ``start`` and ``end``
-    (offsets, each at the start of a line) read a part of the file, numbered from 1.
-    """
+    """The lines of a file, as ``_jsonl.lines`` reads them; errors as input's."""
     with _input_errors(name):
-        if start or handle.seekable():  # standard input is read from where it stands
-            handle.seek(start)
-        at = start
-        number = 0
-        while (end is None or at < end) and (line := handle.readline(_MAX_LINE + 1)):
-            at += len(line)
-            if number == 0 and start == 0:
-                line = line.removeprefix(_BOM)
-                if not line:  # the mark and nothing else: an empty text
-                    break
-            number += 1
-            if len(line) > _MAX_LINE and not line.endswith(b"\n"):
-                while (rest := handle.readline(_MAX_LINE)) and not rest.endswith(b"\n"):
-                    at += len(rest)
-                at += len(rest)
-                yield number, None
-                continue
-            yield number, line
+        yield from _jsonl.lines(handle, start, end)
 
 
 def _read_line(number: int, line: bytes | None, cls: type[T]) -> T | InputProblem | None:
     """A line read: an object, a problem, or ``None`` for a blank line."""
     if line is None:
-        errors = (f"$: longer than {_MAX_LINE:,} bytes, not read",)
+        errors = (f"$: longer than {_jsonl.MAX_LINE:,} bytes, not read",)
         return InputProblem(line=number, errors=errors)
     if not line.strip(_BLANK):
         return None
@@ -876,7 +853,7 @@ def _entries(
     done = 0
     for number, line in _lines(name, handle, start, end):
         if progress is not None:
-            done += _MAX_LINE if line is None else len(line)
+            done += _jsonl.MAX_LINE if line is None else len(line)
             progress.show(number, done)
         yield number, _read_line(number, line, SearchRecord)
 

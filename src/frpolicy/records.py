@@ -57,6 +57,7 @@ from typing import IO, Any, Self
 
 import attrs
 
+from frpolicy import _jsonl
 from frpolicy.compliance import InputProblem
 from frpolicy.jurisdictions import (
     ENTRY_POINT_GROUP,
@@ -1003,26 +1004,11 @@ def _link_problem(row: _Row, previous: str, unit: str) -> str | None:
     return None
 
 
-_MAX_LINE = 16 * 2**20
-"""The most bytes a line of a JSON Lines file of records may have."""
-_BOM = b"\xef\xbb\xbf"
-
-
 def _jsonl_lines(path: Path) -> Iterator[tuple[int, bytes | None]]:
-    """The lines of a file, numbered from 1; ``None`` for one over :data:`_MAX_LINE` bytes."""
+    """The lines of a file, numbered from 1; ``None`` for one over ``_jsonl.MAX_LINE`` bytes."""
     try:
         with path.open("rb") as handle:
-            number = 0
-            while line := handle.readline(_MAX_LINE + 1):
-                number += 1
-                if number == 1:
-                    line = line.removeprefix(_BOM)
-                if len(line) > _MAX_LINE and not line.endswith(b"\n"):
-                    while (rest := handle.readline(_MAX_LINE)) and not rest.endswith(b"\n"):
-                        pass
-                    yield number, None
-                    continue
-                yield number, line
+            yield from _jsonl.lines(handle)
     except OSError as error:
         msg = f"cannot read {path}: {error.strerror or error}"
         raise LogError(msg) from None
@@ -1045,7 +1031,7 @@ def read_jsonl(path: str | Path) -> Iterator[tuple[int, DecisionRecord | InputPr
     """
     for number, line in _jsonl_lines(Path(path)):
         if line is None:
-            problem = (f"$: longer than {_MAX_LINE:,} bytes",)
+            problem = (f"$: longer than {_jsonl.MAX_LINE:,} bytes",)
             yield number, InputProblem(line=number, errors=problem)
             continue
         if not line.strip():
@@ -1085,7 +1071,7 @@ def read_records(
 def _export_rows(path: Path) -> Iterator[_Row]:
     for number, line in _jsonl_lines(path):
         if line is None:
-            yield _Row(number, None, unreadable=f"it is longer than {_MAX_LINE:,} bytes")
+            yield _Row(number, None, unreadable=f"it is longer than {_jsonl.MAX_LINE:,} bytes")
             continue
         try:
             yield _Row(number, _line_text(line))
