@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import frpolicy
@@ -38,6 +38,7 @@ from frpolicy.compliance import (
     version_for,
 )
 from frpolicy.reports import AuditReport, audit_report
+from frpolicy.strategies import search_requests
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 MA = frpolicy.jurisdiction("US-MA")
@@ -272,6 +273,50 @@ def test_a_violation_says_who_asked_who_searched_when_and_when_a_duty_was_due() 
         assert v.fulfilled_at is None or v.fulfilled_at > v.due
         assert str(v.submitted_at.tzinfo) == "America/New_York"
         assert v.searched_at is None or v.searched_at >= v.submitted_at
+
+
+_EVERY_VERSION = [(j, v) for j in frpolicy.jurisdictions() for v in j.versions]
+
+
+@pytest.mark.parametrize(
+    ("place", "version"),
+    _EVERY_VERSION,
+    ids=[f"{j.code} {v.instrument.id}" for j, v in _EVERY_VERSION],
+)
+@given(data=st.data())
+def test_what_a_search_lacked_is_said_in_words_never_in_the_formula_s_capitals(
+    place: frpolicy.Jurisdiction, version: frpolicy.Version, data: st.DataObject
+) -> None:
+    # a permission with a negated compound condition ("NOT (A OR B)") is said part by
+    # part ("not A and not B"), under every jurisdiction's law
+    request = data.draw(search_requests(place, version), label="request")
+    assume(version.decide(request) in {Outcome.NOT_PERMITTED, Outcome.FORBIDDEN})
+    record = SearchRecord(request=request)
+    finding = check_search(record, (), version, LATER)
+    for violation in finding.violations:
+        if violation.kind is ViolationKind.UNAUTHORIZED_SEARCH:
+            for word in ("NOT ", " OR ", " AND ", "(", ")"):
+                assert word not in violation.missing, violation.missing
+
+
+def test_a_negated_compound_condition_is_said_part_by_part() -> None:
+    from frpolicy.jurisdictions.us_ma import conditions as c  # noqa: PLC0415
+
+    # permitted only when approved technology is NOT used without (emotion or video):
+    # an approved still-image search fails it, and is said as what held
+    only = attrs.evolve(
+        BILL.policy.rules[0],
+        id="X-ONLY",
+        effect=frpolicy.Effect.PERMIT,
+        when=~(c.TECHNOLOGY_APPROVED & ~(c.EMOTION_INFERENCE | c.MOVING_IMAGES)),
+    )
+    version = attrs.evolve(BILL, policy=attrs.evolve(BILL.policy, rules=(only,), variants=()))
+    finding = check_search(_state_police_search(), (), version, LATER)
+    [violation] = [v for v in finding.violations if v.kind is ViolationKind.UNAUTHORIZED_SEARCH]
+    assert violation.missing == (
+        "X-ONLY: the facial-recognition technology used is approved and the system is not "
+        "used to infer a person's emotions and not: the system analyses moving images"
+    )
 
 
 def test_what_was_missing_is_the_same_said_afresh_or_remembered() -> None:

@@ -356,9 +356,19 @@ def _positive(predicate: Predicate) -> str:
     if isinstance(predicate, Leaf):
         return _brief(predicate.description)
     if isinstance(predicate, Not):
-        return _negated(predicate.operand.describe())
+        return _negative(predicate.operand)
     joiner = " and " if isinstance(predicate, All) else " or "
     return joiner.join(_positive(p) for p in getattr(predicate, "operands", ()))
+
+
+def _negative(predicate: Predicate) -> str:
+    """A condition that failed, in a few words: its parts negated, as De Morgan reads them."""
+    if isinstance(predicate, Leaf):
+        return _negated(predicate.description)
+    if isinstance(predicate, Not):
+        return _positive(predicate.operand)
+    joiner = " or " if isinstance(predicate, All) else " and "
+    return joiner.join(_negative(p) for p in getattr(predicate, "operands", ()))
 
 
 def _unmet(verdict: Verdict, request: SearchRequest) -> tuple[list[str], int]:
