@@ -220,6 +220,23 @@ def test_replay_of_json_lines_with_bad_lines_names_each_and_replays_the_rest(
     assert "unreadable:                                    3" in out
 
 
+def test_log_and_replay_output_shows_control_characters_as_escapes(
+    log: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a file name may hold any character but "/": one that moves the terminal's cursor or
+    # turns text right to left is shown, never obeyed
+    named = tmp_path / "log\x1b[2K\u202e.db"
+    named.write_bytes(log.read_bytes())
+    code, out, _ = run(capsys, "log", "verify", named)
+    assert code == EXIT_CLEAN
+    assert "log\\x1b[2K\\u202e.db: a whole chain of" in out
+    export = tmp_path / "records\x1b[2K.jsonl"
+    export.write_text(run(capsys, "log", "export", log)[1], encoding="utf-8")
+    code, out, _ = run(capsys, "replay", export, "--version", "H.1728")
+    assert "records\\x1b[2K.jsonl: 3 records" in out
+    assert "\x1b" not in out
+
+
 def test_replay_reports_a_record_whose_law_is_gone(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

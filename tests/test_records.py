@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import os
@@ -495,6 +496,19 @@ def test_the_csv_export_has_a_row_per_record_with_the_chain(tmp_path: Path) -> N
     assert second.endswith(row(path, 2)[2])
     with DecisionLog(path) as log, pytest.raises(ValueError, match="format"):
         log.export(io.StringIO(), "xml")
+
+
+def test_the_csv_export_never_gives_a_spreadsheet_a_formula_to_run(tmp_path: Path) -> None:
+    hostile = attrs.evolve(REQUEST, id='=HYPERLINK("http://x")')
+    path = tmp_path / "log.db"
+    with DecisionLog(path) as log:
+        log.append(record(hostile))
+    export = io.StringIO()
+    with DecisionLog(path, readonly=True) as log:
+        log.export(export, "csv")
+    _, row_ = list(csv.reader(io.StringIO(export.getvalue())))
+    assert "'=HYPERLINK(\"http://x\")" in row_
+    assert not [cell for cell in row_ if cell.startswith(("=", "+", "-", "@"))]
 
 
 def test_a_sqlite_database_of_another_kind_is_not_a_decision_log(tmp_path: Path) -> None:

@@ -1163,13 +1163,13 @@ def _log_verify(args: argparse.Namespace) -> int:
     except LogError as error:
         raise _UsageError(str(error)) from None
     if found.broken is not None:
-        _print(f"{args.log}: the chain is broken at {found.broken.describe()}")
+        _print(printable(f"{args.log}: the chain is broken at {found.broken.describe()}"))
         return EXIT_VIOLATIONS
     if found.head is None:
-        _print(f"{args.log}: an empty log")
+        _print(printable(f"{args.log}: an empty log"))
         return EXIT_CLEAN
     checked = f"; {len(anchors)} anchor(s) found" if anchors else ""
-    _print(f"{args.log}: a whole chain of {_records(found.rows)}{checked}")
+    _print(printable(f"{args.log}: a whole chain of {_records(found.rows)}{checked}"))
     _print(f"head {found.head}")
     return EXIT_CLEAN
 
@@ -1300,7 +1300,7 @@ def _replay_problem(args: argparse.Namespace, where: str, errors: Sequence[str])
         line = {"kind": "unreadable", "where": where, "errors": list(errors)}
         _print(json.dumps(line, ensure_ascii=False))
     else:
-        _print(f"{where}: cannot be read: {'; '.join(errors)}")
+        _print(printable(f"{where}: cannot be read: {'; '.join(errors)}"))
 
 
 def _decision_json(decision: Any) -> dict[str, Any]:  # noqa: ANN401 - a Decision or None
@@ -1316,7 +1316,7 @@ def _decision_json(decision: Any) -> dict[str, Any]:  # noqa: ANN401 - a Decisio
 
 def _replay_found(args: argparse.Namespace, where: str, found: Replay) -> None:
     if not args.json:
-        _print(f"{where}: {found.explain()}\n")
+        _print(printable(f"{where}: {found.explain()}\n", keep_newlines=True))
         return
     record = found.record
     line = {
@@ -1340,7 +1340,7 @@ def _replay_totals(args: argparse.Namespace, against: str, totals: dict[str, int
         _print(json.dumps({"kind": "totals", "against": against, **totals}))
         return
     lines = [
-        f"Replay of {args.source}: {_records(totals['records'])}, against {against}",
+        printable(f"Replay of {args.source}: {_records(totals['records'])}, against {against}"),
         f"  decided otherwise under it:                    {totals['changed']:,}",
         f"    of which with another outcome:               {totals['outcome_changed']:,}",
         f"  not reproduced under the law they name:        {totals['not_reproduced']:,}",

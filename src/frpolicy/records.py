@@ -58,6 +58,7 @@ from typing import IO, Any, Self
 import attrs
 
 from frpolicy import _jsonl
+from frpolicy._document import Kind, machine
 from frpolicy.compliance import InputProblem
 from frpolicy.jurisdictions import (
     ENTRY_POINT_GROUP,
@@ -873,8 +874,9 @@ _CSV_HEADER = (
 
 
 def _csv_fields(record: DecisionRecord) -> list[str]:
+    """A record's columns, each as a spreadsheet can open it safely (no formula runs)."""
     decision = record.decision
-    return [
+    fields = [
         record.id,
         record.evaluated_at.isoformat(),
         record.jurisdiction,
@@ -888,6 +890,7 @@ def _csv_fields(record: DecisionRecord) -> list[str]:
         record.library_version,
         record.jurisdiction_package or "",
     ]
+    return [machine(field, Kind.TEXT) for field in fields]
 
 
 @attrs.frozen
