@@ -307,7 +307,7 @@ def scale(sizes: Sequence[int], count: int, repeats: int) -> None:
     rows = []
     for size in sizes:
         policy = policies[size]
-        peak = scaling.cold_pass_peak(size, count)
+        growth = scaling.cold_pass_growth(size, count)
         entry = policy.cache.entry_bytes
         rows.append(
             [
@@ -318,7 +318,7 @@ def scale(sizes: Sequence[int], count: int, repeats: int) -> None:
                 _us(results[f"cold {size}"].cpu_median),
                 f"{entry / 1024:,.1f}",
                 f"{DEFAULT_CACHE_BYTES // entry:,}",
-                f"{peak / 2**20:,.1f}",
+                f"{growth / 2**20:,.1f}",
             ]
         )
     header = [
@@ -329,7 +329,7 @@ def scale(sizes: Sequence[int], count: int, repeats: int) -> None:
         "evaluate cold µs",
         "cache entry KiB (bound)",
         "entries in 32 MiB",
-        "cold pass, peak traced MiB",
+        "cold pass, resident growth MiB",
     ]
     print(_table(header, rows))
 
