@@ -7,7 +7,17 @@ rules; the documentation renders them as prose.
 
 from __future__ import annotations
 
-from frpolicy.model import AgencyKind, Analysis, Harm, MediaKind
+from frpolicy.conditions import (
+    COURT_ORDER_AUTHORIZES_SEARCH,
+    COURT_ORDER_IN_FORCE,
+    EMERGENCY_DECLARED,
+    EMERGENCY_HARM_TO_A_PERSON,
+    IDENTIFY_OR_VERIFY,
+    TECHNOLOGY_APPROVED,
+    WARRANT_AUTHORIZES_SEARCH,
+    WARRANT_IN_FORCE,
+)
+from frpolicy.model import AgencyKind, Harm, MediaKind
 from frpolicy.predicates import leaf, leaf_family
 
 __all__ = [
@@ -95,23 +105,7 @@ REGISTRY_SEARCH = performed_by(AgencyKind.MOTOR_VEHICLE_REGISTRY)
 WRITTEN_REQUEST = leaf(
     "written_request", "the search was asked for in a written request", "r.written_request"
 )
-TECHNOLOGY_APPROVED = leaf(
-    "technology_approved",
-    "the facial-recognition technology used is approved",
-    "r.technology.approved",
-)
 
-WARRANT_AUTHORIZES_SEARCH = leaf(
-    "warrant_authorizes_search",
-    "a warrant authorizes the facial-recognition search",
-    "r.warrant is not None and r.warrant.authorizes_facial_recognition",
-)
-WARRANT_IN_FORCE = leaf(
-    "warrant_in_force",
-    "the warrant is in force when the search is performed",
-    "r.warrant is not None and r.warrant.issued_at <= at"
-    " and (r.warrant.expires_at is None or at <= r.warrant.expires_at)",
-)
 WARRANT_COVERS_OFFENSE = leaf(
     "warrant_covers_offense",
     "the warrant names the offense under investigation",
@@ -125,32 +119,7 @@ OFFENSE_IS_FELONY = leaf(
     " and (r.offense.penalty.death or r.offense.penalty.confinement is Confinement.STATE_PRISON)",
 )
 
-COURT_ORDER_AUTHORIZES_SEARCH = leaf(
-    "court_order_authorizes_search",
-    "a court order authorizes the facial-recognition search",
-    "r.court_order is not None and r.court_order.authorizes_facial_recognition",
-)
-COURT_ORDER_IN_FORCE = leaf(
-    "court_order_in_force",
-    "the court order is in force when the search is performed",
-    "r.court_order is not None and r.court_order.issued_at <= at"
-    " and (r.court_order.expires_at is None or at <= r.court_order.expires_at)",
-)
 
-EMERGENCY_DECLARED = leaf(
-    "emergency_declared",
-    "an emergency was declared at or before the search",
-    "r.emergency is not None and r.emergency.declared_at <= at",
-)
-EMERGENCY_HARM_TO_A_PERSON = leaf(
-    "emergency_harm_to_a_person",
-    "the emergency threatens harm to a person (death, serious physical injury or other harm "
-    "to a person), not to property alone",
-    "r.emergency is not None and r.emergency.harm in PERSONAL_HARMS",
-    PERSONAL_HARMS=frozenset(
-        {Harm.DEATH, Harm.SERIOUS_PHYSICAL_INJURY, Harm.OTHER_HARM_TO_A_PERSON}
-    ),
-)
 EMERGENCY_IMMEDIATE_DANGER = leaf(
     "emergency_immediate_danger",
     "the emergency involves immediate danger of death or serious physical injury",
@@ -162,12 +131,6 @@ EMOTION_INFERENCE = leaf(
     "emotion_inference",
     "the system is used to infer a person's emotions",
     "r.analysis is Analysis.EMOTION_INFERENCE",
-)
-IDENTIFY_OR_VERIFY = leaf(
-    "identify_or_verify",
-    "the system is used to identify or verify a person, nothing more",
-    "r.analysis in PLAIN",
-    PLAIN=frozenset({Analysis.IDENTIFICATION, Analysis.VERIFICATION}),
 )
 MOVING_IMAGES = leaf(
     "moving_images",
