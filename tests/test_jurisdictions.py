@@ -54,6 +54,24 @@ def test_an_unknown_jurisdiction_is_an_error_that_lists_the_installed_ones() -> 
         jurisdiction("US-ZZ")
 
 
+def test_a_jurisdictions_repr_is_one_line_of_its_code_name_and_versions() -> None:
+    assert repr(MA) == (
+        "Jurisdiction(code='US-MA', name='Massachusetts', "
+        "versions=('St. 2020, c.253', 'H.1728', 'H.4359'))"
+    )
+
+
+def test_a_versions_repr_names_its_jurisdiction_instrument_and_readings_not_as_adopted() -> None:
+    version = MA.version("H.1728")
+    assert repr(version) == "Version(jurisdiction='US-MA', instrument='H.1728')"
+    reading = version.readings[0]
+    other = version.with_readings({reading.id: reading.choices[1].id})
+    assert repr(other) == (
+        f"Version(jurisdiction='US-MA', instrument='H.1728', "
+        f"readings={{{reading.id!r}: {reading.choices[1].id!r}}})"
+    )
+
+
 def test_a_version_is_found_by_its_instrument_or_an_alias() -> None:
     assert MA.version("H.1728") is MA.version("S.927")
     with pytest.raises(LookupError, match=r"has no version 'H.9999'; known: St. 2020, c.253, "):

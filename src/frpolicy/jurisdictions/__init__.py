@@ -110,7 +110,7 @@ class Invariant:
         return None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Version:
     """One instrument of a jurisdiction, with everything needed to apply it.
 
@@ -136,6 +136,15 @@ class Version:
     build: Callable[[Mapping[str, str]], Version] | None = attrs.field(
         default=None, eq=False, repr=False
     )
+
+    def __repr__(self) -> str:
+        """The jurisdiction, the instrument and any reading not as adopted: a REPL line."""
+        changed = {r.id: r.chosen for r in self.readings if r.chosen != r.choices[0].id}
+        readings = f", readings={changed!r}" if changed else ""
+        return (
+            f"Version(jurisdiction={self.policy.jurisdiction!r}, "
+            f"instrument={self.instrument.id!r}{readings})"
+        )
 
     @property
     def instrument(self) -> Instrument:
@@ -299,7 +308,7 @@ def choose_readings(readings: Iterable[Reading], choices: Mapping[str, str]) -> 
     return {i: r.choose(choices[i]) if i in choices else r for i, r in known.items()}
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Jurisdiction:
     """A place whose law governs searches, and the versions of that law.
 
@@ -327,6 +336,11 @@ class Jurisdiction:
             if v.policy.jurisdiction != self.code:
                 msg = f"{self.code}: version {v.instrument.id} is for {v.policy.jurisdiction}"
                 raise ValueError(msg)
+
+    def __repr__(self) -> str:
+        """The code, the name and the versions' instruments: a REPL line, not the law."""
+        versions = tuple(v.instrument.id for v in self.versions)
+        return f"Jurisdiction(code={self.code!r}, name={self.name!r}, versions={versions!r})"
 
     def version(self, name: str) -> Version:
         """The version encoding the instrument of this name (or alias), in force or not.
