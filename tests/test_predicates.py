@@ -114,6 +114,29 @@ def test_a_parameterised_leaf_needs_exactly_its_parameters() -> None:
         family(AgencyKind.FEDERAL, AgencyKind.STATE_POLICE)
 
 
+def test_a_description_placeholder_gives_the_value_in_prose_and_reaches_the_value() -> None:
+    family = leaf_family(
+        "kinds_are",
+        "{kind}; {kind.label}; {kind.value}; {kind!r}; {kinds}",
+        "r.performing_agency.kind is kind and r.requesting_agency.kind in kinds",
+        ["kind", "kinds"],
+    )
+    described = family(AgencyKind.FBI, frozenset({AgencyKind.FBI, AgencyKind.FEDERAL}))
+    assert described.describe().split("; ") == [
+        "the FBI",
+        "the FBI",
+        "fbi",
+        "<AgencyKind.FBI: 'fbi'>",
+        "a federal agency other than the FBI or the FBI",
+    ]
+
+
+def test_a_placeholder_naming_no_attribute_of_the_value_is_an_error_when_called() -> None:
+    family = leaf_family("kind_is", "{kind.nothing}", "r.performing_agency.kind is kind", ["kind"])
+    with pytest.raises(AttributeError, match="nothing"):
+        family(AgencyKind.FBI)
+
+
 @given(requests)
 def test_a_naive_evaluation_time_is_refused(request: SearchRequest) -> None:
     with pytest.raises(ValueError, match="naive datetime"):

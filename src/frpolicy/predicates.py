@@ -88,6 +88,34 @@ def prose(value: object) -> str:
     return str(value)
 
 
+class _Placeholder:
+    """A parameter's value as a description's placeholder receives it.
+
+    ``{kind}`` gives the value in prose (:func:`prose`); ``{kind.label}``, ``{kind.value}``
+    or ``{kind!r}`` reach the value itself.
+    """
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: object) -> None:
+        self._value = value
+
+    def __format__(self, spec: str) -> str:
+        return format(prose(self._value), spec)
+
+    def __str__(self) -> str:
+        return prose(self._value)
+
+    def __repr__(self) -> str:
+        return repr(self._value)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._value, name)
+
+    def __getitem__(self, key: object) -> object:
+        return self._value[key]  # type: ignore[index]
+
+
 def _show(value: object) -> str:
     """Render a parameter value for a repr, so the repr reads like the expression."""
     if isinstance(value, enum.Enum):
@@ -687,7 +715,7 @@ class LeafFamily:
             msg = f"{self.name}: needs parameters {', '.join(self.params)}"
             raise TypeError(msg)
         params = tuple((p, values[p]) for p in self.params)
-        description = self.description.format(**{p: prose(v) for p, v in params})
+        description = self.description.format(**{p: _Placeholder(v) for p, v in params})
         return Leaf(self.name, description, self.expression, params, namespace=self.namespace)
 
 
@@ -696,7 +724,16 @@ def leaf_family(
 ) -> LeafFamily:
     """Declare a parameterised leaf, such as ``offense_in(catalog)``.
 
-    The description is a format string over the parameters (``"performed by {kind}"``);
-    the expression uses them as names.
+    The description is a format string over the parameters; the expression uses them as
+    names. A placeholder gives the value in prose (an enumeration member by its ``label``,
+    a set as a list ending in "or"), and reaches the value itself through an attribute, an
+    index or ``!r``:
+
+    >>> from frpolicy.model import AgencyKind
+    >>> by = leaf_family(
+    ...     "by", "by {kind}, written {kind.value}", "r.performing_agency.kind is kind", ["kind"]
+    ... )
+    >>> by(AgencyKind.STATE_POLICE).describe()
+    'by the State Police, written state_police'
     """
     return LeafFamily(name, description, expression, tuple(params), namespace=namespace)
