@@ -137,3 +137,19 @@ def test_the_license_the_project_declares_ships_with_the_installed_package_and_t
     assert "Apache License" in shipped[0].read_text(encoding="utf-8")
     pyproject = (root / "pyproject.toml").read_text(encoding="utf-8")
     assert '"/LICENSE"' in pyproject  # the sdist's include list
+
+
+def test_a_top_level_name_is_the_object_its_module_documents() -> None:
+    for name in frpolicy.__all__:
+        value = getattr(frpolicy, name)
+        home = importlib.import_module(value.__module__)
+        assert getattr(home, value.__qualname__) is value, f"frpolicy.{name}"
+        assert name in _all_of(home), f"frpolicy.{name} is not public in {value.__module__}"
+
+
+def test_the_top_level_jurisdictions_is_the_listing_and_from_imports_reach_the_subpackage() -> None:
+    from frpolicy.jurisdictions import jurisdiction, us_ma  # noqa: PLC0415 - the point
+
+    assert frpolicy.jurisdictions is sys.modules["frpolicy.jurisdictions"].jurisdictions
+    assert frpolicy.jurisdiction is jurisdiction
+    assert us_ma.MASSACHUSETTS in frpolicy.jurisdictions()

@@ -21,14 +21,17 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import enum
 import importlib
 import io
 import itertools
 import json
 import os
+import pkgutil
 import re
 import shlex
 import sys
+import types
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from importlib.metadata import entry_points
@@ -38,13 +41,15 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import attrs
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.pycode import ModuleAnalyzer
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 import frpolicy
 from frpolicy import analysis
 from frpolicy.analysis import Change, Claim, ClaimKind, Status
-from frpolicy.jurisdictions import ENTRY_POINT_GROUP, Invariant
-from frpolicy.law import Reading, Source, Verification
+from frpolicy.jurisdictions import ENTRY_POINT_GROUP, Invariant, Version
+from frpolicy.law import Instrument, OffenseList, Reading, Source, Verification
 from frpolicy.model import (
     Agency,
     AgencyKind,
@@ -68,7 +73,7 @@ from frpolicy.model import (
     Warrant,
 )
 from frpolicy.policy import Decision, Duty, Effect, Outcome, Rule
-from frpolicy.predicates import All, Not, Predicate
+from frpolicy.predicates import All, Leaf, LeafFamily, Not, Predicate
 from frpolicy.predicates import Any as AnyOf
 
 if TYPE_CHECKING:
@@ -77,12 +82,14 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-    from frpolicy.jurisdictions import Jurisdiction, Version
+    from frpolicy.jurisdictions import Jurisdiction
 
 __all__ = [
     "CliRun",
     "CliUsage",
+    "Constants",
     "JsonSchema",
+    "Reexports",
     "cross_jurisdiction_page",
     "effect_badge",
     "jurisdiction_pages",
@@ -91,6 +98,8 @@ __all__ = [
     "source_badge",
     "write_jurisdiction_pages",
 ]
+
+LOGGER = logging.getLogger(__name__)
 
 #: The folder, relative to the documentation source, that the jurisdiction pages go to.
 OUTPUT = "jurisdictions"
@@ -998,26 +1007,150 @@ def _resolve_reexport(
 
 
 _ORIGINALS: dict[str, list[str]] = {}
-_LEADING_LABEL = re.compile(r"^[^:`]+: ")
+_ATTRIBUTES = frozenset({"attribute", "data", "property"})
 
 
 def _keep_attribute_docstring(
     _app: Sphinx, what: str, name: str, _obj: object, _options: object, lines: list[str]
 ) -> None:
-    """Before napoleon: remember an attribute docstring that starts ``Label: text``."""
-    if what in {"attribute", "data"} and lines and _LEADING_LABEL.match(lines[0]):
+    """Before napoleon: remember the docstring of an attribute, a constant or a property."""
+    if what in _ATTRIBUTES:
         _ORIGINALS[name] = list(lines)
 
 
 def _restore_attribute_docstring(
     _app: Sphinx, _what: str, name: str, _obj: object, _options: object, lines: list[str]
 ) -> None:
-    """After napoleon: put it back, for napoleon reads ``Label:`` as the attribute's type.
+    """After napoleon: put it back if napoleon read a type into its first line.
 
-    ``V: the text of the statute`` documents an enumeration member; it names no type.
+    Napoleon reads ``text: more text`` at the start of an attribute's docstring as a type
+    and its description (``V: the text of the statute`` becomes "Type: V"); frpolicy's
+    attributes take their types from their annotations and never write one in prose.
     """
-    if name in _ORIGINALS:
-        lines[:] = _ORIGINALS.pop(name)
+    original = _ORIGINALS.pop(name, None)
+    if original is not None and any(line.startswith(":type:") for line in lines):
+        lines[:] = original
+
+
+# -- what the reference documents -----------------------------------------------------------
+
+
+def public_modules() -> list[str]:
+    """Every public module of frpolicy: no part of its dotted name starts with ``_``."""
+    found = [
+        info.name
+        for info in pkgutil.walk_packages(frpolicy.__path__, "frpolicy.")
+        if not any(part.startswith("_") for part in info.name.split("."))
+    ]
+    return sorted(["frpolicy", *found])
+
+
+def expected_objects() -> dict[str, str]:
+    """Each name the reference must document, with why: a public name or an enum member.
+
+    A module's public names are its ``__all__``; each enumeration among them must list its
+    members too. A name the top-level package re-exports is documented where it lives.
+    """
+    expected: dict[str, str] = {}
+    for module_name in public_modules():
+        module = importlib.import_module(module_name)
+        names = getattr(module, "__all__", None)
+        if names is None:
+            expected[module_name] = "a public module with no __all__"
+            continue
+        expected[module_name] = "a public module"
+        for name in names:
+            value = getattr(module, name)
+            if module_name == "frpolicy":
+                home = getattr(value, "__module__", module_name)
+                full = f"{home}.{getattr(value, '__qualname__', name)}"
+                expected[full] = f"re-exported as frpolicy.{name}"
+                continue
+            full = f"{module_name}.{name}"
+            expected[full] = f"in {module_name}.__all__"
+            if isinstance(value, type) and issubclass(value, enum.Enum):
+                for member in value:
+                    expected[f"{full}.{member.name}"] = f"a member of {full}"
+    return expected
+
+
+def undocumented(documented: Iterable[str]) -> dict[str, str]:
+    """The names :func:`expected_objects` asks for that ``documented`` lacks, with why."""
+    have = set(documented)
+    return {name: why for name, why in expected_objects().items() if name not in have}
+
+
+def _check_completeness(app: Sphinx, env: BuildEnvironment) -> None:
+    """Warn of each public name or enum member the reference does not document.
+
+    The documentation is built with ``-W``, so one missing name fails the build.
+    """
+    if app.builder.name not in {"html", "dirhtml", "singlehtml"}:
+        return
+    documented = env.get_domain("py").objects  # type: ignore[attr-defined]
+    for name, why in sorted(undocumented(documented).items()):
+        LOGGER.warning("undocumented: %s (%s)", name, why, type="frpolicy", subtype="reference")
+
+
+def _keep_public_members(
+    _app: Sphinx, what: str, _name: str, obj: object, *_skip_and_options: object
+) -> bool | None:
+    """Document every name of a module's ``__all__`` and every member of an enumeration.
+
+    Autodoc leaves out a member with no docstring of its own; a constant such as a leaf, a
+    version or an enumeration member is public all the same.
+    """
+    if what == "module":
+        return False  # autodoc offers a module's members from its __all__ only
+    if isinstance(obj, enum.Enum) and type(obj).__module__.startswith("frpolicy."):
+        return False
+    return None
+
+
+def _describe_values(
+    _app: Sphinx, what: str, _name: str, obj: object, _options: object, lines: list[str]
+) -> None:
+    """Say what a constant is: an enum member's JSON value, a leaf's condition, a version.
+
+    Runs after napoleon, so the lines added are reStructuredText as written.
+    """
+    if what in _ATTRIBUTES and isinstance(obj, enum.Enum):
+        value = json.dumps(obj.value, ensure_ascii=False)
+        lines[:0] = [f"JSON: ``{value}``", ""] if lines else [f"JSON: ``{value}``"]
+    elif what == "data" and isinstance(obj, Leaf):
+        lines[:] = [
+            f"The leaf ``{obj!r}``: *{_rst(obj.description)}*.",
+            "",
+            f"Expression: ``{obj.expression}``",
+        ]
+    elif what == "data" and isinstance(obj, LeafFamily):
+        params = ", ".join(obj.params)
+        lines[:] = [
+            f"The leaf family ``{obj.name}({params})``: *{_rst(obj.description)}*.",
+            "",
+            f"Expression: ``{obj.expression}``",
+        ]
+    elif what == "data" and isinstance(obj, Instrument):
+        status = obj.status.value.replace("_", " ")
+        lines[:] = [f"{_rst(obj.id)}: *{_rst(obj.title)}* ({obj.kind.value}, {status})."]
+    elif what == "data" and isinstance(obj, OffenseList):
+        lines[:] = [f"The list of offenses *{_rst(obj.title)}*: {_rst(str(obj.citation))}."]
+    elif what == "data" and isinstance(obj, Version):
+        instrument = obj.instrument
+        status = instrument.status.value.replace("_", " ")
+        title = _rst(instrument.title)
+        lines[:] = [f"{obj.policy.jurisdiction}, {_rst(instrument.id)}: *{title}* ({status})."]
+
+
+def _no_call_types_for_constants(app: Sphinx, what: str, name: str, *_args: object) -> None:
+    """A constant is documented as a value: a callable one (a leaf) lists no parameters."""
+    if what == "data":
+        app.env.current_document.autodoc_annotations.pop(name, None)
+
+
+def _rst(text: str) -> str:
+    """Escape text for inline reStructuredText."""
+    return re.sub(r"([\\`*_|])", r"\\\1", " ".join(text.split()))
 
 
 # -- roles ----------------------------------------------------------------------------------
@@ -1109,6 +1242,72 @@ class JsonSchema(SphinxDirective):
         block = nodes.literal_block(text, text, language="json")
         self.set_source_info(block)
         return [block]
+
+
+_SHORT_REPR = 80
+
+
+class Constants(SphinxDirective):
+    """``frpolicy-constants``: each public constant of a module that autodoc leaves out.
+
+    Autodoc's ``:members:`` documents a module's constant only when the module's source
+    gives it a docstring; a leaf, a version or an offense declared without one, or one the
+    module imports and re-exports, is public all the same. Each gets an ``autodata`` entry,
+    which :func:`_describe_values` fills from the object itself.
+    """
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        """Document the module's undocumented public constants."""
+        module_name = self.arguments[0]
+        module = importlib.import_module(module_name)
+        attr_docs = ModuleAnalyzer.for_module(module_name).find_attr_docs()
+        lines = []
+        for name in getattr(module, "__all__", ()):
+            value = getattr(module, name)
+            if ("", name) in attr_docs or isinstance(value, type | types.ModuleType):
+                continue
+            if callable(value) and not isinstance(value, Predicate | LeafFamily):
+                continue
+            # a leaf's repr is its name, said in the description; others may run long
+            hide = isinstance(value, Predicate | LeafFamily) or len(repr(value)) > _SHORT_REPR
+            lines += [f".. autodata:: {module_name}.{name}", *(["   :no-value:"] * hide), ""]
+        return self.parse_text_to_nodes("\n".join(lines))
+
+
+class Reexports(SphinxDirective):
+    """``frpolicy-reexports``: the names the top-level package re-exports, and their homes.
+
+    Read from ``frpolicy.__all__`` when the documentation is built, so the table lists
+    exactly what ``import frpolicy`` gives.
+    """
+
+    def run(self) -> list[nodes.Node]:
+        """A table: the name as ``frpolicy`` gives it, and where it is documented."""
+        rows = []
+        for name in frpolicy.__all__:
+            value = getattr(frpolicy, name)
+            home = value.__module__
+            role = "class" if isinstance(value, type) else "func"
+            if isinstance(value, type) and issubclass(value, BaseException):
+                role = "exc"
+            rows += [
+                f"   * - ``frpolicy.{name}``",
+                f"     - :{role}:`{home}.{value.__qualname__}`",
+            ]
+        text = "\n".join(
+            [
+                ".. list-table::",
+                "   :header-rows: 1",
+                "   :widths: 1 2",
+                "",
+                "   * - Name",
+                "     - Documented as",
+                *rows,
+            ]
+        )
+        return self.parse_text_to_nodes(text)
 
 
 _PARSER_FACTORIES = ("build_parser", "make_parser", "create_parser", "parser", "get_parser")
@@ -1224,6 +1423,8 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.add_role("effect-badge", effect_badge)
     app.add_role("outcome-badge", outcome_badge)
     app.add_directive("frpolicy-json-schema", JsonSchema)
+    app.add_directive("frpolicy-constants", Constants)
+    app.add_directive("frpolicy-reexports", Reexports)
     app.add_directive("frpolicy-cli-usage", CliUsage)
     app.add_directive("frpolicy-run", CliRun)
     app.add_config_value("frpolicy_distributions", ("frpolicy",), "env")
@@ -1231,5 +1432,9 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.connect("missing-reference", _resolve_reexport)
     app.connect("autodoc-process-docstring", _keep_attribute_docstring, priority=400)
     app.connect("autodoc-process-docstring", _restore_attribute_docstring, priority=600)
+    app.connect("autodoc-process-docstring", _describe_values, priority=700)
+    app.connect("autodoc-skip-member", _keep_public_members)
+    app.connect("autodoc-process-signature", _no_call_types_for_constants)
+    app.connect("env-check-consistency", _check_completeness)
     app.add_css_file("frpolicy.css")
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
