@@ -1,7 +1,7 @@
 r"""A report laid out as titled tables, and those tables as text, Markdown or CSV.
 
 Every report of :mod:`frpolicy.reports` is first laid out as a :class:`Document`: a title,
-a few lines of what was read and how, headline numbers, and :class:`Table`\ s, each with
+a few lines of what was read and how, headline numbers, and tables (:class:`Table`), each with
 its columns, its rows of typed cells, an optional :class:`Chart`, and, when a listing was
 cut, how many rows exist. The renderers here (and the page of :mod:`frpolicy._html`) only
 format what the document holds, so every format shows the same numbers.

@@ -35,7 +35,7 @@ Subcommands:
 ``frpolicy audit LOG [--cases CASES] --jurisdiction US-MA [--version NAME] [--compare [OTHER]]``
     Every :class:`~frpolicy.model.SearchRecord` of a JSON Lines log evaluated, every
     obligation checked against the search's timeline and the
-    :class:`~frpolicy.model.CaseRecord`\\ s of ``CASES``; a report with totals, tables by
+    :class:`~frpolicy.model.CaseRecord` objects of ``CASES``; a report with totals, tables by
     outcome, provision and obligation, and each violation with its line, request id,
     provision and what was missing. ``--format`` is ``text`` (default), ``markdown``,
     ``json``, ``csv`` or ``html``; ``--output`` writes to a file. The report is built by
@@ -227,7 +227,7 @@ T = typing.TypeVar("T")
 EXIT_CLEAN = 0
 """Nothing wrong was found."""
 EXIT_VIOLATIONS = 1
-"""Violations were found (``evaluate``: the search is not permitted)."""
+"""Violations were found; for ``evaluate``, the search is not permitted or forbidden."""
 EXIT_BAD_INPUT = 2
 """Bad input or usage, or an error (a broken plug-in, an output that cannot be written)."""
 EXIT_INTERRUPTED = 130

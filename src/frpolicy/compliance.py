@@ -3,9 +3,9 @@ r"""Compliance: what a search log and its case timelines show about obedience to
 A decision says what the law allowed *before* a search; compliance asks what happened
 *after*. For each :class:`~frpolicy.model.SearchRecord` of a log, :func:`check_search`
 
-1. builds the search's :func:`timeline` of :class:`~frpolicy.model.Event`\\ s: the request,
+1. builds the search's :func:`timeline` of events (:class:`~frpolicy.model.Event`): the request,
    the search, its documentation and report, the emergency's sworn statement, and, from the
-   :class:`~frpolicy.model.CaseRecord`\\ s of the people it identified, their arraignment,
+   :class:`~frpolicy.model.CaseRecord` objects of the people it identified, their arraignment,
    pretrial conference, trial and the notices served on them;
 2. evaluates the request under a :class:`~frpolicy.jurisdictions.Version` of the law;
 3. checks every obligation of the decision against the timeline, as it stands at an

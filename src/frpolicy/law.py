@@ -7,7 +7,7 @@ summary of it, from the news, or not checked at all. frpolicy never presents a p
 as more certain than its source.
 
 Where the text admits more than one reading, the choice is a :class:`Reading`: the
-question, the :class:`Choice`\ s, which one is taken, and how sure that is. A version of
+question, the choices (:class:`Choice`), which one is taken, and how sure that is. A version of
 the law can be evaluated under any choice (:meth:`frpolicy.jurisdictions.Version.with_readings`).
 
 >>> bill = Instrument(

@@ -1,6 +1,6 @@
 r"""Rules, duties and the decision they give: the combining algorithm of frpolicy.
 
-A :class:`Policy` encodes one instrument (a statute or a bill): a scope, :class:`Rule`\\ s
+A :class:`Policy` encodes one instrument (a statute or a bill): a scope, :class:`Rule` objects
 that permit or forbid a search, and :class:`Duty` rules that oblige things: once a search
 is permitted, and for some duties (a public record of every request) whatever the outcome.
 Every request gets one of four outcomes, always by the same algorithm, whatever the order
@@ -17,8 +17,8 @@ an explicit ``at``, so the same inputs give the same :class:`Decision` on any da
 
 Two paths give the outcome. :meth:`Policy.decide` compiles the whole policy into one Python
 function and returns the bare :class:`Outcome`; :meth:`Policy.evaluate` returns the
-explained :class:`Decision`, with reasons, citations and :class:`Obligation`\\ s. Both read
-the same predicates, and the project's property tests check that they agree.
+explained :class:`Decision`, with reasons, citations and obligations (:class:`Obligation`).
+Both read the same predicates, and the project's property tests check that they agree.
 """
 
 from __future__ import annotations

@@ -309,7 +309,7 @@ class Leaf(Predicate):
 
     @property
     def read_paths(self) -> frozenset[str]:
-        """The request fields this leaf's expression reads (``""``: the whole request)."""
+        """The request fields this leaf's expression reads; the empty path is the whole request."""
         return self._reads[0]
 
     @property

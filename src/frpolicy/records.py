@@ -1149,12 +1149,12 @@ class Replay:
 
     @property
     def reproduced(self) -> bool | None:
-        """Whether the law the record names still decides as recorded (``None``: not found)."""
+        """Whether the law the record names still decides as recorded; ``None`` if not found."""
         return None if self.again is None else _same(self.record.decision, self.again)
 
     @property
     def changed(self) -> bool | None:
-        """Whether the law replayed against decides otherwise (``None``: not found)."""
+        """Whether the law replayed against decides otherwise; ``None`` if it is not found."""
         return None if self.against is None else not _same(self.record.decision, self.against)
 
     @property

@@ -1,9 +1,9 @@
 r"""Jurisdictions: the law of a place, in dated versions, found by code.
 
-A :class:`Jurisdiction` (``US-MA``) holds :class:`Version`\\ s, one per instrument: the
+A :class:`Jurisdiction` (``US-MA``) holds versions (:class:`Version`), one per instrument: the
 statute in force, and the bills that would replace it. Each version has its
 :class:`~frpolicy.policy.Policy`, the offense catalog it was written against, the
-:class:`Invariant`\\ s it declares about itself, and the provisions it records as prose.
+invariants (:class:`Invariant`) it declares about itself, and the provisions it records as prose.
 
 Where the text admits more than one reading, the version names the reading it adopts (a
 :class:`~frpolicy.law.Reading`), and ``version.with_readings({"reading-id": "choice-id"})``
