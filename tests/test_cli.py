@@ -293,11 +293,23 @@ def test_jurisdictions_lists_massachusetts_and_its_versions(
     assert "H.1728 (also S.927): proposed" in out
 
 
-@pytest.mark.parametrize("name", ["SearchRecord", "SearchRequest", "CaseRecord"])
+@pytest.mark.parametrize("name", ["SearchRecord", "SearchRequest", "CaseRecord", "Decision"])
 def test_schema_prints_a_json_schema(name: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schema", name]) == EXIT_CLEAN
     schema = json.loads(capsys.readouterr().out)
     assert schema["title"] == name
+
+
+def test_the_decision_evaluate_json_prints_matches_the_schema_of_decision(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    assert main(["schema", "Decision"]) == EXIT_CLEAN
+    schema = json.loads(capsys.readouterr().out)
+    for index in range(0, len(_raw()), 25):  # a spread of outcomes, obligations and readings
+        path = _request_file(tmp_path, index)
+        main(["evaluate", str(path), "--jurisdiction", "US-MA", "--json"])
+        jsonschema.validate(json.loads(capsys.readouterr().out), schema)
 
 
 def _peak_kib(path: Path) -> int:

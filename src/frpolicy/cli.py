@@ -181,7 +181,7 @@ from frpolicy.jurisdictions import (
     plugin_errors,
 )
 from frpolicy.model import CaseRecord, SearchRecord, SearchRequest
-from frpolicy.policy import Outcome
+from frpolicy.policy import Decision, Outcome
 from frpolicy.predicates import evaluation_time
 from frpolicy.records import (
     EXPORT_FORMATS,
@@ -236,6 +236,7 @@ EXIT_INTERRUPTED = 130
 _SCHEMA_TYPES: dict[str, type] = {
     "AuditReport": AuditReport,
     "CaseRecord": CaseRecord,
+    "Decision": Decision,
     "DecisionRecord": DecisionRecord,
     "EopssReport": EopssReport,
     "SearchRecord": SearchRecord,
