@@ -391,19 +391,42 @@ class ObligationCheck:
     def describe(self) -> str:
         """What happened, in a sentence."""
         o = self.obligation
-        due = _due(o.deadline, self.due)
+        due = _due(o.deadline, self.due, o.calendar)
         if self.fulfilled_at is not None:
             how = "met" if self.status is ObligationStatus.MET else "done late,"
-            return f"{o.action}: {how} on {self.fulfilled_at.isoformat()} ({due})"
+            return f"{o.action}: {how} on {_moment(self.fulfilled_at, o.calendar)} ({due})"
         if self.status is ObligationStatus.VIOLATED:
-            return f"{o.action}: not done ({due}; checked {self.at.isoformat()})"
+            return f"{o.action}: not done ({due}; checked {_moment(self.at, o.calendar)})"
         return f"{o.action}: pending ({due})"
 
 
-def _due(deadline: Deadline | None, due: datetime | None) -> str:
+def _due(deadline: Deadline | None, due: datetime | None, calendar: Calendar) -> str:
     if due is not None:
-        return f"due {due.isoformat()}"
+        return f"due {_moment(due, calendar)}"
     return "no deadline stated" if deadline is None else f"due {deadline.describe()}"
+
+
+def _moment(at: datetime, calendar: Calendar) -> str:
+    """A time as a memo says it: the day a deadline ends on, or the minute.
+
+    A deadline that runs to the end of a day in the jurisdiction's time zone is that day;
+    any other time is given to the minute, with its offset (and its seconds, if any):
+
+    >>> from zoneinfo import ZoneInfo
+    >>> boston = Calendar(timezone="America/New_York", country="US", subdivision="MA")
+    >>> _moment(datetime.combine(date(2024, 6, 30), time.max, ZoneInfo("America/New_York")), boston)
+    'by the end of 2024-06-30 (America/New_York)'
+    >>> _moment(datetime(2024, 11, 29, 22, 30, tzinfo=ZoneInfo("America/New_York")), boston)
+    '2024-11-29 22:30 -05:00'
+    """
+    local = at.astimezone(calendar.zone) if at.tzinfo is not None else at
+    if local.time() == time.max:
+        return f"by the end of {local:%Y-%m-%d} ({calendar.timezone})"
+    shown = f"{at:%Y-%m-%d %H:%M:%S}" if at.second or at.microsecond else f"{at:%Y-%m-%d %H:%M}"
+    offset = at.strftime("%z")
+    if offset:
+        offset = f" {offset[:3]}:{offset[3:5]}"
+    return shown + offset
 
 
 # -- decisions ------------------------------------------------------------------------------
@@ -488,7 +511,7 @@ class Decision:
         if self.obligations:
             lines.extend(["", "Obligations:"])
             for o in self.obligations:
-                due = _due(o.deadline, o.due)
+                due = _due(o.deadline, o.due, o.calendar)
                 lines.append(f"  - {o.party}: {o.action}, {due}. {o.citation} [{o.source}]")
         lines.extend(_reading_lines(self.readings))
         if self.errors:
