@@ -8,8 +8,8 @@ Three things are generated each time the documentation is built:
   with a cross-jurisdiction page that judges the same requests under every version;
 - the **JSON Schemas** of the inputs and of the reports, by the ``frpolicy-json-schema``
   directive, from :func:`frpolicy.json_schema`;
-- the **command-line usage**, by the ``frpolicy-cli-usage`` directive, from the argument
-  parser of :mod:`frpolicy.cli`.
+- the **command-line reference**, by the ``frpolicy-cli-reference`` directive, from the
+  argument parser of :mod:`frpolicy.cli`.
 
 Three roles mark provisions visibly: ``{source-badge}`verification confidence``` shows how
 a provision was read (``text``, ``summary``, ``news`` or ``unverified``),
@@ -85,17 +85,20 @@ if TYPE_CHECKING:
     from frpolicy.jurisdictions import Jurisdiction
 
 __all__ = [
+    "CliReference",
     "CliRun",
-    "CliUsage",
     "Constants",
     "JsonSchema",
     "Reexports",
     "cross_jurisdiction_page",
     "effect_badge",
+    "expected_objects",
     "jurisdiction_pages",
     "outcome_badge",
+    "public_modules",
     "setup",
     "source_badge",
+    "undocumented",
     "write_jurisdiction_pages",
 ]
 
@@ -1110,13 +1113,18 @@ def _keep_public_members(
 def _describe_values(
     _app: Sphinx, what: str, _name: str, obj: object, _options: object, lines: list[str]
 ) -> None:
-    """Say what a constant is: an enum member's JSON value, a leaf's condition, a version.
+    """Say what a constant is (a leaf's condition, a version), and how JSON writes an enum.
 
     Runs after napoleon, so the lines added are reStructuredText as written.
     """
-    if what in _ATTRIBUTES and isinstance(obj, enum.Enum):
-        value = json.dumps(obj.value, ensure_ascii=False)
-        lines[:0] = [f"JSON: ``{value}``", ""] if lines else [f"JSON: ``{value}``"]
+    if what == "class" and isinstance(obj, type) and issubclass(obj, enum.Enum):
+        first = next(iter(obj))
+        value = json.dumps(first.value, ensure_ascii=False)
+        said = f"``{value}`` for ``{first.name}``"
+        lines += [
+            "",
+            f"Each member is written in JSON as its value, the string after its name: {said}.",
+        ]
     elif what == "data" and isinstance(obj, Leaf):
         lines[:] = [
             f"The leaf ``{obj!r}``: *{_rst(obj.description)}*.",
@@ -1351,34 +1359,101 @@ def _columns(width: int) -> Iterator[None]:
             os.environ["COLUMNS"] = old
 
 
-class CliUsage(SphinxDirective):
-    """``frpolicy-cli-usage``: the help of the command and of each subcommand."""
+# what help text writes as code: an option, a lone - (standard input or output), 'a command'
+_HELP_CODE = re.compile(r"(--[a-z][a-z-]*|(?<![\w-])-(?![\w-])|(?<!\w)'[^']+'(?!\w))")
+
+
+def _help_paragraph(text: str) -> nodes.paragraph:
+    """Help text as a paragraph, its options and quoted commands set as code."""
+    paragraph = nodes.paragraph()
+    for index, part in enumerate(_HELP_CODE.split(text)):
+        if index % 2:
+            code = part.strip("'")
+            paragraph += nodes.literal(code, code)
+        elif part:
+            paragraph += nodes.Text(part)
+    return paragraph
+
+
+class CliReference(SphinxDirective):
+    """``frpolicy-cli-reference``: a section for the command and for each of its commands.
+
+    Each section is read from the argument parser :mod:`frpolicy.cli` builds: the command's
+    summary and description, its usage, and each argument with its help, its choices and
+    its default. A command with commands of its own (``frpolicy report eopss``) has a
+    section inside its own.
+    """
 
     def run(self) -> list[nodes.Node]:
-        """Render ``frpolicy --help`` and ``frpolicy <command> --help`` for each command."""
+        """Render the sections of ``frpolicy`` and of every command below it."""
         try:
             parser = cli_parser()
         except (ImportError, LookupError) as error:
             raise self.error(str(error)) from error
-        result: list[nodes.Node] = []
+        self.env.note_dependency(importlib.import_module("frpolicy.cli").__file__ or "")
         with _columns(88):
-            result.append(self._block(parser.format_help()))
-            result += self._commands(parser, "frpolicy")
-        return result
+            return self._commands(parser, "frpolicy")
 
     def _commands(self, parser: argparse.ArgumentParser, prefix: str) -> list[nodes.Node]:
-        """The help of each subcommand, and of theirs (``frpolicy report eopss``)."""
+        """A section for each command of ``parser``, in the order the parser lists them."""
         result: list[nodes.Node] = []
         for action in parser._actions:  # noqa: SLF001 - argparse exposes subcommands only here
-            if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001 - as above
-                for command, sub in action.choices.items():
-                    result.append(nodes.rubric(text=f"{prefix} {command}"))
-                    result.append(self._block(sub.format_help()))
-                    result += self._commands(sub, f"{prefix} {command}")
+            if not isinstance(action, argparse._SubParsersAction):  # noqa: SLF001 - as above
+                continue
+            summaries = {c.dest: c.help or "" for c in action._choices_actions}  # noqa: SLF001
+            for command, sub in action.choices.items():
+                name = f"{prefix} {command}"
+                result.append(self._section(name, summaries.get(command, ""), sub))
         return result
 
-    def _block(self, text: str) -> nodes.literal_block:
-        block = nodes.literal_block(text, text, language="text")
+    def _section(self, name: str, summary: str, parser: argparse.ArgumentParser) -> nodes.section:
+        section = nodes.section(ids=[nodes.make_id(f"command {name}")], names=[name])
+        section += nodes.title("", "", nodes.literal(name, name))
+        text = summary[:1].upper() + summary[1:]
+        if text:
+            section += _help_paragraph(text.rstrip(".") + ".")
+        if parser.description and parser.description.strip(". ") != summary.strip(". "):
+            section += _help_paragraph(parser.description)
+        prefix = "usage: "
+        first, *rest = parser.format_usage().rstrip().splitlines()
+        lines = [
+            first.removeprefix(prefix),
+            *(line.removeprefix(" " * len(prefix)) for line in rest),
+        ]
+        section += self._block("\n".join(lines), "text")
+        arguments = self._arguments(parser)
+        if len(arguments):
+            section += arguments
+        section.extend(self._commands(parser, name))
+        return section
+
+    def _arguments(self, parser: argparse.ArgumentParser) -> nodes.definition_list:
+        """Each argument: how it is written, then its help, choices and default."""
+        formatter = parser._get_formatter()  # noqa: SLF001 - the parser's own way to write one
+        found = nodes.definition_list(classes=["frp-cli-arguments"])
+        for action in parser._actions:  # noqa: SLF001 - argparse lists its arguments only here
+            if isinstance(action, argparse._HelpAction | argparse._SubParsersAction):  # noqa: SLF001
+                continue
+            invocation = formatter._format_action_invocation(action)  # noqa: SLF001 - as above
+            words = [(action.help or "").rstrip(".") + "." if action.help else ""]
+            if action.option_strings and action.required:
+                words.append("Required.")
+            shown_in_help = action.help is not None and "default" in action.help
+            if (
+                action.default not in (None, False, [], argparse.SUPPRESS)
+                and not shown_in_help
+                and not isinstance(action, argparse._StoreConstAction)  # noqa: SLF001
+            ):
+                words.append(f"Default: {action.default}.")
+            item = nodes.definition_list_item()
+            item += nodes.term("", "", nodes.literal(invocation, invocation))
+            text = " ".join(w for w in words if w)
+            item += nodes.definition("", _help_paragraph(text[:1].upper() + text[1:]))
+            found += item
+        return found
+
+    def _block(self, text: str, language: str) -> nodes.literal_block:
+        block = nodes.literal_block(text, text, language=language)
         self.set_source_info(block)
         return block
 
@@ -1425,7 +1500,7 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.add_directive("frpolicy-json-schema", JsonSchema)
     app.add_directive("frpolicy-constants", Constants)
     app.add_directive("frpolicy-reexports", Reexports)
-    app.add_directive("frpolicy-cli-usage", CliUsage)
+    app.add_directive("frpolicy-cli-reference", CliReference)
     app.add_directive("frpolicy-run", CliRun)
     app.add_config_value("frpolicy_distributions", ("frpolicy",), "env")
     app.connect("builder-inited", _on_builder_inited)

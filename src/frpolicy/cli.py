@@ -3,9 +3,9 @@ r"""The ``frpolicy`` command: evaluate a request, audit a search log, list the l
 Subcommands:
 
 ``frpolicy evaluate REQUEST.json --jurisdiction US-MA [--version NAME] [--json]``
-    The decision on one :class:`~frpolicy.model.SearchRequest` and its memo (``--json``:
-    the decision record). Exit 0 when the search is permitted or outside the law's
-    scope, 1 when it is not permitted or forbidden.
+    The decision on one :class:`~frpolicy.model.SearchRequest`, read from a file (or ``-``),
+    and its memo; ``--json`` prints the decision as JSON instead. Exit 0 when the search is
+    permitted or outside the law's scope, 1 when it is not permitted or forbidden.
 
 ``frpolicy evaluate ... --db LOG``
     Also appends the :class:`~frpolicy.records.DecisionRecord` of the decision (its id,
@@ -100,8 +100,8 @@ Subcommands:
 
 ``frpolicy schema [TYPE]``
     The JSON Schema of an input type, ``SearchRecord`` (default), ``SearchRequest`` or
-    ``CaseRecord``, of a report's JSON, ``AuditReport`` or ``EopssReport``, or of a
-    ``DecisionRecord``.
+    ``CaseRecord``, of a ``Decision`` or a ``DecisionRecord``, or of a report's JSON,
+    ``AuditReport`` or ``EopssReport``.
 
 ``frpolicy verify JURISDICTION [--version NAME] [--reading ID=CHOICE] [--every-reading]``
     Every claim :func:`frpolicy.analysis.verify` establishes about each version (or one):
@@ -140,7 +140,7 @@ input, usage, a broken plug-in or an output that cannot be written (standard out
 closed or full); 130 when interrupted (Ctrl-C); and 2 for an unexpected error, which the
 line names as a bug in frpolicy.
 
-Exit codes: 0 clean; 1 violations found (``audit``; ``evaluate``: not permitted);
+Exit codes: 0 clean; 1 violations found (``audit``; for ``evaluate``, not permitted);
 2 bad input or usage (a malformed line makes it 2 unless ``--keep-going``), or an error;
 130 interrupted.
 """
@@ -292,17 +292,26 @@ def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="frpolicy",
         description="Police facial-recognition law as code: evaluate, explain, audit.",
-        epilog="Exit codes: 0 clean, 1 violations found, 2 bad input or usage.",
+        epilog="Exit codes: 0 clean, 1 violations found, 2 bad input or usage, 130 interrupted.",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     evaluate = sub.add_parser("evaluate", help="the decision on one search request")
     evaluate.add_argument(
-        "request", type=_file_name, help="a SearchRequest as JSON (-: standard input)"
+        "request",
+        type=_file_name,
+        metavar="REQUEST",
+        help="a file holding one SearchRequest as JSON; - reads standard input",
     )
-    evaluate.add_argument("--jurisdiction", required=True, help="e.g. US-MA")
-    evaluate.add_argument("--version", help="an instrument's name (default: the law in force)")
-    evaluate.add_argument("--json", action="store_true", help="print the decision record")
+    evaluate.add_argument(
+        "--jurisdiction", required=True, metavar="CODE", help="a jurisdiction's code, e.g. US-MA"
+    )
+    evaluate.add_argument(
+        "--version", metavar="NAME", help="an instrument's name (default: the law in force)"
+    )
+    evaluate.add_argument(
+        "--json", action="store_true", help="print the decision as JSON instead of its memo"
+    )
     evaluate.add_argument(
         "--db", type=Path, metavar="LOG", help="also append the decision's record to this log"
     )
@@ -310,12 +319,24 @@ def _parser() -> argparse.ArgumentParser:
 
     audit = sub.add_parser("audit", help="audit a JSON Lines log of SearchRecords")
     audit.add_argument(
-        "log", type=_file_name, help="JSON Lines, one SearchRecord a line (-: standard input)"
+        "log",
+        type=_file_name,
+        metavar="LOG",
+        help="a JSON Lines file, one SearchRecord a line; - reads standard input",
     )
-    audit.add_argument("--cases", type=_file_name, help="JSON Lines, one CaseRecord a line")
-    audit.add_argument("--jurisdiction", required=True, help="e.g. US-MA")
     audit.add_argument(
-        "--version", help="judge every search under this version (default: the law in force)"
+        "--cases",
+        type=_file_name,
+        metavar="CASES",
+        help="a JSON Lines file, one CaseRecord a line: the cases of the people identified",
+    )
+    audit.add_argument(
+        "--jurisdiction", required=True, metavar="CODE", help="a jurisdiction's code, e.g. US-MA"
+    )
+    audit.add_argument(
+        "--version",
+        metavar="NAME",
+        help="judge every search under this version (default: the law in force)",
     )
     audit.add_argument(
         "--compare",
@@ -333,7 +354,9 @@ def _parser() -> argparse.ArgumentParser:
         help="audit N parts of the log at once, one process each (default 1)",
     )
     audit.add_argument(
-        "--as-of", help="check obligations as of this RFC 3339 time (default: latest event)"
+        "--as-of",
+        metavar="TIME",
+        help="check obligations as of this RFC 3339 time (default: latest event)",
     )
     _reading_option(audit)
 
@@ -347,7 +370,10 @@ def _parser() -> argparse.ArgumentParser:
         "and Security (EOPSS).",
     )
     eopss.add_argument(
-        "log", type=_file_name, help="JSON Lines, one SearchRecord a line (-: standard input)"
+        "log",
+        type=_file_name,
+        metavar="LOG",
+        help="a JSON Lines file, one SearchRecord a line; - reads standard input",
     )
     eopss.add_argument(
         "--period",
@@ -362,7 +388,9 @@ def _parser() -> argparse.ArgumentParser:
         "(default: every agency's, as EOPSS publishes them)",
     )
     eopss.add_argument(
-        "--version", help="judge every record under this version (default: the law in force)"
+        "--version",
+        metavar="NAME",
+        help="judge every record under this version (default: the law in force)",
     )
     _output_options(eopss, EOPSS_TABLES)
 
@@ -370,7 +398,10 @@ def _parser() -> argparse.ArgumentParser:
         "compare", help="one request judged under several jurisdictions, side by side"
     )
     side.add_argument(
-        "request", type=_file_name, help="a SearchRequest as JSON (-: standard input)"
+        "request",
+        type=_file_name,
+        metavar="REQUEST",
+        help="a file holding one SearchRequest as JSON; - reads standard input",
     )
     side.add_argument(
         "--jurisdiction",
@@ -381,15 +412,26 @@ def _parser() -> argparse.ArgumentParser:
         "every installed one)",
     )
     side.add_argument(
-        "--on", help="the day whose law applies, ISO 8601 (default: when the request was performed)"
+        "--on",
+        metavar="DAY",
+        help="the day whose law applies, ISO 8601 (default: when the request was performed)",
     )
     side.add_argument("--json", action="store_true", help="print the judgments as JSON")
     _reading_option(side)
 
     sub.add_parser("jurisdictions", help="list the installed jurisdictions and versions")
 
-    schema = sub.add_parser("schema", help="the JSON Schema of an input or a report")
-    schema.add_argument("type", nargs="?", default="SearchRecord", choices=sorted(_SCHEMA_TYPES))
+    schema = sub.add_parser(
+        "schema", help="the JSON Schema of an input, a decision, a decision record or a report"
+    )
+    schema.add_argument(
+        "type",
+        nargs="?",
+        default="SearchRecord",
+        choices=sorted(_SCHEMA_TYPES),
+        metavar="TYPE",
+        help=f"one of {', '.join(sorted(_SCHEMA_TYPES))} (default: SearchRecord)",
+    )
     _record_parsers(sub)
     _analysis_parsers(sub)
     return parser
@@ -402,7 +444,9 @@ def _record_parsers(sub: Any) -> None:  # noqa: ANN401 - argparse's subparsers a
     check = commands.add_parser(
         "verify", help="check a decision log's hash chain and print its head"
     )
-    check.add_argument("log", type=Path, help="a decision log (SQLite) or its JSON Lines export")
+    check.add_argument(
+        "log", type=Path, metavar="LOG", help="a decision log (SQLite) or its JSON Lines export"
+    )
     check.add_argument(
         "--anchor",
         action="append",
@@ -411,15 +455,25 @@ def _record_parsers(sub: Any) -> None:  # noqa: ANN401 - argparse's subparsers a
         help="a head printed before and kept elsewhere: the log must still hold it (repeatable)",
     )
     export = commands.add_parser("export", help="write a decision log's records to stdout")
-    export.add_argument("log", type=Path, help="a decision log (SQLite)")
-    export.add_argument("--format", choices=EXPORT_FORMATS, default="jsonl")
+    export.add_argument("log", type=Path, metavar="LOG", help="a decision log (SQLite)")
+    export.add_argument(
+        "--format",
+        choices=EXPORT_FORMATS,
+        default="jsonl",
+        help="JSON Lines, each record's text as stored and hashed (jsonl, the default), or a "
+        "CSV row per record with the chain's hashes (csv)",
+    )
 
     again = sub.add_parser(
         "replay", help="decide stored records again and report those decided differently"
     )
-    again.add_argument("source", type=Path, help="a decision log, or JSON Lines of records")
+    again.add_argument(
+        "source", type=Path, metavar="SOURCE", help="a decision log, or JSON Lines of records"
+    )
     which = again.add_mutually_exclusive_group()
-    which.add_argument("--version", help="replay against this version of each record's law")
+    which.add_argument(
+        "--version", metavar="NAME", help="replay against this version of each record's law"
+    )
     which.add_argument(
         "--on", metavar="DAY", help="replay against the law in force on DAY (default: today)"
     )
@@ -439,16 +493,21 @@ def _reading_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _output_options(parser: argparse.ArgumentParser, tables: Sequence[str]) -> None:
-    parser.add_argument("--format", choices=FORMATS, default="text")
+    parser.add_argument(
+        "--format", choices=FORMATS, default="text", help="the report's format (default: text)"
+    )
     parser.add_argument(
         "--table",
         choices=tables,
-        help=f"with --format csv, the table to write (default: {tables[0]})",
+        metavar="TABLE",
+        help=f"with --format csv, the table to write: {', '.join(tables)} (default: {tables[0]})",
     )
     parser.add_argument(
         "--output",
         type=_file_name,
-        help="write the report here, replacing the file once complete (default, -: stdout)",
+        metavar="FILE",
+        help="write the report to this file, replacing it once complete (default, or -: "
+        "standard output)",
     )
     parser.add_argument(
         "--limit",
@@ -1356,9 +1415,16 @@ def _replay_totals(args: argparse.Namespace, against: str, totals: dict[str, int
 
 def _analysis_parsers(sub: Any) -> None:  # noqa: ANN401 - argparse's subparsers action is private
     proving = sub.add_parser("verify", help="prove a jurisdiction's invariants and check its rules")
-    proving.add_argument("jurisdiction", help="e.g. US-MA")
-    proving.add_argument("--version", help="only this version (default: every version)")
-    proving.add_argument("--format", choices=("text", "json"), default="text")
+    proving.add_argument("jurisdiction", metavar="CODE", help="a jurisdiction's code, e.g. US-MA")
+    proving.add_argument(
+        "--version", metavar="NAME", help="only this version (default: every version)"
+    )
+    proving.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text (default), or the claims as JSON",
+    )
     _reading_option(proving)
     proving.add_argument(
         "--every-reading",
@@ -1367,12 +1433,22 @@ def _analysis_parsers(sub: Any) -> None:  # noqa: ANN401 - argparse's subparsers
     )
 
     comparing = sub.add_parser("diff", help="the requests whose decision changes between versions")
-    comparing.add_argument("jurisdiction", help="e.g. US-MA")
-    comparing.add_argument("before", help="the version changed from, e.g. 'St. 2020, c.253'")
+    comparing.add_argument("jurisdiction", metavar="CODE", help="a jurisdiction's code, e.g. US-MA")
     comparing.add_argument(
-        "after", nargs="?", help="the version changed to, e.g. H.1728 (default: BEFORE)"
+        "before", metavar="BEFORE", help="the version changed from, e.g. 'St. 2020, c.253'"
     )
-    comparing.add_argument("--format", choices=("text", "json"), default="text")
+    comparing.add_argument(
+        "after",
+        nargs="?",
+        metavar="AFTER",
+        help="the version changed to, e.g. H.1728 (default: BEFORE)",
+    )
+    comparing.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text (default), or the changes as JSON",
+    )
     comparing.add_argument(
         "--reading",
         action="append",
