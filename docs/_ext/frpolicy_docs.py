@@ -1247,7 +1247,7 @@ class JsonSchema(SphinxDirective):
             msg = f"frpolicy has no public type {name!r}"
             raise self.error(msg)
         text = json.dumps(frpolicy.json_schema(cls), indent=2, ensure_ascii=False)
-        block = nodes.literal_block(text, text, language="json")
+        block = nodes.literal_block(text, text, language="json", classes=["frp-schema"])
         self.set_source_info(block)
         return [block]
 
