@@ -487,8 +487,14 @@ def test_the_log_and_the_request_can_be_read_from_standard_input() -> None:
     assert from_stdin.returncode == from_file.returncode == EXIT_VIOLATIONS
     report, expected = json.loads(from_stdin.stdout), json.loads(from_file.stdout)
     assert report["log"] == "standard input"
-    assert report["as_of"] == expected["as_of"]  # found in the copy, without --as-of
+    assert report["as_of"] == expected["as_of"]  # found as the log streams, without --as-of
     assert report["totals"] == expected["totals"]
+    eopss = ("report", "eopss", "--period", "2024", "--format", "json")
+    piped = _frpolicy(*eopss, "-", stdin=data)
+    filed = _frpolicy(*eopss, str(LOG))
+    assert piped.returncode == filed.returncode == EXIT_CLEAN, piped.stderr
+    piped_report, filed_report = json.loads(piped.stdout), json.loads(filed.stdout)
+    assert piped_report["totals"] == filed_report["totals"]
     request = json.dumps(json.loads(GOOD)["request"]).encode()
     evaluated = _frpolicy(
         "evaluate", "-", "--jurisdiction", "US-MA", stdin=b"\xef\xbb\xbf" + request

@@ -120,10 +120,9 @@ Subcommands:
     reading decides. Exit 0. Needs the ``verify`` extra.
 
 Input. ``-`` names standard input, for the log (``audit -``) or the request
-(``evaluate -``); a log read from standard input or a pipe is first copied to a temporary
-file, since the audit reads it twice. Files are read as bytes: lines end at a line feed
-only (a carriage return inside a record never splits it; CRLF endings are fine), a UTF-8
-byte order mark at the start of a file is skipped, and a line that is not UTF-8, or longer
+(``evaluate -``); a log is read once, as it streams, from a file or a pipe alike. Files
+are read as bytes: lines end at a line feed only (a carriage return inside a record never
+splits it; CRLF endings are fine), a UTF-8 byte order mark at the start of a file is skipped, and a line that is not UTF-8, or longer
 than 16 MiB, is a malformed line like any other, counted and reported with its number. An
 empty option (``--version ""``, ``--as-of ""``, an empty file name) is refused.
 ``--as-of`` takes an RFC 3339 date-time; a bare day is refused with the moment to write
@@ -155,7 +154,6 @@ import itertools
 import json
 import os
 import re
-import shutil
 import sys
 import tempfile
 import time
@@ -752,19 +750,6 @@ def _schema(name: str) -> int:
 # -- audit ----------------------------------------------------------------------------------
 
 
-@contextlib.contextmanager
-def _rereadable(name: str) -> Iterator[BinaryIO]:
-    """A log that can be read twice: a file as it is; standard input or a pipe, copied."""
-    with _opened(name) as handle:
-        if handle.seekable():
-            yield handle
-            return
-        with tempfile.TemporaryFile() as copy:
-            with _input_errors(name):
-                shutil.copyfileobj(handle, copy, 2**20)
-            yield copy
-
-
 def _lines(
     name: str, handle: BinaryIO, start: int = 0, end: int | None = None
 ) -> Iterator[tuple[int, bytes | None]]:
@@ -1066,7 +1051,7 @@ def _eopss(args: argparse.Namespace) -> int:
     place = _find("US-MA")
     version = _version(place, args.version) if args.version is not None else None
     _check_output_options(args, {"the log": args.log})
-    with _rereadable(args.log) as log:
+    with _opened(args.log) as log:
         progress = _Progress(log)
         report = eopss_report(
             _entries(args.log, log, progress),
