@@ -124,7 +124,8 @@ Input. ``-`` names standard input, for the log (``audit -``) or the request
 are read as bytes: lines end at a line feed only (a carriage return inside a record never
 splits it; CRLF endings are fine), a UTF-8 byte order mark at the start of a file is
 skipped, and a line that is not UTF-8, or longer than 16 MiB, is a malformed line like any
-other, counted and reported with its number. An empty option (``--version ""``, ``--as-of ""``, an empty file name) is refused.
+other, counted and reported with its number. An empty option (``--version ""``,
+``--as-of ""``, an empty file name) is refused.
 ``--as-of`` takes an RFC 3339 date-time; a bare day is refused with the moment to write
 instead (its start in the jurisdiction's time zone), since "as of a day" could mean its
 start or its end.
