@@ -351,24 +351,17 @@ def _alternatives(items: Sequence[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
 
 
-def _positive(predicate: Predicate) -> str:
-    """A condition that held, and should not have, in a few words."""
-    if isinstance(predicate, Leaf):
-        return _brief(predicate.description)
-    if isinstance(predicate, Not):
-        return _negative(predicate.operand)
-    joiner = " and " if isinstance(predicate, All) else " or "
-    return joiner.join(_positive(p) for p in getattr(predicate, "operands", ()))
+def _said(predicate: Predicate, *, held: bool) -> str:
+    """A condition in a few words: as it held (and should not have), or as it failed.
 
-
-def _negative(predicate: Predicate) -> str:
-    """A condition that failed, in a few words: its parts negated, as De Morgan reads them."""
+    A failed compound is said part by part, as De Morgan reads it: ``not A or not B``.
+    """
     if isinstance(predicate, Leaf):
-        return _negated(predicate.description)
+        return _brief(predicate.description) if held else _negated(predicate.description)
     if isinstance(predicate, Not):
-        return _positive(predicate.operand)
-    joiner = " or " if isinstance(predicate, All) else " and "
-    return joiner.join(_negative(p) for p in getattr(predicate, "operands", ()))
+        return _said(predicate.operand, held=not held)
+    joiner = " and " if isinstance(predicate, All) == held else " or "
+    return joiner.join(_said(p, held=held) for p in getattr(predicate, "operands", ()))
 
 
 def _unmet(verdict: Verdict, request: SearchRequest) -> tuple[list[str], int]:
@@ -381,7 +374,7 @@ def _unmet(verdict: Verdict, request: SearchRequest) -> tuple[list[str], int]:
     if isinstance(node, Leaf):
         return [_absent(node, request) or _negated(node.description)], 1
     if isinstance(node, Not):  # the operand held, and should not have
-        return [_positive(node.operand)], 1
+        return [_said(node.operand, held=True)], 1
     if isinstance(node, All):
         phrases: list[str] = []
         distance = 0
