@@ -442,6 +442,44 @@ def test_the_state_police_can_be_permitted_to_search_and_the_witness_shows_it() 
     assert BILL.decide(claim.witness.request) is Outcome.PERMITTED
 
 
+def test_a_witness_from_another_place_names_a_home_outside_massachusetts() -> None:
+    outside = c.requested_by(AgencyKind.LOCAL_POLICE) & ~c.MASSACHUSETTS_REQUESTER
+    claim = query(BILL, outside, outcomes=list(Outcome))
+    assert claim.status is Status.PROVED
+    assert claim.witness is not None
+    home = claim.witness.request.requesting_agency.home
+    assert home is not None
+    assert frpolicy.model.is_place_code(home)
+    assert home != "US-MA"
+    assert not home.startswith("US-MA-")
+
+
+def test_a_prefix_of_a_home_is_translated_exactly_and_its_witness_is_a_place_code() -> None:
+    in_detroit = leaf(
+        "requested_in_detroit",
+        "the search is requested by an agency of a place within Michigan",
+        "r.requesting_agency.home is not None and r.requesting_agency.home.startswith('US-MI-')",
+    )
+    claim = query(BILL, in_detroit, outcomes=list(Outcome))
+    assert claim.status is Status.PROVED
+    assert claim.witness is not None
+    home = claim.witness.request.requesting_agency.home
+    assert home is not None
+    assert home.startswith("US-MI-")
+    assert frpolicy.model.is_place_code(home)
+
+
+def test_a_home_that_is_no_place_code_is_never_held_by_any_request() -> None:
+    lowercase = leaf(
+        "lowercase_home",
+        "the requesting agency's home is written in lower case",
+        "r.requesting_agency.home == 'us-ma' or r.requesting_agency.home.startswith('us')",
+    )
+    claim = query(BILL, lowercase, outcomes=list(Outcome))
+    assert claim.status is Status.DISPROVED
+    assert claim.witness is None
+
+
 # -- diff -----------------------------------------------------------------------------------
 
 

@@ -170,6 +170,28 @@ def test_a_request_written_before_the_open_model_reads_each_new_fact_at_its_safe
     assert not request.probe.bystander
 
 
+def test_an_agency_written_before_homes_were_stated_reads_with_no_home() -> None:
+    old = to_dict(search())
+    del old["requesting_agency"]["home"]
+    request = from_json(json.dumps(old), SearchRequest)
+    assert request.requesting_agency.home is None
+
+
+@pytest.mark.parametrize("home", ["US", "US-MA", "DE-BE", "US-MI-DET", "GB-ENG"])
+def test_an_agency_belongs_to_a_country_a_subdivision_or_a_locality_within_one(home: str) -> None:
+    assert Agency(id="A", name="Agency", kind=AgencyKind.LOCAL_POLICE, home=home).home == home
+
+
+@pytest.mark.parametrize("home", ["", "us-ma", "US_MA", "USA", "US-", "US-MASS", "US-MI-DET-X"])
+def test_a_home_that_is_not_a_place_code_is_refused(home: str) -> None:
+    with pytest.raises(ValueError, match="is not a place code"):
+        Agency(id="A", name="Agency", kind=AgencyKind.LOCAL_POLICE, home=home)
+
+
+def test_an_offense_may_come_without_a_classification_each_law_gives_its_own() -> None:
+    assert offense(classification=None).classification is None
+
+
 def test_a_penalty_is_its_longest_term_and_states_a_place_only_where_a_law_asks() -> None:
     ten_years = Penalty(max_term_months=120)
     assert ten_years.confinement is None

@@ -4,6 +4,7 @@ from collections import Counter
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -153,14 +154,21 @@ def test_invalid_documents_read_as_their_defect() -> None:
 def test_requests_generated_for_a_state_name_its_own_agencies_and_offenses(code: str) -> None:
     place = frpolicy.jurisdiction(code)
     (version,) = place.versions
-    own = {a.id for a in place.agencies}
+    own = {a.id: a for a in place.agencies}
     catalog = {o.code for o in version.offenses}
+
+    def of_the_place(agency: model.Agency) -> bool:
+        """One of the place's agencies, at home or moved elsewhere (to exercise the scope)."""
+        if agency.id in own:
+            return attrs.evolve(own[agency.id], home=agency.home) == agency
+        moved = agency.id.removesuffix(f"-{agency.home}")
+        return moved in own and attrs.evolve(own[moved], id=agency.id, home=agency.home) == agency
 
     @settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
     @given(strategies.search_requests(place, version))
     def check(request: model.SearchRequest) -> None:
-        assert request.requesting_agency.id in own
-        assert request.performing_agency.id in own
+        assert of_the_place(request.requesting_agency)
+        assert of_the_place(request.performing_agency)
         assert request.offense is None or request.offense.code in catalog
 
     check()

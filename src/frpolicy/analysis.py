@@ -67,6 +67,7 @@ import builtins
 import enum
 import functools
 import itertools
+import re
 import types
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -617,6 +618,60 @@ def _enum_sort(cls: type[enum.Enum]) -> tuple[Z3, dict[enum.Enum, Z3]]:
     return sort, dict(zip(members, consts, strict=True))
 
 
+_PLACE_PREFIX = re.compile(
+    r"[A-Z]{0,2}|[A-Z]{2}-[A-Z0-9]{0,3}|[A-Z]{2}-[A-Z0-9]{1,3}-[A-Z0-9]{0,8}"
+)
+"""The strings some place code starts with (see :func:`frpolicy.model.is_place_code`)."""
+
+
+def _place_prefix(start: str) -> bool:
+    """Whether some place code starts with ``start``."""
+    return _PLACE_PREFIX.fullmatch(start) is not None
+
+
+def _fresh_text(  # noqa: PLR0913 - what a new string must and must not be
+    base: str,
+    start: str,
+    avoid: Sequence[str],
+    taken: set[str],
+    numbers: Iterator[int],
+    *,
+    place: bool,
+) -> str | None:
+    """A new string that starts with ``start`` and with none of ``avoid``, and is not taken.
+
+    For a field of place codes it is a place code (``ZZ``, ``US-MA-Z``); otherwise the
+    field's name and the next of ``numbers`` follow ``start`` (``id-3``). ``None`` if none
+    can be found.
+    """
+
+    def fits(text: str) -> bool:
+        return (
+            text not in taken
+            and text.startswith(start)
+            and not any(text.startswith(a) for a in avoid)
+            and (not place or model.is_place_code(text))
+        )
+
+    if not place:
+        # each candidate fails at most one avoided prefix or taken string
+        tries = len(avoid) + len(taken) + 1
+        return next(
+            (
+                t
+                for _, n in zip(range(tries), numbers, strict=False)
+                if fits(t := f"{start}{base}-{n}")
+            ),
+            None,
+        )
+    for length in range(7):
+        for tail in itertools.product("-ZY19", repeat=length):
+            candidate = start + "".join(tail)
+            if fits(candidate):
+                return candidate
+    return None
+
+
 @functools.cache
 def _text_sort() -> Z3:
     return _z3().DeclareSort("Text")
@@ -638,6 +693,9 @@ class _Universe:
         self.unsupported: dict[str, str] = {}
         self.instants: list[Z3] = []
         self.literals: dict[str, Z3] = {}
+        self.prefixes: dict[str, Z3] = {}
+        self.texts: list[_Scalar] = []
+        self.places: list[_Scalar] = []
         self.set_queries: dict[str, list[Z3]] = {}
         self.touched: set[str] = set()
         self.leaves: dict[Leaf, tuple[Z3, Z3]] = {}
@@ -674,9 +732,14 @@ class _Universe:
                 self.unsupported[where] = str(hints[field.name])
                 continue
             value = self._variable(where, kind)
-            self.fields[where] = _Scalar(kind, value, own, where)
+            scalar = _Scalar(kind, value, own, where)
+            self.fields[where] = scalar
             if field.validator is getattr(model, "_not_negative", None):
                 self.constraints.append(z3.Implies(own, value >= 0))
+            if kind.kind is _Kind.TEXT:
+                self.texts.append(scalar)
+                if field.validator is getattr(model, "_place_code", None):
+                    self.places.append(scalar)
         for earlier, later in _order_constraints().get(cls, ()):
             first, last = self._relative(path, earlier), self._relative(path, later)
             if first is not None and last is not None:
@@ -725,12 +788,55 @@ class _Universe:
         return _text_sort()
 
     def literal(self, text: str) -> Z3:
-        """A string constant, distinct from every other string constant."""
+        """A string constant, distinct from every other string constant.
+
+        What each ``startswith`` test says of it is known, and a field that holds only place
+        codes never holds it unless it is one.
+        """
+        z3 = self.z3
         found = self.literals.get(text)
         if found is None:
-            found = self.z3.Const(repr(text), _text_sort())
+            found = z3.Const(repr(text), _text_sort())
             self.constraints.extend(found != other for other in self.literals.values())
+            self.constraints.extend(
+                test(found) == z3.BoolVal(text.startswith(start))
+                for start, test in self.prefixes.items()
+            )
+            if not model.is_place_code(text):
+                self.constraints.extend(
+                    z3.Implies(place.present, place.value != found) for place in self.places
+                )
             self.literals[text] = found
+        return found
+
+    def prefix(self, start: str) -> Z3:
+        """The test ``text.startswith(start)``, a function of the string domain.
+
+        A string starts with two prefixes only if one starts with the other; every constant's
+        answer is known; a field of place codes starts only with what a place code can.
+        """
+        z3 = self.z3
+        found = self.prefixes.get(start)
+        if found is not None:
+            return found
+        found = z3.Function(f"startswith {start!r}", _text_sort(), z3.BoolSort())
+        self.constraints.extend(
+            found(const) == z3.BoolVal(text.startswith(start))
+            for text, const in self.literals.items()
+        )
+        for other, test in self.prefixes.items():
+            for field in self.texts:
+                if start.startswith(other):
+                    self.constraints.append(z3.Implies(found(field.value), test(field.value)))
+                elif other.startswith(start):
+                    self.constraints.append(z3.Implies(test(field.value), found(field.value)))
+                else:
+                    self.constraints.append(z3.Not(z3.And(found(field.value), test(field.value))))
+        if not _place_prefix(start):
+            self.constraints.extend(
+                z3.Implies(place.present, z3.Not(found(place.value))) for place in self.places
+            )
+        self.prefixes[start] = found
         return found
 
     def constant(self, kind: _Type, value: object) -> Z3 | None:  # noqa: PLR0911 - one return per type
@@ -981,6 +1087,8 @@ class _Translation:
         return None
 
     def node_Call(self, node: ast.Call) -> tuple[_Sym, Z3]:  # noqa: N802 - ast's name
+        if isinstance(node.func, ast.Attribute) and node.func.attr == "startswith":
+            return self._startswith(node, node.func)
         function, _ = self.expr(node.func)
         name = ast.unparse(node.func)
         if not isinstance(function, _Const) or function.value not in _CONSTRUCTORS:
@@ -998,6 +1106,34 @@ class _Translation:
             return _Const(constructor(*values, **named)), self.u.false
         except (TypeError, ValueError, OverflowError):
             return _Const(None), self.u.true
+
+    def _startswith(self, node: ast.Call, method: ast.Attribute) -> tuple[_Sym, Z3]:
+        """``text.startswith(prefix)``: a string read from the request, a constant prefix."""
+        z3 = self.z3
+        base, raises = self.expr(method.value)
+        args = [self.expr(a)[0] for a in node.args]
+        if (
+            node.keywords
+            or len(args) != 1
+            or not isinstance(args[0], _Const)
+            or type(args[0].value) is not str
+        ):
+            msg = f"{_construct(node)} with other than one constant string"
+            raise _Opaque(msg)
+        start = args[0].value
+        if isinstance(base, _Const):
+            if type(base.value) is not str:
+                msg = f"{_construct(node)} on a constant that is not a string"
+                raise _Opaque(msg)
+            return _Const(base.value.startswith(start)), raises
+        if not isinstance(base, _Scalar) or base.type.kind is not _Kind.TEXT:
+            msg = f"{_construct(node)} on a value that is not a string"
+            raise _Opaque(msg)
+        # None.startswith raises AttributeError
+        raises = z3.Or(raises, z3.Not(base.present))
+        if not start:
+            return _Const(value=True), raises
+        return self._boolean(self.u.prefix(start)(base.value)), raises
 
     def node_Compare(self, node: ast.Compare) -> tuple[_Sym, Z3]:  # noqa: N802 - ast's name
         z3 = self.z3
@@ -1427,15 +1563,39 @@ class _Session:
 
     def _texts(self, found: Z3) -> dict[str, str]:
         """A string for each element of the string domain the model uses."""
+        z3 = self.z3
         names: dict[str, str] = {}
         for text, constant in self.u.literals.items():
             names.setdefault(found.eval(constant, model_completion=True).sexpr(), text)
         counter = itertools.count(1)
-        for path, field in self.u.fields.items():
-            if isinstance(field, _Scalar) and field.type.kind is _Kind.TEXT:
-                element = found.eval(field.value, model_completion=True).sexpr()
-                if element not in names and path in self.u.touched:
-                    names[element] = f"{path.rsplit('.', 1)[-1]}-{next(counter)}"
+        places = {id(p) for p in self.u.places}
+        unnamed: dict[str, tuple[_Scalar, bool]] = {}  # element: a field holding it, a place?
+        for field in self.u.texts:
+            element = found.eval(field.value, model_completion=True).sexpr()
+            if element in names or field.path not in self.u.touched:
+                continue
+            place = id(field) in places and z3.is_true(
+                found.eval(field.present, model_completion=True)
+            )
+            held = unnamed.get(element)
+            unnamed[element] = (field, place or (held is not None and held[1]))
+        for element, (field, place) in unnamed.items():
+            starts = {
+                start: z3.is_true(found.eval(test(field.value), model_completion=True))
+                for start, test in self.u.prefixes.items()
+            }
+            made = _fresh_text(
+                field.path.rsplit(".", 1)[-1],
+                max((s for s, held in starts.items() if held), key=len, default=""),
+                [s for s, held in starts.items() if not held],
+                set(names.values()),
+                counter,
+                place=place,
+            )
+            if made is None:
+                msg = f"no string of r.{field.path} is what the solver describes"
+                raise AnalysisError(msg)
+            names[element] = made
         for queries in self.u.set_queries.values():
             for term in queries:
                 element = found.eval(term, model_completion=True).sexpr()
@@ -2236,6 +2396,10 @@ def _pin(universe: _Universe, request: model.SearchRequest) -> list[Z3]:  # noqa
             made = z3.Const(f"request {value!r}", _text_sort())
             pins.extend(made != other for other in universe.literals.values())
             pins.extend(made != other for other in scratch.values())
+            pins.extend(
+                test(made) == z3.BoolVal(value.startswith(start))
+                for start, test in universe.prefixes.items()
+            )
             scratch[value] = made
         return made
 

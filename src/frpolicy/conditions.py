@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from frpolicy.law import OffenseList
-from frpolicy.model import Analysis, Harm, ProtectedGround, Suspicion
+from frpolicy.model import Analysis, Harm, ProtectedGround, Suspicion, is_place_code
 from frpolicy.predicates import Leaf, leaf, leaf_family
 
 __all__ = [
@@ -52,10 +52,12 @@ __all__ = [
     "offense_on",
     "offense_on_any",
     "performed_by",
+    "performed_by_agency_of",
     "performed_by_any",
     "purpose_in",
     "purpose_is",
     "requested_by",
+    "requested_by_agency_of",
     "requested_by_any",
 ]
 
@@ -91,6 +93,48 @@ purpose_is = leaf_family(
 purpose_in = leaf_family(
     "purpose_in", "the purpose is {purposes}", "r.purpose in purposes", ["purposes"]
 )
+
+
+def _agency_of(role: str, place: str, name: str) -> Leaf:
+    if not is_place_code(place):
+        msg = f"place: {place!r} is not a place code such as 'US-MA', 'US' or 'US-MI-DET'"
+        raise ValueError(msg)
+    agency = f"{role}_agency"
+    verb = "requested" if role == "requesting" else "performed"
+    return leaf(
+        f"{verb}_by_agency_of_{place.lower().replace('-', '_')}",
+        f"the search is {verb} by an agency of {name}",
+        f"r.{agency}.home is None or r.{agency}.home == PLACE"
+        f" or r.{agency}.home.startswith(WITHIN)",
+        PLACE=place,
+        WITHIN=f"{place}-",
+    )
+
+
+def requested_by_agency_of(place: str, name: str) -> Leaf:
+    """The leaf: the requesting agency belongs to ``place`` (a place code), or lies within it.
+
+    ``name`` is the place as a memo names it (``Massachusetts``). An agency belongs to a place
+    when its home (:class:`~frpolicy.model.Agency`) is the place or a place within it; an agency
+    that states no home is taken as one of the place's own.
+
+    >>> requested_by_agency_of("US-MA", "Massachusetts").describe()
+    'the search is requested by an agency of Massachusetts'
+
+    Raises:
+        ValueError: ``place`` is not a place code.
+    """
+    return _agency_of("requesting", place, name)
+
+
+def performed_by_agency_of(place: str, name: str) -> Leaf:
+    """The leaf: the performing agency belongs to ``place``, as :func:`requested_by_agency_of`.
+
+    Raises:
+        ValueError: ``place`` is not a place code.
+    """
+    return _agency_of("performing", place, name)
+
 
 TECHNOLOGY_APPROVED = leaf(
     "technology_approved",

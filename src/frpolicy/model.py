@@ -39,6 +39,7 @@ ValueError: expires_at: 2024-02-01T00:00:00+00:00 is before issued_at 2024-03-01
 from __future__ import annotations
 
 import enum
+import re
 import types
 import typing
 import unicodedata
@@ -82,6 +83,7 @@ __all__ = [
     "Technology",
     "Training",
     "Warrant",
+    "is_place_code",
 ]
 
 
@@ -126,6 +128,29 @@ def _aware(_instance: object, attribute: attrs.Attribute[Any], value: object) ->
         # so the law in force and every deadline can be computed for any moment accepted
         msg = f"{attribute.name}: {value.isoformat()} is outside the calendar "
         msg += "(from 0001-01-02 to 9999-12-30, in UTC)"
+        raise ValueError(msg)
+
+
+_PLACE_CODE = re.compile(r"[A-Z]{2}(?:-[A-Z0-9]{1,3}(?:-[A-Z0-9]{1,8})?)?")
+"""A place code: a country (ISO 3166-1 alpha-2), a subdivision of it (ISO 3166-2), and a
+locality within that subdivision, each part after a hyphen: ``US``, ``US-MA``, ``US-MI-DET``."""
+
+
+def is_place_code(value: str) -> bool:
+    """Whether ``value`` is a place code: ``US``, ``US-MA`` or ``US-MI-DET``.
+
+    >>> [is_place_code(code) for code in ("US-ME", "DE", "US-MI-DET", "us-me", "US_ME")]
+    [True, True, True, False, False]
+    """
+    return _PLACE_CODE.fullmatch(value) is not None
+
+
+def _place_code(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if isinstance(value, str) and not is_place_code(value):
+        shown = value if len(value) <= 40 else f"{value[:40]}..."  # noqa: PLR2004 - a message's length
+        msg = (
+            f"{attribute.name}: {shown!r} is not a place code such as 'US-MA', 'US' or 'US-MI-DET'"
+        )
         raise ValueError(msg)
 
 
@@ -576,6 +601,13 @@ class Penalty:
 class Offense:
     """A crime, with the statute that defines it and the penalty it carries.
 
+    How an offense is classed is the law of each place, not a fact of the offense: each law
+    classes the penalty itself (Massachusetts by the place of confinement, G.L. c.274 §1).
+    ``classification`` is the class the sender gives it, advisory: a law that classes
+    offenses by their penalty reports a classification it does not give
+    (:meth:`~frpolicy.jurisdictions.Version.problems`), and judges by its own. ``None``: not
+    given.
+
     ``categories`` are broad kinds of crime; ``listed_in`` names the lists of offenses a
     jurisdiction's law draws (Maryland's twelve categories of Crim. Proc. §2-503), by the
     ids the jurisdiction gives them (``US-MD:crime-of-violence``): the law says which lists
@@ -585,7 +617,7 @@ class Offense:
     code: str = attrs.field(validator=_non_empty)
     title: str = attrs.field(validator=_non_empty)
     citation: str = attrs.field(validator=_non_empty)
-    classification: Classification
+    classification: Classification | None = None
     penalty: Penalty
     categories: frozenset[OffenseCategory] = frozenset()
     listed_in: frozenset[str] = frozenset()
@@ -597,12 +629,29 @@ class Offense:
 @attrs.frozen(kw_only=True)
 @_typed
 class Agency:
-    """A public body that asks for or performs searches; ``unit`` names the unit searching."""
+    """A public body that asks for or performs searches; ``unit`` names the unit searching.
+
+    ``home`` is the place the agency belongs to, as a place code (:func:`is_place_code`): the
+    ISO 3166-2 code of its state or province for an agency of the state, of a county or of a
+    city within it (``US-ME`` for the Maine State Police and the Portland, Maine police
+    alike); the ISO 3166-1 code of its country for a national or federal body (``US`` for the
+    FBI, ``DE`` for Germany's federal police); and, for the agency of a place that has an
+    instrument of its own, that place's code (``US-MI-DET`` for the Detroit Police
+    Department). A law reads an agency as one of its place when the agency's home is the
+    place or lies within it (``US-MI-DET`` lies within ``US-MI``, which lies within ``US``),
+    so "a Massachusetts law enforcement agency" is a law enforcement agency whose home is
+    ``US-MA`` or a place within it, and a Portland, Maine department is none.
+
+    ``None`` (the default, and every agency written before homes were stated) says nothing
+    of where the agency belongs: every law then takes it as an agency of its own place, as
+    :func:`~frpolicy.comparison.compare` took every agency before.
+    """
 
     id: str = attrs.field(validator=_non_empty)
     name: str = attrs.field(validator=_non_empty)
     kind: AgencyKind
     unit: str | None = None
+    home: str | None = attrs.field(default=None, validator=_place_code)
 
 
 @attrs.frozen(kw_only=True)

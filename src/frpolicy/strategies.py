@@ -259,7 +259,7 @@ def offenses() -> st.SearchStrategy[Offense]:
         code=_ids("OFF"),
         title=st.sampled_from(_TITLES),
         citation=st.integers(1, 280).map(lambda c: f"G.L. c.{c} §1"),
-        classification=st.sampled_from(Classification),
+        classification=st.none() | st.sampled_from(Classification),
         penalty=penalties(),
         categories=st.frozensets(st.sampled_from(OffenseCategory), max_size=3),
         listed_in=st.frozensets(st.sampled_from(("XX:list-a", "XX:list-b")), max_size=2),
@@ -274,6 +274,7 @@ def agencies() -> st.SearchStrategy[Agency]:
         name=st.sampled_from(("Town Police", "County Sheriff", "Transit Authority")),
         kind=st.sampled_from(AgencyKind),
         unit=st.none() | st.just("Criminal Investigation Division"),
+        home=st.none() | st.sampled_from(("US-MA", "US-MI-DET", *_ELSEWHERE)),
     )
     return st.sampled_from(tuple(AGENCIES.values())) | made_up
 
@@ -483,7 +484,27 @@ _DIMENSIONS = (
     "bystander",
     "protected grounds",
     "surveillance",
+    "place",
 )
+
+_ELSEWHERE = ("US-NH", "US-VT", "CA-QC", "US")
+"""Homes of agencies from elsewhere: two states, a Canadian province and the federal level."""
+
+
+@functools.cache
+def _elsewhere(code: str | None) -> tuple[str, ...]:
+    """The homes of :data:`_ELSEWHERE` that lie outside the place ``code``."""
+    if code is None:
+        return _ELSEWHERE
+    return tuple(h for h in _ELSEWHERE if h != code and not h.startswith(f"{code}-"))
+
+
+@functools.cache
+def _moved(agency: Agency, home: str | None) -> Agency:
+    """The agency, as one of the same kind at home in ``home`` (``None``: no home stated)."""
+    if home is None:
+        return attrs.evolve(agency, home=None)
+    return attrs.evolve(agency, id=f"{agency.id}-{home}", home=home)
 
 
 def _window(
@@ -534,7 +555,14 @@ def _in_order_offenses(
     if lists:
         listed = tuple(o for o in catalog if o.listed_in & lists)
         return listed or catalog
-    return tuple(o for o in catalog if o.classification is Classification.FELONY) or catalog
+    classify = next((v.classify for v in versions if v.classify is not None), None)
+    felonies = tuple(
+        o
+        for o in catalog
+        if (classify(o.penalty) if classify is not None else o.classification)
+        is Classification.FELONY
+    )
+    return felonies or catalog
 
 
 def _named_purposes(
@@ -750,6 +778,17 @@ def _search_requests(  # noqa: C901, PLR0915 - one draw per field of the request
         ok=ok("route"),
     )
     requesting, performing = draw(_pick(table[route[0]])), draw(_pick(table[route[1]]))
+    elsewhere = _elsewhere(place.code if place is not None else None)
+    if mode is _Mode.FREE:
+        if draw(_MOSTLY_NO):
+            requesting = _moved(requesting, draw(_pick((None, *elsewhere))))
+        if draw(_MOSTLY_NO):
+            performing = _moved(performing, draw(_pick((None, *elsewhere))))
+    elif wrong == "place":  # one agency from elsewhere: a law's own agencies are its place's
+        if draw(st.booleans()):
+            requesting = _moved(requesting, draw(_pick(elsewhere)))
+        else:
+            performing = _moved(performing, draw(_pick(elsewhere)))
     in_order_purposes = _REGISTRY_PURPOSES if route[0] is _RMV else police_purposes
     purpose = _choose(
         draw,

@@ -19,20 +19,33 @@ AGENCIES: tuple[Agency, ...] = (
         id="MSP",
         name="Massachusetts State Police",
         kind=AgencyKind.STATE_POLICE,
+        home="US-MA",
         unit="Commonwealth Fusion Center",
     ),
-    Agency(id="BPD", name="Boston Police Department", kind=AgencyKind.LOCAL_POLICE),
-    Agency(id="RMV", name="Registry of Motor Vehicles", kind=AgencyKind.MOTOR_VEHICLE_REGISTRY),
+    Agency(id="BPD", name="Boston Police Department", kind=AgencyKind.LOCAL_POLICE, home="US-MA"),
     Agency(
-        id="FBI", name="Federal Bureau of Investigation", kind=AgencyKind.FBI, unit="FACE Services"
+        id="RMV",
+        name="Registry of Motor Vehicles",
+        kind=AgencyKind.MOTOR_VEHICLE_REGISTRY,
+        home="US-MA",
     ),
-    Agency(id="HSI", name="Homeland Security Investigations", kind=AgencyKind.FEDERAL),
+    Agency(
+        id="FBI",
+        name="Federal Bureau of Investigation",
+        kind=AgencyKind.FBI,
+        home="US",
+        unit="FACE Services",
+    ),
+    Agency(id="HSI", name="Homeland Security Investigations", kind=AgencyKind.FEDERAL, home="US"),
     Agency(
         id="SCDAO",
         name="Suffolk County District Attorney's Office",
         kind=AgencyKind.PROSECUTOR,
+        home="US-MA",
     ),
-    Agency(id="DOR", name="Department of Revenue", kind=AgencyKind.OTHER_PUBLIC_AGENCY),
+    Agency(
+        id="DOR", name="Department of Revenue", kind=AgencyKind.OTHER_PUBLIC_AGENCY, home="US-MA"
+    ),
 )
 """Sample Massachusetts agencies, one of each kind, for generated requests and examples."""
 

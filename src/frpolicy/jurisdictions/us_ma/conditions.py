@@ -16,6 +16,8 @@ from frpolicy.conditions import (
     TECHNOLOGY_APPROVED,
     WARRANT_AUTHORIZES_SEARCH,
     WARRANT_IN_FORCE,
+    performed_by_agency_of,
+    requested_by_agency_of,
 )
 from frpolicy.model import AgencyKind, Harm, MediaKind
 from frpolicy.predicates import leaf, leaf_family
@@ -33,6 +35,8 @@ __all__ = [
     "LAW_ENFORCEMENT_SEARCH",
     "LAW_ENFORCEMENT_USE",
     "MASSACHUSETTS_LAW_ENFORCEMENT",
+    "MASSACHUSETTS_REQUESTER",
+    "MASSACHUSETTS_SEARCHER",
     "MOVING_IMAGES",
     "OFFENSE_IS_FELONY",
     "REGISTRY_REQUEST",
@@ -57,6 +61,19 @@ bind them when they act on their own account.
 """
 _FEDERAL = frozenset({AgencyKind.FBI, AgencyKind.FEDERAL})
 
+MASSACHUSETTS_REQUESTER = requested_by_agency_of("US-MA", "Massachusetts")
+MASSACHUSETTS_SEARCHER = performed_by_agency_of("US-MA", "Massachusetts")
+_HOMES = {"PLACE": "US-MA", "WITHIN": "US-MA-"}
+
+
+def _of_massachusetts(agency: str) -> str:
+    """The test that an agency is of Massachusetts: its home is there, or not stated."""
+    return (
+        f" and (r.{agency}.home is None or r.{agency}.home == PLACE"
+        f" or r.{agency}.home.startswith(WITHIN))"
+    )
+
+
 performed_by = leaf_family(
     "performed_by",
     "the search is performed by {kind}",
@@ -76,14 +93,16 @@ purpose_is = leaf_family(
 LAW_ENFORCEMENT_REQUEST = leaf(
     "law_enforcement_request",
     "the search is requested by a Massachusetts law enforcement agency",
-    "r.requesting_agency.kind in LAW_ENFORCEMENT",
+    "r.requesting_agency.kind in LAW_ENFORCEMENT" + _of_massachusetts("requesting_agency"),
     LAW_ENFORCEMENT=MASSACHUSETTS_LAW_ENFORCEMENT,
+    **_HOMES,
 )
 LAW_ENFORCEMENT_SEARCH = leaf(
     "law_enforcement_search",
     "the search is performed by a Massachusetts law enforcement agency",
-    "r.performing_agency.kind in LAW_ENFORCEMENT",
+    "r.performing_agency.kind in LAW_ENFORCEMENT" + _of_massachusetts("performing_agency"),
     LAW_ENFORCEMENT=MASSACHUSETTS_LAW_ENFORCEMENT,
+    **_HOMES,
 )
 LAW_ENFORCEMENT_USE = leaf(
     "law_enforcement_use",
@@ -99,8 +118,20 @@ LAW_ENFORCEMENT_OR_REGISTRAR_USE = leaf(
     "r.requesting_agency.kind in USERS or r.performing_agency.kind in USERS",
     USERS=MASSACHUSETTS_LAW_ENFORCEMENT | _FEDERAL | {AgencyKind.MOTOR_VEHICLE_REGISTRY},
 )
-REGISTRY_REQUEST = requested_by(AgencyKind.MOTOR_VEHICLE_REGISTRY)
-REGISTRY_SEARCH = performed_by(AgencyKind.MOTOR_VEHICLE_REGISTRY)
+REGISTRY_REQUEST = leaf(
+    "registry_request",
+    "the search is requested by the Massachusetts Registry of Motor Vehicles",
+    "r.requesting_agency.kind is AgencyKind.MOTOR_VEHICLE_REGISTRY"
+    + _of_massachusetts("requesting_agency"),
+    **_HOMES,
+)
+REGISTRY_SEARCH = leaf(
+    "registry_search",
+    "the search is performed by the Massachusetts Registry of Motor Vehicles",
+    "r.performing_agency.kind is AgencyKind.MOTOR_VEHICLE_REGISTRY"
+    + _of_massachusetts("performing_agency"),
+    **_HOMES,
+)
 
 WRITTEN_REQUEST = leaf(
     "written_request", "the search was asked for in a written request", "r.written_request"

@@ -360,10 +360,10 @@ def invariants(
     Registrar); ``public_record`` replaces (g)'s public-record duty: pairs of the searches
     it covers and the duty that covers them.
     """
-    involved = [c.requested_by(k) for k in (_LOCAL, _SP, _DA, _RMV)]
-    involved += [c.performed_by(k) for k in (_LOCAL, _SP, _DA, _RMV)]
-    law_enforcement = [c.requested_by(k) for k in (_LOCAL, _SP, _DA)]
-    law_enforcement += [c.performed_by(k) for k in (_LOCAL, _SP, _DA)]
+    involved = [c.requested_by(k) & c.MASSACHUSETTS_REQUESTER for k in (_LOCAL, _SP, _DA, _RMV)]
+    involved += [c.performed_by(k) & c.MASSACHUSETTS_SEARCHER for k in (_LOCAL, _SP, _DA, _RMV)]
+    law_enforcement = [c.requested_by(k) & c.MASSACHUSETTS_REQUESTER for k in (_LOCAL, _SP, _DA)]
+    law_enforcement += [c.performed_by(k) & c.MASSACHUSETTS_SEARCHER for k in (_LOCAL, _SP, _DA)]
     any_law_enforcement = AnyOf(tuple(law_enforcement))
     through_state_police = c.performed_by(_SP) | (c.performed_by(_FBI) & c.requested_by(_SP))
     registrar_own = c.performed_by(_RMV) & c.requested_by(_RMV)

@@ -223,8 +223,12 @@ _MASSACHUSETTS_LAW_ENFORCEMENT = (AgencyKind.LOCAL_POLICE, _SP, AgencyKind.PROSE
 
 
 def _invariants(readings: Mapping[str, Reading]) -> tuple[Invariant, ...]:
-    involved = [c.requested_by(k) for k in _MASSACHUSETTS_LAW_ENFORCEMENT]
-    involved += [c.performed_by(k) for k in _MASSACHUSETTS_LAW_ENFORCEMENT]
+    involved = [
+        c.requested_by(k) & c.MASSACHUSETTS_REQUESTER for k in _MASSACHUSETTS_LAW_ENFORCEMENT
+    ]
+    involved += [
+        c.performed_by(k) & c.MASSACHUSETTS_SEARCHER for k in _MASSACHUSETTS_LAW_ENFORCEMENT
+    ]
     court_order = c.COURT_ORDER_AUTHORIZES_SEARCH & c.COURT_ORDER_IN_FORCE
     if readings[WARRANT_AS_COURT_ORDER.id].chosen == "yes":
         court_order |= c.WARRANT_AUTHORIZES_SEARCH & c.WARRANT_IN_FORCE

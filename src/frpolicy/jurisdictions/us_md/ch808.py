@@ -133,6 +133,10 @@ READINGS = (PROSECUTORS, DISCOVERY_DEADLINE)
 # -- who is bound -----------------------------------------------------------------------------
 
 _POLICE = frozenset({AgencyKind.LOCAL_POLICE, AgencyKind.STATE_POLICE})
+# §2-501(c) with Public Safety §2-101: the law enforcement agencies of the State and its
+# political subdivisions: Maryland's own.
+MARYLAND_REQUESTER = c.requested_by_agency_of("US-MD", "Maryland")
+MARYLAND_SEARCHER = c.performed_by_agency_of("US-MD", "Maryland")
 
 
 def _law_enforcement(readings: Mapping[str, Reading]) -> frozenset[AgencyKind]:
@@ -144,7 +148,10 @@ def _law_enforcement(readings: Mapping[str, Reading]) -> frozenset[AgencyKind]:
 def _scope(readings: Mapping[str, Reading]) -> Predicate:
     # §2-501(a)(1): facial recognition identifies, verifies or persistently tracks people
     kinds = _law_enforcement(readings)
-    return (c.requested_by_any(kinds) | c.performed_by_any(kinds)) & c.IDENTIFY_VERIFY_OR_TRACK
+    return (
+        (c.requested_by_any(kinds) & MARYLAND_REQUESTER)
+        | (c.performed_by_any(kinds) & MARYLAND_SEARCHER)
+    ) & c.IDENTIFY_VERIFY_OR_TRACK
 
 
 # -- the conditions of §2-503 and §2-507 ------------------------------------------------------
@@ -367,7 +374,12 @@ def _duties(readings: Mapping[str, Reading]) -> tuple[Duty, ...]:
 
 def _invariants(readings: Mapping[str, Reading]) -> tuple[Invariant, ...]:
     kinds = sorted(_law_enforcement(readings), key=lambda k: k.value)
-    involved = [c.requested_by(k) for k in kinds] + [c.performed_by(k) for k in kinds]
+    of_maryland = (
+        c.requested_by_agency_of("US-MD", "Maryland"),
+        c.performed_by_agency_of("US-MD", "Maryland"),
+    )
+    involved = [c.requested_by(k) & of_maryland[0] for k in kinds]
+    involved += [c.performed_by(k) & of_maryland[1] for k in kinds]
     # §2-507's five items, in the statute's order
     excepted = AnyOf(tuple(c.purpose_in(purposes) for purposes in EXCEPTED_PURPOSES.values()))
     in_a_category = AnyOf(tuple(c.offense_on(lst) for lst in OFFENSE_LISTS))

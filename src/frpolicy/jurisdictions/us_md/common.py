@@ -20,29 +20,48 @@ AGENCIES: tuple[Agency, ...] = (
         id="MDSP",
         name="Maryland State Police",
         kind=AgencyKind.STATE_POLICE,
+        home="US-MD",
         unit="Maryland Coordination and Analysis Center",
     ),
-    Agency(id="BALTPD", name="Baltimore Police Department", kind=AgencyKind.LOCAL_POLICE),
-    Agency(id="MCPD", name="Montgomery County Police Department", kind=AgencyKind.LOCAL_POLICE),
-    Agency(id="MVA", name="Motor Vehicle Administration", kind=AgencyKind.MOTOR_VEHICLE_REGISTRY),
+    Agency(
+        id="BALTPD", name="Baltimore Police Department", kind=AgencyKind.LOCAL_POLICE, home="US-MD"
+    ),
+    Agency(
+        id="MCPD",
+        name="Montgomery County Police Department",
+        kind=AgencyKind.LOCAL_POLICE,
+        home="US-MD",
+    ),
+    Agency(
+        id="MVA",
+        name="Motor Vehicle Administration",
+        kind=AgencyKind.MOTOR_VEHICLE_REGISTRY,
+        home="US-MD",
+    ),
     Agency(
         id="DPSCS",
         name="Department of Public Safety and Correctional Services",
         kind=AgencyKind.OTHER_PUBLIC_AGENCY,
+        home="US-MD",
         unit="Maryland Image Repository System",
     ),
     Agency(
         id="BCSAO",
         name="Office of the State's Attorney for Baltimore City",
         kind=AgencyKind.PROSECUTOR,
+        home="US-MD",
     ),
     Agency(
         id="FBI-BA",
         name="Federal Bureau of Investigation, Baltimore Field Office",
         kind=AgencyKind.FBI,
+        home="US",
     ),
     Agency(
-        id="HSI-BA", name="Homeland Security Investigations, Baltimore", kind=AgencyKind.FEDERAL
+        id="HSI-BA",
+        name="Homeland Security Investigations, Baltimore",
+        kind=AgencyKind.FEDERAL,
+        home="US",
     ),
 )
 """Sample Maryland agencies, one or more of each kind, for generated requests and examples."""

@@ -20,23 +20,40 @@ AGENCIES: tuple[Agency, ...] = (
         id="WSP",
         name="Washington State Patrol",
         kind=AgencyKind.STATE_POLICE,
+        home="US-WA",
         unit="Criminal Investigation Division",
     ),
-    Agency(id="SEAPD", name="Seattle Police Department", kind=AgencyKind.LOCAL_POLICE),
-    Agency(id="SPKPD", name="Spokane Police Department", kind=AgencyKind.LOCAL_POLICE),
-    Agency(id="DOL", name="Department of Licensing", kind=AgencyKind.MOTOR_VEHICLE_REGISTRY),
+    Agency(
+        id="SEAPD", name="Seattle Police Department", kind=AgencyKind.LOCAL_POLICE, home="US-WA"
+    ),
+    Agency(
+        id="SPKPD", name="Spokane Police Department", kind=AgencyKind.LOCAL_POLICE, home="US-WA"
+    ),
+    Agency(
+        id="DOL",
+        name="Department of Licensing",
+        kind=AgencyKind.MOTOR_VEHICLE_REGISTRY,
+        home="US-WA",
+    ),
     Agency(
         id="KCPAO",
         name="King County Prosecuting Attorney's Office",
         kind=AgencyKind.PROSECUTOR,
+        home="US-WA",
     ),
-    Agency(id="POS", name="Port of Seattle", kind=AgencyKind.OTHER_PUBLIC_AGENCY),
+    Agency(id="POS", name="Port of Seattle", kind=AgencyKind.OTHER_PUBLIC_AGENCY, home="US-WA"),
     Agency(
         id="FBI-SE",
         name="Federal Bureau of Investigation, Seattle Field Office",
         kind=AgencyKind.FBI,
+        home="US",
     ),
-    Agency(id="HSI-SE", name="Homeland Security Investigations, Seattle", kind=AgencyKind.FEDERAL),
+    Agency(
+        id="HSI-SE",
+        name="Homeland Security Investigations, Seattle",
+        kind=AgencyKind.FEDERAL,
+        home="US",
+    ),
 )
 """Sample Washington agencies, one or more of each kind, for generated requests and examples."""
 

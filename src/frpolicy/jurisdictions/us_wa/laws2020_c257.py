@@ -170,12 +170,18 @@ LICENSING = leaf(
     LICENSE=_LICENSE,
 )
 # .010(4): a facial recognition service identifies, verifies or persistently tracks people.
+WASHINGTON_REQUESTER = c.requested_by_agency_of("US-WA", "Washington")
+WASHINGTON_SEARCHER = c.performed_by_agency_of("US-WA", "Washington")
 SCOPE = (
-    (c.requested_by_any(_STATE_AND_LOCAL) | c.performed_by_any(_STATE_AND_LOCAL))
+    (
+        (c.requested_by_any(_STATE_AND_LOCAL) & WASHINGTON_REQUESTER)
+        | (c.performed_by_any(_STATE_AND_LOCAL) & WASHINGTON_SEARCHER)
+    )
     & c.IDENTIFY_VERIFY_OR_TRACK
     & ~LICENSING
 )
-"""The chapter governs every use of a facial recognition service by a state or local agency."""
+"""The chapter governs every use of a facial recognition service by a state or local agency
+of Washington."""
 
 # .090(1): a federally mandated use, or travellers' identity at an airport or seaport.
 EXEMPT = leaf(
@@ -387,8 +393,13 @@ def _duties() -> tuple[Duty, ...]:
 
 def _invariants(readings: Mapping[str, Reading]) -> tuple[Invariant, ...]:
     kinds = sorted(_STATE_AND_LOCAL, key=lambda k: k.value)
+    of_washington = (
+        c.requested_by_agency_of("US-WA", "Washington"),
+        c.performed_by_agency_of("US-WA", "Washington"),
+    )
     involved = AnyOf(
-        tuple(c.requested_by(k) for k in kinds) + tuple(c.performed_by(k) for k in kinds)
+        tuple(c.requested_by(k) & of_washington[0] for k in kinds)
+        + tuple(c.performed_by(k) & of_washington[1] for k in kinds)
     )
     licensing = c.requested_by(_DOL) & c.performed_by(_DOL) & c.purpose_is(Purpose.LICENSE_ISSUANCE)
     exempt = c.purpose_is(Purpose.FEDERALLY_MANDATED) | c.purpose_is(Purpose.TRAVEL_VERIFICATION)
