@@ -274,6 +274,36 @@ def test_evaluate_prints_the_memo_and_exits_by_the_outcome(
     assert main(["evaluate", str(path), "--jurisdiction", "US-MA", "--version", "H.1728"]) == 0
 
 
+def test_evaluate_judges_a_search_before_any_encoded_law_not_applicable_and_refuses_a_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    request = _raw()[0]["request"]
+    request["submitted_at"] = "2019-05-01T12:00:00Z"
+    request["performed_at"] = None
+    for field in ("warrant", "court_order", "emergency"):
+        request[field] = None
+    path = tmp_path / "request.json"
+    path.write_text(json.dumps(request), encoding="utf-8")
+    assert main(["evaluate", str(path), "--jurisdiction", "US-MA"]) == EXIT_CLEAN
+    out = capsys.readouterr().out
+    assert out.startswith("NOT APPLICABLE")
+    assert "No encoded law governed this request" in out
+    named = ["evaluate", str(path), "--jurisdiction", "US-MA", "--version", "H.9"]
+    assert main(named) == EXIT_BAD_INPUT
+    assert "has no version 'H.9'" in capsys.readouterr().err
+
+
+def test_evaluate_refuses_a_classification_the_law_does_not_give_as_strict_evaluation_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    request = json.loads((Path(__file__).parent.parent / "examples" / "request.json").read_text())
+    request["offense"]["classification"] = "misdemeanor"
+    path = tmp_path / "request.json"
+    path.write_text(json.dumps(request), encoding="utf-8")
+    assert main(["evaluate", str(path), "--jurisdiction", "US-MA"]) == EXIT_BAD_INPUT
+    assert "$.offense.classification: 'misdemeanor'" in capsys.readouterr().err
+
+
 def test_evaluate_refuses_a_bad_request_with_its_field_path(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -12,6 +12,8 @@ import pytest
 import frpolicy
 from frpolicy import Outcome, SearchRequest, compare
 from frpolicy.cli import EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_VIOLATIONS, main
+from frpolicy.model import AgencyKind
+from frpolicy.policy import NO_LAW
 
 SAMPLE = Path(__file__).parent.parent / "examples" / "request.json"
 STATES = ("US-MA", "US-MD", "US-WA")
@@ -46,14 +48,15 @@ def test_the_same_search_differs_by_state_when_it_analyses_a_protester_without_s
     assert "forbidden by Md. Code, Crim. Proc. §2-503(a)(1)(ii)1" in side.explain()
 
 
-def test_a_state_with_no_law_in_force_on_the_day_is_shown_as_not_judged() -> None:
+def test_a_state_with_no_law_in_force_on_the_day_does_not_govern_the_search() -> None:
     side = compare(sample(), STATES, on=date(2024, 3, 1))
     maryland = side.judgment("US-MD")
-    assert maryland.decision is None
-    assert maryland.outcome is None
-    assert maryland.problems == ("US-MD: no encoded law is in force on 2024-03-01",)
+    assert maryland.outcome is Outcome.NOT_APPLICABLE
+    assert maryland.version == NO_LAW
     assert side.judgment("US-MA").outcome is Outcome.PERMITTED
-    assert "US-MD  Maryland: not judged" in side.explain()
+    memo = side.explain()
+    assert "US-MD  Maryland, no encoded law: NOT_APPLICABLE" in memo
+    assert "2024 Md. Laws ch. 808 from 2024-10-01" in memo
 
 
 def test_a_bill_can_stand_in_for_the_law_in_force() -> None:
@@ -63,15 +66,45 @@ def test_a_bill_can_stand_in_for_the_law_in_force() -> None:
         compare(sample(), ["US-MA"], versions={"US-WA": "Laws 2020 c 257"})
 
 
-def test_a_request_inconsistent_with_one_law_is_refused_there_and_judged_elsewhere() -> None:
+def test_each_place_judges_an_offense_by_its_own_classification_and_notes_another() -> None:
     robbery = sample().offense
     assert robbery is not None
     misclassed = attrs.evolve(robbery, classification=frpolicy.Classification.MISDEMEANOR)
     side = compare(attrs.evolve(sample(), offense=misclassed), STATES)
     massachusetts = side.judgment("US-MA")
-    assert massachusetts.decision is None
-    assert massachusetts.problems[0].startswith("$.offense.classification")
+    assert massachusetts.outcome is Outcome.PERMITTED  # armed robbery is a felony there
+    assert massachusetts.problems == ()
+    assert massachusetts.notes[0].startswith("$.offense.classification: 'misdemeanor'")
+    assert "note: $.offense.classification" in side.explain()
     assert side.judgment("US-WA").outcome is Outcome.PERMITTED
+    assert side.judgment("US-WA").notes == ()
+
+
+def test_a_portland_maine_department_is_outside_every_other_states_law() -> None:
+    portland = frpolicy.Agency(
+        id="PPD", name="Portland Police Department", kind=AgencyKind.LOCAL_POLICE, home="US-ME"
+    )
+    state_police = frpolicy.Agency(
+        id="MSP-ME", name="Maine State Police", kind=AgencyKind.STATE_POLICE, home="US-ME"
+    )
+    request = attrs.evolve(sample(), requesting_agency=portland, performing_agency=state_police)
+    side = compare(request, STATES)
+    assert [j.outcome for j in side.judgments] == [Outcome.NOT_APPLICABLE] * 3
+    assert "not: the search is requested by a Massachusetts law enforcement agency" in (
+        side.explain()
+    )
+
+
+def test_a_search_another_state_runs_for_a_massachusetts_department_is_governed_there() -> None:
+    state_police = frpolicy.Agency(
+        id="MSP-ME", name="Maine State Police", kind=AgencyKind.STATE_POLICE, home="US-ME"
+    )
+    boston = attrs.evolve(sample().requesting_agency, home="US-MA")
+    request = attrs.evolve(sample(), requesting_agency=boston, performing_agency=state_police)
+    side = compare(request, STATES)
+    assert side.judgment("US-MA").outcome is not Outcome.NOT_APPLICABLE
+    assert side.judgment("US-MD").outcome is Outcome.NOT_APPLICABLE
+    assert side.judgment("US-WA").outcome is Outcome.NOT_APPLICABLE
 
 
 def test_a_naive_day_is_refused() -> None:

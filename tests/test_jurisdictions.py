@@ -203,3 +203,63 @@ def test_the_law_in_force_at_a_moment_outside_the_calendar_is_a_lookup_error(
 ) -> None:
     with pytest.raises(LookupError, match=r"its day in America/New_York lies outside the calendar"):
         MA.in_force(moment)
+
+
+# -- the law that governs a search, and a request the law finds inconsistent ----------------
+
+SAMPLE = Path(__file__).parent.parent / "examples" / "request.json"
+
+
+def _sample() -> frpolicy.SearchRequest:
+    return frpolicy.from_json(SAMPLE.read_text(encoding="utf-8"), frpolicy.SearchRequest)
+
+
+def test_a_search_before_any_encoded_massachusetts_law_took_effect_is_not_applicable() -> None:
+    before = datetime(2019, 5, 1, 12, tzinfo=UTC)
+    request = attrs.evolve(_sample(), submitted_at=before, performed_at=before, warrant=None)
+    decision = MA.evaluate(request)
+    assert decision.outcome is frpolicy.Outcome.NOT_APPLICABLE
+    assert decision.instrument == frpolicy.policy.NO_LAW
+    assert decision.obligations == ()
+    memo = decision.explain()
+    assert "No encoded law governed this request when it was judged" in memo
+    assert "St. 2020, c.253 from 2021-07-01" in memo
+    assert MA.law_at(decision.at).decide(request) is frpolicy.Outcome.NOT_APPLICABLE
+
+
+def test_a_version_asked_for_by_name_that_does_not_exist_is_still_an_error() -> None:
+    with pytest.raises(LookupError, match=r"has no version .H\.9999."):
+        MA.version("H.9999")
+    with pytest.raises(LookupError, match="no encoded law is in force on 2019-05-01"):
+        MA.in_force(date(2019, 5, 1))
+
+
+def test_the_law_at_a_moment_is_the_law_in_force_then_or_the_law_of_no_instrument() -> None:
+    assert MA.law_at(date(2024, 1, 1)) is MA.in_force(date(2024, 1, 1))
+    nothing = MA.law_at(date(2019, 1, 1))
+    assert nothing.instrument.id == frpolicy.policy.NO_LAW
+    assert nothing is MA.law_at(date(2020, 1, 1))  # made once per place
+    assert nothing.decide(_sample()) is frpolicy.Outcome.NOT_APPLICABLE
+
+
+def test_a_strict_evaluation_refuses_a_classification_massachusetts_does_not_give() -> None:
+    robbery = _sample().offense
+    assert robbery is not None
+    misclassed = attrs.evolve(robbery, classification=frpolicy.Classification.MISDEMEANOR)
+    request = attrs.evolve(_sample(), offense=misclassed)
+    assert MA.evaluate(request).outcome is frpolicy.Outcome.PERMITTED  # judged by the penalty
+    with pytest.raises(frpolicy.InconsistentRequest) as refused:
+        MA.evaluate(request, strict=True)
+    assert refused.value.jurisdiction == "US-MA"
+    assert refused.value.problems[0].startswith("$.offense.classification: 'misdemeanor'")
+    assert isinstance(refused.value, ValueError)
+    with pytest.raises(frpolicy.InconsistentRequest):
+        MA.version("H.1728").evaluate(request, strict=True)
+
+
+def test_an_offense_sent_without_a_classification_is_judged_by_the_penalty() -> None:
+    robbery = _sample().offense
+    assert robbery is not None
+    unclassed = attrs.evolve(_sample(), offense=attrs.evolve(robbery, classification=None))
+    assert MA.version("H.1728").problems(unclassed) == ()
+    assert MA.evaluate(unclassed, strict=True).outcome is frpolicy.Outcome.PERMITTED

@@ -21,7 +21,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from frpolicy.comparison import Judgment, SideBySide, compare
-from frpolicy.jurisdictions import Invariant, Jurisdiction, Version, jurisdiction, jurisdictions
+from frpolicy.jurisdictions import (
+    InconsistentRequest,
+    Invariant,
+    Jurisdiction,
+    Version,
+    jurisdiction,
+    jurisdictions,
+)
 from frpolicy.law import (
     Citation,
     Confidence,
@@ -119,6 +126,7 @@ __all__ = [
     "Gender",
     "Harm",
     "ImageSource",
+    "InconsistentRequest",
     "InputError",
     "Instrument",
     "InstrumentKind",

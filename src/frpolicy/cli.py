@@ -649,11 +649,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     if args.version is not None:
         version = _version(place, args.version)
     else:
-        try:
-            version = place.in_force(evaluation_time(request, None))
-        except LookupError as error:
-            msg = f"{error}; choose a version with --version"
-            raise _UsageError(msg) from None
+        version = place.law_at(evaluation_time(request, None))
     problems = version.problems(request)
     if problems:
         raise _UsageError(f"{args.request}: " + "; ".join(problems))

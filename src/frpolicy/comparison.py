@@ -7,10 +7,14 @@ named), each under its law in force on one day, and returns a :class:`SideBySide
 jurisdiction a :class:`Judgment` holding the decision, with the provisions that determined
 it and what it obliges.
 
-The request's agencies are taken as the place's own: its "State Police" is the State Police
-of each place in turn. What a law reads only of its own place (an offense on one of
-Maryland's lists, ``Offense.listed_in``) the request states for each
-place that asks.
+Each law reads the request's agencies where they belong (``Agency.home``): a Portland,
+Maine department's request is outside Massachusetts', Maryland's and Washington's law. An
+agency that states no home is taken as the place's own: its "State Police" is the State
+Police of each place in turn. How the offense is classed is each place's own law, computed
+from its penalty: a classification the request gives that a place does not is noted
+(``Judgment.notes``), and the request judged all the same. What a law reads only of its own
+place (an offense on one of Maryland's lists, ``Offense.listed_in``) the request states for
+each place that asks.
 
 >>> import frpolicy
 >>> from pathlib import Path
@@ -39,8 +43,12 @@ __all__ = ["Judgment", "SideBySide", "compare"]
 class Judgment:
     """What one jurisdiction's law says of a request, or why it could not say.
 
-    ``decision`` is ``None`` when no encoded law of the place was in force on the day, or
-    when the request is inconsistent with its law; ``problems`` then says why, a line each.
+    ``decision`` is ``None`` when the request is inconsistent with the place's law (it names a
+    list of the place's law the law does not draw, say), or when a version asked for by name
+    does not exist; ``problems`` then says why, a line each. On a day no encoded law of the
+    place was in force, the decision is ``NOT_APPLICABLE`` and says so. ``notes`` are what
+    the law reads otherwise than the request states, judged all the same (a classification
+    the place does not give the offense's penalty).
     """
 
     jurisdiction: str
@@ -48,6 +56,7 @@ class Judgment:
     version: str | None = None
     decision: Decision | None = None
     problems: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
 
     @property
     def outcome(self) -> Outcome | None:
@@ -76,6 +85,7 @@ class Judgment:
             lines.extend(f"  {word} by {r.citation} [{r.rule}]" for r in decision.determining)
         lines.extend(f"  obliges: {o.action} ({o.citation})" for o in decision.obligations)
         lines.extend(f"  rests on the reading {r.id}={r.chosen}" for r in decision.readings)
+        lines.extend(f"  note: {n}" for n in self.notes)
         return lines
 
 
@@ -132,13 +142,19 @@ def _judge(
     base = Judgment(jurisdiction=place.code, name=place.name)
     version: Version
     try:
-        version = place.version(name) if name is not None else place.in_force(on)
+        version = place.version(name) if name is not None else place.law_at(on)
     except LookupError as error:
         return attrs.evolve(base, problems=(str(error).strip("'\""),))
-    problems = version.problems(request)
+    problems = version.problems(request, classification=False)
     if problems:
         return attrs.evolve(base, version=version.instrument.id, problems=problems)
-    return attrs.evolve(base, version=version.instrument.id, decision=version.evaluate(request, at))
+    notes = tuple(p for p in version.problems(request) if p not in problems)
+    return attrs.evolve(
+        base,
+        version=version.instrument.id,
+        decision=version.evaluate(request, at),
+        notes=notes,
+    )
 
 
 def compare(

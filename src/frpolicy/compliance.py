@@ -606,12 +606,11 @@ def _engagements(
 def version_for(jurisdiction: Jurisdiction, record: SearchRecord) -> Version:
     """The version of the law in force when the record's search was performed (or asked).
 
-    The day is taken in the jurisdiction's own time zone.
-
-    Raises:
-        LookupError: no encoded law was in force that day.
+    The day is taken in the jurisdiction's own time zone. On a day no encoded law was in
+    force, the version that governs nothing: the search is ``NOT_APPLICABLE``
+    (:meth:`~frpolicy.jurisdictions.Jurisdiction.law_at`).
     """
-    return jurisdiction.in_force(evaluation_time(record.request, None))
+    return jurisdiction.law_at(evaluation_time(record.request, None))
 
 
 # -- accumulators ---------------------------------------------------------------------------
@@ -1199,11 +1198,7 @@ def _judge(
     record: SearchRecord, line: int, jurisdiction: Jurisdiction, version: Version | None
 ) -> Version | InputProblem:
     """The version a record is judged under, or the problem that keeps it from being judged."""
-    try:
-        judged = version or version_for(jurisdiction, record)
-    except LookupError as error:
-        message = f"$.request.performed_at: {error}; choose a version"
-        return InputProblem(line=line, errors=(message,))
+    judged = version or version_for(jurisdiction, record)
     inconsistent = judged.problems(record.request)
     if inconsistent:
         errors = tuple(e.replace("$.", "$.request.", 1) for e in inconsistent)
@@ -1432,7 +1427,7 @@ def audit_log(  # noqa: PLR0913 - the parts of an audit, each named
 
     Each entry is a line's number and what it held. A search is judged under ``version``,
     or else under the law in force on its day; a search on a day no encoded law was in
-    force is an input problem of its line. Obligations are checked as of ``as_of``, or,
+    force is not applicable. Obligations are checked as of ``as_of``, or,
     when it is ``None``, as of the latest event in the inputs; the log is read once either
     way (see :class:`LogAudit`). Every violation, input problem and change is kept, unless
     ``limit`` caps how many of each are (the rest are counted, and a report says how many

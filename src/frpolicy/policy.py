@@ -57,6 +57,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_CACHE_BYTES",
+    "NO_LAW",
     "Calendar",
     "Deadline",
     "Decision",
@@ -94,6 +95,12 @@ class Outcome(enum.Enum):
     NOT_APPLICABLE = "not_applicable"
     """The request is outside the instrument's scope."""
 
+
+NO_LAW = "no encoded law"
+"""The instrument a decision names when no encoded law of its place governed the search.
+
+Such a decision is ``NOT_APPLICABLE``; its memo says when the place's encoded laws are in
+force (:meth:`frpolicy.jurisdictions.Jurisdiction.law_at`)."""
 
 _IN_SCOPE = frozenset({Outcome.PERMITTED, Outcome.NOT_PERMITTED, Outcome.FORBIDDEN})
 
@@ -482,27 +489,31 @@ class Decision:
         """
         return _determining(self.outcome, self.reasons)
 
+    def _opening(self) -> str:
+        """The memo's first sentence after its heading: what kind of answer this is."""
+        if self.outcome is Outcome.NOT_APPLICABLE:
+            if self.instrument == NO_LAW:
+                return "No encoded law governed this request when it was judged:"
+            return f"{self.instrument} does not govern this request:"
+        if self.outcome is Outcome.FORBIDDEN:
+            return "Forbidden by:"
+        if self.outcome is Outcome.PERMITTED:
+            return "Permitted by:"
+        if self.errors:
+            return "Not permitted: a rule could not be evaluated, and an error never permits."
+        return (
+            "Not permitted: no provision authorizes this search, and what nothing "
+            "authorizes is not permitted. The provisions that could have authorized it:"
+        )
+
     def explain(self) -> str:
         """A short memo, in plain English, citing the provisions that decided."""
         title = self.outcome.value.replace("_", " ").upper()
         heading = f"{title}: request {self.request_id} under {self.instrument}"
         lines = [f"{heading} ({self.jurisdiction}), judged at {self.at.isoformat()}.", ""]
+        lines.append(self._opening())
         if self.outcome is Outcome.NOT_APPLICABLE:
-            lines.append(f"{self.instrument} does not govern this request:")
             lines.extend(f"  - {c}" for c in self.scope)
-        elif self.outcome is Outcome.FORBIDDEN:
-            lines.append("Forbidden by:")
-        elif self.outcome is Outcome.PERMITTED:
-            lines.append("Permitted by:")
-        elif self.errors:
-            lines.append(
-                "Not permitted: a rule could not be evaluated, and an error never permits."
-            )
-        else:
-            lines.append(
-                "Not permitted: no provision authorizes this search, and what nothing "
-                "authorizes is not permitted. The provisions that could have authorized it:"
-            )
         for reason in self.determining:
             lines.append(f"  {reason.citation}: {reason.paraphrase} [{reason.source}]")
             if reason.error:

@@ -41,16 +41,25 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from frpolicy.law import Citation, Instrument, OffenseList, Provision, Reading
+from frpolicy.law import (
+    Citation,
+    Instrument,
+    InstrumentKind,
+    InstrumentStatus,
+    OffenseList,
+    Provision,
+    Reading,
+)
 from frpolicy.model import Agency, Classification, Offense, Penalty, SearchRequest
-from frpolicy.policy import Decision, Outcome, Policy, Variant
-from frpolicy.predicates import Predicate, evaluation_time
+from frpolicy.policy import NO_LAW, Decision, Outcome, Policy, Variant
+from frpolicy.predicates import Predicate, evaluation_time, leaf
 
 if TYPE_CHECKING:
     from importlib.metadata import EntryPoint, EntryPoints
 
 __all__ = [
     "ENTRY_POINT_GROUP",
+    "InconsistentRequest",
     "Invariant",
     "Jurisdiction",
     "PluginError",
@@ -212,25 +221,29 @@ class Version:
             raise ValueError(msg)
         return Version.from_builder(self.build, current | dict(choices))
 
-    def problems(self, request: SearchRequest) -> tuple[str, ...]:
+    def problems(self, request: SearchRequest, *, classification: bool = True) -> tuple[str, ...]:
         """What this law finds inconsistent in a request, a line per problem with its path.
 
-        The offense's classification must be the one this law gives its penalty: a client
-        that sends armed robbery as a misdemeanor is told so, rather than judged on a
-        classification the law does not give. The lists of this jurisdiction the offense
-        names must be lists the law draws, and an offense of the catalog must be on the lists
-        the catalog puts it on: first-degree assault sent without Maryland's list of crimes
-        of violence is refused, not judged as unlisted.
+        How an offense is classed is the law of each place, computed from its penalty
+        (``classify``); the classification a client sends is advisory. One this law does
+        not give is a problem here, unless ``classification`` is false: a client that sends
+        armed robbery as a misdemeanor is told so (``evaluate(..., strict=True)`` and the
+        command line refuse it), while :func:`~frpolicy.comparison.compare` and the audit
+        judge it by this law's own classification and only note the disagreement. The lists
+        of this jurisdiction the offense names must be lists the law draws, and an offense of
+        the catalog must be on the lists the catalog puts it on: first-degree assault sent
+        without Maryland's list of crimes of violence is refused, not judged as unlisted.
         """
         offense = request.offense
         if offense is None:
             return ()
         found: list[str] = []
-        if self.classify is not None:
+        given = offense.classification
+        if classification and self.classify is not None and given is not None:
             expected = self.classify(offense.penalty)
-            if offense.classification is not expected:
+            if given is not expected:
                 found.append(
-                    f"$.offense.classification: {offense.classification.value!r}, but "
+                    f"$.offense.classification: {given.value!r}, but "
                     f"{self.policy.jurisdiction} law classes an offense with this penalty as "
                     f"{expected.value!r}"
                 )
@@ -269,8 +282,25 @@ class Version:
         msg = f"{self.instrument.id}: no offense list {list_id!r}"
         raise LookupError(msg)
 
-    def evaluate(self, request: SearchRequest, at: datetime | None = None) -> Decision:
-        """The explained decision on a request under this version."""
+    def evaluate(
+        self, request: SearchRequest, at: datetime | None = None, *, strict: bool = False
+    ) -> Decision:
+        """The explained decision on a request under this version.
+
+        By default the request is judged as it is, its offense by this law's own
+        classification of the penalty. With ``strict``, a request this law finds
+        inconsistent (:meth:`problems`: a classification the law does not give, a list it
+        does not draw) is refused with :class:`InconsistentRequest`, as the command line
+        refuses it: the answer an embedding service gives is then the command line's.
+
+        Raises:
+            InconsistentRequest: ``strict`` is set and the request is inconsistent with
+                this law.
+        """
+        if strict:
+            problems = self.problems(request)
+            if problems:
+                raise InconsistentRequest(self.policy.jurisdiction, problems)
         return self.policy.evaluate(request, at)
 
     def decide(self, request: SearchRequest, at: datetime | None = None) -> Outcome:
@@ -401,17 +431,100 @@ class Jurisdiction:
         msg = f"{self.code}: no encoded law is in force on {day.isoformat()}"
         raise LookupError(msg)
 
-    def evaluate(self, request: SearchRequest, at: datetime | None = None) -> Decision:
+    def law_at(self, moment: date) -> Version:
+        """The version that governs a search judged at ``moment``.
+
+        The version in force then (:meth:`in_force`); or, when no encoded law of this place
+        was, a version that governs nothing: every request is ``NOT_APPLICABLE`` under it,
+        its decisions name the instrument :data:`~frpolicy.policy.NO_LAW`, and their memo
+        says that no encoded law governed the search then, and which law took effect when.
+
+        Raises:
+            ValueError: ``moment`` is a naive datetime.
+        """
+        try:
+            return self.in_force(moment)
+        except LookupError:
+            return _no_law(self.code, self.name, self.versions)
+
+    def evaluate(
+        self, request: SearchRequest, at: datetime | None = None, *, strict: bool = False
+    ) -> Decision:
         """The decision under the law in force when the request is judged.
 
         The request is judged at ``at``, or else when it was performed, or else
-        submitted; the day is taken in the jurisdiction's own time zone.
+        submitted; the day is taken in the jurisdiction's own time zone. A request judged
+        on a day no encoded law of the place was in force is ``NOT_APPLICABLE``
+        (:meth:`law_at`). ``strict`` is as for :meth:`Version.evaluate`.
 
         Raises:
-            LookupError: no encoded law was in force that day.
+            InconsistentRequest: ``strict`` is set and the request is inconsistent with
+                the law that judges it.
         """
         at = evaluation_time(request, at)
-        return self.in_force(at).evaluate(request, at)
+        return self.law_at(at).evaluate(request, at, strict=strict)
+
+
+def _law_periods(versions: tuple[Version, ...]) -> str:
+    """When each encoded law of a place is in force, in prose."""
+    periods = []
+    for v in versions:
+        start, end = v.instrument.effective_from, v.instrument.effective_until
+        if v.instrument.status is InstrumentStatus.PROPOSED or start is None:
+            continue
+        until = f" until {end.isoformat()}" if end is not None else ""
+        periods.append(f"{v.instrument.id} from {start.isoformat()}{until}")
+    return "; ".join(periods) or "none of its encoded instruments is in force"
+
+
+_NO_LAW_VERSIONS: dict[tuple[str, str, tuple[str, ...]], Version] = {}
+
+
+def _no_law(code: str, name: str, versions: tuple[Version, ...]) -> Version:
+    """The version of a place on a day none of its encoded laws was in force: it governs nothing."""
+    key = (code, name, tuple(v.instrument.id for v in versions))
+    found = _NO_LAW_VERSIONS.get(key)
+    if found is None:
+        outside = leaf(
+            "encoded_law_in_force",
+            f"an encoded law of {name} was in force when the search was judged "
+            f"({_law_periods(versions)})",
+            "False",
+        )
+        found = Version(
+            policy=Policy(
+                jurisdiction=code,
+                instrument=Instrument(
+                    id=NO_LAW,
+                    title=f"No encoded law of {name}",
+                    kind=InstrumentKind.STATUTE,
+                    status=InstrumentStatus.PROPOSED,
+                ),
+                calendar=versions[0].policy.calendar,
+                scope=outside,
+                rules=(),
+            ),
+            offense_lists=tuple(
+                {lst.id: lst for v in versions for lst in v.offense_lists}.values()
+            ),
+            summary=f"No encoded law of {name} was in force: no request is governed.",
+        )
+        _NO_LAW_VERSIONS[key] = found
+    return found
+
+
+class InconsistentRequest(ValueError):  # noqa: N818 - named for what the request is, as the law says it
+    """A request the law judging it finds inconsistent, refused by a strict evaluation.
+
+    ``jurisdiction`` is the code of the law; ``problems`` say what is wrong, a line each with
+    the path of the field (:meth:`Version.problems`).
+    """
+
+    def __init__(self, jurisdiction: str, problems: tuple[str, ...]) -> None:
+        """Record the jurisdiction and the problems."""
+        self.jurisdiction = jurisdiction
+        self.problems = problems
+        super().__init__("; ".join(problems))
 
 
 class PluginError(LookupError):
