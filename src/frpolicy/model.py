@@ -394,6 +394,11 @@ class Purpose(enum.Enum):
     congressional mandate."""
     TRAVEL_VERIFICATION = "travel_verification"
     """Verifying, with a federal agency, the identity of travellers at an airport or seaport."""
+    IDENTIFY_VICTIM = "identify_victim"
+    """Identifying or locating a victim of a crime (of trafficking, abduction, sexual
+    exploitation...), not a suspect."""
+    IDENTIFY_WITNESS = "identify_witness"
+    """Identifying a witness to a crime, not a suspect."""
     OTHER = "other"
 
     @property
@@ -427,6 +432,8 @@ _PURPOSE_LABELS = {
     Purpose.RECORD_PROTECTED_ACTIVITY: "recording a person's exercise of constitutional rights",
     Purpose.FEDERALLY_MANDATED: "a use federal law mandates",
     Purpose.TRAVEL_VERIFICATION: "verifying travellers' identity at an airport or seaport",
+    Purpose.IDENTIFY_VICTIM: "identifying or locating a victim of a crime",
+    Purpose.IDENTIFY_WITNESS: "identifying a witness to a crime",
     Purpose.OTHER: "another purpose",
 }
 
