@@ -21,7 +21,12 @@ import frpolicy
 if TYPE_CHECKING:
     from types import ModuleType
 
-HYPOTHESIS_MODULES = frozenset({"frpolicy.strategies", "frpolicy.testing"})
+#: The public modules that need an optional extra, with the package each one imports.
+OPTIONAL_MODULES = {
+    "frpolicy.sphinx": "sphinx",
+    "frpolicy.strategies": "hypothesis",
+    "frpolicy.testing": "hypothesis",
+}
 
 ALLOWED_THIRD_PARTY = frozenset(
     {"attr", "attrs", "cattr", "cattrs", "frpolicy", "typing_extensions", "exceptiongroup"},
@@ -32,15 +37,15 @@ def _public_module_names() -> list[str]:
     """Return the dotted names of every public module in the package.
 
     A module is public when no component of its name after ``frpolicy``
-    starts with an underscore. Modules that need Hypothesis are left out
-    when Hypothesis is not installed.
+    starts with an underscore. A module that needs an optional extra is left
+    out when the extra is not installed.
     """
-    have_hypothesis = importlib.util.find_spec("hypothesis") is not None
     names = ["frpolicy"]
     for info in pkgutil.walk_packages(frpolicy.__path__, prefix="frpolicy."):
         if any(part.startswith("_") for part in info.name.split(".")[1:]):
             continue
-        if not have_hypothesis and info.name in HYPOTHESIS_MODULES:
+        needs = OPTIONAL_MODULES.get(info.name)
+        if needs is not None and importlib.util.find_spec(needs) is None:
             continue
         names.append(info.name)
     return sorted(names)
