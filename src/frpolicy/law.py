@@ -127,13 +127,34 @@ class Instrument:
         )
 
 
+def _subsection(_instance: object, _attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None and not value.startswith("("):
+        head, paren, rest = value.partition("(")
+        msg = f"subsection: write {value!r} in parentheses, as the law does: '({head}){paren}"
+        msg += f"{rest}'"
+        raise ValueError(msg)
+
+
 @attrs.frozen(kw_only=True)
 class Citation:
-    """A pointer into an instrument: the section and subsection a rule encodes."""
+    """A pointer into an instrument: the section and subsection a rule encodes.
+
+    The subsection is written as the law writes it, parentheses and all, and follows the
+    section directly: ``section="§60002", subsection="(2)(A)"`` is ``§60002(2)(A)``. One
+    written without its parentheses (``"2(A)"``, which would read ``§600022(A)``) is
+    refused.
+
+    >>> str(Citation(instrument="SB 1", section="§60002", subsection="(2)(A)"))
+    '§60002(2)(A) (SB 1)'
+    >>> Citation(instrument="SB 1", section="§60002", subsection="2(A)")
+    Traceback (most recent call last):
+    ...
+    ValueError: subsection: write '2(A)' in parentheses, as the law does: '(2)(A)'
+    """
 
     instrument: str = attrs.field(validator=_non_empty)
     section: str = attrs.field(validator=_non_empty)
-    subsection: str | None = None
+    subsection: str | None = attrs.field(default=None, validator=_subsection)
     url: str | None = None
 
     def __str__(self) -> str:
@@ -262,6 +283,10 @@ class Reading:
         """This reading, with ``choice`` in force.
 
         Raises:
-            ValueError: the reading has no such choice.
+            ValueError: the reading has no such choice; the message lists those it has.
         """
+        if choice not in {c.id for c in self.choices}:
+            known = ", ".join(c.id for c in self.choices)
+            msg = f"reading {self.id!r} has no choice {choice!r}; its choices: {known}"
+            raise ValueError(msg)
         return attrs.evolve(self, chosen=choice)
