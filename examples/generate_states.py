@@ -5,7 +5,8 @@ Run from the repository root::
 
     python examples/generate_states.py
 
-It writes, for each state, a search log (one :class:`frpolicy.SearchRecord` a line) and the
+It writes, into the package's samples (``src/frpolicy/examples/``, read by
+:mod:`frpolicy.examples`), for each state, a search log (one :class:`frpolicy.SearchRecord` a line) and the
 criminal cases of the people its searches identified (one :class:`frpolicy.CaseRecord` a
 line): ``md_search_log.jsonl`` and ``md_cases.jsonl`` for Maryland (Crim. Proc.
 §§2-501 to 2-510), ``wa_search_log.jsonl`` and ``wa_cases.jsonl`` for Washington (chapter
@@ -47,7 +48,8 @@ from frpolicy import (
     Warrant,
 )
 
-HERE = Path(__file__).resolve().parent
+# the samples ship inside the package, so an installed frpolicy has them
+HERE = Path(__file__).resolve().parent.parent / "src" / "frpolicy" / "examples"
 BALTIMORE = ZoneInfo("America/New_York")
 SEATTLE = ZoneInfo("America/Los_Angeles")
 

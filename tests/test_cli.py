@@ -27,7 +27,7 @@ from frpolicy.cli import (
     main,
 )
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES = Path(__file__).resolve().parent.parent / "src" / "frpolicy" / "examples"
 LOG = EXAMPLES / "ma_search_log.jsonl"
 CASES = EXAMPLES / "ma_cases.jsonl"
 AUDIT = ["audit", str(LOG), "--cases", str(CASES), "--jurisdiction", "US-MA"]

@@ -13,7 +13,7 @@ import frpolicy
 from frpolicy import Outcome, SearchRequest, compare
 from frpolicy.cli import EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_VIOLATIONS, main
 
-SAMPLE = Path(__file__).parent.parent / "examples" / "request.json"
+SAMPLE = Path(__file__).parent.parent / "src" / "frpolicy" / "examples" / "request.json"
 STATES = ("US-MA", "US-MD", "US-WA")
 
 

@@ -413,7 +413,7 @@ def test_a_search_in_the_last_days_of_the_calendar_is_decided_and_evaluated_alik
 
 
 def frpolicy_examples() -> Path:
-    return Path(__file__).resolve().parent.parent / "examples"
+    return Path(__file__).resolve().parent.parent / "src" / "frpolicy" / "examples"
 
 
 # -- the compiled explanation and its cache ----------------------------------------------------

@@ -21,7 +21,7 @@ from frpolicy import (
     to_json,
 )
 
-SAMPLE = Path(__file__).parent.parent / "examples" / "request.json"
+SAMPLE = Path(__file__).parent.parent / "src" / "frpolicy" / "examples" / "request.json"
 
 
 def sample() -> dict[str, Any]:

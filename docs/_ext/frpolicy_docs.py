@@ -27,6 +27,7 @@ import pkgutil
 import re
 import shlex
 import sys
+import tempfile
 import types
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -39,6 +40,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 import frpolicy
+from frpolicy import examples
 from frpolicy.jurisdictions import Version
 from frpolicy.law import Instrument, OffenseList
 from frpolicy.predicates import Leaf, LeafFamily, Predicate
@@ -479,8 +481,10 @@ class CliReference(SphinxDirective):
 
 
 class CliRun(SphinxDirective):
-    """``frpolicy-run``: run ``frpolicy ARGS`` from the repository root and show its output.
+    """``frpolicy-run``: run ``frpolicy ARGS`` and show its output.
 
+    The command runs in a directory holding every sample file, as ``frpolicy example``
+    writes them, so a page names them as its reader's copies do (``ma_search_log.jsonl``).
     The output is the command's, at build time, so the page shows what the command does
     today. ``:head: N`` keeps the first N lines.
     """
@@ -494,9 +498,9 @@ class CliRun(SphinxDirective):
         cli = importlib.import_module("frpolicy.cli")
         args = shlex.split(self.arguments[0])
         out, err = io.StringIO(), io.StringIO()
-        root = Path(self.env.srcdir).parent
         with (
-            contextlib.chdir(root),
+            tempfile.TemporaryDirectory() as folder,
+            contextlib.chdir(_with_samples(Path(folder))),
             contextlib.redirect_stdout(out),
             contextlib.redirect_stderr(err),
             _columns(88),
@@ -510,6 +514,13 @@ class CliRun(SphinxDirective):
         block = nodes.literal_block(text, text, language="console")
         self.set_source_info(block)
         return [block]
+
+
+def _with_samples(folder: Path) -> Path:
+    """The folder, with a copy of every sample file in it."""
+    for name in examples.names():
+        (folder / name).write_bytes(examples.path(name).read_bytes())
+    return folder
 
 
 def setup(app: Sphinx) -> dict[str, object]:
