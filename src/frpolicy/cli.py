@@ -118,6 +118,13 @@ Subcommands:
     names; without a name, lists them. A file already there with other contents is never
     replaced (exit 2).
 
+``frpolicy new-jurisdiction CODE [--name NAME] [--directory DIR]``
+    Writes a new jurisdiction package to start from: its entry point, one version with a
+    rule, a reading, an invariant and a provision, a sample offense and agencies, tests
+    that run the law-property suite, and a documentation page. Nothing in it is law until
+    its author makes it so: every source is marked unverified. It installs and passes its
+    own tests and ``frpolicy verify CODE`` as written.
+
 ``frpolicy diff JURISDICTION BEFORE [AFTER] [--reading ID=CHOICE] [--format text|json]``
     The classes of requests whose outcome or obligations change from one version to
     another (:func:`frpolicy.analysis.diff`), each with its conditions and a witness
@@ -586,6 +593,7 @@ def _run(argv: Sequence[str] | None) -> int:
         "verify": _verify,
         "diff": _diff,
         "example": _example,
+        "new-jurisdiction": _new_jurisdiction,
     }
     return commands[args.command](args)
 
@@ -1510,7 +1518,7 @@ def _diff(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
-# -- starting out: the samples ---------------------------------------------------------------
+# -- starting out: the samples, and a new jurisdiction ---------------------------------------
 
 
 def _starting_parsers(sub: Any) -> None:  # noqa: ANN401 - argparse's subparsers action is private
@@ -1524,6 +1532,17 @@ def _starting_parsers(sub: Any) -> None:  # noqa: ANN401 - argparse's subparsers
         default=Path(),
         metavar="DIR",
         help="where to write them (default: the current directory)",
+    )
+    new = sub.add_parser(
+        "new-jurisdiction", help="write a package to start a jurisdiction from, with its tests"
+    )
+    new.add_argument("code", metavar="CODE", help="the jurisdiction's code, e.g. US-ME")
+    new.add_argument("--name", help="the place's name, e.g. Maine (default: CODE)")
+    new.add_argument(
+        "--directory",
+        type=Path,
+        metavar="DIR",
+        help="the package's folder, which must not exist (default: frpolicy-CODE, in lower case)",
     )
 
 
@@ -1550,4 +1569,15 @@ def _example(args: argparse.Namespace) -> int:
             msg = f"cannot write {target}: {error.strerror or error}"
             raise _UsageError(msg) from None
         _say(f"wrote {target}")
+    return EXIT_CLEAN
+
+
+def _new_jurisdiction(args: argparse.Namespace) -> int:
+    from frpolicy import _scaffold  # noqa: PLC0415 - only this command writes a package
+
+    try:
+        written = _scaffold.write_package(args.code, args.name, args.directory)
+    except (ValueError, OSError) as error:
+        raise _UsageError(str(error)) from None
+    _say(f"wrote {written}: install it with  pip install -e '{written}[test]'")
     return EXIT_CLEAN
