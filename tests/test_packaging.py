@@ -158,3 +158,39 @@ def test_the_top_level_jurisdictions_is_the_listing_and_from_imports_reach_the_s
     assert frpolicy.jurisdictions is sys.modules["frpolicy.jurisdictions"].jurisdictions
     assert frpolicy.jurisdiction is jurisdiction
     assert us_ma.MASSACHUSETTS in frpolicy.jurisdictions()
+
+
+_WITHOUT = """
+import importlib.abc, sys
+
+class Missing(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name.partition(".")[0] in {missing!r}:
+            raise ModuleNotFoundError(f"No module named {{name!r}}", name=name)
+        return None
+
+sys.meta_path.insert(0, Missing())
+try:
+    {statement}
+except ImportError as error:
+    print(error)
+"""
+
+
+@pytest.mark.parametrize(
+    ("statement", "missing", "extra"),
+    [
+        ("import frpolicy.strategies", {"hypothesis"}, "hypothesis"),
+        ("import frpolicy.testing", {"hypothesis"}, "hypothesis"),
+        ("import frpolicy.sphinx", {"sphinx", "docutils"}, "docs"),
+        ("import frpolicy.analysis as a; a.require_solver()", {"z3"}, "verify"),
+    ],
+)
+def test_a_module_whose_extra_is_missing_says_which_extra_to_install(
+    statement: str, missing: set[str], extra: str
+) -> None:
+    code = _WITHOUT.format(missing=missing, statement=statement)
+    result = subprocess.run(  # noqa: S603 - a fixed command line, no user input
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert f"needs the optional '{extra}' extra: pip install 'frpolicy[{extra}]'" in result.stdout

@@ -64,9 +64,15 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 
 import attrs
-from hypothesis import HealthCheck, Phase, find, given, reject, settings
-from hypothesis import strategies as st
-from hypothesis.errors import NoSuchExample, UnsatisfiedAssumption
+
+try:
+    from hypothesis import HealthCheck, Phase, find, given, reject, settings
+    from hypothesis import strategies as st
+    from hypothesis.errors import NoSuchExample, UnsatisfiedAssumption
+except ImportError:  # pragma: no cover - tested in a subprocess without Hypothesis
+    _msg = "frpolicy.testing needs the optional 'hypothesis' extra: "
+    _msg += "pip install 'frpolicy[hypothesis]'"
+    raise ImportError(_msg) from None
 
 from frpolicy.jurisdictions import Jurisdiction, Version
 from frpolicy.jurisdictions import jurisdiction as _lookup
