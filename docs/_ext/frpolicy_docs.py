@@ -33,6 +33,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+import attrs
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.pycode import ModuleAnalyzer
@@ -57,9 +58,12 @@ __all__ = [
     "JsonSchema",
     "Reexports",
     "expected_objects",
+    "fields_documented",
+    "in_source_order",
     "public_modules",
     "setup",
     "undocumented",
+    "undocumented_fields",
 ]
 
 LOGGER = logging.getLogger(__name__)
@@ -233,10 +237,31 @@ def _describe_values(
         lines[:] = [f"{obj.policy.jurisdiction}, {_rst(instrument.id)}: *{title}* ({status})."]
 
 
-def _no_call_types_for_constants(app: Sphinx, what: str, name: str, *_args: object) -> None:
-    """A constant is documented as a value: a callable one (a leaf) lists no parameters."""
-    if what == "data":
+def _no_call_types_for_constants(
+    app: Sphinx, what: str, name: str, obj: object, *_args: object
+) -> None:
+    """A constant is documented as a value: a callable one (a leaf) lists no parameters.
+
+    Nor does a class whose every field has a docstring: each field is listed once, as an
+    attribute with its type and what it means, not again as a parameter with its type only.
+    """
+    if what == "data" or (what == "class" and fields_documented(obj)):
         app.env.current_document.autodoc_annotations.pop(name, None)
+
+
+def undocumented_fields(cls: type) -> list[str]:
+    """The fields of an attrs class, given to its constructor, that have no docstring."""
+    attr_docs = ModuleAnalyzer.for_module(cls.__module__).find_attr_docs()
+    return [
+        f.name
+        for f in attrs.fields(cls)
+        if f.init and not f.name.startswith("_") and (cls.__qualname__, f.name) not in attr_docs
+    ]
+
+
+def fields_documented(obj: object) -> bool:
+    """Whether ``obj`` is an attrs class each of whose fields has a docstring."""
+    return isinstance(obj, type) and attrs.has(obj) and not undocumented_fields(obj)
 
 
 def _rst(text: str) -> str:
@@ -523,6 +548,62 @@ def _with_samples(folder: Path) -> Path:
     return folder
 
 
+# -- the order and the look of the reference -----------------------------------------------
+
+
+def in_source_order() -> bool:
+    """Have autodoc list a module's members in source order, not in ``__all__``'s.
+
+    frpolicy's ``__all__`` lists are sorted, so ``autodoc_member_order = "bysource"``, which
+    follows ``__all__`` where there is one, would list a module alphabetically: a reader of
+    :mod:`frpolicy.model` would meet ``Agency`` long before ``SearchRequest``. Source order
+    is the order a module teaches in; a name the module only re-exports comes after.
+    Sphinx exposes no option for this, so its sorting function is wrapped: returns whether
+    it could be (False on a Sphinx without that function: the order is then ``__all__``'s).
+    """
+    try:
+        from sphinx.ext.autodoc._dynamic import _member_finder  # noqa: PLC0415
+    except ImportError:
+        return False
+    sort = getattr(_member_finder, "_sort_members", None)
+    if sort is None or getattr(sort, "frpolicy_source_order", False):
+        return sort is not None
+
+    def by_source(*args: Any, **kwargs: Any) -> Any:  # noqa: ANN401 - Sphinx's private signature
+        kwargs["ignore_module_all"] = True  # sort as if there were no __all__: by the analyzer
+        return sort(*args, **kwargs)
+
+    by_source.frpolicy_source_order = True  # type: ignore[attr-defined]
+    _member_finder._sort_members = by_source  # noqa: SLF001 - see the docstring
+    return True
+
+
+_PRE = re.compile(r'(<span class="pre">)([^<]+)(</span>)')
+
+
+def _break_names_at_dots(
+    _app: Sphinx, _page: str, _template: str, context: dict[str, Any], _doctree: object
+) -> None:
+    """Let a long module name in the sidebar break after a dot, never inside a word.
+
+    Furo wraps the sidebar's code anywhere (``frpolicy.jurisdictions.us_m`` / ``a``); a
+    ``<wbr>`` after each dot gives the browser a better place, and the stylesheet forbids
+    the others.
+    """
+    tree = context.get("furo_navigation_tree")
+    if isinstance(tree, str):
+        context["furo_navigation_tree"] = _PRE.sub(
+            lambda m: m.group(1) + m.group(2).replace(".", ".<wbr>") + m.group(3), tree
+        )
+
+
+def _no_bases_object(_app: Sphinx, doctree: nodes.document) -> None:
+    """Drop "Bases: object" from every class: it says nothing; an enum's or an error's stays."""
+    for paragraph in list(doctree.findall(nodes.paragraph)):
+        if paragraph.astext() == "Bases: object" and paragraph.parent is not None:
+            paragraph.parent.remove(paragraph)
+
+
 def setup(app: Sphinx) -> dict[str, object]:
     """Register the directives and the reference's checks."""
     app.add_directive("frpolicy-json-schema", JsonSchema)
@@ -537,5 +618,9 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.connect("autodoc-skip-member", _keep_public_members)
     app.connect("autodoc-process-signature", _no_call_types_for_constants)
     app.connect("env-check-consistency", _check_completeness)
+    app.connect("doctree-read", _no_bases_object)
+    # after furo's own handler (500), which builds the navigation tree
+    app.connect("html-page-context", _break_names_at_dots, priority=600)
+    in_source_order()
     app.add_css_file("frpolicy.css")
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
