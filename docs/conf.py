@@ -7,7 +7,7 @@ import sys
 from importlib import metadata as _metadata
 from pathlib import Path
 
-# The documentation's own extensions live beside this file.
+# The documentation's own extension lives beside this file; the law pages' is shipped.
 sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 # -- Project information ------------------------------------------------------
@@ -32,6 +32,7 @@ extensions = [
     "sphinx.ext.viewcode",
     "myst_parser",
     "sphinx_copybutton",
+    "frpolicy.sphinx",
     "frpolicy_docs",
 ]
 
@@ -40,6 +41,9 @@ root_doc = "index"
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
 
 myst_enable_extensions = ["colon_fence", "deflist"]
+# The law pages (frpolicy.sphinx) link to the guides and the reference that only these
+# pages have; a jurisdiction's own documentation leaves this off.
+frpolicy_documentation_links = True
 # Terms of the glossary can be linked from any page with {term}`warrant`.
 myst_heading_anchors = 3
 
@@ -72,6 +76,8 @@ nitpick_ignore_regex = [
     (r"py:class", r"st\..*"),
     # autodoc leaves a class's constructor annotations as written: `Path`, not pathlib.Path
     (r"py:class", r"(Path|datetime|ZoneInfo)"),
+    # frpolicy.sphinx's setup takes Sphinx's application; no inventory of Sphinx is kept
+    (r"py:class", r"Sphinx"),
 ]
 
 # The pages' {doctest} blocks run in the doctest build; the docstrings' examples are

@@ -5,8 +5,9 @@ Run from the repository root::
 
     python examples/generate.py
 
-It writes ``examples/ma_search_log.jsonl`` (one :class:`frpolicy.SearchRecord` a line:
-requests across 2024) and ``examples/ma_cases.jsonl`` (one :class:`frpolicy.CaseRecord` a
+It writes, into the package's samples (``src/frpolicy/examples/``, read by
+:mod:`frpolicy.examples`), ``ma_search_log.jsonl`` (one :class:`frpolicy.SearchRecord` a
+line: requests across 2024) and ``ma_cases.jsonl`` (one :class:`frpolicy.CaseRecord` a
 line: the criminal cases of people the searches identified). The mix is meant to exercise
 every provision of G.L. c.6 §220 as in force and as the 2023 bill would rewrite it:
 
@@ -68,7 +69,8 @@ from frpolicy import (
 
 SEED = 20240101
 REQUESTS = 400
-HERE = Path(__file__).resolve().parent
+# the samples ship inside the package, so an installed frpolicy has them
+HERE = Path(__file__).resolve().parent.parent / "src" / "frpolicy" / "examples"
 BOSTON = ZoneInfo("America/New_York")
 YEAR_START = datetime(2024, 1, 1, tzinfo=BOSTON)
 

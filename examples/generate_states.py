@@ -5,14 +5,15 @@ Run from the repository root::
 
     python examples/generate_states.py
 
-It writes, for each state, a search log (one :class:`frpolicy.SearchRecord` a line) and the
-criminal cases of the people its searches identified (one :class:`frpolicy.CaseRecord` a
-line): ``md_search_log.jsonl`` and ``md_cases.jsonl`` for Maryland (Crim. Proc.
-§§2-501 to 2-510), ``wa_search_log.jsonl`` and ``wa_cases.jsonl`` for Washington (chapter
-43.386 RCW). Each line is one scenario, named in its request id's comment below, so that
-every provision of each law is exercised once: searches it permits, refuses and does not
-govern, duties met, late and never done. The data are invented; nothing is random, so the
-files are the same on every run.
+It writes, into the package's samples (``src/frpolicy/examples/``, read by
+:mod:`frpolicy.examples`), for each state, a search log (one :class:`frpolicy.SearchRecord`
+a line) and the criminal cases of the people its searches identified (one
+:class:`frpolicy.CaseRecord` a line): ``md_search_log.jsonl`` and ``md_cases.jsonl`` for
+Maryland (Crim. Proc. §§2-501 to 2-510), ``wa_search_log.jsonl`` and ``wa_cases.jsonl`` for
+Washington (chapter 43.386 RCW). Each line is one scenario, named in its request id's
+comment below, so that every provision of each law is exercised once: searches it permits,
+refuses and does not govern, duties met, late and never done. The data are invented;
+nothing is random, so the files are the same on every run.
 """
 
 from __future__ import annotations
@@ -47,7 +48,8 @@ from frpolicy import (
     Warrant,
 )
 
-HERE = Path(__file__).resolve().parent
+# the samples ship inside the package, so an installed frpolicy has them
+HERE = Path(__file__).resolve().parent.parent / "src" / "frpolicy" / "examples"
 BALTIMORE = ZoneInfo("America/New_York")
 SEATTLE = ZoneInfo("America/Los_Angeles")
 

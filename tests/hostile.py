@@ -19,12 +19,11 @@ import json
 import re
 import typing
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from hypothesis import strategies as st
 
-from frpolicy import InputError, SearchRecord, from_json, serialization, to_json
+from frpolicy import InputError, SearchRecord, examples, from_json, serialization, to_json
 from frpolicy.serialization import Decoder
 
 __all__ = [
@@ -36,7 +35,7 @@ __all__ = [
     "log_lines",
 ]
 
-LOG = Path(__file__).resolve().parent.parent / "examples" / "ma_search_log.jsonl"
+LOG = examples.path("ma_search_log.jsonl")
 VALID_LINES: tuple[bytes, ...] = tuple(LOG.read_bytes().splitlines()[:40])
 """Real lines of the sample log: the seeds the hostile lines are grown from."""
 

@@ -84,3 +84,14 @@ def test_a_series_must_have_one_value_per_label_and_none_negative() -> None:
 def test_an_empty_chart_still_draws_its_axis() -> None:
     svg = bar_chart(title="x", labels=(), series=(Series("n", "#000", ()),))
     assert ET.fromstring(svg).tag == f"{SVG}svg"  # noqa: S314 - our own output
+
+
+def test_every_label_the_eopss_report_draws_is_shown_whole() -> None:
+    from frpolicy.model import AgencyKind  # noqa: PLC0415 - the labels the report charts
+
+    labels = tuple(kind.label for kind in AgencyKind)
+    svg = bar_chart(
+        title="By agency", labels=labels, series=(Series("n", "#000", (1,) * len(labels)),)
+    )
+    assert "a federal agency other than the FBI</text>" in svg
+    assert "…" not in svg

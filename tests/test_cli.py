@@ -27,7 +27,7 @@ from frpolicy.cli import (
     main,
 )
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES = Path(__file__).resolve().parent.parent / "src" / "frpolicy" / "examples"
 LOG = EXAMPLES / "ma_search_log.jsonl"
 CASES = EXAMPLES / "ma_cases.jsonl"
 AUDIT = ["audit", str(LOG), "--cases", str(CASES), "--jurisdiction", "US-MA"]
@@ -296,7 +296,7 @@ def test_evaluate_judges_a_search_before_any_encoded_law_not_applicable_and_refu
 def test_evaluate_refuses_a_classification_the_law_does_not_give_as_strict_evaluation_does(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    request = json.loads((Path(__file__).parent.parent / "examples" / "request.json").read_text())
+    request = json.loads((EXAMPLES / "request.json").read_text(encoding="utf-8"))
     request["offense"]["classification"] = "misdemeanor"
     path = tmp_path / "request.json"
     path.write_text(json.dumps(request), encoding="utf-8")

@@ -18,8 +18,8 @@ from frpolicy.cli import EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_VIOLATIONS, main
 from frpolicy.records import DecisionLog, chain_hash, record_decision
 
 ROOT = Path(__file__).resolve().parent.parent
-REQUEST = ROOT / "examples" / "request.json"
-SAMPLE = ROOT / "examples" / "ma_search_log.jsonl"
+REQUEST = ROOT / "src" / "frpolicy" / "examples" / "request.json"
+SAMPLE = ROOT / "src" / "frpolicy" / "examples" / "ma_search_log.jsonl"
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:

@@ -15,7 +15,7 @@ from frpolicy.cli import EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_VIOLATIONS, main
 from frpolicy.model import AgencyKind
 from frpolicy.policy import NO_LAW
 
-SAMPLE = Path(__file__).parent.parent / "examples" / "request.json"
+SAMPLE = Path(__file__).parent.parent / "src" / "frpolicy" / "examples" / "request.json"
 STATES = ("US-MA", "US-MD", "US-WA")
 
 

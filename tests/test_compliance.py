@@ -40,7 +40,7 @@ from frpolicy.compliance import (
 from frpolicy.reports import AuditReport, audit_report
 from frpolicy.strategies import search_requests
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES = Path(__file__).resolve().parent.parent / "src" / "frpolicy" / "examples"
 MA = frpolicy.jurisdiction("US-MA")
 BILL = MA.version("H.1728")
 LATER = datetime(2026, 1, 1, tzinfo=UTC)

@@ -207,7 +207,7 @@ def test_the_law_in_force_at_a_moment_outside_the_calendar_is_a_lookup_error(
 
 # -- the law that governs a search, and a request the law finds inconsistent ----------------
 
-SAMPLE = Path(__file__).parent.parent / "examples" / "request.json"
+SAMPLE = Path(__file__).parent.parent / "src" / "frpolicy" / "examples" / "request.json"
 
 
 def _sample() -> frpolicy.SearchRequest:

@@ -21,7 +21,12 @@ import frpolicy
 if TYPE_CHECKING:
     from types import ModuleType
 
-HYPOTHESIS_MODULES = frozenset({"frpolicy.strategies", "frpolicy.testing"})
+#: The public modules that need an optional extra, with the package each one imports.
+OPTIONAL_MODULES = {
+    "frpolicy.sphinx": "sphinx",
+    "frpolicy.strategies": "hypothesis",
+    "frpolicy.testing": "hypothesis",
+}
 
 ALLOWED_THIRD_PARTY = frozenset(
     {"attr", "attrs", "cattr", "cattrs", "frpolicy", "typing_extensions", "exceptiongroup"},
@@ -32,15 +37,15 @@ def _public_module_names() -> list[str]:
     """Return the dotted names of every public module in the package.
 
     A module is public when no component of its name after ``frpolicy``
-    starts with an underscore. Modules that need Hypothesis are left out
-    when Hypothesis is not installed.
+    starts with an underscore. A module that needs an optional extra is left
+    out when the extra is not installed.
     """
-    have_hypothesis = importlib.util.find_spec("hypothesis") is not None
     names = ["frpolicy"]
     for info in pkgutil.walk_packages(frpolicy.__path__, prefix="frpolicy."):
         if any(part.startswith("_") for part in info.name.split(".")[1:]):
             continue
-        if not have_hypothesis and info.name in HYPOTHESIS_MODULES:
+        needs = OPTIONAL_MODULES.get(info.name)
+        if needs is not None and importlib.util.find_spec(needs) is None:
             continue
         names.append(info.name)
     return sorted(names)
@@ -153,3 +158,39 @@ def test_the_top_level_jurisdictions_is_the_listing_and_from_imports_reach_the_s
     assert frpolicy.jurisdictions is sys.modules["frpolicy.jurisdictions"].jurisdictions
     assert frpolicy.jurisdiction is jurisdiction
     assert us_ma.MASSACHUSETTS in frpolicy.jurisdictions()
+
+
+_WITHOUT = """
+import importlib.abc, sys
+
+class Missing(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name.partition(".")[0] in {missing!r}:
+            raise ModuleNotFoundError(f"No module named {{name!r}}", name=name)
+        return None
+
+sys.meta_path.insert(0, Missing())
+try:
+    {statement}
+except ImportError as error:
+    print(error)
+"""
+
+
+@pytest.mark.parametrize(
+    ("statement", "missing", "extra"),
+    [
+        ("import frpolicy.strategies", {"hypothesis"}, "hypothesis"),
+        ("import frpolicy.testing", {"hypothesis"}, "hypothesis"),
+        ("import frpolicy.sphinx", {"sphinx", "docutils"}, "docs"),
+        ("import frpolicy.analysis as a; a.require_solver()", {"z3"}, "verify"),
+    ],
+)
+def test_a_module_whose_extra_is_missing_says_which_extra_to_install(
+    statement: str, missing: set[str], extra: str
+) -> None:
+    code = _WITHOUT.format(missing=missing, statement=statement)
+    result = subprocess.run(  # noqa: S603 - a fixed command line, no user input
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert f"needs the optional '{extra}' extra: pip install 'frpolicy[{extra}]'" in result.stdout

@@ -413,7 +413,7 @@ def test_a_search_in_the_last_days_of_the_calendar_is_decided_and_evaluated_alik
 
 
 def frpolicy_examples() -> Path:
-    return Path(__file__).resolve().parent.parent / "examples"
+    return Path(__file__).resolve().parent.parent / "src" / "frpolicy" / "examples"
 
 
 # -- the compiled explanation and its cache ----------------------------------------------------
@@ -577,3 +577,48 @@ def test_a_search_outside_the_scope_under_one_reading_names_it_under_both(
     assert other.outcome is Outcome.NOT_APPLICABLE
     assert "md-prosecutors" in [r.id for r in one.readings]
     assert "md-prosecutors" in [r.id for r in other.readings]
+
+
+# -- threads --------------------------------------------------------------------------------
+
+
+def test_threads_sharing_a_policy_get_the_decisions_a_single_thread_gets() -> None:
+    import sys  # noqa: PLC0415 - the switch interval is this test's alone
+    import threading  # noqa: PLC0415 - as above
+
+    law = MA.version("H.1728").policy
+    requests = [
+        frpolicy.from_json(line, frpolicy.SearchRecord).request
+        for line in (frpolicy_examples() / "ma_search_log.jsonl").read_text("utf-8").splitlines()
+    ]
+    serial = [frpolicy.to_json(attrs.evolve(law).evaluate(r)) for r in requests]
+    shared = attrs.evolve(law)  # a fresh copy: compiled and cached by the threads themselves
+    start = threading.Barrier(16)
+    found: dict[int, list[str]] = {}
+
+    def judge(thread: int) -> None:
+        # each thread its own order, so threads meet on different entries at once
+        order = list(range(len(requests)))
+        Random(thread).shuffle(order)  # noqa: S311 - an order for each thread, not a secret
+        start.wait()
+        if thread == 0:
+            # a cache that fills and empties again many times while the others read it
+            shared.cache.budget = 8 * shared.cache.entry_bytes
+        decided = dict.fromkeys(order, "")
+        for i in order:
+            decided[i] = frpolicy.to_json(shared.evaluate(requests[i]))
+        found[thread] = [decided[i] for i in range(len(requests))]
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as the interpreter allows
+    try:
+        threads = [threading.Thread(target=judge, args=(t,)) for t in range(16)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert sorted(found) == list(range(16))
+    assert all(decisions == serial for decisions in found.values())
+    assert len(shared.cache) <= shared.cache.capacity == 8

@@ -22,7 +22,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import frpolicy
-from frpolicy import Disclosure, SearchRecord, SearchRequest, from_json, to_json
+from frpolicy import Disclosure, SearchRecord, SearchRequest, examples, from_json, to_json
 from frpolicy.jurisdictions import Jurisdiction
 from frpolicy.model import Database, Notice
 from frpolicy.policy import Outcome
@@ -50,13 +50,11 @@ from frpolicy.strategies import search_requests
 MA = frpolicy.jurisdiction("US-MA")
 CURRENT = MA.version("St. 2020, c.253")
 BILL = MA.version("H.1728")
-ROOT = Path(__file__).resolve().parent.parent
-REQUEST = from_json((ROOT / "examples" / "request.json").read_text(encoding="utf-8"), SearchRequest)
+REQUEST = from_json(examples.read("request.json"), SearchRequest)
 SAMPLE = {
     r.request.id: r.request
     for r in (
-        from_json(line, SearchRecord)
-        for line in (ROOT / "examples" / "ma_search_log.jsonl").read_text("utf-8").splitlines()
+        from_json(line, SearchRecord) for line in examples.read("ma_search_log.jsonl").splitlines()
     )
 }
 # a search under a court order on a written request: permitted by the law in force, refused

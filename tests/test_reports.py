@@ -52,7 +52,7 @@ from frpolicy.reports import (
     render,
 )
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES = Path(__file__).resolve().parent.parent / "src" / "frpolicy" / "examples"
 LOG = EXAMPLES / "ma_search_log.jsonl"
 CASES = EXAMPLES / "ma_cases.jsonl"
 AS_OF = "2025-06-30T00:00:00-04:00"

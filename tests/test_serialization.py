@@ -21,7 +21,7 @@ from frpolicy import (
     to_json,
 )
 
-SAMPLE = Path(__file__).parent.parent / "examples" / "request.json"
+SAMPLE = Path(__file__).parent.parent / "src" / "frpolicy" / "examples" / "request.json"
 
 
 def sample() -> dict[str, Any]:
@@ -306,3 +306,39 @@ def test_the_json_schema_bounds_integers_as_the_converter_does() -> None:
         "minimum": -(2**53 - 1),
         "maximum": 2**53 - 1,
     }
+
+
+def _refs(node: object) -> set[str]:
+    """Every ``$ref`` in a JSON document."""
+    if isinstance(node, dict):
+        found = {node["$ref"]} if "$ref" in node else set()
+        return found.union(*(_refs(v) for v in node.values()))
+    if isinstance(node, list):
+        return set().union(*(_refs(v) for v in node))
+    return set()
+
+
+@pytest.mark.parametrize("cls", [SearchRequest, SearchRecord, CaseRecord, frpolicy.Decision])
+def test_a_schema_embedded_in_an_openapi_document_refers_only_to_its_components(
+    cls: type,
+) -> None:
+    schema = json_schema(cls, ref_template="#/components/schemas/{name}")
+    components = schema.pop("$defs")
+    openapi = {"openapi": "3.1.0", "components": {"schemas": components}}
+    refs = _refs(openapi) | _refs(schema)
+    assert refs
+    assert {ref.removeprefix("#/components/schemas/") for ref in refs} <= set(components)
+
+
+def test_a_request_validates_against_its_schema_read_from_the_components_of_a_document() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json_schema(SearchRequest, ref_template="#/components/schemas/{name}")
+    document = {"components": {"schemas": schema.pop("$defs")}, "$ref": schema["$ref"]}
+    jsonschema.Draft202012Validator(document).validate(json.loads(SAMPLE.read_text("utf-8")))
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft202012Validator(document).validate({"id": "S-1"})
+
+
+def test_a_reference_template_without_a_place_for_the_name_is_refused() -> None:
+    with pytest.raises(ValueError, match=r"ref_template: '#/components/schemas/' has no \{name\}"):
+        json_schema(SearchRequest, ref_template="#/components/schemas/")

@@ -21,7 +21,7 @@ from frpolicy import CaseRecord, SearchRecord, from_json, serialization, to_dict
 from frpolicy.serialization import Decoder
 from frpolicy.strategies import case_records, search_records
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES = Path(__file__).resolve().parent.parent / "src" / "frpolicy" / "examples"
 
 
 def _without_orjson(cls: type) -> Decoder[Any]:

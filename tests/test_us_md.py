@@ -38,7 +38,7 @@ from frpolicy.testing import LawPropertyError, check_jurisdiction, check_propert
 
 MD = frpolicy.jurisdiction("US-MD")
 LAW = MD.version("2024 Md. Laws ch. 808")
-EXAMPLES = Path(__file__).parent.parent / "examples"
+EXAMPLES = Path(__file__).parent.parent / "src" / "frpolicy" / "examples"
 
 SUBMITTED = datetime(2024, 11, 12, 15, 0, tzinfo=UTC)
 PERFORMED = SUBMITTED + timedelta(hours=2)

@@ -41,7 +41,7 @@ from frpolicy.testing import LawPropertyError, check_jurisdiction, check_propert
 
 WA = frpolicy.jurisdiction("US-WA")
 LAW = WA.version("Laws 2020 c 257")
-EXAMPLES = Path(__file__).parent.parent / "examples"
+EXAMPLES = Path(__file__).parent.parent / "src" / "frpolicy" / "examples"
 
 SUBMITTED = datetime(2025, 3, 10, 18, 0, tzinfo=UTC)
 PERFORMED = SUBMITTED + timedelta(hours=1)

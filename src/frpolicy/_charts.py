@@ -34,7 +34,7 @@ _CHAR = 0.66 * _FONT  # a generous advance of a sans-serif character, for layout
 _WIDTH = 720
 _BAR = 18
 _GAP = 8
-_LABEL_MAX = 34  # characters of a category label shown; the tooltip has all of it
+_LABEL_MAX = 40  # characters of a label shown: all of every label a report draws
 _AXIS = "#57606a"
 _GRID = "#d0d7de"
 

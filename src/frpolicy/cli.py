@@ -112,6 +112,19 @@ Subcommands:
     of each of its readings; ``--format json`` prints the claims as JSON. Exit 0 when
     every claim is proved, 1 otherwise. Needs the ``verify`` extra.
 
+``frpolicy example [NAME ...] [--directory DIR]``
+    Writes the sample files that ship with frpolicy (:mod:`frpolicy.examples`: a request,
+    search logs, case timelines) into the current directory, or ``DIR``, under their own
+    names; without a name, lists them. A file already there with other contents is never
+    replaced (exit 2).
+
+``frpolicy new-jurisdiction CODE [--name NAME] [--directory DIR]``
+    Writes a new jurisdiction package to start from: its entry point, one version with a
+    rule, a reading, an invariant and a provision, a sample offense and agencies, tests
+    that run the law-property suite, and a documentation page. Nothing in it is law until
+    its author makes it so: every source is marked unverified. It installs and passes its
+    own tests and ``frpolicy verify CODE`` as written.
+
 ``frpolicy diff JURISDICTION BEFORE [AFTER] [--reading ID=CHOICE] [--format text|json]``
     The classes of requests whose outcome or obligations change from one version to
     another (:func:`frpolicy.analysis.diff`), each with its conditions and a witness
@@ -433,6 +446,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     _record_parsers(sub)
     _analysis_parsers(sub)
+    _starting_parsers(sub)
     return parser
 
 
@@ -578,6 +592,8 @@ def _run(argv: Sequence[str] | None) -> int:
         "replay": _replay,
         "verify": _verify,
         "diff": _diff,
+        "example": _example,
+        "new-jurisdiction": _new_jurisdiction,
     }
     return commands[args.command](args)
 
@@ -1495,4 +1511,69 @@ def _diff(args: argparse.Namespace) -> int:
         _print(json.dumps(found.to_dict(), indent=2, ensure_ascii=False))
     else:
         _print(str(found))
+    return EXIT_CLEAN
+
+
+# -- starting out: the samples, and a new jurisdiction ---------------------------------------
+
+
+def _starting_parsers(sub: Any) -> None:  # noqa: ANN401 - argparse's subparsers action is private
+    sample = sub.add_parser("example", help="write the sample files, or list them")
+    sample.add_argument(
+        "names", nargs="*", metavar="NAME", help="a sample's name, e.g. ma_search_log.jsonl"
+    )
+    sample.add_argument(
+        "--directory",
+        type=Path,
+        default=Path(),
+        metavar="DIR",
+        help="where to write them (default: the current directory)",
+    )
+    new = sub.add_parser(
+        "new-jurisdiction", help="write a package to start a jurisdiction from, with its tests"
+    )
+    new.add_argument("code", metavar="CODE", help="the jurisdiction's code, e.g. US-ME")
+    new.add_argument("--name", help="the place's name, e.g. Maine (default: CODE)")
+    new.add_argument(
+        "--directory",
+        type=Path,
+        metavar="DIR",
+        help="the package's folder, which must not exist (default: frpolicy-CODE, in lower case)",
+    )
+
+
+def _example(args: argparse.Namespace) -> int:
+    from frpolicy import examples  # noqa: PLC0415 - only this command reads the samples
+
+    if not args.names:
+        width = max(len(name) for name in examples.names())
+        _print("\n".join(f"{n:<{width}}  {examples.describe(n)}" for n in examples.names()))
+        return EXIT_CLEAN
+    try:
+        sources = [examples.path(name) for name in args.names]
+    except LookupError as error:
+        raise _UsageError(str(error).strip("'\"")) from None
+    for source in sources:
+        target = args.directory / source.name
+        data = source.read_bytes()
+        try:
+            if target.exists() and target.read_bytes() != data:
+                msg = f"{target} exists with other contents; move it, or give --directory"
+                raise _UsageError(msg)
+            target.write_bytes(data)
+        except OSError as error:
+            msg = f"cannot write {target}: {error.strerror or error}"
+            raise _UsageError(msg) from None
+        _say(f"wrote {target}")
+    return EXIT_CLEAN
+
+
+def _new_jurisdiction(args: argparse.Namespace) -> int:
+    from frpolicy import _scaffold  # noqa: PLC0415 - only this command writes a package
+
+    try:
+        written = _scaffold.write_package(args.code, args.name, args.directory)
+    except (ValueError, OSError) as error:
+        raise _UsageError(str(error)) from None
+    _say(f"wrote {written}: install it with  pip install -e '{written}[test]'")
     return EXIT_CLEAN

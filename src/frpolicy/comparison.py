@@ -17,8 +17,8 @@ place (an offense on one of Maryland's lists, ``Offense.listed_in``) the request
 each place that asks.
 
 >>> import frpolicy
->>> from pathlib import Path
->>> request = frpolicy.from_json(Path("examples/request.json").read_text(), frpolicy.SearchRequest)
+>>> from frpolicy import examples
+>>> request = frpolicy.from_json(examples.read("request.json"), frpolicy.SearchRequest)
 >>> side = compare(request, ["US-MD", "US-WA"])
 >>> [(j.jurisdiction, j.outcome.name) for j in side.judgments]
 [('US-MD', 'PERMITTED'), ('US-WA', 'PERMITTED')]

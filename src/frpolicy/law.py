@@ -99,12 +99,19 @@ class Instrument:
     """
 
     id: str = attrs.field(validator=_non_empty)
+    """The instrument's name, as it is cited (``St. 2020, c.253``, ``H.1728``)."""
     title: str = attrs.field(validator=_non_empty)
+    """Its title."""
     kind: InstrumentKind
+    """A statute, a bill, a regulation or a policy."""
     status: InstrumentStatus
+    """In force, proposed, or repealed."""
     effective_from: date | None = None
+    """The day it took effect (``None``: it has not)."""
     effective_until: date | None = None
+    """The first day it is no longer in force (``None``: no end)."""
     url: str | None = None
+    """Where its official text is published."""
 
     def __attrs_post_init__(self) -> None:
         if self.status is InstrumentStatus.IN_FORCE and self.effective_from is None:
@@ -127,14 +134,39 @@ class Instrument:
         )
 
 
+def _subsection(_instance: object, _attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None and not value.startswith("("):
+        head, paren, rest = value.partition("(")
+        msg = f"subsection: write {value!r} in parentheses, as the law does: '({head}){paren}"
+        msg += f"{rest}'"
+        raise ValueError(msg)
+
+
 @attrs.frozen(kw_only=True)
 class Citation:
-    """A pointer into an instrument: the section and subsection a rule encodes."""
+    """A pointer into an instrument: the section and subsection a rule encodes.
+
+    The subsection is written as the law writes it, parentheses and all, and follows the
+    section directly: ``section="§60002", subsection="(2)(A)"`` is ``§60002(2)(A)``. One
+    written without its parentheses (``"2(A)"``, which would read ``§600022(A)``) is
+    refused.
+
+    >>> str(Citation(instrument="SB 1", section="§60002", subsection="(2)(A)"))
+    '§60002(2)(A) (SB 1)'
+    >>> Citation(instrument="SB 1", section="§60002", subsection="2(A)")
+    Traceback (most recent call last):
+    ...
+    ValueError: subsection: write '2(A)' in parentheses, as the law does: '(2)(A)'
+    """
 
     instrument: str = attrs.field(validator=_non_empty)
+    """The name of the instrument cited."""
     section: str = attrs.field(validator=_non_empty)
-    subsection: str | None = None
+    """The section, as the law writes it (``G.L. c.6 §220``)."""
+    subsection: str | None = attrs.field(default=None, validator=_subsection)
+    """The subsection, parentheses and all (``(d)``, ``(2)(A)``)."""
     url: str | None = None
+    """Where the section's official text is published."""
 
     def __str__(self) -> str:
         """Render as lawyers write it: ``G.L. c.6 §220(d) (H.1728)``."""
@@ -146,8 +178,11 @@ class Source:
     """How a provision was read, how sure that reading is, and where it was read."""
 
     verification: Verification
+    """How the provision was read: its text, a summary, the news, or not at all."""
     confidence: Confidence
+    """How sure that reading is."""
     reference: str = ""
+    """Where it was read."""
 
     def __str__(self) -> str:
         """Render as the provisions catalog tags a row, e.g. ``summary, high confidence``."""
@@ -165,9 +200,13 @@ class Provision:
     """
 
     id: str = attrs.field(validator=_non_empty)
+    """The provision's identifier in the module."""
     text: str = attrs.field(validator=_non_empty)
+    """What it says, in prose."""
     source: Source
+    """How it was read."""
     citation: Citation | None = None
+    """Where it is in the law (``None``: not found)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -190,9 +229,13 @@ class OffenseList:
     """
 
     id: str = attrs.field(validator=_non_empty)
+    """The list's id, prefixed with the jurisdiction's code (``US-MD:stalking``)."""
     title: str = attrs.field(validator=_non_empty)
+    """The category, as a phrase (``stalking under Crim. Law §3-802``)."""
     citation: Citation
+    """The provision that draws the list."""
     source: Source
+    """How that provision was read."""
 
 
 @attrs.frozen(kw_only=True)
@@ -200,7 +243,9 @@ class Choice:
     """One answer to the question a :class:`Reading` asks, in a sentence."""
 
     id: str = attrs.field(validator=_non_empty)
+    """The choice's id, as ``--reading ID=CHOICE`` names it."""
     text: str = attrs.field(validator=_non_empty)
+    """The answer, in a sentence."""
 
 
 def _choices(
@@ -234,11 +279,17 @@ class Reading:
     """
 
     id: str = attrs.field(validator=_non_empty)
+    """The reading's id, as ``--reading ID=CHOICE`` names it."""
     question: str = attrs.field(validator=_non_empty)
+    """The question the text leaves open."""
     choices: tuple[Choice, ...] = attrs.field(validator=_choices)
+    """The answers it admits; the first is the one the module adopts."""
     source: Source
+    """How sure the adopted answer is, and why."""
     citation: Citation | None = None
+    """The provision the question is about."""
     chosen: str = ""
+    """The id of the choice in force (empty: the adopted one)."""
 
     def __attrs_post_init__(self) -> None:
         if not self.chosen:
@@ -262,6 +313,10 @@ class Reading:
         """This reading, with ``choice`` in force.
 
         Raises:
-            ValueError: the reading has no such choice.
+            ValueError: the reading has no such choice; the message lists those it has.
         """
+        if choice not in {c.id for c in self.choices}:
+            known = ", ".join(c.id for c in self.choices)
+            msg = f"reading {self.id!r} has no choice {choice!r}; its choices: {known}"
+            raise ValueError(msg)
         return attrs.evolve(self, chosen=choice)

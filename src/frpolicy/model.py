@@ -598,9 +598,13 @@ class Penalty:
     """
 
     confinement: Confinement | None = None
+    """Where a term may be served, where the law says (``None``: not stated)."""
     max_term_months: int | None = attrs.field(default=None, validator=_not_negative)
+    """The longest term of imprisonment, in months (``None``: none set)."""
     life: bool = False
+    """Imprisonment for life is allowed."""
     death: bool = False
+    """Death is allowed."""
 
 
 @attrs.frozen(kw_only=True)
@@ -622,12 +626,20 @@ class Offense:
     """
 
     code: str = attrs.field(validator=_non_empty)
+    """The offense's code in the catalog it comes from (``265-17``)."""
     title: str = attrs.field(validator=_non_empty)
+    """The offense's name (``Armed robbery``)."""
     citation: str = attrs.field(validator=_non_empty)
+    """The statute that defines it (``G.L. c.265 §17``)."""
     classification: Classification | None = None
+    """How the sender classes it (advisory: each law classes the penalty itself); ``None``:
+    not given."""
     penalty: Penalty
+    """The most severe sentence the law allows for it."""
     categories: frozenset[OffenseCategory] = frozenset()
+    """The broad kinds of crime it is (empty: none stated)."""
     listed_in: frozenset[str] = frozenset()
+    """The ids of the lists of offenses it is on (``US-MD:crime-of-violence``)."""
 
 
 # -- agencies and officers ------------------------------------------------------------------
@@ -655,10 +667,16 @@ class Agency:
     """
 
     id: str = attrs.field(validator=_non_empty)
+    """The agency's identifier in the requesting system."""
     name: str = attrs.field(validator=_non_empty)
+    """The agency's name."""
     kind: AgencyKind
+    """What kind of public body it is, as the statutes name them."""
     unit: str | None = None
+    """The unit that searches, where it is a part of the agency (``None``: not named)."""
     home: str | None = attrs.field(default=None, validator=_place_code)
+    """Where the agency belongs, as a place code (``US-MA``; ``US`` for a federal body);
+    ``None``: not stated, taken as each law's own."""
 
 
 @attrs.frozen(kw_only=True)
@@ -667,8 +685,11 @@ class Training:
     """A course an officer completed, with the day it lapses if it does."""
 
     course: str = attrs.field(validator=_non_empty)
+    """The course's name."""
     completed_on: date
+    """The day it was completed."""
     expires_on: date | None = None
+    """The day it lapses (``None``: it does not)."""
 
     def __attrs_post_init__(self) -> None:
         _not_before("completed_on", "expires_on", self)
@@ -680,10 +701,15 @@ class Officer:
     """A sworn member of an agency; ``supervisory`` says whether they hold a supervisory rank."""
 
     id: str = attrs.field(validator=_non_empty)
+    """The officer's identifier (a badge number, say)."""
     agency_id: str = attrs.field(validator=_non_empty)
+    """The id of the officer's agency."""
     rank: str = attrs.field(validator=_non_empty)
+    """The officer's rank."""
     supervisory: bool = False
+    """The rank is a supervisory one."""
     training: tuple[Training, ...] = ()
+    """The courses the officer completed."""
 
 
 # -- authorizations -------------------------------------------------------------------------
@@ -695,13 +721,21 @@ class Warrant:
     """A warrant issued by a judge on probable cause, for the offenses it names."""
 
     case_number: str = attrs.field(validator=_non_empty)
+    """The court's number for the warrant."""
     court: CourtKind
+    """The court that issued it."""
     judge: str = attrs.field(validator=_non_empty)
+    """The judge who issued it."""
     issued_at: datetime = attrs.field(validator=_aware)
+    """When it was issued."""
     expires_at: datetime | None = attrs.field(default=None, validator=_aware)
+    """When it lapses (``None``: it states no end)."""
     offense_codes: frozenset[str] = frozenset()
+    """The codes of the offenses it names."""
     subject: str = ""
+    """The person or thing it names, in words."""
     authorizes_facial_recognition: bool = False
+    """It authorizes a facial-recognition search."""
 
     def __attrs_post_init__(self) -> None:
         _not_before("issued_at", "expires_at", self)
@@ -717,12 +751,19 @@ class CourtOrder:
     """
 
     docket_number: str = attrs.field(validator=_non_empty)
+    """The court's docket number for the order."""
     court: CourtKind
+    """The court that issued it."""
     judge: str = attrs.field(validator=_non_empty)
+    """The judge who issued it."""
     issued_at: datetime = attrs.field(validator=_aware)
+    """When it was issued."""
     expires_at: datetime | None = attrs.field(default=None, validator=_aware)
+    """When it lapses (``None``: it states no end)."""
     authorizes_facial_recognition: bool = False
+    """It authorizes a facial-recognition search."""
     purpose: Purpose | None = None
+    """The purpose it was issued for, when it names one (``None``: none named)."""
 
     def __attrs_post_init__(self) -> None:
         _not_before("issued_at", "expires_at", self)
@@ -734,10 +775,15 @@ class SwornStatement:
     """A signed, sworn statement of the grounds for an emergency search, filed with a court."""
 
     filed_at: datetime = attrs.field(validator=_aware)
+    """When it was filed."""
     filed_by: str = attrs.field(validator=_non_empty)
+    """Who signed it."""
     supervisory: bool
+    """The signer holds a supervisory rank."""
     court: CourtKind
+    """The court it was filed with."""
     grounds: str = ""
+    """The grounds it states, in words."""
 
 
 @attrs.frozen(kw_only=True)
@@ -746,12 +792,19 @@ class Emergency:
     """The facts of an emergency claimed for a search, and the later sworn statement, if any."""
 
     harm: Harm
+    """The harm feared: death, serious physical injury, or another."""
     immediate: bool
+    """The danger is immediate."""
     declared_by: str = attrs.field(validator=_non_empty)
+    """Who declared the emergency."""
     declared_at: datetime = attrs.field(validator=_aware)
+    """When it was declared."""
     facts: str = ""
+    """The facts claimed, in words."""
     documented: bool = False
+    """The emergency was documented in writing."""
     sworn_statement: SwornStatement | None = None
+    """The sworn statement of its grounds filed later (``None``: none yet)."""
 
     def __attrs_post_init__(self) -> None:
         statement = self.sworn_statement
@@ -767,22 +820,20 @@ class Emergency:
 @attrs.frozen(kw_only=True)
 @_typed
 class ProbeImage:
-    """The image or media searched against the reference databases, and what it shows.
-
-    ``altered``: features of the face were edited before the search (added, removed or
-    changed; not cropping or contrast). ``composite``: the probe is a sketch or another
-    manually produced image, not a photograph. ``protected_activity``: it shows the person
-    engaged in activity the constitution protects (speech, assembly, worship).
-    ``bystander``: the face searched is that of a person the search does not intend to
-    identify, such as a passer-by in the frame.
-    """
+    """The image or media searched against the reference databases, and what it shows."""
 
     kind: MediaKind
+    """A still image, recorded video or live video."""
     source: ImageSource
+    """Where the image comes from."""
     altered: bool = False
+    """Features of the face were added, removed or changed (not cropped) before the search."""
     composite: bool = False
+    """It is a sketch or another manually produced image, not a photograph."""
     protected_activity: bool = False
+    """It shows the person in activity the constitution protects (speech, assembly...)."""
     bystander: bool = False
+    """The face searched is one the search does not intend to identify (a passer-by)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -791,8 +842,11 @@ class Technology:
     """The facial-recognition system used; ``approved`` says whether it is approved for use."""
 
     name: str = attrs.field(validator=_non_empty)
+    """The system's name."""
     vendor: str = ""
+    """Who supplies it (empty: not stated)."""
     approved: bool = False
+    """It is approved for use, as the law asks."""
 
 
 @attrs.frozen(kw_only=True)
@@ -801,35 +855,52 @@ class SearchRequest:
     """A request for a facial-recognition search, and when it was performed if it was.
 
     ``requesting_agency`` asks for the search; ``performing_agency`` runs it. When they
-    differ, the search is performed on behalf of the requesting agency.
-
-    ``suspicion`` is the basis stated to believe the person sought is involved in a crime.
-    ``protected_grounds`` are the views, associations or characteristics the person was
-    chosen for the search because of (empty: none). ``ongoing_surveillance``: the search
-    follows a specified person's movements over time, live or through stored images, rather
-    than recognizing them once; ``real_time``: it identifies people as images are captured.
+    differ, the search is performed on behalf of the requesting agency. Only ``id``, the
+    agencies, ``purpose``, ``probe``, ``technology`` and ``submitted_at`` are required;
+    what a law asks beyond them (a warrant, an offense, a written request) is judged
+    missing when it is left out.
     """
 
     id: str = attrs.field(validator=_non_empty)
+    """The request's identifier in the requesting system, quoted in every decision."""
     requesting_agency: Agency
+    """The agency that asks for the search."""
     performing_agency: Agency
+    """The agency that runs it: the requesting agency itself, or another on its behalf."""
     purpose: Purpose
+    """Why the search is asked for."""
     probe: ProbeImage
+    """The image or video searched."""
     technology: Technology
+    """The facial-recognition system used."""
     submitted_at: datetime = attrs.field(validator=_aware)
+    """When the request was made."""
     requesting_officer: Officer | None = None
+    """The officer who made the request, where the law asks who did."""
     offense: Offense | None = None
+    """The offense under investigation (``None``: none stated)."""
     warrant: Warrant | None = None
+    """The warrant the search rests on, if any."""
     court_order: CourtOrder | None = None
+    """The court order the search rests on, if any."""
     emergency: Emergency | None = None
+    """The emergency declared for the search, if any."""
     databases: frozenset[Database] = frozenset()
+    """The databases of images searched (empty: not stated)."""
     analysis: Analysis = Analysis.IDENTIFICATION
+    """What the system is asked to do with a face: identify, verify, track, infer emotions."""
     real_time: bool = False
+    """The search identifies people as the images are captured."""
     written_request: bool = False
+    """The request was made in writing."""
     performed_at: datetime | None = attrs.field(default=None, validator=_aware)
+    """When the search was run (``None``: not run, or not yet)."""
     suspicion: Suspicion = Suspicion.NONE
+    """The basis stated to believe the person sought is involved in a crime."""
     protected_grounds: frozenset[ProtectedGround] = frozenset()
+    """The views, associations or characteristics the person was chosen for (empty: none)."""
     ongoing_surveillance: bool = False
+    """It follows a person's movements over time, live or in stored images, not once."""
 
     def __attrs_post_init__(self) -> None:
         _not_before("submitted_at", "performed_at", self)
@@ -853,16 +924,23 @@ class SearchRecord:
     """
 
     request: SearchRequest
+    """The request, with when it was performed."""
     candidates_returned: int = attrs.field(default=0, validator=_not_negative)
+    """How many candidates the search returned."""
     human_review: bool = False
+    """A person reviewed the candidates, as part of the search."""
     documented_at: datetime | None = attrs.field(default=None, validator=_aware)
+    """When the search was documented (``None``: not yet)."""
     reported_at: datetime | None = attrs.field(default=None, validator=_aware)
+    """When it was reported to the body the law names (``None``: not yet)."""
     subject_race: Race | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Race))
     )
+    """The race of the person whose image was searched, as recorded."""
     subject_gender: Gender | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Gender))
     )
+    """Their gender, as recorded."""
 
 
 # -- what follows in court ------------------------------------------------------------------
@@ -874,8 +952,11 @@ class Notice:
     """Notice to a defendant that a facial-recognition search identified them."""
 
     search_id: str = attrs.field(validator=_non_empty)
+    """The id of the search the notice discloses."""
     served_at: datetime = attrs.field(validator=_aware)
+    """When it was served on the defendant."""
     disclosures: frozenset[Disclosure] = frozenset()
+    """What it disclosed of the search."""
 
 
 @attrs.frozen(kw_only=True)
@@ -890,15 +971,25 @@ class CaseRecord:
     """
 
     id: str = attrs.field(validator=_non_empty)
+    """The case's identifier."""
     defendant: str = attrs.field(validator=_non_empty)
+    """The defendant's name."""
     search_id: str = attrs.field(validator=_non_empty)
+    """The id of the search that identified them."""
     charge_codes: frozenset[str] = frozenset()
+    """The codes of the offenses charged."""
     arraignment_at: datetime | None = attrs.field(default=None, validator=_aware)
+    """When the defendant was arraigned (``None``: not yet)."""
     pretrial_conference_at: datetime | None = attrs.field(default=None, validator=_aware)
+    """When the pretrial conference is held (``None``: not set)."""
     trial_at: datetime | None = attrs.field(default=None, validator=_aware)
+    """When the trial begins (``None``: not set)."""
     notices: tuple[Notice, ...] = ()
+    """The notices of the search served on the defendant."""
     relied_on_at: datetime | None = attrs.field(default=None, validator=_aware)
+    """When the result was first relied on (``None``: not yet)."""
     corroborated_at: datetime | None = attrs.field(default=None, validator=_aware)
+    """When independent evidence supported the identification (``None``: not yet)."""
 
     def __attrs_post_init__(self) -> None:
         _not_before("arraignment_at", "pretrial_conference_at", self)
@@ -916,7 +1007,12 @@ class Event:
     """Something that happened at a time, against which obligations are checked."""
 
     kind: EventKind
+    """What happened."""
     at: datetime = attrs.field(validator=_aware)
+    """When it happened."""
     disclosures: frozenset[Disclosure] = frozenset()
+    """What it disclosed, for a notice served."""
     court: CourtKind | None = None
+    """The court it happened in, for a filing."""
     supervisory: bool = False
+    """It was done by a supervisory official."""

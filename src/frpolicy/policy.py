@@ -27,6 +27,7 @@ import enum
 import functools
 import itertools
 import sys
+import threading
 import typing
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -629,6 +630,10 @@ class ExplanationCache:
     next entry would pass the budget, the cache is emptied and starts again. A budget of 0
     turns the cache off: every evaluation builds its explanation afresh.
 
+    Threads may share it: an entry is an immutable explanation that depends only on its key,
+    so a reader finds the right one or none, and adding one (the rare path) takes a lock, so
+    the budget holds whatever the threads do.
+
     >>> import frpolicy
     >>> cache = frpolicy.jurisdiction("US-MA").version("H.1728").policy.cache
     >>> cache.budget == DEFAULT_CACHE_BYTES
@@ -647,6 +652,7 @@ class ExplanationCache:
         on_setattr=[attrs.setters.validate, _clear_when_shrunk],
     )
     _entries: dict[tuple[bool, ...], _Skeleton] = attrs.field(factory=dict, init=False, repr=False)
+    _lock: threading.Lock = attrs.field(factory=threading.Lock, init=False, repr=False, eq=False)
 
     def __len__(self) -> int:
         """How many explanations the cache holds."""
@@ -664,15 +670,17 @@ class ExplanationCache:
 
     def clear(self) -> None:
         """Forget every explanation."""
-        self._entries.clear()
+        with self._lock:
+            self._entries.clear()
 
     def _add(self, values: tuple[bool, ...], skeleton: _Skeleton) -> None:
         entries = self._entries
-        if len(entries) >= self.budget // self.entry_bytes:
-            entries.clear()
-            if self.budget < self.entry_bytes:
-                return
-        entries[values] = skeleton
+        with self._lock:  # the count and the insertion as one step, or threads pass the budget
+            if len(entries) >= self.budget // self.entry_bytes:
+                entries.clear()
+                if self.budget < self.entry_bytes:
+                    return
+            entries[values] = skeleton
 
 
 @attrs.frozen(kw_only=True)
@@ -946,12 +954,18 @@ class Policy:
     def _compiled(self) -> _Engine:
         engine = self._engine
         if engine is None:
-            engine = _compile(self)
-            object.__setattr__(self, "_engine", engine)
+            with _COMPILING:  # once: threads asking first share one engine and one cache
+                engine = self._engine
+                if engine is None:
+                    engine = _compile(self)
+                    object.__setattr__(self, "_engine", engine)
         return engine
 
 
 # -- compiling a policy ---------------------------------------------------------------------
+
+_COMPILING = threading.Lock()
+"""Held while a policy is compiled, so each policy is compiled once, whatever the threads."""
 
 
 def _compile(policy: Policy) -> _Engine:

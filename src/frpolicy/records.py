@@ -22,7 +22,8 @@ still be decided the same?).
 >>> from datetime import datetime, timezone
 >>> from pathlib import Path
 >>> import frpolicy
->>> request = frpolicy.from_json(Path("examples/request.json").read_text(), frpolicy.SearchRequest)
+>>> from frpolicy import examples
+>>> request = frpolicy.from_json(examples.read("request.json"), frpolicy.SearchRequest)
 >>> ma = frpolicy.jurisdiction("US-MA")
 >>> noon = datetime(2024, 3, 4, 17, 0, tzinfo=timezone.utc)
 >>> record = record_decision(ma, request, evaluated_at=noon)

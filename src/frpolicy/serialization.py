@@ -530,10 +530,30 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
 # -- JSON Schema ----------------------------------------------------------------------------
 
 
-def json_schema(cls: type) -> dict[str, typing.Any]:
-    """The JSON Schema (draft 2020-12) of a frpolicy type, as :func:`from_json` accepts it."""
+def json_schema(cls: type, *, ref_template: str = "#/$defs/{name}") -> dict[str, typing.Any]:
+    """The JSON Schema (draft 2020-12) of a frpolicy type, as :func:`from_json` accepts it.
+
+    The type and every type it refers to are defined under ``$defs``, each referred to as
+    ``ref_template`` says, with its name in place of ``{name}``. To embed the schema in
+    another document, such as an OpenAPI description whose schemas live under
+    ``components/schemas``, give that document's template and put the definitions there:
+
+    >>> from frpolicy.model import SearchRequest
+    >>> schema = json_schema(SearchRequest, ref_template="#/components/schemas/{name}")
+    >>> schema["$ref"]
+    '#/components/schemas/SearchRequest'
+    >>> components = schema["$defs"]  # SearchRequest and every type it refers to
+    >>> components["SearchRequest"]["properties"]["warrant"]["anyOf"][0]
+    {'$ref': '#/components/schemas/Warrant'}
+
+    Raises:
+        ValueError: ``ref_template`` has no ``{name}``.
+    """
+    if "{name}" not in ref_template:
+        msg = f"ref_template: {ref_template!r} has no {{name}} for the type's name"
+        raise ValueError(msg)
     definitions: dict[str, dict[str, typing.Any]] = {}
-    root = _schema(cls, definitions)
+    root = _schema(cls, definitions, ref_template)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": cls.__name__,
@@ -542,12 +562,14 @@ def json_schema(cls: type) -> dict[str, typing.Any]:
     }
 
 
-def _schema(tp: object, definitions: dict[str, dict[str, typing.Any]]) -> dict[str, typing.Any]:  # noqa: PLR0911 - one return per kind of type
+def _schema(  # noqa: PLR0911 - one return per kind of type
+    tp: object, definitions: dict[str, dict[str, typing.Any]], ref: str
+) -> dict[str, typing.Any]:
     origin, args = typing.get_origin(tp), typing.get_args(tp)
     if origin in {typing.Union, types.UnionType}:
-        return {"anyOf": [_schema(arg, definitions) for arg in args]}
+        return {"anyOf": [_schema(arg, definitions, ref) for arg in args]}
     if origin in {frozenset, tuple}:
-        return {"type": "array", "items": _schema(args[0], definitions)} | (
+        return {"type": "array", "items": _schema(args[0], definitions, ref)} | (
             {"uniqueItems": True} if origin is frozenset else {}
         )
     if tp is type(None):
@@ -575,11 +597,11 @@ def _schema(tp: object, definitions: dict[str, dict[str, typing.Any]]) -> dict[s
             definitions[name] = {
                 "type": "object",
                 "description": (tp.__doc__ or "").strip().split("\n")[0],
-                "properties": {f.name: _schema(hints[f.name], definitions) for f in fields},
+                "properties": {f.name: _schema(hints[f.name], definitions, ref) for f in fields},
                 "required": [f.name for f in fields if f.default is attrs.NOTHING],
                 "additionalProperties": False,
             }
-        return {"$ref": f"#/$defs/{name}"}
+        return {"$ref": ref.replace("{name}", name)}
     msg = f"no JSON Schema for {tp!r}"
     raise TypeError(msg)
 

@@ -50,7 +50,13 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import attrs
-from hypothesis import strategies as st
+
+try:
+    from hypothesis import strategies as st
+except ImportError:  # pragma: no cover - tested in a subprocess without Hypothesis
+    _msg = "frpolicy.strategies needs the optional 'hypothesis' extra: "
+    _msg += "pip install 'frpolicy[hypothesis]'"
+    raise ImportError(_msg) from None
 
 from frpolicy.law import Citation, Instrument, InstrumentKind, InstrumentStatus
 from frpolicy.model import (

@@ -64,9 +64,15 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 
 import attrs
-from hypothesis import HealthCheck, Phase, find, given, reject, settings
-from hypothesis import strategies as st
-from hypothesis.errors import NoSuchExample, UnsatisfiedAssumption
+
+try:
+    from hypothesis import HealthCheck, Phase, find, given, reject, settings
+    from hypothesis import strategies as st
+    from hypothesis.errors import NoSuchExample, UnsatisfiedAssumption
+except ImportError:  # pragma: no cover - tested in a subprocess without Hypothesis
+    _msg = "frpolicy.testing needs the optional 'hypothesis' extra: "
+    _msg += "pip install 'frpolicy[hypothesis]'"
+    raise ImportError(_msg) from None
 
 from frpolicy.jurisdictions import Jurisdiction, Version
 from frpolicy.jurisdictions import jurisdiction as _lookup
@@ -153,7 +159,13 @@ def _fail(detail: str, request: SearchRequest) -> typing.NoReturn:
 
 @attrs.frozen(kw_only=True)
 class VersionReport:
-    """What the suite saw of one version: outcomes, and how often each rule and duty fired."""
+    """What the suite saw of one version: outcomes, and how often each rule and duty fired.
+
+    ``examples`` is how many generated requests were judged for the counts: the
+    ``max_examples`` asked for, or the active Hypothesis profile's number. A rule or duty
+    that none of them reached is then searched for, with a budget of its own, before it is
+    called vacuous; a request that search finds counts once for what it reached.
+    """
 
     version: str
     examples: int
@@ -600,14 +612,17 @@ def _survey(
     installed, only those the analysis could not settle.
     """
     parent = _settings(max_examples)
-    samples = min(max(500, 10 * parent.max_examples), 4000)
+    samples = parent.max_examples  # the requests asked for: the counts are of these
+    budget = min(max(500, 10 * samples), 4000)  # the search for what they did not reach
     outcomes: Counter[str] = Counter()
     fired: Counter[str] = Counter()
     strategy = search_requests(jurisdiction, version)
+    judged: list[None] = []  # one a request judged: Hypothesis may draw fewer than asked
 
     def tally(request: SearchRequest) -> None:
         outcomes[version.decide(request).name] += 1
         fired.update(_coverage(version, request))
+        judged.append(None)
 
     sample = settings(
         parent,
@@ -628,7 +643,7 @@ def _survey(
             find(
                 strategy,
                 _fires(version, item),
-                settings=settings(parent, max_examples=samples, database=None),
+                settings=settings(parent, max_examples=budget, database=None),
             )
         except NoSuchExample:
             unreached.append(item)
@@ -636,7 +651,7 @@ def _survey(
             fired[item] += 1
     report = VersionReport(
         version=version.instrument.id,
-        examples=samples,
+        examples=len(judged),
         outcomes=dict(sorted(outcomes.items())),
         rules={r.id: fired[f"rule {r.id}"] for r in version.policy.rules},
         duties={d.id: fired[f"duty {d.id}"] for d in version.policy.duties},
@@ -647,8 +662,8 @@ def _survey(
         property="no-vacuous-rule",
         jurisdiction=jurisdiction.code,
         version=version.instrument.id,
-        detail=f"never determined an outcome or was triggered, in {samples} generated "
-        f"requests and a targeted search: {', '.join(unreached)}",
+        detail=f"never determined an outcome or was triggered, in {len(judged)} generated "
+        f"requests and a targeted search of {budget}: {', '.join(unreached)}",
     )
 
 

@@ -1,0 +1,86 @@
+"""The law pages frpolicy.sphinx writes, and a plug-in's documentation built with them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from importlib.metadata import PackageNotFoundError, distribution
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("sphinx")
+
+from frpolicy.sphinx import jurisdiction_pages
+
+
+def _sample_installed() -> bool:
+    try:
+        distribution("frpolicy-sample")
+    except PackageNotFoundError:
+        return False
+    return True
+
+
+needs_sample = pytest.mark.skipif(
+    not _sample_installed(), reason="tests/plugin_package is not installed"
+)
+
+
+@needs_sample
+def test_the_pages_of_a_distribution_are_its_jurisdictions_and_no_other() -> None:
+    pages = jurisdiction_pages(["frpolicy-sample"])
+    assert set(pages) == {
+        "index.md",
+        "compare.md",
+        "XX-SAMPLE/index.md",
+        "XX-SAMPLE/sample-act-1.md",
+    }
+    assert "US-MA" not in pages["compare.md"]
+
+
+@needs_sample
+def test_outside_frpolicy_s_documentation_the_pages_name_its_guides_without_linking_them() -> None:
+    plain = jurisdiction_pages(["frpolicy-sample"])["XX-SAMPLE/sample-act-1.md"]
+    linked = jurisdiction_pages(["frpolicy-sample"], links=True)["XX-SAMPLE/sample-act-1.md"]
+    assert "{doc}`/explanation/sources`" in linked
+    assert "{mod}`frpolicy.analysis`" in linked
+    assert "{doc}`/" not in plain
+    assert "{mod}" not in plain
+    assert "*Where the law comes from, and how sure we are* in frpolicy's documentation" in plain
+
+
+@needs_sample
+def test_a_plug_in_s_own_documentation_renders_its_law_pages(tmp_path: Path) -> None:
+    source = tmp_path / "docs"
+    source.mkdir()
+    (source / "conf.py").write_text(
+        textwrap.dedent(
+            """
+            project = "frpolicy-sample"
+            extensions = ["myst_parser", "frpolicy.sphinx"]
+            myst_enable_extensions = ["colon_fence", "deflist"]
+            frpolicy_distributions = ["frpolicy-sample"]
+            nitpicky = True
+            """
+        ),
+        encoding="utf-8",
+    )
+    (source / "index.md").write_text(
+        "# Sampleland\n\n```{toctree}\njurisdictions/index\n```\n", encoding="utf-8"
+    )
+    out = tmp_path / "html"
+    result = subprocess.run(  # noqa: S603 - a fixed command line over files the test wrote
+        [sys.executable, "-m", "sphinx", "-W", "-n", "-q", "-b", "html", str(source), str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    page = (out / "jurisdictions" / "XX-SAMPLE" / "sample-act-1.html").read_text("utf-8")
+    assert "SL-WARRANT" in page
+    assert "Proved" in page
+    assert "frp-badge frp-text" in page
+    assert (out / "_static" / "frpolicy-law.css").is_file()
+    assert not (out / "jurisdictions" / "US-MA").exists()
