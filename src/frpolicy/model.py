@@ -808,6 +808,11 @@ class SearchRequest:
     chosen for the search because of (empty: none). ``ongoing_surveillance``: the search
     follows a specified person's movements over time, live or through stored images, rather
     than recognizing them once; ``real_time``: it identifies people as images are captured.
+
+    ``case_number`` is the case identification number the request carries, and
+    ``factual_narrative`` the statement of facts it gives to show that the person sought is
+    connected to the crime under investigation (Utah's requests carry both, Utah Code
+    77-23e-103(2)(b)); ``None``: the request states none.
     """
 
     id: str = attrs.field(validator=_non_empty)
@@ -830,6 +835,10 @@ class SearchRequest:
     suspicion: Suspicion = Suspicion.NONE
     protected_grounds: frozenset[ProtectedGround] = frozenset()
     ongoing_surveillance: bool = False
+    case_number: str | None = attrs.field(default=None, validator=_non_empty)
+    """The case identification number the request carries (``None``: none stated)."""
+    factual_narrative: str | None = attrs.field(default=None, validator=_non_empty)
+    """The facts stated to connect the person sought to the crime (``None``: none stated)."""
 
     def __attrs_post_init__(self) -> None:
         _not_before("submitted_at", "performed_at", self)
