@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -30,6 +32,7 @@ from frpolicy import (
     Verification,
     Version,
 )
+from frpolicy.cli import EXIT_VIOLATIONS, main
 from frpolicy.conditions import requested_by_any
 from frpolicy.jurisdictions.us_me.common import AGENCIES
 from frpolicy.jurisdictions.us_me.offenses import REPORTED_SERIOUS_CRIMES, classify
@@ -38,6 +41,7 @@ from frpolicy.testing import LawPropertyError, check_jurisdiction, check_propert
 
 ME = frpolicy.jurisdiction("US-ME")
 LAW = ME.version("LD 1585")
+EXAMPLES = Path(__file__).parent.parent / "examples"
 
 SUBMITTED = datetime(2023, 5, 9, 14, 0, tzinfo=UTC)
 PERFORMED = SUBMITTED + timedelta(hours=3)
@@ -423,3 +427,33 @@ def test_maine_read_the_other_way_still_passes_the_law_property_suite(
     choices: dict[str, str],
 ) -> None:
     check_jurisdiction(ME.with_readings(choices), max_examples=30)
+
+
+# -- the sample log ---------------------------------------------------------------------------
+
+
+def test_the_audit_of_the_maine_sample_log_finds_each_scenario_s_violation(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code = main(
+        [
+            "audit",
+            str(EXAMPLES / "me_search_log.jsonl"),
+            "--cases",
+            str(EXAMPLES / "me_cases.jsonl"),
+            "--jurisdiction",
+            "US-ME",
+            "--format",
+            "json",
+        ]
+    )
+    assert code == EXIT_VIOLATIONS
+    report = json.loads(capsys.readouterr().out)
+    found = {v["request_id"]: set(v["provisions"]) for v in report["violations"]}
+    assert set(found) == {"ME-0006", "ME-0007", "ME-0008", "ME-0009", "ME-0011"}
+    assert found["ME-0006"] == {"ME-BAN"}
+    assert found["ME-0008"] == {"ME-THIRD-PARTY"}
+    assert found["ME-0011"] == {"ME-MATCH-NOT-PROBABLE-CAUSE"}
+    # the Bureau's searches for other states and the DEA are permitted; the DEA's went unlogged
+    (log,) = [o for o in report["obligations"] if o["duty"] == "ME-LOG"]
+    assert (log["met"], log["pending"], log["violated"]) == (7, 1, 0)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -32,6 +34,7 @@ from frpolicy import (
     Verification,
     Version,
 )
+from frpolicy.cli import EXIT_VIOLATIONS, main
 from frpolicy.jurisdictions.us_ut import ch200
 from frpolicy.jurisdictions.us_ut.common import AGENCIES
 from frpolicy.policy import Rule
@@ -39,6 +42,7 @@ from frpolicy.testing import LawPropertyError, check_jurisdiction, check_propert
 
 UT = frpolicy.jurisdiction("US-UT")
 LAW = UT.version("Laws of Utah 2021, ch. 200")
+EXAMPLES = Path(__file__).parent.parent / "examples"
 
 SUBMITTED = datetime(2024, 9, 17, 16, 0, tzinfo=UTC)
 PERFORMED = SUBMITTED + timedelta(hours=2)
@@ -418,3 +422,33 @@ def test_utah_read_the_other_way_still_passes_the_law_property_suite(
     choices: dict[str, str],
 ) -> None:
     check_jurisdiction(UT.with_readings(choices), max_examples=30)
+
+
+# -- the sample log ---------------------------------------------------------------------------
+
+
+def test_the_audit_of_the_utah_sample_log_finds_each_scenario_s_violation(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code = main(
+        [
+            "audit",
+            str(EXAMPLES / "ut_search_log.jsonl"),
+            "--jurisdiction",
+            "US-UT",
+            "--format",
+            "json",
+        ]
+    )
+    assert code == EXIT_VIOLATIONS
+    report = json.loads(capsys.readouterr().out)
+    found = {v["request_id"]: set(v["provisions"]) for v in report["violations"]}
+    assert set(found) == {"UT-0005", "UT-0006", "UT-0007", "UT-0008", "UT-0009"}
+    assert found["UT-0007"] == {"UT-LAW-ENFORCEMENT-ONLY"}
+    assert found["UT-0008"] == {"UT-DEPARTMENT-DATABASES"}
+    assert found["UT-0009"] == {"UT-NOTICE-BEFORE-USE"}
+    (unnumbered,) = [v for v in report["violations"] if v["request_id"] == "UT-0006"]
+    assert unnumbered["missing"].startswith("UT-FELONY-OR-VIOLENT-CRIME: no case number;")
+    # every request the chapter governs is counted in the report; the FBI's was left out
+    (report_duty,) = [o for o in report["obligations"] if o["duty"] == "UT-ANNUAL-REPORT"]
+    assert (report_duty["met"], report_duty["pending"], report_duty["violated"]) == (10, 1, 0)
