@@ -170,6 +170,22 @@ def test_a_request_written_before_the_open_model_reads_each_new_fact_at_its_safe
     assert not request.probe.bystander
 
 
+def test_a_request_states_no_case_number_or_narrative_unless_it_gives_a_visible_one() -> None:
+    old = to_dict(search())
+    for field in ("case_number", "factual_narrative"):
+        del old[field]
+    request = from_json(json.dumps(old), SearchRequest)
+    assert request.case_number is None
+    assert request.factual_narrative is None
+    stated = search(case_number="SL2024-118233", factual_narrative="Seen at the scene.")
+    assert from_json(to_json(stated), SearchRequest) == stated
+    with pytest.raises(ValueError, match="case_number: must not be empty"):
+        search(case_number="  ")
+    old["factual_narrative"] = 7
+    with pytest.raises(InputError, match=r"\$\.factual_narrative: expected a string"):
+        from_json(json.dumps(old), SearchRequest)
+
+
 def test_an_agency_written_before_homes_were_stated_reads_with_no_home() -> None:
     old = to_dict(search())
     del old["requesting_agency"]["home"]

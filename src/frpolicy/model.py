@@ -901,6 +901,12 @@ class SearchRequest:
     """The views, associations or characteristics the person was chosen for (empty: none)."""
     ongoing_surveillance: bool = False
     """It follows a person's movements over time, live or in stored images, not once."""
+    case_number: str | None = attrs.field(default=None, validator=_non_empty)
+    """The case identification number the request carries, as Utah's requests must
+    (Utah Code 77-23e-103(2)(b)); ``None``: none stated."""
+    factual_narrative: str | None = attrs.field(default=None, validator=_non_empty)
+    """The facts stated to connect the person sought to the crime under investigation
+    (``None``: none stated)."""
 
     def __attrs_post_init__(self) -> None:
         _not_before("submitted_at", "performed_at", self)

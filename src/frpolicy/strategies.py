@@ -19,7 +19,8 @@ its motor vehicle registry, the FBI and a prosecutor); warrants that do and do n
 offense, expired or not yet issued; emergencies with and without the later sworn statement,
 filed in time or late, by a supervisor or not; court orders, for a purpose or none; every
 purpose and kind of media; people shown in protected activity, bystanders, suspicion or
-none, searches based on protected grounds, ongoing surveillance.
+none, searches based on protected grounds, ongoing surveillance, requests that carry a case
+number and a factual narrative and requests that do not.
 About a third of requests are drawn *in order* (every authorization present and valid), a
 third are *near misses* (in order but for one thing), and a third are drawn freely, so
 that permissions, refusals and the boundary between them are all well represented.
@@ -464,6 +465,14 @@ _BASES = ("warrant", "emergency", "court order", "warrant and court order", "non
 
 
 _PERFORMED_AFTER = st.none() | _minutes(0, 10) | _minutes(0, 3 * _DAY)
+_CASE_NUMBERS = st.integers(1, 99999).map(lambda n: f"2024-{n:05d}")
+_NARRATIVES = st.sampled_from(
+    (
+        "The person in the image was recorded leaving the store with the stolen goods.",
+        "Two witnesses place the person in the image at the scene when the victim was shot.",
+        "The image was taken from the suspect's account, which sent the threats.",
+    )
+)
 _SOME_GROUNDS = st.frozensets(st.sampled_from(ProtectedGround), min_size=1, max_size=2)
 
 
@@ -491,6 +500,8 @@ _DIMENSIONS = (
     "protected grounds",
     "surveillance",
     "place",
+    "case number",
+    "narrative",
 )
 
 _ELSEWHERE = ("US-NH", "US-VT", "CA-QC", "US")
@@ -896,6 +907,8 @@ def _search_requests(  # noqa: C901, PLR0915 - one draw per field of the request
         suspicion=suspicion,
         protected_grounds=grounds,
         ongoing_surveillance=fact("surveillance"),
+        case_number=None if fact("case number", _MOSTLY_NO) else draw(_CASE_NUMBERS),
+        factual_narrative=None if fact("narrative", _MOSTLY_NO) else draw(_NARRATIVES),
     )
 
 
@@ -908,7 +921,8 @@ def search_requests(
     force (a bill, never in force, takes the whole range); with a jurisdiction only, from
     every version's. A third of the requests are in order, a third near misses (in order
     but for one thing: the route, the purpose, the technology, the media, the analysis,
-    real-time use, the written request, the offense or one authorization), a third free.
+    real-time use, the written request, the offense, one authorization, the case number or
+    the factual narrative), a third free.
 
     Args:
         jurisdiction: The jurisdiction whose law the requests are for.

@@ -18,6 +18,10 @@ invented; only the shape of the practice is realistic.
 ``md_cases.jsonl``         their cases
 ``wa_search_log.jsonl``    Washington searches, one scenario of chapter 43.386 RCW a line
 ``wa_cases.jsonl``         their cases
+``me_search_log.jsonl``    Maine searches under 25 M.R.S. §6001, most run by the Bureau of
+                           Motor Vehicles for other states' police
+``me_cases.jsonl``         their cases
+``ut_search_log.jsonl``    Utah searches under Utah Code ch. 77-23e
 =========================  ==================================================================
 
 Read one as text with :func:`read`, or find the file with :func:`path`; on the command
@@ -51,6 +55,10 @@ _ABOUT = {
     "wa_search_log.jsonl": "Washington searches, a scenario of chapter 43.386 RCW a line "
     "(a SearchRecord a line)",
     "wa_cases.jsonl": "the cases of the people the Washington searches identified",
+    "me_search_log.jsonl": "Maine searches under 25 M.R.S. §6001, most run by the Bureau of "
+    "Motor Vehicles for other states' police (a SearchRecord a line)",
+    "me_cases.jsonl": "the cases of the people the Maine searches identified",
+    "ut_search_log.jsonl": "Utah searches under Utah Code ch. 77-23e (a SearchRecord a line)",
 }
 
 

@@ -176,6 +176,8 @@ def penalty(p: Penalty) -> str:
         term = f"up to {years} years" if not months else f"up to {p.max_term_months / 12:g} years"
         if years == 0:
             term = f"up to {months} months" if months != 1 else "up to 1 month"
+        elif p.max_term_months == 12:  # noqa: PLR2004 - a year, in months
+            term = "up to 1 year"
     return f"{place}, {term}" if place else term
 
 
