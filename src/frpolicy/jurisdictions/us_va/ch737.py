@@ -347,10 +347,10 @@ def _rules(readings: Mapping[str, Reading]) -> tuple[Rule, ...]:
             "operating the technology again; a second time, a Class 1 misdemeanor and "
             "dismissal. A use the fourteen clauses do not name is forbidden.",
             source=source(
-                Verification.TEXT,
+                Verification.SUMMARY,
                 _HIGH,
-                f"{_USES}; the penalty in the House amendments to HB 1339 (lis.virginia.gov, "
-                f"HB1339AH) and in {_SUMMARY}",
+                f"the uses from {_USES}; the penalty from {_SUMMARY}, and in the text of the "
+                "House amendments to HB 1339 (lis.virginia.gov, HB1339AH)",
             ),
         ),
         # No tracking of an identified person in real time (text not read).
