@@ -734,8 +734,7 @@ class _Universe:
             value = self._variable(where, kind)
             scalar = _Scalar(kind, value, own, where)
             self.fields[where] = scalar
-            if field.validator is getattr(model, "_not_negative", None):
-                self.constraints.append(z3.Implies(own, value >= 0))
+            self._bound(field.validator, own, value)
             if kind.kind is _Kind.TEXT:
                 self.texts.append(scalar)
                 if field.validator is getattr(model, "_place_code", None):
@@ -745,6 +744,15 @@ class _Universe:
             if first is not None and last is not None:
                 self.constraints.append(z3.Implies(z3.And(first[1], last[1]), first[0] <= last[0]))
         return obj
+
+    def _bound(self, validator: object, present: Z3, value: Z3) -> None:
+        """The range a validator of the model keeps a number in, as a constraint."""
+        z3 = self.z3
+        if validator is getattr(model, "_not_negative", None):
+            self.constraints.append(z3.Implies(present, value >= 0))
+        elif validator is getattr(model, "_hundredths_of_a_percent", None):
+            whole = getattr(model, "_WHOLE", 10_000)  # a share: at most 100.00 %
+            self.constraints.append(z3.Implies(present, z3.And(value >= 0, value <= whole)))
 
     def _relative(self, path: str, relative: str) -> tuple[Z3, Z3] | None:
         """A field below ``path``: its value and whether it and its parents are there."""

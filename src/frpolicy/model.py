@@ -160,6 +160,19 @@ def _not_negative(_instance: object, attribute: attrs.Attribute[Any], value: obj
         raise ValueError(msg)
 
 
+_WHOLE = 10_000
+"""A whole, in hundredths of a percent: 100.00 %."""
+
+
+def _hundredths_of_a_percent(
+    _instance: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    if isinstance(value, int) and not 0 <= value <= _WHOLE:
+        msg = f"{attribute.name}: a share in hundredths of a percent, from 0 to {_WHOLE:,}, "
+        msg += f"got {value}"
+        raise ValueError(msg)
+
+
 def _not_before(earlier: str, later: str, instance: object) -> None:
     start = getattr(instance, earlier)
     end = getattr(instance, later)
@@ -399,6 +412,14 @@ class Purpose(enum.Enum):
     exploitation...), not a suspect."""
     IDENTIFY_WITNESS = "identify_witness"
     """Identifying a witness to a crime, not a suspect."""
+    IDENTIFY_DETAINED = "identify_detained"
+    """Identifying a person lawfully detained: at an arrest, a stop or a booking."""
+    IDENTIFY_CONCEALING_IDENTITY = "identify_concealing_identity"
+    """Identifying a person an officer reasonably believes is concealing their identity."""
+    IDENTIFY_DANGER_TO_SELF_OR_OTHERS = "identify_danger_to_self_or_others"
+    """Identifying a person reasonably believed to be a danger to themselves or to others."""
+    VET_UNDERCOVER_OFFICER = "vet_undercover_officer"
+    """Vetting an undercover officer, for the officer's safety."""
     OTHER = "other"
 
     @property
@@ -434,6 +455,12 @@ _PURPOSE_LABELS = {
     Purpose.TRAVEL_VERIFICATION: "verifying travellers' identity at an airport or seaport",
     Purpose.IDENTIFY_VICTIM: "identifying or locating a victim of a crime",
     Purpose.IDENTIFY_WITNESS: "identifying a witness to a crime",
+    Purpose.IDENTIFY_DETAINED: "identifying a person lawfully detained",
+    Purpose.IDENTIFY_CONCEALING_IDENTITY: "identifying a person believed to conceal their identity",
+    Purpose.IDENTIFY_DANGER_TO_SELF_OR_OTHERS: (
+        "identifying a person believed to be a danger to themselves or others"
+    ),
+    Purpose.VET_UNDERCOVER_OFFICER: "vetting an undercover officer",
     Purpose.OTHER: "another purpose",
 }
 
@@ -839,7 +866,14 @@ class ProbeImage:
 @attrs.frozen(kw_only=True)
 @_typed
 class Technology:
-    """The facial-recognition system used; ``approved`` says whether it is approved for use."""
+    """The facial-recognition system used; ``approved`` says whether it is approved for use.
+
+    ``tested_accuracy`` is how accurately the system identified people in an independent
+    evaluation (the National Institute of Standards and Technology's), as its true-positive
+    rate in the demographic group it does worst in, in hundredths of a percent: ``9812`` is
+    98.12 %, true positives across all demographic groups. ``None`` (the default): no tested
+    accuracy is stated, and a law that asks for one is not shown to be met.
+    """
 
     name: str = attrs.field(validator=_non_empty)
     """The system's name."""
@@ -847,6 +881,9 @@ class Technology:
     """Who supplies it (empty: not stated)."""
     approved: bool = False
     """It is approved for use, as the law asks."""
+    tested_accuracy: int | None = attrs.field(default=None, validator=_hundredths_of_a_percent)
+    """Its true-positive rate in an independent evaluation (NIST's), in its worst demographic
+    group, in hundredths of a percent: 9850 is 98.50 % (``None``: not stated)."""
 
 
 @attrs.frozen(kw_only=True)
