@@ -1,10 +1,10 @@
-r"""A report laid out as titled tables, and those tables as text, Markdown or CSV.
+r"""A report laid out as titled tables: what every format of :mod:`frpolicy.reports` writes.
 
-Every report of :mod:`frpolicy.reports` is first laid out as a :class:`Document`: a title,
-a few lines of what was read and how, headline numbers, and tables (:class:`Table`), each with
-its columns, its rows of typed cells, an optional :class:`Chart`, and, when a listing was
-cut, how many rows exist. The renderers here (and the page of :mod:`frpolicy._html`) only
-format what the document holds, so every format shows the same numbers.
+Every report is first laid out as a :class:`Document`: a title, a few lines of what was
+read and how, headline numbers, and tables (:class:`Table`), each with its columns, its
+rows of typed cells, an optional :class:`Chart`, and, when a listing was cut, how many rows
+exist. The renderers (one module a format: text, Markdown, CSV, HTML) only format what the
+document holds, so every format shows the same numbers.
 
 Cells are typed values, not strings: a renderer for people shows a count as ``1,204``, a
 time as ``2024-06-30 end of day`` and a duration as ``3.2 days``; the CSV writes the same
@@ -15,30 +15,32 @@ format a person reads.
 
 from __future__ import annotations
 
-import csv
 import enum
-import io
 import math
 from collections.abc import Sequence
 from datetime import datetime, time
+from typing import Any
 
 import attrs
 
-from frpolicy._charts import Series
 from frpolicy._text import printable
+from frpolicy.reports._charts import Series
 
 __all__ = [
+    "COUNT_COLUMNS",
     "Cell",
     "Chart",
     "Column",
     "Document",
     "Kind",
     "Table",
-    "csv_table",
+    "count_rows",
+    "duration",
     "human",
     "listing_note",
-    "markdown",
-    "text",
+    "machine",
+    "table_named",
+    "when",
 ]
 
 Cell = str | int | float | datetime | enum.Enum | tuple[str | enum.Enum, ...] | None
@@ -229,100 +231,6 @@ def listing_note(table: Table) -> str:
     )
 
 
-# -- text -----------------------------------------------------------------------------------
-
-
-def text(document: Document) -> str:
-    """The document as plain text for a terminal: aligned columns, one row a line."""
-    out = [printable(document.title), "=" * len(printable(document.title))]
-    out += [printable(f) for f in document.facts]
-    out += ["", printable(document.findings), ""]
-    for table in document.tables:
-        title = printable(table.title)
-        out += [title, "-" * len(title)]
-        note = listing_note(table)
-        if note:
-            out.append(f"  ({note})")
-        if not table.rows:
-            out += ["  (none)", ""] if not table.cut else [""]
-            continue
-        shown = [i for i, c in enumerate(table.columns) if c.terminal]
-        columns = [table.columns[i] for i in shown]
-        header = [c.label for c in columns]
-        cells = [[human(r[i], table.columns[i].kind) for i in shown] for r in table.rows]
-        widths = [max(len(x) for x in column) for column in zip(header, *cells, strict=True)]
-        right = [c.kind in {Kind.COUNT, Kind.HOURS} for c in columns]
-        for row in (header, *cells):
-            padded = [
-                x.rjust(w) if r else x.ljust(w) for x, w, r in zip(row, widths, right, strict=True)
-            ]
-            out.append("  " + "  ".join(padded).rstrip())
-        out.append("")
-    out.append(printable(document.footer))
-    return "\n".join(out) + "\n"
-
-
-# -- Markdown -------------------------------------------------------------------------------
-
-
-def _md(cell: str) -> str:
-    escaped = "".join(f"\\{ch}" if ch in "\\`*_[]<>|#" else ch for ch in cell)
-    return escaped or " "
-
-
-def markdown(document: Document) -> str:
-    """The document as Markdown (GitHub's tables), for a wiki, a ticket or a pull request."""
-    out = [f"# {_md(printable(document.title))}", ""]
-    out += [f"{_md(printable(f))}  " for f in document.facts]
-    out += ["", _md(printable(document.findings)), ""]
-    for table in document.tables:
-        out += [f"## {_md(printable(table.title))}", ""]
-        if table.about:
-            out += [_md(table.about), ""]
-        note = listing_note(table)
-        if note:
-            out += [f"> {_md(note)}", ""]
-        if not table.rows:
-            out += ["(none)", ""] if not table.cut else []
-            continue
-        out.append("| " + " | ".join(_md(c.label) for c in table.columns) + " |")
-        out.append(
-            "|"
-            + "".join(
-                "---:|" if c.kind in {Kind.COUNT, Kind.HOURS} else "---|" for c in table.columns
-            )
-        )
-        for row in table.rows:
-            cells = (_md(human(v, c.kind)) for v, c in zip(row, table.columns, strict=True))
-            out.append("| " + " | ".join(cells) + " |")
-        out.append("")
-    out.append(f"*{_md(printable(document.footer))}*")
-    return "\n".join(out) + "\n"
-
-
-# -- CSV ------------------------------------------------------------------------------------
-
-
-def csv_table(table: Table) -> str:
-    """One table as CSV, a header row of column keys and a row per row, every row listed.
-
-    Raises:
-        ValueError: the table is a listing that was cut: a CSV table is always whole.
-    """
-    if table.cut:
-        msg = (
-            f"the {table.name} table lists {len(table.rows):,} of {table.total:,} "
-            f"{table.noun}; a CSV table is always whole: make the report without a limit"
-        )
-        raise ValueError(msg)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([c.key for c in table.columns])
-    for row in table.rows:
-        writer.writerow([machine(v, c.kind) for v, c in zip(row, table.columns, strict=True)])
-    return buffer.getvalue()
-
-
 def table_named(tables: Sequence[Table], name: str) -> Table:
     """The table called ``name``.
 
@@ -334,3 +242,12 @@ def table_named(tables: Sequence[Table], name: str) -> Table:
             return table
     msg = f"no table {name!r} in this report; tables: {', '.join(t.name for t in tables)}"
     raise ValueError(msg)
+
+
+COUNT_COLUMNS = (Column("measure", "", Kind.KEY), Column("count", "count", Kind.COUNT))
+"""The columns of a table of counts by measure, as :func:`count_rows` fills them."""
+
+
+def count_rows(value: Any) -> tuple[tuple[Cell, ...], ...]:  # noqa: ANN401 - any attrs class of counts
+    """A row per field of an attrs class of counts (a report's totals): its name and count."""
+    return tuple((f.name, getattr(value, f.name)) for f in attrs.fields(type(value)))

@@ -1,7 +1,7 @@
-"""A report as one self-contained HTML page: styled, with charts, for the screen and for print.
+"""The HTML format: a report as one self-contained page, styled, with charts, for screen and print.
 
 The page is a single file: its style sheet is inline, its charts are inline SVG
-(:mod:`frpolicy._charts`), and it loads nothing from the network, so it can be mailed,
+(:mod:`frpolicy.reports._charts`), and it loads nothing from the network, so it can be mailed,
 archived or attached to a filing and opens the same anywhere. It is well-formed XHTML
 (an XML parser reads it), and everything from the input is escaped.
 
@@ -15,9 +15,9 @@ import enum
 from datetime import datetime
 from html import escape
 
-from frpolicy._charts import bar_chart
-from frpolicy._document import Cell, Column, Document, Kind, Table, human, listing_note
 from frpolicy._text import printable
+from frpolicy.reports._charts import bar_chart
+from frpolicy.reports._document import Cell, Column, Document, Kind, Table, human, listing_note
 
 __all__ = ["page"]
 

@@ -1,0 +1,155 @@
+"""Reports: what an audit found, and what the law has agencies report, as data and as pages.
+
+An audit (:func:`~frpolicy.compliance.audit_log`) counts as it reads; :func:`audit_report`
+turns what it counted into an :class:`AuditReport`, a frozen value holding every number
+any format shows: totals, requests by outcome, agency and provision, obligations by duty,
+violations by provision and by month, each violation, each input problem, and, with a
+comparison, what another version of the law would change. :func:`eopss_report` reads a log
+for one period into an :class:`EopssReport`: the requests and searches Massachusetts law has
+reported to the Executive Office of Public Safety and Security (EOPSS), each one and in
+statistics.
+
+:func:`render` writes either report in one of :data:`FORMATS`: ``text`` for a terminal,
+``markdown``, ``json`` (the report's own fields, described by its JSON Schema:
+``frpolicy.json_schema(AuditReport)``), ``csv`` (one table a file, chosen by name, every
+row listed) and ``html`` (one self-contained page with charts, for the screen and for
+print). Every format shows the same numbers.
+
+Nothing is cut without saying so. A report lists every violation, input problem, change and
+record, unless the audit was made with a limit (to keep memory flat on a huge log, or a
+terminal short); then the listing says, where it is listed, how many are not, and a CSV of
+that listing is refused rather than written short.
+
+>>> from datetime import datetime, timezone
+>>> import frpolicy
+>>> from frpolicy.compliance import audit_log
+>>> ma = frpolicy.jurisdiction("US-MA")
+>>> result = audit_log([], ma, as_of=datetime(2025, 1, 1, tzinfo=timezone.utc))
+>>> report = audit_report(result, log="searches.jsonl")
+>>> report.totals.lines_read, report.totals.violations
+(0, 0)
+>>> render(report, "text").splitlines()[0]
+'Audit of searches.jsonl'
+>>> render(report, "csv", table="violations").splitlines()[0].split(",")[:4]
+['line', 'request_id', 'agency', 'performing_agency']
+
+The work is done in private modules, one a report (the audit, EOPSS) and one a format
+(text, Markdown, CSV, HTML); this module is their public face.
+"""
+
+from __future__ import annotations
+
+import json
+
+from frpolicy.reports._audit import (
+    AUDIT_TABLES,
+    AgencyCount,
+    AuditReport,
+    ChangeRecord,
+    ComparisonReport,
+    DutyCount,
+    MonthCount,
+    OutcomeCount,
+    ProvisionChanges,
+    ProvisionCount,
+    ProvisionViolations,
+    Totals,
+    Transition,
+    VersionCount,
+    ViolationRecord,
+    audit_document,
+    audit_report,
+)
+from frpolicy.reports._common import SCHEMA_VERSION, Period, ProblemRecord
+from frpolicy.reports._csv import csv_table
+from frpolicy.reports._document import table_named
+from frpolicy.reports._eopss import (
+    EOPSS_TABLES,
+    AgencyStatistics,
+    Basis,
+    DatabaseCount,
+    EopssReport,
+    EopssTotals,
+    LawNote,
+    RaceCount,
+    RequestRecord,
+    SearcherStatistics,
+    eopss_document,
+    eopss_report,
+)
+from frpolicy.reports._markdown import markdown
+from frpolicy.reports._text import text
+from frpolicy.serialization import to_dict
+
+__all__ = [
+    "AUDIT_TABLES",
+    "EOPSS_TABLES",
+    "FORMATS",
+    "SCHEMA_VERSION",
+    "AgencyCount",
+    "AgencyStatistics",
+    "AuditReport",
+    "Basis",
+    "ChangeRecord",
+    "ComparisonReport",
+    "DatabaseCount",
+    "DutyCount",
+    "EopssReport",
+    "EopssTotals",
+    "LawNote",
+    "MonthCount",
+    "OutcomeCount",
+    "Period",
+    "ProblemRecord",
+    "ProvisionChanges",
+    "ProvisionCount",
+    "ProvisionViolations",
+    "RaceCount",
+    "RequestRecord",
+    "SearcherStatistics",
+    "Totals",
+    "Transition",
+    "VersionCount",
+    "ViolationRecord",
+    "audit_report",
+    "eopss_report",
+    "render",
+]
+
+FORMATS = ("text", "markdown", "json", "csv", "html")
+"""The formats a report renders in."""
+
+
+def render(report: AuditReport | EopssReport, fmt: str, *, table: str | None = None) -> str:
+    """A report in one of :data:`FORMATS`.
+
+    Args:
+        report: What to render.
+        fmt: ``text``, ``markdown``, ``json``, ``csv`` or ``html``.
+        table: For ``csv``, the table to write (:data:`AUDIT_TABLES`,
+            :data:`EOPSS_TABLES`; default the first: the violations of an audit, the
+            requests of an EOPSS report).
+
+    Raises:
+        ValueError: an unknown format or table, a table for a format other than ``csv``,
+            or a CSV of a listing the report does not hold whole.
+    """
+    if fmt not in FORMATS:
+        msg = f"no report format {fmt!r}; known: {', '.join(FORMATS)}"
+        raise ValueError(msg)
+    if table is not None and fmt != "csv":
+        msg = f"a table is chosen for the csv format only, not for {fmt}"
+        raise ValueError(msg)
+    if fmt == "json":
+        return json.dumps(to_dict(report), indent=2, ensure_ascii=False) + "\n"
+    if isinstance(report, AuditReport):
+        document, default = audit_document(report), AUDIT_TABLES[0]
+    else:
+        document, default = eopss_document(report), EOPSS_TABLES[0]
+    if fmt == "csv":
+        return csv_table(table_named(document.tables, table or default))
+    if fmt == "html":
+        from frpolicy.reports._html import page  # noqa: PLC0415 - the page and its charts, when asked
+
+        return page(document)
+    return markdown(document) if fmt == "markdown" else text(document)

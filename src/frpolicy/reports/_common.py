@@ -1,0 +1,125 @@
+"""What every report shares: the schema version, the period it covers, the lines it could not use.
+
+A report is of a log, over a :class:`Period` (a quarter, a year, or any run of days, in the
+jurisdiction's time zone), and lists the lines it could not use as :class:`ProblemRecord`
+rows. :data:`SCHEMA_VERSION` is the version of every report's JSON shape.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta, tzinfo
+from importlib import metadata
+
+import attrs
+
+from frpolicy.compliance import InputProblem
+
+__all__ = ["SCHEMA_VERSION", "Period", "ProblemRecord", "generator", "problem_records"]
+
+SCHEMA_VERSION = 1
+"""The version of the reports' JSON shape: raised when a field is removed or changes meaning."""
+
+
+@attrs.frozen(kw_only=True)
+class ProblemRecord:
+    """A line of an input file that could not be used, and why, field path first."""
+
+    file: str
+    line: int
+    errors: tuple[str, ...]
+
+
+_PERIOD = re.compile(
+    r"(?P<year>\d{4})(?:-?Q(?P<quarter>[1-4]))?|(?P<start>\d{4}-\d{2}-\d{2})/(?P<end>\d{4}-\d{2}-\d{2})"
+)
+
+
+@attrs.frozen(kw_only=True)
+class Period:
+    """The days a report covers, both included, in the jurisdiction's own time zone.
+
+    Raises:
+        ValueError: ``end`` is before ``start``.
+    """
+
+    start: date
+    end: date
+
+    def __attrs_post_init__(self) -> None:
+        if self.end < self.start:
+            msg = f"end: {self.end.isoformat()} is before start {self.start.isoformat()}"
+            raise ValueError(msg)
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        """A period as people write it: a quarter, a year, or two days.
+
+        >>> Period.parse("2024Q3")
+        Period(start=datetime.date(2024, 7, 1), end=datetime.date(2024, 9, 30))
+        >>> Period.parse("2023-09-01/2024-09-30").label
+        '1 September 2023 to 30 September 2024'
+
+        Raises:
+            ValueError: the text is none of these.
+        """
+        found = _PERIOD.fullmatch(text.strip())
+        try:
+            if found is None:
+                raise ValueError  # noqa: TRY301 - one message for every malformed period
+            if found["start"]:
+                return cls(
+                    start=date.fromisoformat(found["start"]), end=date.fromisoformat(found["end"])
+                )
+            year = int(found["year"])
+            if found["quarter"]:
+                first = 3 * int(found["quarter"]) - 2
+                last = date(year, first + 2, 1) + timedelta(days=31)
+                return cls(start=date(year, first, 1), end=last - timedelta(days=last.day))
+            return cls(start=date(year, 1, 1), end=date(year, 12, 31))
+        except ValueError as error:
+            detail = f" ({error})" if str(error) else ""
+            msg = (
+                "expected a quarter (2024Q3), a year (2024) or two days "
+                f"(2023-09-01/2024-09-30), got {text!r}{detail}"
+            )
+            raise ValueError(msg) from None
+
+    @property
+    def label(self) -> str:
+        """The period in words, such as ``2024 Q3``, ``2024`` or ``1 September 2023 to ...``."""
+        for candidate in (f"{self.start.year}Q{(self.start.month + 2) // 3}", str(self.start.year)):
+            if Period.parse(candidate) == self:
+                return candidate.replace("Q", " Q")
+        return f"{_day(self.start)} to {_day(self.end)}"
+
+    @property
+    def during(self) -> str:
+        """The period as it follows a count, ``in 2024 Q3`` or ``from 1 September 2023 to ...``."""
+        label = self.label
+        return f"in {label}" if label[0].isdigit() and " to " not in label else f"from {label}"
+
+    def includes(self, moment: datetime, zone: tzinfo) -> bool:
+        """Whether a moment falls on one of the period's days, in ``zone``."""
+        return self.start <= moment.astimezone(zone).date() <= self.end
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def generator() -> str:
+    """Frpolicy and its version, as a report names what made it."""
+    try:
+        return f"frpolicy {metadata.version('frpolicy')}"
+    except metadata.PackageNotFoundError:  # pragma: no cover - run from a source tree
+        return "frpolicy"
+
+
+def problem_records(
+    file: str, problems: Iterable[InputProblem], *more: Iterable[InputProblem]
+) -> list[ProblemRecord]:
+    """The problems of one input file, in the order of its lines, as report rows."""
+    merged = sorted((p for group in (problems, *more) for p in group), key=lambda p: p.line)
+    return [ProblemRecord(file=file, line=p.line, errors=p.errors) for p in merged]
