@@ -33,36 +33,72 @@ that listing is refused rather than written short.
 >>> render(report, "csv", table="violations").splitlines()[0].split(",")[:4]
 ['line', 'request_id', 'agency', 'performing_agency']
 
-The work is done in private modules, one a report (the audit, EOPSS) and one a format
-(text, Markdown, CSV, HTML); this module is their public face.
+Every report states what it rests on (:class:`Assumptions`): the library and the law that
+made it, each reading of the law in force with how sure it is and whether it was adopted or
+asked for, each input file with its lines and SHA-256, and the time obligations were checked
+at. Each count by provision and each violation carries how sure the provision behind it is,
+and an audit made under every reading (:class:`ReadingsAudit`) says how far each count moves
+under the other readings (:class:`Sensitivity`).
+
+The reports the law of a place requires are registered by their code (``US-MA:eopss``,
+``US-MD:annual-report``...) as :class:`StatutoryReport` objects, found by
+:func:`statutory_report`; a package adds its own under the ``frpolicy.reports`` entry-point
+group. A report lays itself out as a :class:`Document` of titled :class:`Table` objects,
+which every format writes.
+
+The work is done in private modules, one a report (the audit, EOPSS, Maryland's,
+Washington's) and one a format (text, Markdown, CSV, HTML); this module is their public
+face.
 """
 
 from __future__ import annotations
 
 import json
 
+from frpolicy.reports._assumptions import (
+    ASSUMPTIONS_VERSION,
+    Assumptions,
+    ChoiceOrigin,
+    HashingReader,
+    InputFile,
+    LawApplied,
+    ReadingInForce,
+)
 from frpolicy.reports._audit import (
     AUDIT_TABLES,
     AgencyCount,
     AuditReport,
     ChangeRecord,
     ComparisonReport,
+    CountRange,
     DutyCount,
     MonthCount,
     OutcomeCount,
     ProvisionChanges,
     ProvisionCount,
     ProvisionViolations,
+    ReadingChoiceCounts,
+    Sensitivity,
     Totals,
     Transition,
+    VerificationCount,
     VersionCount,
     ViolationRecord,
-    audit_document,
     audit_report,
 )
-from frpolicy.reports._common import SCHEMA_VERSION, Period, ProblemRecord
+from frpolicy.reports._charts import Series
+from frpolicy.reports._common import SCHEMA_VERSION, Filer, Period, ProblemRecord
 from frpolicy.reports._csv import csv_table
-from frpolicy.reports._document import table_named
+from frpolicy.reports._document import (
+    Cell,
+    Chart,
+    Column,
+    Document,
+    Filing,
+    Kind,
+    Table,
+    table_named,
+)
 from frpolicy.reports._eopss import (
     EOPSS_TABLES,
     AgencyStatistics,
@@ -71,33 +107,61 @@ from frpolicy.reports._eopss import (
     EopssReport,
     EopssTotals,
     LawNote,
+    NotAllowedRecord,
     RaceCount,
     RequestRecord,
     SearcherStatistics,
-    eopss_document,
     eopss_report,
 )
 from frpolicy.reports._markdown import markdown
+from frpolicy.reports._registry import (
+    REPORT_ENTRY_POINT_GROUP,
+    Report,
+    ReportError,
+    ReportTerms,
+    StatutoryReport,
+    report_errors,
+    statutory_report,
+    statutory_reports,
+)
+from frpolicy.reports._sensitivity import OtherReading, ReadingsAudit, other_choices
 from frpolicy.reports._text import text
 from frpolicy.serialization import to_dict
 
 __all__ = [
+    "ASSUMPTIONS_VERSION",
     "AUDIT_TABLES",
     "EOPSS_TABLES",
     "FORMATS",
+    "REPORT_ENTRY_POINT_GROUP",
     "SCHEMA_VERSION",
     "AgencyCount",
     "AgencyStatistics",
+    "Assumptions",
     "AuditReport",
     "Basis",
+    "Cell",
     "ChangeRecord",
+    "Chart",
+    "ChoiceOrigin",
+    "Column",
     "ComparisonReport",
+    "CountRange",
     "DatabaseCount",
+    "Document",
     "DutyCount",
     "EopssReport",
     "EopssTotals",
+    "Filer",
+    "Filing",
+    "HashingReader",
+    "InputFile",
+    "Kind",
+    "LawApplied",
     "LawNote",
     "MonthCount",
+    "NotAllowedRecord",
+    "OtherReading",
     "OutcomeCount",
     "Period",
     "ProblemRecord",
@@ -105,30 +169,46 @@ __all__ = [
     "ProvisionCount",
     "ProvisionViolations",
     "RaceCount",
+    "ReadingChoiceCounts",
+    "ReadingInForce",
+    "ReadingsAudit",
+    "Report",
+    "ReportError",
+    "ReportTerms",
     "RequestRecord",
     "SearcherStatistics",
+    "Sensitivity",
+    "Series",
+    "StatutoryReport",
+    "Table",
     "Totals",
     "Transition",
+    "VerificationCount",
     "VersionCount",
     "ViolationRecord",
     "audit_report",
     "eopss_report",
+    "other_choices",
     "render",
+    "report_errors",
+    "statutory_report",
+    "statutory_reports",
 ]
 
 FORMATS = ("text", "markdown", "json", "csv", "html")
 """The formats a report renders in."""
 
 
-def render(report: AuditReport | EopssReport, fmt: str, *, table: str | None = None) -> str:
+def render(report: Report, fmt: str, *, table: str | None = None) -> str:
     """A report in one of :data:`FORMATS`.
 
     Args:
-        report: What to render.
+        report: What to render: an :class:`AuditReport`, an :class:`EopssReport`, or any
+            report a :class:`StatutoryReport` makes.
         fmt: ``text``, ``markdown``, ``json``, ``csv`` or ``html``.
         table: For ``csv``, the table to write (:data:`AUDIT_TABLES`,
-            :data:`EOPSS_TABLES`; default the first: the violations of an audit, the
-            requests of an EOPSS report).
+            :data:`EOPSS_TABLES`, a statutory report's ``tables``; default the first: the
+            violations of an audit, the requests of an EOPSS report).
 
     Raises:
         ValueError: an unknown format or table, a table for a format other than ``csv``,
@@ -142,12 +222,10 @@ def render(report: AuditReport | EopssReport, fmt: str, *, table: str | None = N
         raise ValueError(msg)
     if fmt == "json":
         return json.dumps(to_dict(report), indent=2, ensure_ascii=False) + "\n"
-    if isinstance(report, AuditReport):
-        document, default = audit_document(report), AUDIT_TABLES[0]
-    else:
-        document, default = eopss_document(report), EOPSS_TABLES[0]
+    document = report.document()
     if fmt == "csv":
-        return csv_table(table_named(document.tables, table or default))
+        sections = document.sections
+        return csv_table(table_named(sections, table or document.default or sections[0].name))
     if fmt == "html":
         from frpolicy.reports._html import page  # noqa: PLC0415 - the page and its charts, when asked
 

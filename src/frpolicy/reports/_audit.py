@@ -10,7 +10,9 @@ input problem, and, with a comparison, what another version of the law would cha
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+import typing
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 
 import attrs
@@ -24,7 +26,10 @@ from frpolicy.compliance import (
     Violation,
     ViolationKind,
 )
+from frpolicy.jurisdictions import Version, jurisdiction
+from frpolicy.law import Confidence, Source, Verification
 from frpolicy.policy import Outcome
+from frpolicy.reports._assumptions import Assumptions, InputFile, ProvisionSources, assumptions
 from frpolicy.reports._charts import BLUE, LATE, MET, PENDING, UNAUTHORIZED, Series
 from frpolicy.reports._common import (
     SCHEMA_VERSION,
@@ -34,6 +39,7 @@ from frpolicy.reports._common import (
 )
 from frpolicy.reports._document import (
     COUNT_COLUMNS,
+    Cell,
     Chart,
     Column,
     Document,
@@ -42,6 +48,9 @@ from frpolicy.reports._document import (
     count_rows,
     when,
 )
+from frpolicy.reports._sensitivity import ADOPTED_READINGS, READINGS_IN_FORCE, OtherReading
+
+IN_FORCE_LABELS = (READINGS_IN_FORCE, ADOPTED_READINGS)
 
 __all__ = [
     "AUDIT_TABLES",
@@ -49,14 +58,18 @@ __all__ = [
     "AuditReport",
     "ChangeRecord",
     "ComparisonReport",
+    "CountRange",
     "DutyCount",
     "MonthCount",
     "OutcomeCount",
     "ProvisionChanges",
     "ProvisionCount",
     "ProvisionViolations",
+    "ReadingChoiceCounts",
+    "Sensitivity",
     "Totals",
     "Transition",
+    "VerificationCount",
     "VersionCount",
     "ViolationRecord",
     "audit_document",
@@ -79,10 +92,16 @@ AUDIT_TABLES = (
     "changes-by-provision",
     "compared-totals",
     "compared-obligations",
+    "readings-ranges",
+    "readings-provisions",
+    "readings",
+    "assumptions",
 )
 """The tables of an :class:`AuditReport`, by name (the first is the CSV default).
 
-The ``changes`` tables exist only in a report with a comparison.
+The ``changes`` tables exist only in a report with a comparison, the ``readings`` tables
+only in one made under every reading (:class:`Sensitivity`); ``assumptions`` is what the
+report rests on.
 """
 
 
@@ -138,6 +157,8 @@ class ProvisionCount:
     citation: str
     outcome: Outcome
     requests: int
+    verification: Verification
+    confidence: Confidence
 
 
 @attrs.frozen(kw_only=True)
@@ -163,7 +184,11 @@ class AgencyCount:
 
 @attrs.frozen(kw_only=True)
 class DutyCount:
-    """Where the obligations of one duty stand: met, pending, violated, or not engaged."""
+    """Where the obligations of one duty stand: met, pending, violated, or not engaged.
+
+    ``verification`` and ``confidence`` say how the duty was read (the least sure of the
+    instruments applied that hold it).
+    """
 
     duty: str
     citation: str
@@ -171,6 +196,8 @@ class DutyCount:
     pending: int
     violated: int
     not_engaged: int
+    verification: Verification
+    confidence: Confidence
 
 
 @attrs.frozen(kw_only=True)
@@ -179,12 +206,16 @@ class ProvisionViolations:
 
     An unauthorized search counts once, under the permission it came closest to meeting
     (or the prohibition that forbade it); a late obligation under its duty.
+    ``verification`` and ``confidence`` say how sure the provision's reading is (the
+    least sure of the instruments applied that hold it): the count is no surer.
     """
 
     provision: str
     citation: str
     kind: ViolationKind
     violations: int
+    verification: Verification
+    confidence: Confidence
 
 
 @attrs.frozen(kw_only=True)
@@ -206,7 +237,9 @@ class ViolationRecord:
     ``provisions`` are the provisions breached: for an unauthorized search every
     permission that failed, the closest first (or the prohibitions that forbade it); for
     an obligation its duty. ``late_by_hours`` is how late the obligation was met, or, if
-    it never was, how overdue it was at the report's ``as_of`` time.
+    it never was, how overdue it was at the report's ``as_of`` time. ``verification`` and
+    ``confidence`` are those of the provision the violation rests on (the first of
+    ``provisions``), in the version it was judged under.
     """
 
     line: int | None
@@ -224,6 +257,8 @@ class ViolationRecord:
     fulfilled_at: datetime | None
     late_by_hours: float | None
     missing: str
+    verification: Verification
+    confidence: Confidence
 
 
 @attrs.frozen(kw_only=True)
@@ -272,6 +307,83 @@ class ComparisonReport:
 
 
 @attrs.frozen(kw_only=True)
+class VerificationCount:
+    """How many violations rest on provisions read one way: from the text, a summary..."""
+
+    verification: Verification
+    violations: int
+
+
+@attrs.frozen(kw_only=True)
+class CountRange:
+    """How far one count of the audit moves under the other readings of the law.
+
+    ``in_force`` is the count under the readings in force; ``low`` and ``high`` the least
+    and the most any choice gives, each with the choices that give it (``readings=choice``,
+    or ``the readings in force``).
+    """
+
+    measure: str
+    in_force: int
+    low: int
+    low_under: tuple[str, ...]
+    high: int
+    high_under: tuple[str, ...]
+
+    @property
+    def moves(self) -> bool:
+        """Whether some other reading gives another count."""
+        return self.low != self.high
+
+    @property
+    def said(self) -> str:
+        """The range in words: ``78 (the adopted readings) — 236 (reading=choice)``."""
+        if not self.moves:
+            return f"{self.in_force:,} under every reading"
+        return (
+            f"{self.low:,} ({_under(self.low_under)}) — {self.high:,} ({_under(self.high_under)})"
+        )
+
+    def __str__(self) -> str:
+        """``obligations violated: 78 (the adopted readings) — 236 (reading=choice)``."""
+        return f"{self.measure.replace('_', ' ')}: {self.said}"
+
+
+def _under(labels: tuple[str, ...]) -> str:
+    """Under which choices a count is reached: the readings in force, when they reach it."""
+    for label in labels:
+        if label in IN_FORCE_LABELS:
+            return label
+    return ", ".join(labels)
+
+
+@attrs.frozen(kw_only=True)
+class ReadingChoiceCounts:
+    """The headline counts of the audit under one other choice of one reading."""
+
+    reading: str
+    choice: str
+    changes_a_count: bool
+    totals: Totals
+
+
+@attrs.frozen(kw_only=True)
+class Sensitivity:
+    """How the audit's counts move under each other choice of each reading of the law.
+
+    ``choices`` are the counts under each other choice; ``ranges`` the range of each
+    headline count, and ``provisions`` that of the violations under each provision, over
+    the readings in force and every other choice. ``unchanged`` names the readings none of
+    whose other choices changes any count of this log.
+    """
+
+    choices: tuple[ReadingChoiceCounts, ...]
+    ranges: tuple[CountRange, ...]
+    provisions: tuple[CountRange, ...]
+    unchanged: tuple[str, ...]
+
+
+@attrs.frozen(kw_only=True)
 class AuditReport:
     """What the audit of a search log found: every number every format of the report shows.
 
@@ -279,7 +391,10 @@ class AuditReport:
     :data:`~frpolicy.compliance.LAW_IN_FORCE`. ``as_of`` is the time obligations were
     checked at, and ``as_of_source`` where it came from. The ``*_not_listed`` counts say
     how many violations, input problems or changes were counted but not listed (none,
-    unless the audit was made with a limit).
+    unless the audit was made with a limit). ``violations_by_verification`` counts the
+    violations by how the provision each rests on was read; ``assumptions`` are what the
+    report rests on (readings, inputs, law); ``sensitivity``, when the audit was made
+    under every reading, how its counts move under the others.
     """
 
     schema_version: int = SCHEMA_VERSION
@@ -303,7 +418,14 @@ class AuditReport:
     violations_not_listed: int
     input_problems: tuple[ProblemRecord, ...]
     input_problems_not_listed: int
+    violations_by_verification: tuple[VerificationCount, ...]
+    assumptions: Assumptions
     comparison: ComparisonReport | None = None
+    sensitivity: Sensitivity | None = None
+
+    def document(self) -> Document:
+        """The report laid out for people, as every format but JSON writes it."""
+        return audit_document(self)
 
 
 def _totals(audit: Audit) -> Totals:
@@ -328,7 +450,7 @@ def _by_outcome(audit: Audit) -> tuple[OutcomeCount, ...]:
     return tuple(OutcomeCount(outcome=o, requests=audit.by_outcome.get(o, 0)) for o in Outcome)
 
 
-def _obligations(audit: Audit) -> tuple[DutyCount, ...]:
+def _obligations(audit: Audit, sources: ProvisionSources) -> tuple[DutyCount, ...]:
     counts = audit.by_obligation
     return tuple(
         DutyCount(
@@ -338,6 +460,8 @@ def _obligations(audit: Audit) -> tuple[DutyCount, ...]:
             pending=counts.get((duty, ObligationState.PENDING), 0),
             violated=counts.get((duty, ObligationState.VIOLATED), 0),
             not_engaged=counts.get((duty, ObligationState.NOT_ENGAGED), 0),
+            verification=sources.least_sure(duty).verification,
+            confidence=sources.least_sure(duty).confidence,
         )
         for duty in sorted({duty for duty, _ in counts})
     )
@@ -389,13 +513,17 @@ def _months(audit: Audit) -> tuple[MonthCount, ...]:
     return tuple(rows)
 
 
-def _violations_by_provision(audit: Audit) -> tuple[ProvisionViolations, ...]:
+def _violations_by_provision(
+    audit: Audit, sources: ProvisionSources
+) -> tuple[ProvisionViolations, ...]:
     rows = [
         ProvisionViolations(
             provision=provision,
             citation=audit.citations.get(provision, ""),
             kind=ViolationKind(kind),
             violations=n,
+            verification=sources.least_sure(provision).verification,
+            confidence=sources.least_sure(provision).confidence,
         )
         for (provision, kind), n in audit.violations_by_provision.items()
     ]
@@ -407,7 +535,7 @@ def _hours(delta: timedelta) -> float:
     return math.ceil(delta.total_seconds() / 36) / 100
 
 
-def _violation(v: Violation, as_of: datetime) -> ViolationRecord:
+def _violation(v: Violation, as_of: datetime, sources: ProvisionSources) -> ViolationRecord:
     late = None
     if v.kind is ViolationKind.OBLIGATION and v.due is not None:
         late = _hours((v.fulfilled_at or as_of) - v.due)
@@ -427,7 +555,27 @@ def _violation(v: Violation, as_of: datetime) -> ViolationRecord:
         fulfilled_at=v.fulfilled_at,
         late_by_hours=late,
         missing=v.missing,
+        verification=sources.of(v.instrument, v.provisions[0]).verification,
+        confidence=sources.of(v.instrument, v.provisions[0]).confidence,
     )
+
+
+def _versions(result: AuditResult) -> list[Version]:
+    """Each version of the law an audit judged a record under (and the one it compared)."""
+    law = result.law if result.law is not None else jurisdiction(result.jurisdiction)
+    names = [*sorted(result.audit.by_instrument)]
+    if result.version != LAW_IN_FORCE and result.version not in names:
+        names.insert(0, result.version)
+    if result.comparison is not None:
+        names.append(result.comparison.after)
+    versions: dict[str, Version] = {}
+    for name in names:
+        try:
+            found = law.version(name)
+        except LookupError:  # a version from elsewhere: its provisions are not known here
+            continue
+        versions.setdefault(found.instrument.id, found)
+    return list(versions.values())
 
 
 def audit_report(  # noqa: PLR0913 - the parts of the report, each named
@@ -438,6 +586,9 @@ def audit_report(  # noqa: PLR0913 - the parts of the report, each named
     cases: str | None = None,
     case_records: int | None = None,
     case_problems: Sequence[InputProblem] = (),
+    inputs: Sequence[InputFile] = (),
+    asked: Mapping[str, str] | None = None,
+    other_readings: Sequence[OtherReading] = (),
 ) -> AuditReport:
     """The report of an audit: where what an audit counted becomes what every format shows.
 
@@ -448,11 +599,27 @@ def audit_report(  # noqa: PLR0913 - the parts of the report, each named
         cases: The name of the cases file, if one was read.
         case_records: How many case records were read from it.
         case_problems: The lines of the cases file that could not be read.
+        inputs: The files read, hashed (:class:`~frpolicy.reports.InputFile`).
+        asked: The readings asked for (reading id to choice id), as opposed to adopted.
+        other_readings: The audits of the same log under each other choice of the
+            readings (:class:`~frpolicy.reports.ReadingsAudit`), for the report to say how
+            its counts move.
     """
     audit = result.audit
+    versions = _versions(result)
+    sources = ProvisionSources(versions)
     problems = problem_records(log, audit.problems, audit.duplicates)
     if case_problems:
         problems += problem_records(cases or "the cases", case_problems)
+    violations = tuple(_violation(v, result.as_of, sources) for v in audit.violations)
+    said = assumptions(
+        versions,
+        library=generator(),
+        inputs=inputs,
+        asked=asked or {},
+        as_of=result.as_of,
+        as_of_source=as_of_source,
+    )
     return AuditReport(
         generator=generator(),
         jurisdiction=result.jurisdiction,
@@ -473,22 +640,44 @@ def audit_report(  # noqa: PLR0913 - the parts of the report, each named
                 citation=audit.citations.get(rule, ""),
                 outcome=Outcome(outcome),
                 requests=n,
+                verification=sources.least_sure(rule).verification,
+                confidence=sources.least_sure(rule).confidence,
             )
             for (rule, outcome), n in sorted(audit.by_provision.items())
         ),
         by_agency=_agencies(audit),
-        obligations=_obligations(audit),
-        violations_by_provision=_violations_by_provision(audit),
+        obligations=_obligations(audit, sources),
+        violations_by_provision=_violations_by_provision(audit, sources),
         violations_by_month=_months(audit),
-        violations=tuple(_violation(v, result.as_of) for v in audit.violations),
+        violations=violations,
         violations_not_listed=audit.omitted_violations,
         input_problems=tuple(problems),
         input_problems_not_listed=audit.omitted_problems + audit.omitted_duplicates,
-        comparison=_comparison(result),
+        violations_by_verification=_by_verification(audit, sources),
+        assumptions=said,
+        comparison=_comparison(result, sources),
+        sensitivity=_sensitivity(
+            result,
+            other_readings,
+            READINGS_IN_FORCE if any(not r.adopted for r in said.readings) else ADOPTED_READINGS,
+        ),
     )
 
 
-def _comparison(result: AuditResult) -> ComparisonReport | None:
+def _by_verification(audit: Audit, sources: ProvisionSources) -> tuple[VerificationCount, ...]:
+    """The violations by how the provision each rests on was read.
+
+    Counted from the counts by provision, so that a report made with a limit counts
+    every violation, listed or not: each provision's count takes the least sure of its
+    readings in the versions applied.
+    """
+    found: Counter[Verification] = Counter()
+    for (provision, _), n in audit.violations_by_provision.items():
+        found[sources.least_sure(provision).verification] += n
+    return tuple(VerificationCount(verification=v, violations=found[v]) for v in Verification)
+
+
+def _comparison(result: AuditResult, sources: ProvisionSources) -> ComparisonReport | None:
     compared, other = result.comparison, result.other
     if compared is None or other is None:
         return None
@@ -519,8 +708,75 @@ def _comparison(result: AuditResult) -> ComparisonReport | None:
         changes_not_listed=compared.omitted_changes,
         totals=_totals(other),
         by_outcome=_by_outcome(other),
-        obligations=_obligations(other),
+        obligations=_obligations(other, sources),
     )
+
+
+_RANGED = (
+    "violations",
+    "unauthorized_searches",
+    "obligations_violated",
+    "obligations_pending",
+    "obligations_met",
+    "obligations_not_engaged",
+)
+"""The headline counts whose range a report made under every reading shows."""
+
+
+def _range(measure: str, counts: Sequence[tuple[str, int]]) -> CountRange:
+    """The range of a count: ``counts`` are (what it was counted under, count), in force first."""
+    low, high = min(n for _, n in counts), max(n for _, n in counts)
+    return CountRange(
+        measure=measure,
+        in_force=counts[0][1],
+        low=low,
+        low_under=tuple(dict.fromkeys(label for label, n in counts if n == low)),
+        high=high,
+        high_under=tuple(dict.fromkeys(label for label, n in counts if n == high)),
+    )
+
+
+def _sensitivity(
+    result: AuditResult, others: Sequence[OtherReading], in_force: str
+) -> Sensitivity | None:
+    if not others:
+        return None
+    main = _totals(result.audit)
+    runs = [(in_force, main, result.audit)]
+    runs += [(o.label, _totals(o.result.audit), o.result.audit) for o in others]
+    by_provision = [(label, _provision_counts(audit)) for label, _, audit in runs]
+    provisions = sorted({p for _, counts in by_provision for p in counts})
+    choices = tuple(
+        ReadingChoiceCounts(
+            reading=o.reading,
+            choice=o.choice,
+            changes_a_count=totals != main or counts != by_provision[0][1],
+            totals=totals,
+        )
+        for o, (_, totals, _), (_, counts) in zip(others, runs[1:], by_provision[1:], strict=True)
+    )
+    moved = {c.reading for c in choices if c.changes_a_count}
+    return Sensitivity(
+        choices=choices,
+        ranges=tuple(
+            _range(m, [(label, getattr(totals, m)) for label, totals, _ in runs]) for m in _RANGED
+        ),
+        provisions=tuple(
+            r
+            for r in (
+                _range(p, [(label, counts.get(p, 0)) for label, counts in by_provision])
+                for p in provisions
+            )
+        ),
+        unchanged=tuple(dict.fromkeys(c.reading for c in choices if c.reading not in moved)),
+    )
+
+
+def _provision_counts(audit: Audit) -> dict[str, int]:
+    counts: Counter[str] = Counter()
+    for (provision, _), n in audit.violations_by_provision.items():
+        counts[provision] += n
+    return dict(counts)
 
 
 # -- laid out for people ---------------------------------------------------------------------
@@ -566,6 +822,18 @@ def _audit_facts(r: AuditReport) -> tuple[str, ...]:
     return tuple(facts)
 
 
+class _Sure(typing.Protocol):
+    @property
+    def verification(self) -> Verification: ...
+    @property
+    def confidence(self) -> Confidence: ...
+
+
+def _source(row: _Sure) -> Source:
+    """How sure the provision behind a row is, as a cell."""
+    return Source(verification=row.verification, confidence=row.confidence)
+
+
 def _violation_table(r: AuditReport) -> Table:
     columns = (
         Column("line", "line", Kind.COUNT),
@@ -582,6 +850,7 @@ def _violation_table(r: AuditReport) -> Table:
         Column("fulfilled_at", "done", Kind.WHEN, terminal=False),
         Column("late_by_hours", "late by", Kind.HOURS),
         Column("version", "judged under", terminal=False, page=False),
+        Column("source", "how sure", Kind.SOURCE),
         Column("missing", "what was missing", under_row=True),
     )
     rows = tuple(
@@ -600,6 +869,7 @@ def _violation_table(r: AuditReport) -> Table:
             v.fulfilled_at,
             v.late_by_hours,
             v.version,
+            _source(v),
             v.missing,
         )
         for v in r.violations
@@ -636,8 +906,11 @@ def _audit_tables(r: AuditReport) -> list[Table]:
                 Column("citation", "citation"),
                 Column("kind", "kind"),
                 Column("violations", "violations", Kind.COUNT),
+                Column("source", "how sure", Kind.SOURCE),
             ),
-            rows=tuple((p.provision, p.citation, p.kind, p.violations) for p in by_provision),
+            rows=tuple(
+                (p.provision, p.citation, p.kind, p.violations, _source(p)) for p in by_provision
+            ),
             chart=Chart(
                 title="Violations by provision",
                 labels=tuple(p.provision for p in by_provision),
@@ -761,8 +1034,11 @@ def _audit_tables(r: AuditReport) -> list[Table]:
                 Column("citation", "citation"),
                 Column("outcome", "outcome"),
                 Column("requests", "requests", Kind.COUNT),
+                Column("source", "how sure", Kind.SOURCE),
             ),
-            rows=tuple((p.provision, p.citation, p.outcome, p.requests) for p in r.by_provision),
+            rows=tuple(
+                (p.provision, p.citation, p.outcome, p.requests, _source(p)) for p in r.by_provision
+            ),
         ),
         Table(
             name="versions",
@@ -773,7 +1049,81 @@ def _audit_tables(r: AuditReport) -> list[Table]:
     ]
     if r.comparison is not None:
         tables += _comparison_tables(r.comparison)
+    if r.sensitivity is not None:
+        tables += _sensitivity_tables(r.sensitivity)
     return tables
+
+
+def _range_rows(ranges: Sequence[CountRange]) -> tuple[tuple[Cell, ...], ...]:
+    return tuple(
+        (
+            x.measure,
+            x.in_force,
+            x.low,
+            _under(x.low_under) if x.moves else "every reading",
+            x.high,
+            _under(x.high_under) if x.moves else "every reading",
+            x.moves,
+        )
+        for x in ranges
+    )
+
+
+def _range_columns(measure: str, label: str, kind: Kind) -> tuple[Column, ...]:
+    return (
+        Column(measure, label, kind),
+        Column("in_force", "under the readings in force", Kind.COUNT),
+        Column("low", "least", Kind.COUNT),
+        Column("low_under", "under"),
+        Column("high", "most", Kind.COUNT),
+        Column("high_under", "under"),
+        Column("moves", "moves", terminal=False, page=False),
+    )
+
+
+def _sensitivity_tables(x: Sensitivity) -> list[Table]:
+    unchanged = ", ".join(x.unchanged) or "none"
+    return [
+        Table(
+            name="readings-ranges",
+            title="Under other readings of the law: the counts",
+            about="Each headline count under the readings in force, and the least and the most "
+            "it comes to when one reading of the law is taken another way (each other choice "
+            f"of each reading, one at a time). Readings that change nothing in this log: "
+            f"{unchanged}.",
+            columns=_range_columns("measure", "count", Kind.KEY),
+            rows=_range_rows(x.ranges),
+        ),
+        Table(
+            name="readings-provisions",
+            title="Under other readings of the law: violations by provision",
+            about="The violations each provision counts, under the readings in force and at "
+            "the least and the most any other reading gives.",
+            columns=_range_columns("provision", "provision", Kind.ID),
+            rows=_range_rows(x.provisions),
+        ),
+        Table(
+            name="readings",
+            title="Under other readings of the law: each choice",
+            about="The headline counts under each other choice of each reading, the others as "
+            "in force.",
+            columns=(
+                Column("reading", "reading", Kind.ID),
+                Column("choice", "choice", Kind.ID),
+                Column("changes_a_count", "changes a count"),
+                *(Column(m, m.replace("_", " "), Kind.COUNT) for m in _RANGED),
+            ),
+            rows=tuple(
+                (
+                    c.reading,
+                    c.choice,
+                    c.changes_a_count,
+                    *(getattr(c.totals, m) for m in _RANGED),
+                )
+                for c in x.choices
+            ),
+        ),
+    ]
 
 
 def _duty_table(name: str, title: str, duties: Sequence[DutyCount]) -> Table:
@@ -790,9 +1140,11 @@ def _duty_table(name: str, title: str, duties: Sequence[DutyCount]) -> Table:
             Column("pending", "pending", Kind.COUNT),
             Column("violated", "violated", Kind.COUNT),
             Column("not_engaged", "not engaged", Kind.COUNT),
+            Column("source", "how sure", Kind.SOURCE),
         ),
         rows=tuple(
-            (d.duty, d.citation, d.met, d.pending, d.violated, d.not_engaged) for d in duties
+            (d.duty, d.citation, d.met, d.pending, d.violated, d.not_engaged, _source(d))
+            for d in duties
         ),
         chart=Chart(
             title=title,
@@ -879,4 +1231,28 @@ def audit_document(r: AuditReport) -> Document:
         footer=f"Made by {r.generator} (report schema {r.schema_version}). The encoding of "
         "the law and its sources are in the frpolicy documentation; a provision marked "
         "unverified there is an interpretation, not settled law.",
+        assumptions=r.assumptions,
+        resting_on=tuple((x.verification, x.violations) for x in r.violations_by_verification),
+        spans=_spans(r),
+        default=AUDIT_TABLES[0],
     )
+
+
+_HEADLINE_MEASURES = {
+    "unauthorized searches": "unauthorized_searches",
+    "obligations violated": "obligations_violated",
+    "obligations pending": "obligations_pending",
+}
+
+
+def _spans(r: AuditReport) -> tuple[tuple[str, str], ...]:
+    """For each headline count another reading moves, its range in words."""
+    if r.sensitivity is None:
+        return ()
+    ranges = {x.measure: x for x in r.sensitivity.ranges}
+    spans = []
+    for label, measure in _HEADLINE_MEASURES.items():
+        x = ranges[measure]
+        if x.moves:
+            spans.append((label, x.said))
+    return tuple(spans)

@@ -15,11 +15,46 @@ from importlib import metadata
 import attrs
 
 from frpolicy.compliance import InputProblem
+from frpolicy.jurisdictions import Jurisdiction, jurisdiction
 
-__all__ = ["SCHEMA_VERSION", "Period", "ProblemRecord", "generator", "problem_records"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "Filer",
+    "Period",
+    "ProblemRecord",
+    "age_band",
+    "generator",
+    "law_of",
+    "problem_records",
+]
 
 SCHEMA_VERSION = 1
 """The version of the reports' JSON shape: raised when a field is removed or changes meaning."""
+
+
+@attrs.frozen(kw_only=True)
+class Filer:
+    """Who files a report: the agency (its id and name, when one agency files) and a contact.
+
+    An empty ``name`` or ``contact`` is a line the filer fills in on the printed report.
+    """
+
+    agency: str | None
+    name: str
+    contact: str
+
+
+_AGE_BANDS = ((18, "under 18"), (25, "18-24"), (35, "25-34"), (45, "35-44"), (55, "45-54"))
+
+
+def age_band(age: int | None) -> str:
+    """An age as the reports count it, in a band that identifies no one (``25-34``)."""
+    if age is None:
+        return "not recorded"
+    for below, band in _AGE_BANDS:
+        if age < below:
+            return band
+    return "55 and over"
 
 
 @attrs.frozen(kw_only=True)
@@ -123,3 +158,18 @@ def problem_records(
     """The problems of one input file, in the order of its lines, as report rows."""
     merged = sorted((p for group in (problems, *more) for p in group), key=lambda p: p.line)
     return [ProblemRecord(file=file, line=p.line, errors=p.errors) for p in merged]
+
+
+def law_of(code: str, law: Jurisdiction | None) -> Jurisdiction:
+    """The law a report of ``code`` applies: ``law``, or the registered jurisdiction.
+
+    Raises:
+        ValueError: ``law`` is another jurisdiction's.
+        LookupError: no jurisdiction of ``code`` is installed.
+    """
+    if law is None:
+        return jurisdiction(code)
+    if law.code != code:
+        msg = f"law: a report of {code} applies {code}'s law, not {law.code}'s"
+        raise ValueError(msg)
+    return law

@@ -24,6 +24,8 @@ from typing import Any
 import attrs
 
 from frpolicy._text import printable
+from frpolicy.law import Source, Verification
+from frpolicy.reports._assumptions import Assumptions, ChoiceOrigin, ReadingInForce
 from frpolicy.reports._charts import Series
 
 __all__ = [
@@ -32,8 +34,12 @@ __all__ = [
     "Chart",
     "Column",
     "Document",
+    "Filing",
     "Kind",
     "Table",
+    "assumption_lines",
+    "assumptions_table",
+    "badge",
     "count_rows",
     "duration",
     "human",
@@ -43,23 +49,32 @@ __all__ = [
     "when",
 ]
 
-Cell = str | int | float | datetime | enum.Enum | tuple[str | enum.Enum, ...] | None
-"""A value in a table: text, a count, hours, a time, an enumeration member, a list, nothing."""
+Cell = str | int | float | datetime | enum.Enum | tuple[str | enum.Enum, ...] | Source | None
+"""A value in a table: text, a count, hours, a time, an enumeration member, a list, a
+provision's source, nothing."""
 
 
 class Kind(enum.Enum):
     """What a column holds, which decides how each format writes it."""
 
     TEXT = "text"
+    """Text, written as it is (escaped where people read it)."""
     KEY = "key"
     """A name in snake case (``lines_read``): people read it with spaces."""
     ID = "id"
     """An identifier: never wrapped in a page."""
     COUNT = "count"
+    """A count: ``1,204`` for people, ``1204`` in CSV."""
     WHEN = "when"
+    """A time: ``2024-03-01 14:05 -05:00`` for people, ISO 8601 in CSV."""
     HOURS = "hours"
     """A duration in hours: people read it in minutes, hours or days."""
     LIST = "list"
+    """A list: comma-separated for people, ``;``-separated in CSV."""
+    SOURCE = "source"
+    """How a provision was read and how sure that is (a :class:`~frpolicy.law.Source`): a
+    badge on a page, as in the documentation; two columns in CSV, ``verification`` and
+    ``confidence``."""
 
 
 @attrs.frozen
@@ -112,8 +127,49 @@ class Table:
 
 
 @attrs.frozen(kw_only=True)
+class Filing:
+    """A report as an agency files it: who files it, with whom, for when, and who signs.
+
+    ``filer`` and ``contact`` are left as lines to fill in when empty. ``certification``
+    is the statement the signature certifies.
+    """
+
+    filer_role: str
+    filer: str
+    contact: str
+    recipient: str
+    period: str
+    due: str
+    certification: str
+
+    @property
+    def rows(self) -> tuple[tuple[str, str], ...]:
+        """The block's lines, a label and its value (a blank to fill in: a rule)."""
+        blank = "_" * 32
+        return (
+            (self.filer_role, self.filer or blank),
+            ("Contact", self.contact or blank),
+            ("Filed with", self.recipient),
+            ("Period", self.period),
+            ("Due", self.due),
+        )
+
+    @property
+    def signature(self) -> tuple[tuple[str, str], ...]:
+        """The lines a signer fills in."""
+        return (("Signature", "_" * 32), ("Name and title", "_" * 32), ("Date", "_" * 16))
+
+
+@attrs.frozen(kw_only=True)
 class Document:
-    """A report laid out for people: title, facts, headline numbers, findings, tables."""
+    """A report laid out for people: title, facts, headline numbers, findings, tables.
+
+    ``assumptions`` (what the report rests on) follow the tables in every format, and a
+    few lines of them the facts. ``resting_on`` counts the findings by how the provisions
+    behind them were read, for the headline. ``spans`` say, for a headline figure, how far
+    it moves under the other readings of the law. ``filing`` is the block of a report an
+    agency files: who files it, and the certification they sign.
+    """
 
     title: str
     facts: tuple[str, ...]
@@ -121,6 +177,147 @@ class Document:
     findings: str
     tables: tuple[Table, ...]
     footer: str
+    assumptions: Assumptions | None = None
+    resting_on: tuple[tuple[Verification, int], ...] = ()
+    spans: tuple[tuple[str, str], ...] = ()
+    filing: Filing | None = None
+    default: str = ""
+    """The table a CSV holds when none is named (the first, when empty)."""
+
+    @property
+    def sections(self) -> tuple[Table, ...]:
+        """The tables, then the table of what the report assumes."""
+        if self.assumptions is None:
+            return self.tables
+        return (*self.tables, assumptions_table(self.assumptions))
+
+    @property
+    def header(self) -> tuple[str, ...]:
+        """The facts, then what the report assumes, in a few lines."""
+        if self.assumptions is None:
+            return self.facts
+        return (*self.facts, *assumption_lines(self.assumptions))
+
+    @property
+    def sureness(self) -> str:
+        """The findings by how the law behind them was read, in a sentence (or nothing)."""
+        if not self.resting_on:
+            return ""
+        parts = [f"{n:,} {_READ_FROM[v]} ({_LETTER[v]})" for v, n in self.resting_on]
+        total = sum(n for _, n in self.resting_on)
+        return (
+            f"Of the {total:,} findings, "
+            + ", ".join(parts)
+            + ": each as sure as the least sure of its provision and the readings it rests on."
+        )
+
+
+_LETTER = {
+    Verification.TEXT: "V",
+    Verification.SUMMARY: "S",
+    Verification.NEWS: "N",
+    Verification.UNVERIFIED: "M",
+}
+"""The letters of the provisions catalog, as the documentation's badges show them."""
+_READ_FROM = {
+    Verification.TEXT: "rest on the text of the law",
+    Verification.SUMMARY: "on a summary",
+    Verification.NEWS: "on the news",
+    Verification.UNVERIFIED: "on what no source checks",
+}
+
+
+def badge(source: Source) -> str:
+    """A source as the documentation's badge reads: ``V · text · high``."""
+    verification = source.verification
+    return f"{_LETTER[verification]} · {verification.value} · {source.confidence.value}"
+
+
+def assumption_lines(a: Assumptions) -> list[str]:
+    """What a report assumes, in a few lines for its heading."""
+    laws = "; ".join(f"{law.jurisdiction} {law.instrument} ({law.package})" for law in a.laws)
+    lines = [f"Made by {a.library}, applying {laws or 'no law'}."]
+    asked = a.not_adopted
+    if a.readings:
+        said = ", ".join(
+            f"{r.label} ({_whose(r)}; {r.verification.value}, {r.confidence.value} confidence)"
+            for r in a.readings
+        )
+        lines.append(f"Readings of the law in force: {said}.")
+    if asked:
+        lines.append(
+            "Read otherwise than adopted: " + ", ".join(r.label for r in asked) + "; each "
+            "count of this report rests on that choice."
+        )
+    lines.extend(
+        f"Read {f.name} ({f.role}): {f.lines:,} lines, {f.bytes:,} bytes, SHA-256 {f.sha256}."
+        for f in a.inputs
+    )
+    return lines
+
+
+def _whose(r: ReadingInForce) -> str:
+    if r.origin is ChoiceOrigin.ADOPTED:
+        return "adopted"
+    return "asked, the adopted reading" if r.adopted else "asked, NOT the adopted reading"
+
+
+def assumptions_table(a: Assumptions) -> Table:
+    """What a report assumes, a row an assumption: library, law, readings, inputs, as-of."""
+    rows: list[tuple[Cell, ...]] = [("library", "frpolicy", a.library, None, None, None)]
+    rows += [
+        (
+            "law",
+            f"{law.jurisdiction} {law.instrument}",
+            law.status.replace("_", " "),
+            None,
+            None,
+            f"encoded by {law.package}",
+        )
+        for law in a.laws
+    ]
+    rows += [
+        (
+            "reading",
+            r.reading,
+            r.choice,
+            Source(verification=r.verification, confidence=r.confidence),
+            _whose(r),
+            f"{r.question} Read as: {r.choice_text} ({', '.join(r.instruments)}"
+            + (f"; {r.citation}" if r.citation else "")
+            + ")",
+        )
+        for r in a.readings
+    ]
+    rows += [
+        (
+            "input",
+            f.name,
+            f.sha256,
+            None,
+            None,
+            f"the {f.role}: {f.lines:,} lines, {f.bytes:,} bytes",
+        )
+        for f in a.inputs
+    ]
+    if a.as_of is not None:
+        rows.append(("as of", "obligations checked", a.as_of, None, None, a.as_of_source))
+    return Table(
+        name="assumptions",
+        title="What this report assumes",
+        about="The library and the law that made this report, each reading of the law in "
+        "force (with how sure it is, and whether it is the reading adopted), each input read "
+        "(its SHA-256 is what sha256sum prints), and the time obligations were checked at.",
+        columns=(
+            Column("kind", "kind"),
+            Column("name", "name", Kind.ID),
+            Column("value", "value", Kind.ID),
+            Column("source", "how sure", Kind.SOURCE),
+            Column("choice", "choice"),
+            Column("detail", "detail", under_row=True, terminal=False),
+        ),
+        rows=tuple(rows),
+    )
 
 
 # -- cells ----------------------------------------------------------------------------------
@@ -176,6 +373,8 @@ def human(cell: Cell, kind: Kind) -> str:  # noqa: PLR0911 - one return per kind
         return duration(cell)
     if isinstance(cell, datetime):
         return when(cell)
+    if isinstance(cell, Source):
+        return badge(cell)
     if isinstance(cell, enum.Enum):
         return _label(cell)
     if isinstance(cell, tuple):
@@ -205,6 +404,8 @@ def machine(cell: Cell, kind: Kind) -> str:  # noqa: PLR0911 - one return per ki
         return str(cell)
     if isinstance(cell, datetime):
         return cell.isoformat()
+    if isinstance(cell, Source):
+        return f"{cell.verification.value}; {cell.confidence.value}"
     if isinstance(cell, enum.Enum):
         return str(cell.value)
     if isinstance(cell, tuple):

@@ -11,22 +11,35 @@ from __future__ import annotations
 
 import enum
 from collections import Counter
-from collections.abc import Iterable
-from datetime import datetime
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime, timedelta, tzinfo
 from typing import TypeVar
 
 import attrs
 
 from frpolicy.compliance import LAW_IN_FORCE, Entry, InputProblem, version_for
-from frpolicy.jurisdictions import Version, jurisdiction
-from frpolicy.model import AgencyKind, Database, EventKind, Gender, Purpose, Race, SearchRecord
-from frpolicy.policy import Outcome
+from frpolicy.jurisdictions import Jurisdiction, Version
+from frpolicy.law import Citation, Confidence, Source, Verification
+from frpolicy.model import (
+    AgencyKind,
+    Database,
+    EventKind,
+    Gender,
+    Purpose,
+    Race,
+    SearchRecord,
+    SearchRequest,
+)
+from frpolicy.policy import Effect, Outcome
+from frpolicy.reports._assumptions import NOT_FOUND, Assumptions, InputFile, assumptions
 from frpolicy.reports._charts import BLUE, GREY, MET, PENDING, Series
 from frpolicy.reports._common import (
     SCHEMA_VERSION,
+    Filer,
     Period,
     ProblemRecord,
     generator,
+    law_of,
     problem_records,
 )
 from frpolicy.reports._document import (
@@ -34,14 +47,18 @@ from frpolicy.reports._document import (
     Chart,
     Column,
     Document,
+    Filing,
     Kind,
     Table,
     count_rows,
 )
+from frpolicy.reports._registry import ReportTerms, StatutoryReport
 
 T = TypeVar("T")
 
 __all__ = [
+    "CERTIFICATION",
+    "EOPSS",
     "EOPSS_TABLES",
     "AgencyStatistics",
     "Basis",
@@ -49,6 +66,7 @@ __all__ = [
     "EopssReport",
     "EopssTotals",
     "LawNote",
+    "NotAllowedRecord",
     "RaceCount",
     "RequestRecord",
     "SearcherStatistics",
@@ -58,6 +76,7 @@ __all__ = [
 
 EOPSS_TABLES = (
     "requests",
+    "not-allowed",
     "totals",
     "searchers",
     "agencies",
@@ -65,6 +84,7 @@ EOPSS_TABLES = (
     "demographics",
     "problems",
     "law",
+    "assumptions",
 )
 """The tables of an :class:`EopssReport`, by name (the first is the CSV default)."""
 
@@ -193,6 +213,33 @@ class EopssTotals:
     reported: int
     requests: int
     searches: int
+    not_allowed: int
+
+
+@attrs.frozen(kw_only=True)
+class NotAllowedRecord:
+    """A request of the period the law does not allow, and why: a row an agency must explain.
+
+    ``outcome`` is not permitted or forbidden; ``provisions`` are the rules that decided
+    (for a request not permitted, every permission that failed), with their ``citations``;
+    ``missing`` says, for each, what the request lacked. ``verification`` and
+    ``confidence`` are those of the first provision. ``performed_at`` is ``None`` for a
+    request never performed.
+    """
+
+    line: int
+    request_id: str
+    submitted_at: datetime
+    performed_at: datetime | None
+    agency: str
+    searcher: str
+    outcome: Outcome
+    provisions: tuple[str, ...]
+    citations: tuple[str, ...]
+    missing: str
+    version: str
+    verification: Verification
+    confidence: Confidence
 
 
 @attrs.frozen(kw_only=True)
@@ -214,9 +261,10 @@ class EopssReport:
     searches counted apart. The 2023 bill (H.1728, H.4359) adds a public record of each
     request and search (§220(g)) and statistics by race and gender (§220(h)). For one
     ``agency``'s quarterly report, only the requests it made or searches it ran count. This
-    report
-    holds all of it: ``records`` (each request), ``by_searcher``, ``by_agency``,
-    ``by_database`` and ``by_race``.
+    report holds all of it: ``records`` (each request), ``by_searcher``, ``by_agency``,
+    ``by_database`` and ``by_race``; and, as an agency files it, who files it
+    (``filer``), by when (``due``, by the reading of the due date in force), and the
+    requests of the period the law does not allow (``not_allowed``), each with why.
     """
 
     schema_version: int = SCHEMA_VERSION
@@ -237,6 +285,15 @@ class EopssReport:
     records_not_listed: int
     input_problems: tuple[ProblemRecord, ...]
     input_problems_not_listed: int
+    filer: Filer
+    due: str
+    not_allowed: tuple[NotAllowedRecord, ...]
+    not_allowed_not_listed: int
+    assumptions: Assumptions
+
+    def document(self) -> Document:
+        """The report laid out for people, as every format but JSON writes it."""
+        return eopss_document(self)
 
 
 _NAMED_SEARCHERS = (AgencyKind.STATE_POLICE, AgencyKind.FBI, AgencyKind.MOTOR_VEHICLE_REGISTRY)
@@ -269,6 +326,44 @@ class _Tally:
     database: Counter[Database | None] = attrs.Factory(Counter)
     race: Counter[tuple[Race | None, Gender | None]] = attrs.Factory(Counter)
     versions: dict[str, Version] = attrs.Factory(dict)
+    seen: dict[str, str] = attrs.Factory(dict)
+    refused: list[NotAllowedRecord] = attrs.Factory(list)
+    refused_count: int = 0
+
+    def refuse(self, line: int, request: SearchRequest, version: Version) -> None:
+        """Note a request of the period the law does not allow, with why."""
+        self.refused_count += 1
+        if self.limit is not None and len(self.refused) >= self.limit:
+            return
+        decision = version.evaluate(request)
+        determining = decision.determining
+        first = determining[0].source if determining else NOT_FOUND
+        zone = version.policy.calendar.zone
+        self.refused.append(
+            NotAllowedRecord(
+                line=line,
+                request_id=request.id,
+                submitted_at=request.submitted_at.astimezone(zone),
+                performed_at=request.performed_at.astimezone(zone)
+                if request.performed_at
+                else None,
+                agency=request.requesting_agency.id,
+                searcher=request.performing_agency.id,
+                outcome=decision.outcome,
+                provisions=tuple(dict.fromkeys(r.rule for r in determining)),
+                citations=tuple(dict.fromkeys(str(r.citation) for r in determining)),
+                missing="; ".join(
+                    f"{r.rule}: " + ", ".join(str(c) for c in r.conditions if not c.held)
+                    if r.effect is Effect.PERMIT
+                    else f"{r.rule}: " + ", ".join(str(c) for c in r.conditions)
+                    for r in determining
+                )
+                or "; ".join(decision.errors),
+                version=version.instrument.id,
+                verification=first.verification,
+                confidence=first.confidence,
+            )
+        )
 
     def keep(self, items: list[T], item: T) -> None:
         if self.limit is None or len(items) < self.limit:
@@ -372,6 +467,10 @@ def eopss_report(  # noqa: PLR0913 - what the report is of, each named
     agency: str | None = None,
     version: Version | None = None,
     limit: int | None = None,
+    law: Jurisdiction | None = None,
+    contact: str = "",
+    inputs: Sequence[InputFile] = (),
+    asked: Mapping[str, str] | None = None,
 ) -> EopssReport:
     """The requests and searches of a Massachusetts log in one period, for EOPSS.
 
@@ -391,49 +490,111 @@ def eopss_report(  # noqa: PLR0913 - what the report is of, each named
         version: The version every record is judged under (default: the law in force on
             its day).
         limit: List at most this many records and input problems (the rest are counted).
+        law: Massachusetts' law, with the readings in force (default: as adopted).
+        contact: Whom to ask about the report, for the block of who files it.
+        inputs: The files read, hashed.
+        asked: The reading choices asked for (reading id to choice id).
 
     Raises:
-        ValueError: ``limit`` is negative.
+        ValueError: ``limit`` is negative, or ``law`` is not Massachusetts'.
     """
     if limit is not None and limit < 0:
         msg = f"limit: must not be negative, got {limit}"
         raise ValueError(msg)
-    place = jurisdiction("US-MA")
+    place = law_of("US-MA", law)
     zone = place.versions[0].policy.calendar.zone
     tally = _Tally(limit)
     for number, entry in entries:
         tally.lines_read += 1
         if entry is None:
             tally.blank += 1
-            continue
-        if isinstance(entry, InputProblem):
+        elif isinstance(entry, InputProblem):
             tally.problem(entry)
-            continue
-        tally.note_id(entry.request.id, number)
-        request = entry.request
-        asked = period.includes(request.submitted_at, zone)
-        searched = request.performed_at is not None and period.includes(request.performed_at, zone)
-        if not (asked or searched):
-            tally.outside_period += 1
-            continue
-        if agency is not None and agency not in {
-            request.requesting_agency.id,
-            request.performing_agency.id,
-        }:
-            tally.other_agencies += 1
-            continue
-        try:
-            judged = version or version_for(place, entry)
-        except LookupError as error:
-            message = f"$.request.performed_at: {error}; choose a version"
-            tally.problem(InputProblem(line=number, errors=(message,)))
-            continue
-        if judged.decide(request) is Outcome.NOT_APPLICABLE:
-            tally.outside_scope += 1
-            continue
-        tally.versions.setdefault(judged.instrument.id, judged)
-        tally.count(number, entry, asked=asked, searched=searched)
-    return _eopss(tally, period, log, agency=agency, version=version, zone=str(zone))
+        else:
+            tally.note_id(entry.request.id, number)
+            _read(tally, number, entry, _Terms(period, zone, agency, place, version))
+    versions = list(tally.versions.values()) or [version or place.versions[0]]
+    return _eopss(
+        tally,
+        period,
+        log,
+        agency=agency,
+        version=version,
+        zone=str(zone),
+        filer=Filer(
+            agency=agency, name=tally.names.get(agency, "") if agency else "", contact=contact
+        ),
+        due=_due(period, versions),
+        assumptions=assumptions(
+            versions,
+            library=generator(),
+            inputs=inputs,
+            asked=asked or {},
+            as_of_source="not used: the report counts what happened in its period",
+        ),
+    )
+
+
+@attrs.frozen
+class _Terms:
+    period: Period
+    zone: tzinfo
+    agency: str | None
+    place: Jurisdiction
+    version: Version | None
+
+
+def _read(tally: _Tally, number: int, record: SearchRecord, terms: _Terms) -> None:
+    """Count one record: of another period or agency, outside the law, or reported."""
+    request = record.request
+    period, zone = terms.period, terms.zone
+    submitted = period.includes(request.submitted_at, zone)
+    searched = request.performed_at is not None and period.includes(request.performed_at, zone)
+    if not (submitted or searched):
+        tally.outside_period += 1
+        return
+    parties = (request.requesting_agency, request.performing_agency)
+    for party in parties:
+        tally.seen.setdefault(party.id, party.name)
+    if terms.agency is not None and terms.agency not in {p.id for p in parties}:
+        tally.other_agencies += 1
+        return
+    try:
+        judged = terms.version or version_for(terms.place, record)
+    except LookupError as error:
+        message = f"$.request.performed_at: {error}; choose a version"
+        tally.problem(InputProblem(line=number, errors=(message,)))
+        return
+    outcome = judged.decide(request)
+    if outcome is Outcome.NOT_APPLICABLE:
+        tally.outside_scope += 1
+        return
+    tally.versions.setdefault(judged.instrument.id, judged)
+    tally.count(number, record, asked=submitted, searched=searched)
+    if outcome in {Outcome.NOT_PERMITTED, Outcome.FORBIDDEN}:
+        tally.refuse(number, request, judged)
+
+
+def _due(period: Period, versions: Sequence[Version]) -> str:
+    """When the quarterly report of ``period`` is due, by the reading in force, in words."""
+    try:
+        reading = versions[0].policy.reading("quarterly-report-due")
+    except LookupError:
+        return "quarterly; the law read gives no due date"
+    said = f"(reading {reading.id}={reading.chosen}, {reading.source})"
+    quarter = Period.parse(f"{period.start.year}Q{(period.start.month + 2) // 3}")
+    if quarter != period:
+        rule = "the end of the quarter after" if reading.chosen == "next-quarter" else "the end of"
+        return f"each quarter's requests by {rule} that quarter {said}"
+    end = period.end
+    if reading.chosen == "next-quarter":
+        following = period.end + timedelta(days=1)
+        end = Period.parse(f"{following.year}Q{(following.month + 2) // 3}").end
+    return f"by {_day_said(end)} {said}"
+
+
+def _day_said(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
 
 
 def _eopss(  # noqa: PLR0913 - what the report is of, each named
@@ -444,6 +605,9 @@ def _eopss(  # noqa: PLR0913 - what the report is of, each named
     agency: str | None,
     version: Version | None,
     zone: str,
+    filer: Filer,
+    due: str,
+    assumptions: Assumptions,
 ) -> EopssReport:
     kinds = list(_NAMED_SEARCHERS) + sorted(
         {k for k, _ in tally.searcher} - set(_NAMED_SEARCHERS), key=lambda k: k.value
@@ -473,6 +637,7 @@ def _eopss(  # noqa: PLR0913 - what the report is of, each named
             reported=tally.reported,
             requests=tally.requests,
             searches=tally.searches,
+            not_allowed=tally.refused_count,
         ),
         by_searcher=tuple(
             SearcherStatistics(
@@ -527,6 +692,11 @@ def _eopss(  # noqa: PLR0913 - what the report is of, each named
         input_problems=tuple(problems),
         input_problems_not_listed=(tally.problem_count - len(tally.problems))
         + (tally.duplicate_count - len(tally.duplicates)),
+        filer=filer,
+        due=due,
+        not_allowed=tuple(tally.refused),
+        not_allowed_not_listed=tally.refused_count - len(tally.refused),
+        assumptions=assumptions,
     )
 
 
@@ -636,6 +806,46 @@ def _eopss_tables(r: EopssReport) -> list[Table]:
             ),
         ),
         _race_table(r),
+        Table(
+            name="not-allowed",
+            title="Requests the law does not allow",
+            about="Each request of the period the law in force did not permit, or forbade, with "
+            "the provisions that decided and what the request lacked for each: what the agency "
+            "must explain.",
+            columns=(
+                Column("line", "line", Kind.COUNT),
+                Column("request_id", "request", Kind.ID),
+                Column("submitted_at", "submitted", Kind.WHEN),
+                Column("performed_at", "searched", Kind.WHEN),
+                Column("agency", "agency", Kind.ID),
+                Column("searcher", "searched by", Kind.ID),
+                Column("outcome", "outcome"),
+                Column("provisions", "provisions", Kind.LIST, terminal=False),
+                Column("citations", "citations", Kind.LIST, terminal=False, page=False),
+                Column("version", "judged under", terminal=False, page=False),
+                Column("source", "how sure", Kind.SOURCE),
+                Column("missing", "what was missing", under_row=True, terminal=False),
+            ),
+            rows=tuple(
+                (
+                    x.line,
+                    x.request_id,
+                    x.submitted_at,
+                    x.performed_at,
+                    x.agency,
+                    x.searcher,
+                    x.outcome,
+                    x.provisions,
+                    x.citations,
+                    x.version,
+                    Source(verification=x.verification, confidence=x.confidence),
+                    x.missing,
+                )
+                for x in r.not_allowed
+            ),
+            total=r.totals.not_allowed,
+            noun="requests",
+        ),
         Table(
             name="requests",
             title="Each request and search",
@@ -792,7 +1002,70 @@ def eopss_document(r: EopssReport) -> Document:
             f"other periods"
             + (f", {t.other_agencies:,} of other agencies" if r.agency is not None else "")
             + f" and {t.outside_scope:,} the law does not govern."
+            + (
+                f" The law does not allow {t.not_allowed:,} of the requests reported: see "
+                "Requests the law does not allow."
+                if t.not_allowed
+                else ""
+            )
         ),
         tables=tuple(_eopss_tables(r)),
         footer=f"Made by {r.generator} (report schema {r.schema_version}).",
+        assumptions=r.assumptions,
+        filing=Filing(
+            filer_role="Reporting agency",
+            filer=f"{r.filer.name} ({r.filer.agency})" if r.filer.name else r.filer.agency or "",
+            contact=r.filer.contact,
+            recipient="the Executive Office of Public Safety and Security (EOPSS)",
+            period=r.period.label,
+            due=r.due,
+            certification=CERTIFICATION,
+        ),
+        default=EOPSS_TABLES[0],
     )
+
+
+CERTIFICATION = (
+    "I certify that this report lists every facial recognition request the agency made and "
+    "every search it performed in the period, as its records show them, and that the "
+    "records are true and complete to the best of my knowledge."
+)
+"""The statement the person who files a report signs."""
+
+
+def _make(entries: Iterable[tuple[int, Entry]], terms: ReportTerms) -> EopssReport:
+    return eopss_report(
+        entries,
+        period=terms.period,
+        log=terms.log,
+        agency=terms.agency,
+        version=terms.version,
+        limit=terms.limit,
+        law=terms.law,
+        contact=terms.contact,
+        inputs=terms.inputs,
+        asked=terms.asked,
+    )
+
+
+EOPSS = StatutoryReport(
+    jurisdiction="US-MA",
+    name="eopss",
+    title="Quarterly report of facial recognition requests and searches to EOPSS",
+    citation=Citation(instrument="St. 2020, c.253", section="G.L. c.6 §220"),
+    source=Source(
+        verification=Verification.SUMMARY,
+        confidence=Confidence.MEDIUM,
+        reference="fastdemocracy MAB00081266; idtechwire; EOPSS report data (provisions "
+        "catalog MA-LAW-LOG, MA-LAW-ANNUAL, MA-REPORT)",
+    ),
+    who="each agency that asks for or performs a facial recognition search",
+    recipient="the Executive Office of Public Safety and Security (EOPSS), which publishes "
+    "annual statistics",
+    due="quarterly; the sources give no date (reading quarterly-report-due)",
+    period="a calendar quarter (any run of days for EOPSS's own statistics)",
+    report_type=EopssReport,
+    tables=EOPSS_TABLES,
+    make=_make,
+)
+"""Massachusetts' quarterly report to EOPSS, as registered: ``US-MA:eopss``."""
