@@ -87,7 +87,7 @@ from frpolicy.reports._audit import (
     audit_report,
 )
 from frpolicy.reports._charts import Series
-from frpolicy.reports._common import SCHEMA_VERSION, Filer, Period, ProblemRecord
+from frpolicy.reports._common import SCHEMA_VERSION, Filer, NotAllowedRecord, Period, ProblemRecord
 from frpolicy.reports._csv import csv_table
 from frpolicy.reports._document import (
     Cell,
@@ -107,7 +107,6 @@ from frpolicy.reports._eopss import (
     EopssReport,
     EopssTotals,
     LawNote,
-    NotAllowedRecord,
     RaceCount,
     RequestRecord,
     SearcherStatistics,

@@ -8,23 +8,35 @@ rows. :data:`SCHEMA_VERSION` is the version of every report's JSON shape.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta, tzinfo
 from importlib import metadata
+from typing import TypeVar
 
 import attrs
 
 from frpolicy.compliance import InputProblem
-from frpolicy.jurisdictions import Jurisdiction, jurisdiction
+from frpolicy.jurisdictions import Jurisdiction, Version, jurisdiction
+from frpolicy.law import Confidence, Source, Verification
+from frpolicy.model import SearchRequest
+from frpolicy.policy import Effect, Outcome
+from frpolicy.reports._assumptions import NOT_FOUND
+from frpolicy.reports._document import Column, Kind, Table
+
+T = TypeVar("T")
 
 __all__ = [
     "SCHEMA_VERSION",
     "Filer",
+    "LogTally",
+    "NotAllowedRecord",
     "Period",
     "ProblemRecord",
     "age_band",
     "generator",
     "law_of",
+    "not_allowed",
+    "not_allowed_table",
     "problem_records",
 ]
 
@@ -173,3 +185,155 @@ def law_of(code: str, law: Jurisdiction | None) -> Jurisdiction:
         msg = f"law: a report of {code} applies {code}'s law, not {law.code}'s"
         raise ValueError(msg)
     return law
+
+
+@attrs.frozen(kw_only=True)
+class NotAllowedRecord:
+    """A request of the period the law does not allow, and why: a row an agency must explain.
+
+    ``outcome`` is not permitted or forbidden; ``provisions`` are the rules that decided
+    (for a request not permitted, every permission that failed), with their ``citations``;
+    ``missing`` says, for each, what the request lacked. ``verification`` and
+    ``confidence`` are those of the first provision. ``performed_at`` is ``None`` for a
+    request never performed.
+    """
+
+    line: int
+    request_id: str
+    submitted_at: datetime
+    performed_at: datetime | None
+    agency: str
+    searcher: str
+    outcome: Outcome
+    provisions: tuple[str, ...]
+    citations: tuple[str, ...]
+    missing: str
+    version: str
+    verification: Verification
+    confidence: Confidence
+
+
+def not_allowed(line: int, request: SearchRequest, version: Version) -> NotAllowedRecord:
+    """A request the law does not allow, as a report lists it: what decided, and why."""
+    decision = version.evaluate(request)
+    determining = decision.determining
+    first = determining[0].source if determining else NOT_FOUND
+    zone = version.policy.calendar.zone
+    performed = request.performed_at
+    return NotAllowedRecord(
+        line=line,
+        request_id=request.id,
+        submitted_at=request.submitted_at.astimezone(zone),
+        performed_at=performed.astimezone(zone) if performed is not None else None,
+        agency=request.requesting_agency.id,
+        searcher=request.performing_agency.id,
+        outcome=decision.outcome,
+        provisions=tuple(dict.fromkeys(r.rule for r in determining)),
+        citations=tuple(dict.fromkeys(str(r.citation) for r in determining)),
+        # a failed permission lacked what failed; a prohibition applied for what held
+        missing="; ".join(
+            f"{r.rule}: "
+            + ", ".join(str(c) for c in r.conditions if not c.held or r.effect is Effect.FORBID)
+            for r in determining
+        )
+        or "; ".join(decision.errors),
+        version=version.instrument.id,
+        verification=first.verification,
+        confidence=first.confidence,
+    )
+
+
+def not_allowed_table(
+    rows: Sequence[NotAllowedRecord],
+    *,
+    total: int,
+    about: str,
+    name: str = "not-allowed",
+    title: str = "Requests the law does not allow",
+) -> Table:
+    """The table of requests the law does not allow, each with why."""
+    return Table(
+        name=name,
+        title=title,
+        about=about,
+        columns=(
+            Column("line", "line", Kind.COUNT),
+            Column("request_id", "request", Kind.ID),
+            Column("submitted_at", "submitted", Kind.WHEN),
+            Column("performed_at", "searched", Kind.WHEN),
+            Column("agency", "agency", Kind.ID),
+            Column("searcher", "searched by", Kind.ID),
+            Column("outcome", "outcome"),
+            Column("provisions", "provisions", Kind.LIST, terminal=False),
+            Column("citations", "citations", Kind.LIST, terminal=False, page=False),
+            Column("version", "judged under", terminal=False, page=False),
+            Column("source", "how sure", Kind.SOURCE),
+            Column("missing", "what was missing", under_row=True, terminal=False),
+        ),
+        rows=tuple(
+            (
+                x.line,
+                x.request_id,
+                x.submitted_at,
+                x.performed_at,
+                x.agency,
+                x.searcher,
+                x.outcome,
+                x.provisions,
+                x.citations,
+                x.version,
+                Source(verification=x.verification, confidence=x.confidence),
+                x.missing,
+            )
+            for x in rows
+        ),
+        total=total,
+        noun="requests",
+    )
+
+
+@attrs.define
+class LogTally:
+    """What every report of a log counts of its lines: read, blank, malformed, repeated ids.
+
+    With a ``limit``, at most so many input problems and repeated ids are kept (the rest
+    are counted).
+    """
+
+    limit: int | None
+    lines_read: int = 0
+    blank: int = 0
+    problems: list[InputProblem] = attrs.Factory(list)
+    problem_count: int = 0
+    first_lines: dict[str, int] = attrs.Factory(dict)
+    duplicates: list[InputProblem] = attrs.Factory(list)
+    duplicate_count: int = 0
+
+    def keep(self, items: list[T], item: T) -> None:
+        """Keep an item of a listing, unless the listing is full."""
+        if self.limit is None or len(items) < self.limit:
+            items.append(item)
+
+    def problem(self, problem: InputProblem) -> None:
+        """Count a line that could not be used."""
+        self.problem_count += 1
+        self.keep(self.problems, problem)
+
+    def note_id(self, request_id: str, line: int) -> None:
+        """Note a request's id: one an earlier line had is an input problem naming both."""
+        first = self.first_lines.setdefault(request_id, line)
+        if first != line:
+            self.duplicate_count += 1
+            message = f"$.request.id: {request_id!r} is also the id of line {first}"
+            self.keep(self.duplicates, InputProblem(line=line, errors=(message,)))
+
+    def records(self, file: str) -> tuple[ProblemRecord, ...]:
+        """The input problems kept, repeated ids among them, in the order of the lines."""
+        return tuple(problem_records(file, self.problems, self.duplicates))
+
+    @property
+    def not_listed(self) -> int:
+        """How many input problems were counted but not kept."""
+        return (self.problem_count - len(self.problems)) + (
+            self.duplicate_count - len(self.duplicates)
+        )

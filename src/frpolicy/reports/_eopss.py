@@ -30,16 +30,19 @@ from frpolicy.model import (
     SearchRecord,
     SearchRequest,
 )
-from frpolicy.policy import Effect, Outcome
-from frpolicy.reports._assumptions import NOT_FOUND, Assumptions, InputFile, assumptions
+from frpolicy.policy import Outcome
+from frpolicy.reports._assumptions import Assumptions, InputFile, assumptions
 from frpolicy.reports._charts import BLUE, GREY, MET, PENDING, Series
 from frpolicy.reports._common import (
     SCHEMA_VERSION,
     Filer,
+    NotAllowedRecord,
     Period,
     ProblemRecord,
     generator,
     law_of,
+    not_allowed,
+    not_allowed_table,
     problem_records,
 )
 from frpolicy.reports._document import (
@@ -66,7 +69,6 @@ __all__ = [
     "EopssReport",
     "EopssTotals",
     "LawNote",
-    "NotAllowedRecord",
     "RaceCount",
     "RequestRecord",
     "SearcherStatistics",
@@ -217,32 +219,6 @@ class EopssTotals:
 
 
 @attrs.frozen(kw_only=True)
-class NotAllowedRecord:
-    """A request of the period the law does not allow, and why: a row an agency must explain.
-
-    ``outcome`` is not permitted or forbidden; ``provisions`` are the rules that decided
-    (for a request not permitted, every permission that failed), with their ``citations``;
-    ``missing`` says, for each, what the request lacked. ``verification`` and
-    ``confidence`` are those of the first provision. ``performed_at`` is ``None`` for a
-    request never performed.
-    """
-
-    line: int
-    request_id: str
-    submitted_at: datetime
-    performed_at: datetime | None
-    agency: str
-    searcher: str
-    outcome: Outcome
-    provisions: tuple[str, ...]
-    citations: tuple[str, ...]
-    missing: str
-    version: str
-    verification: Verification
-    confidence: Confidence
-
-
-@attrs.frozen(kw_only=True)
 class LawNote:
     """A provision the report answers, with its citation and what it asks."""
 
@@ -333,37 +309,8 @@ class _Tally:
     def refuse(self, line: int, request: SearchRequest, version: Version) -> None:
         """Note a request of the period the law does not allow, with why."""
         self.refused_count += 1
-        if self.limit is not None and len(self.refused) >= self.limit:
-            return
-        decision = version.evaluate(request)
-        determining = decision.determining
-        first = determining[0].source if determining else NOT_FOUND
-        zone = version.policy.calendar.zone
-        self.refused.append(
-            NotAllowedRecord(
-                line=line,
-                request_id=request.id,
-                submitted_at=request.submitted_at.astimezone(zone),
-                performed_at=request.performed_at.astimezone(zone)
-                if request.performed_at
-                else None,
-                agency=request.requesting_agency.id,
-                searcher=request.performing_agency.id,
-                outcome=decision.outcome,
-                provisions=tuple(dict.fromkeys(r.rule for r in determining)),
-                citations=tuple(dict.fromkeys(str(r.citation) for r in determining)),
-                missing="; ".join(
-                    f"{r.rule}: " + ", ".join(str(c) for c in r.conditions if not c.held)
-                    if r.effect is Effect.PERMIT
-                    else f"{r.rule}: " + ", ".join(str(c) for c in r.conditions)
-                    for r in determining
-                )
-                or "; ".join(decision.errors),
-                version=version.instrument.id,
-                verification=first.verification,
-                confidence=first.confidence,
-            )
-        )
+        if self.limit is None or len(self.refused) < self.limit:
+            self.refused.append(not_allowed(line, request, version))
 
     def keep(self, items: list[T], item: T) -> None:
         if self.limit is None or len(items) < self.limit:
@@ -806,45 +753,12 @@ def _eopss_tables(r: EopssReport) -> list[Table]:
             ),
         ),
         _race_table(r),
-        Table(
-            name="not-allowed",
-            title="Requests the law does not allow",
-            about="Each request of the period the law in force did not permit, or forbade, with "
-            "the provisions that decided and what the request lacked for each: what the agency "
-            "must explain.",
-            columns=(
-                Column("line", "line", Kind.COUNT),
-                Column("request_id", "request", Kind.ID),
-                Column("submitted_at", "submitted", Kind.WHEN),
-                Column("performed_at", "searched", Kind.WHEN),
-                Column("agency", "agency", Kind.ID),
-                Column("searcher", "searched by", Kind.ID),
-                Column("outcome", "outcome"),
-                Column("provisions", "provisions", Kind.LIST, terminal=False),
-                Column("citations", "citations", Kind.LIST, terminal=False, page=False),
-                Column("version", "judged under", terminal=False, page=False),
-                Column("source", "how sure", Kind.SOURCE),
-                Column("missing", "what was missing", under_row=True, terminal=False),
-            ),
-            rows=tuple(
-                (
-                    x.line,
-                    x.request_id,
-                    x.submitted_at,
-                    x.performed_at,
-                    x.agency,
-                    x.searcher,
-                    x.outcome,
-                    x.provisions,
-                    x.citations,
-                    x.version,
-                    Source(verification=x.verification, confidence=x.confidence),
-                    x.missing,
-                )
-                for x in r.not_allowed
-            ),
+        not_allowed_table(
+            r.not_allowed,
             total=r.totals.not_allowed,
-            noun="requests",
+            about="Each request of the period the law in force did not permit, or forbade, "
+            "with the provisions that decided and what the request lacked for each: what the "
+            "agency must explain.",
         ),
         Table(
             name="requests",
