@@ -53,7 +53,9 @@ face.
 
 from __future__ import annotations
 
+import importlib
 import json
+from typing import TYPE_CHECKING
 
 from frpolicy.reports._assumptions import (
     ASSUMPTIONS_VERSION,
@@ -127,13 +129,41 @@ from frpolicy.reports._sensitivity import OtherReading, ReadingsAudit, other_cho
 from frpolicy.reports._text import text
 from frpolicy.serialization import to_dict
 
+if TYPE_CHECKING:
+    from frpolicy.reports._us_md import (
+        MARYLAND_TABLES,
+        CrimeCount,
+        MarylandAnnualReport,
+        MarylandSearch,
+        MarylandTotals,
+        MatchCount,
+        PersonCount,
+        SystemUse,
+        maryland_annual_report,
+    )
+    from frpolicy.reports._us_wa import (
+        SUBJECTS_TABLES,
+        WARRANT_TABLES,
+        JudgeCount,
+        SubjectCount,
+        SurveillanceWarrant,
+        WarrantReport,
+        WarrantSubjectsReport,
+        WarrantTotals,
+        warrant_report,
+        warrant_subjects_report,
+    )
+
 __all__ = [
     "ASSUMPTIONS_VERSION",
     "AUDIT_TABLES",
     "EOPSS_TABLES",
     "FORMATS",
+    "MARYLAND_TABLES",
     "REPORT_ENTRY_POINT_GROUP",
     "SCHEMA_VERSION",
+    "SUBJECTS_TABLES",
+    "WARRANT_TABLES",
     "AgencyCount",
     "AgencyStatistics",
     "Assumptions",
@@ -146,6 +176,7 @@ __all__ = [
     "Column",
     "ComparisonReport",
     "CountRange",
+    "CrimeCount",
     "DatabaseCount",
     "Document",
     "DutyCount",
@@ -155,14 +186,20 @@ __all__ = [
     "Filing",
     "HashingReader",
     "InputFile",
+    "JudgeCount",
     "Kind",
     "LawApplied",
     "LawNote",
+    "MarylandAnnualReport",
+    "MarylandSearch",
+    "MarylandTotals",
+    "MatchCount",
     "MonthCount",
     "NotAllowedRecord",
     "OtherReading",
     "OutcomeCount",
     "Period",
+    "PersonCount",
     "ProblemRecord",
     "ProvisionChanges",
     "ProvisionCount",
@@ -179,20 +216,68 @@ __all__ = [
     "Sensitivity",
     "Series",
     "StatutoryReport",
+    "SubjectCount",
+    "SurveillanceWarrant",
+    "SystemUse",
     "Table",
     "Totals",
     "Transition",
     "VerificationCount",
     "VersionCount",
     "ViolationRecord",
+    "WarrantReport",
+    "WarrantSubjectsReport",
+    "WarrantTotals",
     "audit_report",
     "eopss_report",
+    "maryland_annual_report",
     "other_choices",
     "render",
     "report_errors",
     "statutory_report",
     "statutory_reports",
+    "warrant_report",
+    "warrant_subjects_report",
 ]
+
+# Maryland's and Washington's reports load their states' law: imported when first used.
+_LAZY = {
+    "frpolicy.reports._us_md": (
+        "MARYLAND_TABLES",
+        "CrimeCount",
+        "MarylandAnnualReport",
+        "MarylandSearch",
+        "MarylandTotals",
+        "MatchCount",
+        "PersonCount",
+        "SystemUse",
+        "maryland_annual_report",
+    ),
+    "frpolicy.reports._us_wa": (
+        "SUBJECTS_TABLES",
+        "WARRANT_TABLES",
+        "JudgeCount",
+        "SubjectCount",
+        "SurveillanceWarrant",
+        "WarrantReport",
+        "WarrantSubjectsReport",
+        "WarrantTotals",
+        "warrant_report",
+        "warrant_subjects_report",
+    ),
+}
+
+
+def __getattr__(name: str) -> object:
+    """The names of a state's reports, imported the first time one is used."""
+    for module, names in _LAZY.items():
+        if name in names:
+            value = getattr(importlib.import_module(module), name)
+            globals()[name] = value
+            return value
+    msg = f"module 'frpolicy.reports' has no attribute {name!r}"
+    raise AttributeError(msg)
+
 
 FORMATS = ("text", "markdown", "json", "csv", "html")
 """The formats a report renders in."""

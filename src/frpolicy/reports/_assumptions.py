@@ -32,6 +32,7 @@ import hashlib
 import typing
 from collections.abc import Iterable, Mapping
 from datetime import datetime
+from importlib import metadata
 from pathlib import Path
 from typing import BinaryIO
 
@@ -52,6 +53,7 @@ __all__ = [
     "ProvisionSources",
     "ReadingInForce",
     "assumptions",
+    "library",
     "readings_in_force",
 ]
 
@@ -203,6 +205,46 @@ class Assumptions:
     def not_adopted(self) -> tuple[ReadingInForce, ...]:
         """The readings in force that are not those the jurisdiction modules adopt."""
         return tuple(r for r in self.readings if not r.adopted)
+
+    @classmethod
+    def of(  # noqa: PLR0913 - what a report rests on, each named
+        cls,
+        versions: Iterable[Version],
+        *,
+        inputs: Iterable[InputFile] = (),
+        asked: Mapping[str, str] | None = None,
+        as_of: datetime | None = None,
+        as_of_source: str = "",
+        extra: Iterable[tuple[str, str, Reading]] = (),
+    ) -> Assumptions:
+        """The assumptions of a report this frpolicy makes under ``versions``.
+
+        Args:
+            versions: The versions applied, each once, with their readings in force.
+            inputs: The files read.
+            asked: The reading choices asked for (reading id to choice id); the others are
+                as adopted.
+            as_of: The time obligations were checked at, if any were.
+            as_of_source: Where that time came from.
+            extra: Readings of the report itself, as (jurisdiction, report, reading).
+        """
+        return assumptions(
+            versions,
+            library=library(),
+            inputs=inputs,
+            asked=asked or {},
+            as_of=as_of,
+            as_of_source=as_of_source,
+            extra=extra,
+        )
+
+
+def library() -> str:
+    """Frpolicy and its version, as a report names what made it."""
+    try:
+        return f"frpolicy {metadata.version('frpolicy')}"
+    except metadata.PackageNotFoundError:  # pragma: no cover - run from a source tree
+        return "frpolicy"
 
 
 @functools.cache

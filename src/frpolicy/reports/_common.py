@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta, tzinfo
-from importlib import metadata
 from typing import TypeVar
 
 import attrs
@@ -21,6 +20,7 @@ from frpolicy.law import Confidence, Source, Verification
 from frpolicy.model import SearchRequest
 from frpolicy.policy import Effect, Outcome
 from frpolicy.reports._assumptions import NOT_FOUND
+from frpolicy.reports._assumptions import library as generator
 from frpolicy.reports._document import Column, Kind, Table
 
 T = TypeVar("T")
@@ -154,14 +154,6 @@ class Period:
 
 def _day(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
-
-
-def generator() -> str:
-    """Frpolicy and its version, as a report names what made it."""
-    try:
-        return f"frpolicy {metadata.version('frpolicy')}"
-    except metadata.PackageNotFoundError:  # pragma: no cover - run from a source tree
-        return "frpolicy"
 
 
 def problem_records(
