@@ -44,6 +44,7 @@ from frpolicy.reports._document import (
     Column,
     Document,
     Kind,
+    Span,
     Table,
     count_rows,
     when,
@@ -1245,7 +1246,7 @@ _HEADLINE_MEASURES = {
 }
 
 
-def _spans(r: AuditReport) -> tuple[tuple[str, str], ...]:
+def _spans(r: AuditReport) -> tuple[Span, ...]:
     """For each headline count another reading moves, its range in words."""
     if r.sensitivity is None:
         return ()
@@ -1254,5 +1255,5 @@ def _spans(r: AuditReport) -> tuple[tuple[str, str], ...]:
     for label, measure in _HEADLINE_MEASURES.items():
         x = ranges[measure]
         if x.moves:
-            spans.append((label, x.said))
+            spans.append(Span(label=label, low=x.low, high=x.high, said=x.said))
     return tuple(spans)

@@ -26,6 +26,7 @@ from frpolicy.reports._document import Column, Kind, Table
 T = TypeVar("T")
 
 __all__ = [
+    "AGE_BANDS",
     "SCHEMA_VERSION",
     "Filer",
     "LogTally",
@@ -57,6 +58,8 @@ class Filer:
 
 
 _AGE_BANDS = ((18, "under 18"), (25, "18-24"), (35, "25-34"), (45, "35-44"), (55, "45-54"))
+AGE_BANDS = (*(band for _, band in _AGE_BANDS), "55 and over", "not recorded")
+"""The age bands of the reports, youngest first."""
 
 
 def age_band(age: int | None) -> str:

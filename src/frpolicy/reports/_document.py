@@ -36,6 +36,7 @@ __all__ = [
     "Document",
     "Filing",
     "Kind",
+    "Span",
     "Table",
     "assumption_lines",
     "assumptions_table",
@@ -161,6 +162,16 @@ class Filing:
 
 
 @attrs.frozen(kw_only=True)
+class Span:
+    """How far a headline figure moves under the other readings of the law: least, most, why."""
+
+    label: str
+    low: int
+    high: int
+    said: str
+
+
+@attrs.frozen(kw_only=True)
 class Document:
     """A report laid out for people: title, facts, headline numbers, findings, tables.
 
@@ -179,7 +190,7 @@ class Document:
     footer: str
     assumptions: Assumptions | None = None
     resting_on: tuple[tuple[Verification, int], ...] = ()
-    spans: tuple[tuple[str, str], ...] = ()
+    spans: tuple[Span, ...] = ()
     filing: Filing | None = None
     default: str = ""
     """The table a CSV holds when none is named (the first, when empty)."""
@@ -283,9 +294,7 @@ def assumptions_table(a: Assumptions) -> Table:
             r.choice,
             Source(verification=r.verification, confidence=r.confidence),
             _whose(r),
-            f"{r.question} Read as: {r.choice_text} ({', '.join(r.instruments)}"
-            + (f"; {r.citation}" if r.citation else "")
-            + ")",
+            f"{r.question} Read as: {r.choice_text} ({r.citation or ', '.join(r.instruments)})",
         )
         for r in a.readings
     ]

@@ -79,6 +79,7 @@ td.id { white-space: nowrap; font-family: ui-monospace, SFMono-Regular, Menlo, C
   "DejaVu Sans Mono", monospace; font-size: 12.5px; }
 td.when span, td.list span.id { white-space: nowrap; }
 td.wide { min-width: 28ch; max-width: 70ch; }
+td.phrase { min-width: 15ch; }
 .none { color: var(--muted); font-style: italic; }
 .assumed { margin: 10px 0 0; padding: 8px 12px 8px 28px; border-left: 4px solid var(--line);
   background: var(--head); color: var(--ink); font-size: 13.5px; overflow-wrap: anywhere; }
@@ -109,7 +110,8 @@ footer { margin-top: 40px; padding-top: 10px; border-top: 1px solid var(--line);
   nav { display: none; }
   thead { display: table-header-group; }
   thead th { position: static; }
-  tr, tbody.record, figure, .headline li, section.together, .certify { break-inside: avoid; }
+  tr, tbody.record, figure, .headline li, section.together, .certify, .lead {
+    break-inside: avoid; }
   h2, .about, .cut { break-after: avoid; }
   table { font-size: 8.5pt; }
   .scroll { overflow: visible; }
@@ -132,6 +134,8 @@ def _e(text: str) -> str:
 def _cell_class(column: Column) -> str:
     if column.kind is Kind.TEXT and column.key in {"missing", "text"}:
         return ' class="wide"'
+    if column.kind is Kind.TEXT and column.key in {"choice", "judge"}:
+        return ' class="phrase"'
     name = _CLASS.get(column.kind)
     return f' class="{name}"' if name else ""
 
@@ -158,13 +162,25 @@ def _cell(value: Cell, column: Column) -> str:
     return escape(human(value, column.kind))
 
 
+def _under(value: Cell, column: Column) -> str:
+    """A cell shown under its row, across the table: a list runs on, as a sentence does."""
+    if isinstance(value, tuple) and column.kind is Kind.LIST:
+        return escape(human(value, column.kind))
+    return _cell(value, column)
+
+
 _KEEP_TOGETHER = 30
 """A section of at most this many rows is not split across printed pages."""
 
 
 def _table(table: Table) -> list[str]:
     compact = ' class="together"' if len(table.rows) <= _KEEP_TOGETHER else ""
-    out = [f'<section id="{escape(table.name)}"{compact}>', f"<h2>{_e(table.title)}</h2>"]
+    # the heading, what the table shows and its chart stay on one printed page
+    out = [
+        f'<section id="{escape(table.name)}"{compact}>',
+        '<div class="lead">',
+        f"<h2>{_e(table.title)}</h2>",
+    ]
     if table.about:
         out.append(f'<p class="about">{_e(table.about)}</p>')
     note = listing_note(table)
@@ -179,6 +195,7 @@ def _table(table: Table) -> list[str]:
             vertical=chart.vertical,
         )
         out.append(f"<figure>{svg}</figure>")
+    out.append("</div>")
     if not table.rows:
         if not table.cut:
             out.append('<p class="none">None.</p>')
@@ -204,7 +221,7 @@ def _table(table: Table) -> list[str]:
         out += ['<tbody class="record">', f"<tr>{cells}</tr>"]
         out += [
             f'<tr class="under"><td colspan="{len(shown)}"><span class="label">'
-            f"{_e(table.columns[i].label)}:</span> {_cell(row[i], table.columns[i])}</td></tr>"
+            f"{_e(table.columns[i].label)}:</span> {_under(row[i], table.columns[i])}</td></tr>"
             for i in under
             if row[i] not in {None, "", ()}
         ]
@@ -275,12 +292,17 @@ def _sureness(document: Document) -> list[str]:
 
 
 def _headline(document: Document) -> list[str]:
-    spans = dict(document.spans)
+    spans = {s.label: s for s in document.spans}
     return [
         '<ul class="headline">',
         *(
             f'<li><span class="n">{value:,}</span><span class="k">{_e(key)}</span>'
-            + (f'<span class="span">{_e(spans[key])}</span>' if key in spans else "")
+            + (
+                f'<span class="span" title="{_e(spans[key].said)}">{spans[key].low:,} to '
+                f"{spans[key].high:,} under other readings</span>"
+                if key in spans
+                else ""
+            )
             + "</li>"
             for key, value in document.headline
         ),

@@ -45,7 +45,7 @@ def markdown(document: Document) -> str:
     if document.sureness:
         out += [_md(printable(document.sureness)), ""]
     if document.spans:
-        out += [f"- {_md(printable(f'{label}: {span}'))}" for label, span in document.spans]
+        out += [f"- {_md(printable(f'{span.label}: {span.said}'))}" for span in document.spans]
         out.append("")
     for table in document.sections:
         out += _table(table)

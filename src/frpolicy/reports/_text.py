@@ -58,7 +58,7 @@ def text(document: Document) -> str:
     out += ["", printable(document.findings)]
     if document.sureness:
         out.append(printable(document.sureness))
-    out += [printable(f"{label}: {span}") for label, span in document.spans]
+    out += [printable(f"{span.label}: {span.said}") for span in document.spans]
     out.append("")
     for table in document.sections:
         out += _table(table)

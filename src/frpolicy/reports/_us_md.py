@@ -44,6 +44,7 @@ from frpolicy.policy import Outcome
 from frpolicy.reports._assumptions import Assumptions, assumptions
 from frpolicy.reports._charts import BLUE, GREY, MET, PENDING, Series
 from frpolicy.reports._common import (
+    AGE_BANDS,
     SCHEMA_VERSION,
     Filer,
     LogTally,
@@ -508,7 +509,8 @@ def _report(
         people=tuple(
             PersonCount(agency=a, age=age, race=race, gender=gender, individuals=n)
             for (a, age, race, gender), n in sorted(
-                tally.people.items(), key=lambda i: (i[0][0], -i[1], str(i[0][1:]))
+                tally.people.items(),
+                key=lambda i: (i[0][0], AGE_BANDS.index(i[0][1]), str(i[0][2:])),
             )
         ),
         unauthorized_uses=tuple(tally.refused),

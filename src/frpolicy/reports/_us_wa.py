@@ -46,6 +46,7 @@ from frpolicy.policy import Outcome
 from frpolicy.reports._assumptions import Assumptions, assumptions
 from frpolicy.reports._charts import BLUE, GREY, MET, PENDING, Series
 from frpolicy.reports._common import (
+    AGE_BANDS,
     SCHEMA_VERSION,
     Filer,
     LogTally,
@@ -522,7 +523,7 @@ def warrant_subjects_report(
         subjects=tuple(
             SubjectCount(agency=a, age=age, race=race, gender=gender, subjects=n)
             for (a, age, race, gender), n in sorted(
-                subjects.items(), key=lambda i: (i[0][0], -i[1], str(i[0][1:]))
+                subjects.items(), key=lambda i: (i[0][0], AGE_BANDS.index(i[0][1]), str(i[0][2:]))
             )
         ),
         warrants=tuple(listed),
@@ -546,7 +547,7 @@ def _warrant_columns(*, subjects: bool) -> tuple[Column, ...]:
         Column("court", "court", terminal=False),
         Column("case_number", "case", Kind.ID),
         Column("agency", "applied for by", Kind.ID),
-        Column("officer", "officer", Kind.ID, terminal=False),
+        Column("officer", "applying officer", Kind.ID, terminal=False, under_row=True),
         Column("issued_at", "issued", Kind.WHEN),
         Column("expires_at", "expired", Kind.WHEN),
         Column("days_authorized", "days authorized", Kind.COUNT, terminal=False),
