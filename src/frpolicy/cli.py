@@ -73,17 +73,36 @@ Subcommands:
     - *Processors.* ``--jobs N`` audits N parts of a log file at once, one process each,
       and joins what they found: the report is the one a single process writes. Standard
       input is read by one process.
+    - *What it rests on.* The report states the readings of the law in force (adopted, or
+      asked with ``--reading``, and how sure each is), frpolicy's version and the law's,
+      each input file with its lines and SHA-256, and the as-of time; each count by
+      provision and each violation says how sure the provision behind it is.
+    - *Every reading.* ``--every-reading`` also audits the log under each other choice of
+      each reading of the law that could judge it, in the same pass, and shows the range of
+      each count and under which choice each end is reached; a reading that changes nothing
+      in the log is named as such.
     - *Progress.* On a terminal, a line on stderr once the audit has run a second: lines
       read, share of the log, lines a second, time left; cleared at the end. Nothing is
       written there when stderr is a pipe or a file.
 
-``frpolicy report eopss LOG --period PERIOD [--version NAME]``
-    The requests and searches of a Massachusetts log in a period (``2024Q3``, ``2024``,
-    or ``2023-09-01/2024-09-30``), as the law has them reported to the Executive Office
-    of Public Safety and Security: each request and search, and statistics by searching
-    body, by agency and basis (court-ordered or exigent), by database, and by race and
-    gender of the person searched (:func:`frpolicy.reports.eopss_report`). Same formats,
-    ``--table``, ``--limit`` and ``--output`` as ``audit``. Exit 0, or 2 for bad input.
+``frpolicy reports``
+    The reports the law of each installed jurisdiction requires
+    (:class:`frpolicy.reports.StatutoryReport`): code, title, provision and how sure its
+    reading is, who files it, with whom, by when, for what period, its tables and its own
+    readings. A report plug-in that cannot be used is listed with the reason.
+
+``frpolicy report CODE LOG --period PERIOD [--agency ID] [--contact TEXT] [--version NAME]``
+    A report the law requires, made from a search log, for a period (``2024Q3``, ``2024``,
+    or ``2023-09-01/2024-09-30``, in the jurisdiction's time): ``US-MA:eopss`` (or
+    ``eopss``, a name only one place has), the quarterly report to the Executive Office of
+    Public Safety and Security (:func:`frpolicy.reports.eopss_report`);
+    ``US-MD:annual-report``, Maryland's §2-510 annual report; ``US-WA:warrant-report`` and
+    ``US-WA:warrant-subjects``, Washington's January reports of surveillance warrants.
+    ``--agency`` makes one agency's own report, ``--contact`` fills in whom to ask about
+    it; ``--reading`` takes a reading of the law, or of the report itself, another way.
+    Each report says who files it, with whom and by when, and ends with a certification to
+    sign. Same formats, ``--table``, ``--limit`` and ``--output`` as ``audit``. Exit 0, or
+    2 for bad input.
 
 ``frpolicy compare REQUEST.json [--jurisdiction CODE[=VERSION] ...] [--on DATE] [--json]``
     One request judged side by side under every installed jurisdiction (or those named),
@@ -101,7 +120,8 @@ Subcommands:
 ``frpolicy schema [TYPE]``
     The JSON Schema of an input type, ``SearchRecord`` (default), ``SearchRequest`` or
     ``CaseRecord``, of a ``Decision`` or a ``DecisionRecord``, or of a report's JSON,
-    ``AuditReport`` or ``EopssReport``.
+    ``AuditReport``, ``EopssReport``, ``MarylandAnnualReport``, ``WarrantReport`` or
+    ``WarrantSubjectsReport``.
 
 ``frpolicy verify JURISDICTION [--version NAME] [--reading ID=CHOICE] [--every-reading]``
     Every claim :func:`frpolicy.analysis.verify` establishes about each version (or one):
@@ -201,11 +221,14 @@ from frpolicy.reports import (
     EopssReport,
     HashingReader,
     InputFile,
+    MarylandAnnualReport,
     Period,
     ReadingsAudit,
     Report,
     ReportTerms,
     StatutoryReport,
+    WarrantReport,
+    WarrantSubjectsReport,
     audit_report,
     other_choices,
     render,
@@ -246,8 +269,11 @@ _SCHEMA_TYPES: dict[str, type] = {
     "Decision": Decision,
     "DecisionRecord": DecisionRecord,
     "EopssReport": EopssReport,
+    "MarylandAnnualReport": MarylandAnnualReport,
     "SearchRecord": SearchRecord,
     "SearchRequest": SearchRequest,
+    "WarrantReport": WarrantReport,
+    "WarrantSubjectsReport": WarrantSubjectsReport,
 }
 _PROGRESS_AFTER = 1.0
 """Seconds an audit runs before its progress is shown: a short one shows none."""

@@ -98,6 +98,7 @@ from frpolicy.reports._document import (
     Document,
     Filing,
     Kind,
+    Span,
     Table,
     table_named,
 )
@@ -215,6 +216,7 @@ __all__ = [
     "SearcherStatistics",
     "Sensitivity",
     "Series",
+    "Span",
     "StatutoryReport",
     "SubjectCount",
     "SurveillanceWarrant",
@@ -266,6 +268,11 @@ _LAZY = {
         "warrant_subjects_report",
     ),
 }
+
+
+def __dir__() -> list[str]:
+    """The module's names, those imported when first used among them."""
+    return sorted({*globals(), *__all__})
 
 
 def __getattr__(name: str) -> object:

@@ -249,7 +249,7 @@ class WarrantSubjectsReport:
     """An agency's January report of its warrant subjects' demographics, RCW 43.386.070(4).
 
     ``subjects`` counts the individuals named as subjects in the warrant applications the
-    report covers (by the reading :data:`SUBJECTS_PERIOD`), by agency, age band, race and
+    report covers (by the reading ``wa-subjects-report-period``), by agency, age band, race and
     gender: nonidentifying figures. ``warrants`` are the warrants counted.
     """
 
@@ -477,8 +477,8 @@ def warrant_subjects_report(
     """An agency's report under RCW 43.386.070(4): its warrant subjects, in figures.
 
     The applications covered are those of the period by the reading
-    :data:`SUBJECTS_PERIOD` in force: applied for (the warrant issued) in it, or expired in
-    it. Without ``terms.agency``, every applying agency's, by agency.
+    ``wa-subjects-report-period`` in force: applied for (the warrant issued) in it, or
+    expired in it. Without ``terms.agency``, every applying agency's, by agency.
 
     Raises:
         ValueError: ``terms.limit`` is negative, ``terms.law`` is not Washington's, or the
