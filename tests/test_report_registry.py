@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -48,6 +49,18 @@ def test_the_law_of_each_state_declares_its_reports() -> None:
         assert report.code == f"{report.jurisdiction}:{report.name}"
         assert report.tables
         assert report.tables[-1] == "assumptions"
+
+
+def test_the_documentation_lists_every_report_frpolicy_ships() -> None:
+    page = (EXAMPLES.parent / "docs" / "how-to" / "statutory-reports.md").read_text("utf-8")
+    shipped = [
+        entry.name
+        for entry in importlib.metadata.entry_points(group=REPORT_ENTRY_POINT_GROUP)
+        if entry.dist is not None and entry.dist.name == "frpolicy"
+    ]
+    assert shipped
+    for code in shipped:
+        assert f"| `{code}` |" in page, code
 
 
 def test_a_plug_in_declares_its_own_report_beside_its_jurisdiction() -> None:
@@ -144,6 +157,14 @@ def test_a_report_is_named_by_its_code_or_by_a_name_only_one_place_has(
         (
             ["report", "US-WA:warrant-report", "{log}", "--period", "2025", "--agency", "WSP"],
             "agency: judges make this report",
+        ),
+        (
+            ["report", "US-MD:annual-report", "{log}", "--period", "2025", "--agency", " "],
+            "--agency: empty",
+        ),
+        (
+            ["report", "US-MD:annual-report", "{log}", "--period", "2025", "--contact", ""],
+            "--contact: empty",
         ),
     ],
 )

@@ -1175,6 +1175,10 @@ def _report_list() -> int:
 
 def _report_terms(args: argparse.Namespace, kind: StatutoryReport) -> ReportTerms:
     """What a report is asked for on the command line, each option checked."""
+    for option, given in (("--agency", args.agency), ("--contact", args.contact)):
+        if given is not None and not given.strip():
+            msg = f"{option}: empty; leave it out, or give one"
+            raise _UsageError(msg)
     if args.period is None:
         msg = f"--period: {kind.code} is a report of a period; give one"
         raise _UsageError(msg)
