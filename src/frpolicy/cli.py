@@ -556,7 +556,7 @@ def _output_options(parser: argparse.ArgumentParser, tables: Sequence[str]) -> N
         metavar="TABLE",
         help=f"with --format csv, the table to write: {', '.join(tables)} (default: {tables[0]})"
         if tables
-        else "with --format csv, the table to write ('frpolicy report LIST' names each "
+        else "with --format csv, the table to write ('frpolicy reports' names each "
         "report's tables; default: its first)",
     )
     parser.add_argument(

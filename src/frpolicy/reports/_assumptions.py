@@ -21,7 +21,7 @@ input too) is hashed without being read twice.
 >>> reader.readline()
 b'{"a": 1}\n'
 >>> reader.input_file("log", "a.jsonl", lines=1).sha256[:16]
-'3f64cc4b3bb3c2cb'
+'e8c628edc9968ef0'
 """
 
 from __future__ import annotations

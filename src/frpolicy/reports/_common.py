@@ -14,12 +14,12 @@ from typing import TypeVar
 
 import attrs
 
-from frpolicy.compliance import InputProblem
+from frpolicy.compliance import InputProblem, ViolationKind, check_search
 from frpolicy.jurisdictions import Jurisdiction, Version, jurisdiction
 from frpolicy.law import Confidence, Source, Verification
-from frpolicy.model import SearchRequest
+from frpolicy.model import SearchRecord
 from frpolicy.policy import Effect, Outcome
-from frpolicy.reports._assumptions import NOT_FOUND
+from frpolicy.reports._assumptions import NOT_FOUND, ProvisionSources
 from frpolicy.reports._assumptions import library as generator
 from frpolicy.reports._document import Column, Kind, Table
 
@@ -208,13 +208,53 @@ class NotAllowedRecord:
     confidence: Confidence
 
 
-def not_allowed(line: int, request: SearchRequest, version: Version) -> NotAllowedRecord:
-    """A request the law does not allow, as a report lists it: what decided, and why."""
+_SOURCES: dict[int, tuple[Version, ProvisionSources]] = {}
+"""How sure the provisions of each version read are, by the version's identity (kept alive)."""
+
+
+def _sources(version: Version) -> ProvisionSources:
+    found = _SOURCES.get(id(version))
+    if found is None or found[0] is not version:
+        if len(_SOURCES) > 64:  # noqa: PLR2004 - a few versions a run; bounded all the same
+            _SOURCES.clear()
+        found = _SOURCES[id(version)] = (version, ProvisionSources((version,)))
+    return found[1]
+
+
+def not_allowed(line: int, record: SearchRecord, version: Version) -> NotAllowedRecord:
+    """A request the law does not allow, as a report lists it: what decided, and why.
+
+    Each is said as the audit says an unauthorized search: the permissions that failed, the
+    closest first, each with what it lacked in a few words (or the prohibitions that
+    forbade it). How sure the first provision is counts the readings it rests on, as the
+    audit's do.
+    """
+    request = record.request
     decision = version.evaluate(request)
     determining = decision.determining
-    first = determining[0].source if determining else NOT_FOUND
-    zone = version.policy.calendar.zone
+    provisions = tuple(dict.fromkeys(r.rule for r in determining))
+    # a failed permission lacked what failed; a prohibition applied for what held
+    missing = "; ".join(
+        f"{r.rule}: "
+        + ", ".join(str(c) for c in r.conditions if not c.held or r.effect is Effect.FORBID)
+        for r in determining
+    ) or "; ".join(decision.errors)
     performed = request.performed_at
+    # said as the audit says a search performed; a request never run is judged at its
+    # submission, so one run then is judged the same, and is said the same way
+    when = performed or request.submitted_at
+    searched = (
+        record
+        if performed
+        else attrs.evolve(record, request=attrs.evolve(request, performed_at=when))
+    )
+    found = check_search(searched, (), version, when, line=line)
+    if found.decision.outcome is decision.outcome:
+        for v in found.violations:
+            if v.kind is ViolationKind.UNAUTHORIZED_SEARCH:
+                provisions, missing = v.provisions, v.missing
+    first = _sources(version).of(version.instrument.id, provisions[0]) if provisions else NOT_FOUND
+    zone = version.policy.calendar.zone
     return NotAllowedRecord(
         line=line,
         request_id=request.id,
@@ -223,15 +263,9 @@ def not_allowed(line: int, request: SearchRequest, version: Version) -> NotAllow
         agency=request.requesting_agency.id,
         searcher=request.performing_agency.id,
         outcome=decision.outcome,
-        provisions=tuple(dict.fromkeys(r.rule for r in determining)),
+        provisions=provisions,
         citations=tuple(dict.fromkeys(str(r.citation) for r in determining)),
-        # a failed permission lacked what failed; a prohibition applied for what held
-        missing="; ".join(
-            f"{r.rule}: "
-            + ", ".join(str(c) for c in r.conditions if not c.held or r.effect is Effect.FORBID)
-            for r in determining
-        )
-        or "; ".join(decision.errors),
+        missing=missing,
         version=version.instrument.id,
         verification=first.verification,
         confidence=first.confidence,

@@ -28,7 +28,6 @@ from frpolicy.model import (
     Purpose,
     Race,
     SearchRecord,
-    SearchRequest,
 )
 from frpolicy.policy import Outcome
 from frpolicy.reports._assumptions import Assumptions, InputFile, assumptions
@@ -306,11 +305,11 @@ class _Tally:
     refused: list[NotAllowedRecord] = attrs.Factory(list)
     refused_count: int = 0
 
-    def refuse(self, line: int, request: SearchRequest, version: Version) -> None:
+    def refuse(self, line: int, record: SearchRecord, version: Version) -> None:
         """Note a request of the period the law does not allow, with why."""
         self.refused_count += 1
         if self.limit is None or len(self.refused) < self.limit:
-            self.refused.append(not_allowed(line, request, version))
+            self.refused.append(not_allowed(line, record, version))
 
     def keep(self, items: list[T], item: T) -> None:
         if self.limit is None or len(items) < self.limit:
@@ -519,7 +518,7 @@ def _read(tally: _Tally, number: int, record: SearchRecord, terms: _Terms) -> No
     tally.versions.setdefault(judged.instrument.id, judged)
     tally.count(number, record, asked=submitted, searched=searched)
     if outcome in {Outcome.NOT_PERMITTED, Outcome.FORBIDDEN}:
-        tally.refuse(number, request, judged)
+        tally.refuse(number, record, judged)
 
 
 def _due(period: Period, versions: Sequence[Version]) -> str:

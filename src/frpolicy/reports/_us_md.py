@@ -407,7 +407,8 @@ def _take(tally: _Tally, number: int, record: SearchRecord, how: _Terms) -> None
     tally.count(number, record, agency, how.zone)
     if outcome in {Outcome.NOT_PERMITTED, Outcome.FORBIDDEN}:
         tally.refused_count += 1
-        tally.keep(tally.refused, not_allowed(number, request, judged))
+        if terms.limit is None or len(tally.refused) < terms.limit:
+            tally.refused.append(not_allowed(number, record, judged))
 
 
 def maryland_annual_report(
