@@ -3,7 +3,7 @@
     python benchmarks/run.py            # the full run (about a quarter of an hour)
     python benchmarks/run.py --smoke    # a tiny workload, a few seconds: keeps the code alive
 
-Five measurements, side by side in one run:
+Six measurements, side by side in one run:
 
 1. decision cost per request, on a seeded workload of Massachusetts requests under H.1728:
    frpolicy's outcome-only path, its explained path warm and cold, a hand-written function
@@ -16,7 +16,9 @@ Five measurements, side by side in one run:
    of ``--jobs 2`` (whose report must equal that of one process);
 4. scaling: decision cost as a generated policy grows from 10 to 1,000 rules, with the
    size of a cached explanation and the memory of a cold pass;
-5. import time: ``import frpolicy`` in fresh interpreters.
+5. import time: ``import frpolicy`` in fresh interpreters;
+6. the audit under every reading of the law (``--every-reading``, one pass) beside the plain
+   audit and beside one audit per choice of each reading.
 
 Times are CPU time (``process_time``) beside wall time: the machine is shared, and CPU
 time is what other processes disturb least. Ratios to the floor are of CPU times.
@@ -41,6 +43,7 @@ from typing import Any
 
 import audit
 import engines
+import readings
 import scaling
 import timing
 import workload
@@ -276,6 +279,18 @@ def audits(sizes: Sequence[int]) -> None:
         )
 
 
+def every_reading(lines: int, repeats: int) -> None:
+    """Section 6: the audit under every reading, beside the plain one and one per choice."""
+    print(
+        f"\n## 6. Audit under every reading: {lines:,} lines, --version {readings.VERSION}, "
+        f"median of {repeats}\n"
+    )
+    if not audit.cli_available():
+        print("- skipped: frpolicy.cli is not there yet in this installation")
+        return
+    print(readings.report(readings.measure(lines, repeats)))
+
+
 def scale(sizes: Sequence[int], count: int, repeats: int) -> None:
     """Section 4: decision cost, cache entries and a cold pass's memory as a policy grows."""
     requests = workload.requests(count, seed=workload.SEED + 1)
@@ -380,7 +395,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--skip",
         action="append",
         default=[],
-        choices=["decisions", "distinct", "audit", "scaling", "import"],
+        choices=["decisions", "distinct", "audit", "scaling", "import", "readings"],
     )
     args = parser.parse_args(argv)
     print(
@@ -404,6 +419,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         scale(rule_sizes, scale_count, max(3, repeats // 2))
     if "import" not in args.skip:
         imports(import_repeats)
+    if "readings" not in args.skip:
+        every_reading(2_000 if args.smoke else 100_000, 1 if args.smoke else 3)
     return 0
 
 

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from frpolicy._charts import Series, bar_chart
+from frpolicy.reports._charts import Series, bar_chart
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -672,7 +672,7 @@ def test_an_unexpected_error_is_one_line_that_names_a_bug_and_exit_2_never_1(
         msg = "division by zero\nsecond line"
         raise ZeroDivisionError(msg)
 
-    monkeypatch.setattr(cli, "LogAudit", broken)
+    monkeypatch.setattr(cli, "ReadingsAudit", broken)
     assert main(AUDIT) == EXIT_BAD_INPUT
     message = _one_line(capsys.readouterr().err)
     assert message.startswith(

@@ -46,9 +46,12 @@ from frpolicy.reports import (
     Basis,
     DatabaseCount,
     EopssReport,
+    InputFile,
     Period,
+    ReadingsAudit,
     audit_report,
     eopss_report,
+    other_choices,
     render,
 )
 
@@ -66,6 +69,7 @@ AUDIT = [
     "--as-of",
     AS_OF,
     "--compare",
+    "--every-reading",
 ]
 MA = frpolicy.jurisdiction("US-MA")
 BOSTON = ZoneInfo("America/New_York")
@@ -87,20 +91,24 @@ def _sample_report(limit: int | None = None) -> AuditReport:
         frpolicy.from_json(line, CaseRecord)
         for line in CASES.read_text(encoding="utf-8").splitlines()
     ]
-    result = audit_log(
-        _entries(LOG.read_text(encoding="utf-8").splitlines()),
+    run = ReadingsAudit(
         MA,
+        choices=other_choices(MA),
         as_of=datetime.fromisoformat(AS_OF),
         cases=cases,
         compare=MA.version("H.1728"),
         limit=limit,
     )
+    run.read(_entries(LOG.read_text(encoding="utf-8").splitlines()))
+    result, others = run.result()
     return audit_report(
         result,
         log=str(LOG),
         as_of_source="--as-of",
         cases=str(CASES),
         case_records=len(cases),
+        inputs=(InputFile.of(LOG, "log"), InputFile.of(CASES, "cases")),
+        other_readings=others,
     )
 
 
@@ -169,6 +177,8 @@ def test_every_table_of_the_audit_renders_as_csv_with_the_keys_as_header() -> No
         "fulfilled_at",
         "late_by_hours",
         "version",
+        "verification",
+        "confidence",
         "missing",
     ]
     late = [v for v in violations if v["kind"] == "obligation"]

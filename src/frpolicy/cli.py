@@ -73,17 +73,36 @@ Subcommands:
     - *Processors.* ``--jobs N`` audits N parts of a log file at once, one process each,
       and joins what they found: the report is the one a single process writes. Standard
       input is read by one process.
+    - *What it rests on.* The report states the readings of the law in force (adopted, or
+      asked with ``--reading``, and how sure each is), frpolicy's version and the law's,
+      each input file with its lines and SHA-256, and the as-of time; each count by
+      provision and each violation says how sure the provision behind it is.
+    - *Every reading.* ``--every-reading`` also audits the log under each other choice of
+      each reading of the law that could judge it, in the same pass, and shows the range of
+      each count and under which choice each end is reached; a reading that changes nothing
+      in the log is named as such.
     - *Progress.* On a terminal, a line on stderr once the audit has run a second: lines
       read, share of the log, lines a second, time left; cleared at the end. Nothing is
       written there when stderr is a pipe or a file.
 
-``frpolicy report eopss LOG --period PERIOD [--version NAME]``
-    The requests and searches of a Massachusetts log in a period (``2024Q3``, ``2024``,
-    or ``2023-09-01/2024-09-30``), as the law has them reported to the Executive Office
-    of Public Safety and Security: each request and search, and statistics by searching
-    body, by agency and basis (court-ordered or exigent), by database, and by race and
-    gender of the person searched (:func:`frpolicy.reports.eopss_report`). Same formats,
-    ``--table``, ``--limit`` and ``--output`` as ``audit``. Exit 0, or 2 for bad input.
+``frpolicy reports``
+    The reports the law of each installed jurisdiction requires
+    (:class:`frpolicy.reports.StatutoryReport`): code, title, provision and how sure its
+    reading is, who files it, with whom, by when, for what period, its tables and its own
+    readings. A report plug-in that cannot be used is listed with the reason.
+
+``frpolicy report CODE LOG --period PERIOD [--agency ID] [--contact TEXT] [--version NAME]``
+    A report the law requires, made from a search log, for a period (``2024Q3``, ``2024``,
+    or ``2023-09-01/2024-09-30``, in the jurisdiction's time): ``US-MA:eopss`` (or
+    ``eopss``, a name only one place has), the quarterly report to the Executive Office of
+    Public Safety and Security (:func:`frpolicy.reports.eopss_report`);
+    ``US-MD:annual-report``, Maryland's §2-510 annual report; ``US-WA:warrant-report`` and
+    ``US-WA:warrant-subjects``, Washington's January reports of surveillance warrants.
+    ``--agency`` makes one agency's own report, ``--contact`` fills in whom to ask about
+    it; ``--reading`` takes a reading of the law, or of the report itself, another way.
+    Each report says who files it, with whom and by when, and ends with a certification to
+    sign. Same formats, ``--table``, ``--limit`` and ``--output`` as ``audit``. Exit 0, or
+    2 for bad input.
 
 ``frpolicy compare REQUEST.json [--jurisdiction CODE[=VERSION] ...] [--on DATE] [--json]``
     One request judged side by side under every installed jurisdiction (or those named),
@@ -101,7 +120,8 @@ Subcommands:
 ``frpolicy schema [TYPE]``
     The JSON Schema of an input type, ``SearchRecord`` (default), ``SearchRequest`` or
     ``CaseRecord``, of a ``Decision`` or a ``DecisionRecord``, or of a report's JSON,
-    ``AuditReport`` or ``EopssReport``.
+    ``AuditReport``, ``EopssReport``, ``MarylandAnnualReport``, ``WarrantReport`` or
+    ``WarrantSubjectsReport``.
 
 ``frpolicy verify JURISDICTION [--version NAME] [--reading ID=CHOICE] [--every-reading]``
     Every claim :func:`frpolicy.analysis.verify` establishes about each version (or one):
@@ -184,7 +204,7 @@ from frpolicy import _jsonl
 from frpolicy._jsonl import BOM
 from frpolicy._text import printable
 from frpolicy.comparison import compare
-from frpolicy.compliance import AuditPart, Entry, InputProblem, LogAudit
+from frpolicy.compliance import AuditPart, Entry, InputProblem
 from frpolicy.jurisdictions import (
     Jurisdiction,
     Version,
@@ -209,14 +229,25 @@ from frpolicy.records import (
 )
 from frpolicy.reports import (
     AUDIT_TABLES,
-    EOPSS_TABLES,
     FORMATS,
     AuditReport,
     EopssReport,
+    HashingReader,
+    InputFile,
+    MarylandAnnualReport,
     Period,
+    ReadingsAudit,
+    Report,
+    ReportTerms,
+    StatutoryReport,
+    WarrantReport,
+    WarrantSubjectsReport,
     audit_report,
-    eopss_report,
+    other_choices,
     render,
+    report_errors,
+    statutory_report,
+    statutory_reports,
 )
 from frpolicy.serialization import (
     Decoder,
@@ -251,8 +282,11 @@ _SCHEMA_TYPES: dict[str, type] = {
     "Decision": Decision,
     "DecisionRecord": DecisionRecord,
     "EopssReport": EopssReport,
+    "MarylandAnnualReport": MarylandAnnualReport,
     "SearchRecord": SearchRecord,
     "SearchRequest": SearchRequest,
+    "WarrantReport": WarrantReport,
+    "WarrantSubjectsReport": WarrantSubjectsReport,
 }
 _PROGRESS_AFTER = 1.0
 """Seconds an audit runs before its progress is shown: a short one shows none."""
@@ -371,40 +405,57 @@ def _parser() -> argparse.ArgumentParser:
         help="check obligations as of this RFC 3339 time (default: latest event)",
     )
     _reading_option(audit)
-
-    report = sub.add_parser("report", help="the reports the law requires")
-    kinds = report.add_subparsers(dest="report", required=True, metavar="REPORT")
-    eopss = kinds.add_parser(
-        "eopss",
-        help="requests and searches of a period, as Massachusetts reports them to EOPSS",
-        description="The requests and searches of a period, each one and in statistics, as "
-        "Massachusetts law has agencies report them to the Executive Office of Public Safety "
-        "and Security (EOPSS).",
+    audit.add_argument(
+        "--every-reading",
+        action="store_true",
+        help="also audit the log under each other choice of each reading of the law, in the "
+        "same pass, and show how far each count moves",
     )
-    eopss.add_argument(
+
+    report = sub.add_parser(
+        "report",
+        help="a report the law requires, made from a search log",
+        description="A report the law of a place requires, made from a search log: "
+        "Massachusetts' quarterly report to EOPSS, Maryland's annual report under §2-510, "
+        "Washington's January reports of surveillance warrants... 'frpolicy reports' lists "
+        "every installed one, with who files it, with whom and by when.",
+    )
+    report.add_argument(
+        "report",
+        metavar="REPORT",
+        help="a report's code (US-MD:annual-report), or its name alone when one place has it "
+        "(eopss)",
+    )
+    report.add_argument(
         "log",
         type=_file_name,
         metavar="LOG",
         help="a JSON Lines file, one SearchRecord a line; - reads standard input",
     )
-    eopss.add_argument(
+    report.add_argument(
         "--period",
-        required=True,
         help="a quarter (2024Q3), a year (2024) or two days, both included "
-        "(2023-09-01/2024-09-30), in Massachusetts time",
+        "(2023-09-01/2024-09-30), in the jurisdiction's time",
     )
-    eopss.add_argument(
+    report.add_argument(
         "--agency",
         metavar="ID",
         help="one agency's own report: the requests it made and the searches it ran "
-        "(default: every agency's, as EOPSS publishes them)",
+        "(default: every agency's)",
     )
-    eopss.add_argument(
+    report.add_argument(
+        "--contact",
+        metavar="TEXT",
+        help="whom to ask about the report, for the block of who files it (default: a line "
+        "to fill in)",
+    )
+    report.add_argument(
         "--version",
         metavar="NAME",
         help="judge every record under this version (default: the law in force)",
     )
-    _output_options(eopss, EOPSS_TABLES)
+    _reading_option(report)
+    _output_options(report, ())
 
     side = sub.add_parser(
         "compare", help="one request judged under several jurisdictions, side by side"
@@ -432,6 +483,10 @@ def _parser() -> argparse.ArgumentParser:
     _reading_option(side)
 
     sub.add_parser("jurisdictions", help="list the installed jurisdictions and versions")
+    sub.add_parser(
+        "reports",
+        help="list the reports the law requires: who files each, with whom, by when",
+    )
 
     schema = sub.add_parser(
         "schema", help="the JSON Schema of an input, a decision, a decision record or a report"
@@ -511,9 +566,12 @@ def _output_options(parser: argparse.ArgumentParser, tables: Sequence[str]) -> N
     )
     parser.add_argument(
         "--table",
-        choices=tables,
+        choices=tables or None,
         metavar="TABLE",
-        help=f"with --format csv, the table to write: {', '.join(tables)} (default: {tables[0]})",
+        help=f"with --format csv, the table to write: {', '.join(tables)} (default: {tables[0]})"
+        if tables
+        else "with --format csv, the table to write ('frpolicy reports' names each "
+        "report's tables; default: its first)",
     )
     parser.add_argument(
         "--output",
@@ -584,7 +642,8 @@ def _run(argv: Sequence[str] | None) -> int:
     commands: dict[str, Callable[[argparse.Namespace], int]] = {
         "evaluate": _evaluate,
         "audit": _audit,
-        "report": _eopss,
+        "report": _report,
+        "reports": lambda _: _report_list(),
         "compare": _compare,
         "jurisdictions": lambda _: _jurisdictions(),
         "schema": lambda a: _schema(a.type),
@@ -795,19 +854,32 @@ def _decoder(cls: type[T]) -> Decoder[T]:
     return typing.cast("Decoder[T]", found)
 
 
-def _load_cases(name: str | None) -> tuple[list[CaseRecord], list[InputProblem]]:
+def _load_cases(
+    name: str | None,
+) -> tuple[list[CaseRecord], list[InputProblem], InputFile | None]:
+    """The cases file read: its records, its problems, and the file as a report names it."""
     cases: list[CaseRecord] = []
     problems: list[InputProblem] = []
     if name is None:
-        return cases, problems
+        return cases, problems, None
+    lines = 0
     with _opened(name) as handle:
-        for number, line in _lines(name, handle):
+        reader = HashingReader(handle)
+        for number, line in _lines(name, typing.cast("BinaryIO", reader)):
+            lines = number
             found = _read_line(number, line, CaseRecord)
             if isinstance(found, CaseRecord):
                 cases.append(found)
             elif found is not None:
                 problems.append(found)
-    return cases, problems
+        with _input_errors(name):
+            reader.drain()
+    return cases, problems, reader.input_file("cases", _shown(name), lines=lines)
+
+
+def _shown(name: str) -> str:
+    """An input's name as a report shows it."""
+    return "standard input" if name == "-" else name
 
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
@@ -927,20 +999,33 @@ def _audit(args: argparse.Namespace) -> int:
     if args.jobs < 1:
         msg = "--jobs: must be 1 or more"
         raise _UsageError(msg)
-    cases, case_problems = _load_cases(args.cases)
+    cases, case_problems, cases_file = _load_cases(args.cases)
     as_of = _as_of(args, place)
-    run = LogAudit(
-        place, as_of=as_of, cases=cases, version=version, compare=other, limit=args.limit
+    choices = tuple(other_choices(place, version)) if args.every_reading else ()
+    run = ReadingsAudit(
+        place,
+        choices=choices,
+        as_of=as_of,
+        cases=cases,
+        version=version,
+        compare=other,
+        limit=args.limit,
     )
     if args.jobs > 1 and args.log != "-":
-        for part in _parts(args, cases, as_of):
-            run.join(part)
+        for parts in _parts(args, cases, as_of, choices):
+            run.join(parts)
+        with _input_errors(args.log):
+            log_file = InputFile.of(args.log, "log")
     else:
         with _opened(args.log) as log:
+            reader = HashingReader(log)
             progress = _Progress(log)
-            run.read(_entries(args.log, log, progress))
+            run.read(_entries(args.log, typing.cast("BinaryIO", reader), progress))
+            with _input_errors(args.log):
+                reader.drain()
             progress.close()
-    result = run.result()
+        log_file = reader.input_file("log", _shown(args.log), lines=run.main.lines)
+    result, others = run.result()
     if as_of is not None:
         as_of_source = "--as-of"
     elif result.latest is not None:
@@ -949,11 +1034,14 @@ def _audit(args: argparse.Namespace) -> int:
         as_of_source = "no event in the inputs"
     report = audit_report(
         result,
-        log="standard input" if args.log == "-" else args.log,
+        log=_shown(args.log),
         as_of_source=as_of_source,
         cases=args.cases,
         case_records=len(cases) if args.cases else None,
         case_problems=case_problems,
+        inputs=(log_file, *([cases_file] if cases_file is not None else [])),
+        asked=_choices(args.reading),
+        other_readings=others,
     )
     _write(args.output, _render(report, args))
     problems = result.audit.problem_count + result.audit.duplicate_count + len(case_problems)
@@ -966,8 +1054,11 @@ def _audit(args: argparse.Namespace) -> int:
 
 
 def _parts(
-    args: argparse.Namespace, cases: list[CaseRecord], as_of: datetime | None
-) -> Iterator[AuditPart]:
+    args: argparse.Namespace,
+    cases: list[CaseRecord],
+    as_of: datetime | None,
+    choices: tuple[tuple[str, str], ...],
+) -> Iterator[tuple[AuditPart, ...]]:
     """The audits of ``args.jobs`` parts of the log, made at once, in the order of the log."""
     with _opened(args.log) as log:
         bounds = _bounds(args.log, log, args.jobs)
@@ -983,6 +1074,7 @@ def _parts(
             as_of=as_of,
             cases=cases,
             limit=args.limit,
+            choices=choices,
         )
         for start, end in itertools.pairwise(bounds)
     ]
@@ -1017,13 +1109,15 @@ class _Task:
     as_of: datetime | None
     cases: list[CaseRecord]
     limit: int | None
+    choices: tuple[tuple[str, str], ...]
 
 
-def _audit_part(task: _Task) -> AuditPart:
-    """Audit a part of a log: run in a process of its own."""
+def _audit_part(task: _Task) -> tuple[AuditPart, ...]:
+    """Audit a part of a log (under each reading asked for): run in a process of its own."""
     place = _find(task.jurisdiction, task.readings)
-    run = LogAudit(
+    run = ReadingsAudit(
         place,
+        choices=task.choices,
         as_of=task.as_of,
         cases=task.cases,
         version=_version(place, task.version) if task.version is not None else None,
@@ -1048,35 +1142,132 @@ def _check_output_options(args: argparse.Namespace, inputs: dict[str, str | None
     _check_output(args.output, inputs)
 
 
-def _render(report: AuditReport | EopssReport, args: argparse.Namespace) -> str:
+def _render(report: Report, args: argparse.Namespace) -> str:
     try:
         return render(report, args.format, table=args.table)
     except ValueError as error:
         raise _UsageError(str(error)) from None
 
 
-def _eopss(args: argparse.Namespace) -> int:
+def _statutory(name: str) -> StatutoryReport:
+    """The report a code names, or a name only one place's report has (``eopss``)."""
+    if ":" not in name:
+        found = [r for r in statutory_reports() if r.name == name]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            codes = ", ".join(r.code for r in found)
+            msg = f"report {name!r} is the name of several places' reports: {codes}; give the code"
+            raise _UsageError(msg)
+    try:
+        return statutory_report(name)
+    except LookupError as error:
+        raise _UsageError(str(error).strip("'\"")) from None
+
+
+def _report_list() -> int:
+    lines: list[str] = []
+    for r in statutory_reports():
+        lines += [
+            printable(f"{r.code}  {r.title}"),
+            printable(f"    {r.citation}, {r.source}"),
+            printable(f"    by {r.who}, to {r.recipient}; due {r.due}; for {r.period}"),
+            printable(f"    tables: {', '.join(r.tables)}"),
+        ]
+        lines.extend(
+            printable(
+                f"    reading {x.id}={x.chosen} (or: {', '.join(c.id for c in x.choices[1:])})"
+            )
+            for x in r.readings
+        )
+    lines.extend(f"{e.code}  cannot be used: {printable(e.reason)}" for e in report_errors())
+    _print("\n".join(lines))
+    return EXIT_CLEAN
+
+
+def _report_terms(args: argparse.Namespace, kind: StatutoryReport) -> ReportTerms:
+    """What a report is asked for on the command line, each option checked."""
+    for option, given in (("--agency", args.agency), ("--contact", args.contact)):
+        if given is not None and not given.strip():
+            msg = f"{option}: empty; leave it out, or give one"
+            raise _UsageError(msg)
+    if args.period is None:
+        msg = f"--period: {kind.code} is a report of a period; give one"
+        raise _UsageError(msg)
     try:
         period = Period.parse(args.period)
     except ValueError as error:
         msg = f"--period: {error}"
         raise _UsageError(msg) from None
-    place = _find("US-MA")
-    version = _version(place, args.version) if args.version is not None else None
+    asked = _choices(args.reading)
+    place = _find(kind.jurisdiction)
+    law_readings = {r.id for v in place.versions for r in v.readings}
+    mine = {r.id: r for r in kind.readings}
+    unknown = sorted(set(asked) - law_readings - set(mine))
+    if unknown:
+        known = ", ".join(sorted(law_readings | set(mine)))
+        msg = f"--reading: {kind.code} has no reading {unknown[0]!r}; known: {known}"
+        raise _UsageError(msg)
+    for reading_id, choice in asked.items():
+        if reading_id in mine:
+            try:
+                mine[reading_id].choose(choice)
+            except ValueError as error:
+                msg = f"--reading: {error}"
+                raise _UsageError(msg) from None
+    place = _with_readings(place, {k: c for k, c in asked.items() if k in law_readings})
+    return ReportTerms(
+        period=period,
+        law=place,
+        version=_version(place, args.version) if args.version is not None else None,
+        agency=args.agency,
+        contact=args.contact or "",
+        log=_shown(args.log),
+        asked=asked,
+        limit=args.limit,
+    )
+
+
+class _Counted:
+    """The entries of a log, passed on, counting the lines read."""
+
+    def __init__(self, entries: Iterator[tuple[int, Entry]]) -> None:
+        self._entries = entries
+        self.lines = 0
+
+    def __iter__(self) -> Iterator[tuple[int, Entry]]:
+        for number, entry in self._entries:
+            self.lines = number
+            yield number, entry
+
+
+def _report(args: argparse.Namespace) -> int:
+    kind = _statutory(args.report)
+    if args.table is not None and args.table not in kind.tables:
+        msg = f"--table: {kind.code} has no table {args.table!r}; tables: {', '.join(kind.tables)}"
+        raise _UsageError(msg)
+    terms = _report_terms(args, kind)
     _check_output_options(args, {"the log": args.log})
     with _opened(args.log) as log:
+        reader = HashingReader(log)
         progress = _Progress(log)
-        report = eopss_report(
-            _entries(args.log, log, progress),
-            period=period,
-            log="standard input" if args.log == "-" else args.log,
-            agency=args.agency,
-            version=version,
-            limit=args.limit,
-        )
+        counted = _Counted(_entries(args.log, typing.cast("BinaryIO", reader), progress))
+        try:
+            report = kind.make(counted, terms)
+        except ValueError as error:  # terms the report refuses (another place's law...)
+            raise _UsageError(str(error)) from None
+        with _input_errors(args.log):
+            reader.drain()
         progress.close()
+    # the log is hashed as it streams, so its hash is known only once the report is made
+    log_file = reader.input_file("log", _shown(args.log), lines=counted.lines)
+    report = attrs.evolve(
+        typing.cast("Any", report),
+        assumptions=attrs.evolve(report.assumptions, inputs=(log_file,)),
+    )
     _write(args.output, _render(report, args))
-    problems = report.totals.malformed_lines + report.totals.duplicate_request_ids
+    totals = getattr(report, "totals", None)
+    problems = getattr(totals, "malformed_lines", 0) + getattr(totals, "duplicate_request_ids", 0)
     return EXIT_BAD_INPUT if problems and not args.keep_going else EXIT_CLEAN
 
 

@@ -1179,6 +1179,8 @@ class AuditResult:
     ``version`` is the instrument every search was judged under, or :data:`LAW_IN_FORCE`.
     ``as_of`` is the time obligations were checked at; ``latest`` the latest event found
     in the inputs, which ``as_of`` is unless a time was given (``None``: no event at all).
+    ``law`` is the jurisdiction the log was judged under, with the readings it had in
+    force, so a report can say which (``None``: not known).
     """
 
     jurisdiction: str
@@ -1188,6 +1190,7 @@ class AuditResult:
     other: Audit | None = None
     comparison: Comparison | None = None
     latest: datetime | None = None
+    law: Jurisdiction | None = None
 
 
 NO_EVENT = datetime.fromisoformat("1970-01-01T00:00:00+00:00")
@@ -1410,6 +1413,7 @@ class LogAudit:
             other=self.other,
             comparison=self.comparison,
             latest=self._latest,
+            law=self.jurisdiction,
         )
 
 

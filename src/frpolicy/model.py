@@ -959,11 +959,17 @@ class SearchRequest:
 class SearchRecord:
     """One line of a search log: the request, what the search returned, and its paperwork.
 
-    ``subject_race`` and ``subject_gender`` describe the person whose image was searched,
-    as recorded (``None``: not recorded); the 2023 bill's statistics (§220(h)) count
-    searches by them.
+    ``subject_race``, ``subject_gender`` and ``subject_age`` (in years) describe the person
+    whose image was searched, as recorded (``None``: not recorded); the 2023 Massachusetts
+    bill's statistics (§220(h)) count searches by race and gender, Maryland's annual report
+    (Crim. Proc. §2-510(a)(3)) the people matches were acted on by age, race and gender.
 
     ``human_review``: a person reviewed the candidates the search returned, as part of it.
+    ``matches_acted_on``: how many of the candidates returned led to further investigative
+    action (``None``: not recorded), which Maryland's annual report counts.
+
+    Raises:
+        ValueError: more matches were acted on than the search returned.
     """
 
     request: SearchRequest
@@ -984,6 +990,20 @@ class SearchRecord:
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Gender))
     )
     """Their gender, as recorded."""
+    subject_age: int | None = attrs.field(default=None, validator=_not_negative)
+    """Their age in years, as recorded (``None``: not recorded)."""
+    matches_acted_on: int | None = attrs.field(default=None, validator=_not_negative)
+    """How many of the candidates returned led to further investigative action (``None``:
+    not recorded); never more than the candidates returned."""
+
+    def __attrs_post_init__(self) -> None:
+        acted = self.matches_acted_on
+        if acted is not None and acted > self.candidates_returned:
+            msg = (
+                f"matches_acted_on: {acted} is more than the {self.candidates_returned} "
+                "candidates returned"
+            )
+            raise ValueError(msg)
 
 
 # -- what follows in court ------------------------------------------------------------------

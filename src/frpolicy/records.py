@@ -59,7 +59,6 @@ from typing import IO, Any, Self
 import attrs
 
 from frpolicy import _jsonl
-from frpolicy._document import Kind, machine
 from frpolicy.compliance import InputProblem
 from frpolicy.jurisdictions import (
     ENTRY_POINT_GROUP,
@@ -70,6 +69,7 @@ from frpolicy.jurisdictions import (
 from frpolicy.model import SearchRequest
 from frpolicy.policy import Decision
 from frpolicy.predicates import evaluation_time
+from frpolicy.reports._document import Kind, machine
 from frpolicy.serialization import InputError, from_json, to_dict
 
 __all__ = [

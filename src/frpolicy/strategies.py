@@ -944,14 +944,17 @@ def _search_records(draw: st.DrawFn) -> SearchRecord:
     request = draw(search_requests())
     after = (request.performed_at or request.submitted_at).astimezone(UTC)
     later = st.none() | _minutes(0, 200 * _DAY).map(lambda m: _shift(after, m))
+    candidates = draw(st.integers(0, 50))
     return SearchRecord(
         request=request,
-        candidates_returned=draw(st.integers(0, 50)),
+        candidates_returned=candidates,
         human_review=draw(st.booleans()),
         documented_at=draw(later),
         reported_at=draw(later),
         subject_race=draw(st.none() | st.sampled_from(Race)),
         subject_gender=draw(st.none() | st.sampled_from(Gender)),
+        subject_age=draw(st.none() | st.integers(0, 110)),
+        matches_acted_on=draw(st.none() | st.integers(0, candidates)),
     )
 
 

@@ -22,6 +22,10 @@ invented; only the shape of the practice is realistic.
                            Motor Vehicles for other states' police
 ``me_cases.jsonl``         their cases
 ``ut_search_log.jsonl``    Utah searches under Utah Code ch. 77-23e
+``md_report_log.jsonl``    Maryland agencies' searches of a year, for the annual report of
+                           Crim. Proc. §2-510
+``wa_report_log.jsonl``    Washington searches under surveillance warrants, for the January
+                           reports of RCW 43.386.070
 =========================  ==================================================================
 
 Read one as text with :func:`read`, or find the file with :func:`path`; on the command
@@ -59,6 +63,10 @@ _ABOUT = {
     "Motor Vehicles for other states' police (a SearchRecord a line)",
     "me_cases.jsonl": "the cases of the people the Maine searches identified",
     "ut_search_log.jsonl": "Utah searches under Utah Code ch. 77-23e (a SearchRecord a line)",
+    "md_report_log.jsonl": "Maryland agencies' searches of a year, for the annual report of "
+    "Crim. Proc. §2-510 (a SearchRecord a line)",
+    "wa_report_log.jsonl": "Washington searches under surveillance warrants, for the January "
+    "reports of RCW 43.386.070 (a SearchRecord a line)",
 }
 
 

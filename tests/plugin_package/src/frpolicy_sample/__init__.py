@@ -2,12 +2,18 @@
 
 Nothing here is law. It shows the smallest complete jurisdiction a third party can ship:
 its own leaf, frpolicy's model, one permission, one prohibition, one duty and one
-invariant, registered under the ``frpolicy.jurisdictions`` entry-point group.
+invariant, registered under the ``frpolicy.jurisdictions`` entry-point group; and the
+smallest report its law could require, registered under ``frpolicy.reports``: the searches
+each agency performed in a period.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from collections import Counter
+from collections.abc import Iterable
+from datetime import UTC, date
+
+import attrs
 
 from frpolicy import (
     AgencyKind,
@@ -31,8 +37,20 @@ from frpolicy import (
     Version,
     leaf,
 )
+from frpolicy.compliance import Entry
+from frpolicy.model import SearchRecord
+from frpolicy.reports import (
+    Assumptions,
+    Column,
+    Document,
+    Kind,
+    Period,
+    ReportTerms,
+    StatutoryReport,
+    Table,
+)
 
-__all__ = ["SAMPLELAND"]
+__all__ = ["SAMPLELAND", "SEARCHES", "AgencySearches", "SampleReport"]
 
 _ACT = Instrument(
     id="Sample Act 1",
@@ -112,3 +130,80 @@ SAMPLELAND = Jurisdiction(
     ),
 )
 """The made-up jurisdiction, as its entry point names it."""
+
+
+@attrs.frozen(kw_only=True)
+class AgencySearches:
+    """The searches one agency performed."""
+
+    agency: str
+    searches: int
+
+
+@attrs.frozen(kw_only=True)
+class SampleReport:
+    """The searches each agency performed in a period (fictional)."""
+
+    period: Period
+    lines_read: int
+    searches: tuple[AgencySearches, ...]
+    assumptions: Assumptions
+
+    def document(self) -> Document:
+        """The report laid out for people."""
+        total = sum(x.searches for x in self.searches)
+        return Document(
+            title=f"Sampleland searches, {self.period.label}",
+            facts=("A fictional report of a fictional law.",),
+            headline=(("searches", total),),
+            findings=f"{total} searches in {self.lines_read} lines.",
+            tables=(
+                Table(
+                    name="searches",
+                    title="Searches by agency",
+                    columns=(
+                        Column("agency", "agency", Kind.ID),
+                        Column("searches", "searches", Kind.COUNT),
+                    ),
+                    rows=tuple((x.agency, x.searches) for x in self.searches),
+                ),
+            ),
+            footer="Not law.",
+            assumptions=self.assumptions,
+        )
+
+
+def _searches(entries: Iterable[tuple[int, Entry]], terms: ReportTerms) -> SampleReport:
+    law = terms.place("XX-SAMPLE")
+    counts: Counter[str] = Counter()
+    lines = 0
+    for _, entry in entries:
+        lines += 1
+        if not isinstance(entry, SearchRecord):
+            continue
+        performed = entry.request.performed_at
+        if performed is not None and terms.period.includes(performed, UTC):
+            counts[entry.request.requesting_agency.id] += 1
+    return SampleReport(
+        period=terms.period,
+        lines_read=lines,
+        searches=tuple(AgencySearches(agency=a, searches=n) for a, n in sorted(counts.items())),
+        assumptions=Assumptions.of(law.versions, inputs=terms.inputs, asked=terms.asked),
+    )
+
+
+SEARCHES = StatutoryReport(
+    jurisdiction="XX-SAMPLE",
+    name="searches",
+    title="Searches by agency (fictional)",
+    citation=Citation(instrument=_ACT.id, section="s. 5"),
+    source=_SOURCE,
+    who="each police agency",
+    recipient="the Sampleland registrar",
+    due="by March 1 each year",
+    period="the prior calendar year",
+    report_type=SampleReport,
+    tables=("searches", "assumptions"),
+    make=_searches,
+)
+"""The made-up law's report, as its entry point names it."""

@@ -27,7 +27,16 @@ from html import escape
 
 import attrs
 
-__all__ = ["Series", "bar_chart"]
+__all__ = [
+    "BLUE",
+    "GREY",
+    "LATE",
+    "MET",
+    "PENDING",
+    "UNAUTHORIZED",
+    "Series",
+    "bar_chart",
+]
 
 _FONT = 12
 _CHAR = 0.66 * _FONT  # a generous advance of a sans-serif character, for layout only
@@ -37,6 +46,21 @@ _GAP = 8
 _LABEL_MAX = 40  # characters of a label shown: all of every label a report draws
 _AXIS = "#57606a"
 _GRID = "#d0d7de"
+
+
+# Colours a colour-blind reader tells apart (Okabe and Ito), one meaning each.
+UNAUTHORIZED = "#cc79a7"
+"""Searches performed without authority."""
+LATE = "#d55e00"
+"""Obligations violated: met late or not at all."""
+MET = "#009e73"
+"""Obligations met in time."""
+PENDING = "#e69f00"
+"""Obligations still pending; exigent requests."""
+BLUE = "#0072b2"
+"""Counts with no judgment attached (requests, searches)."""
+GREY = "#8c959f"
+"""What is not recorded, or neither."""
 
 
 @attrs.frozen
