@@ -14,7 +14,7 @@ BOM = b"\xef\xbb\xbf"
 
 
 def lines(
-    handle: BinaryIO, start: int = 0, end: int | None = None, *, limit: int = MAX_LINE
+    handle: BinaryIO, start: int = 0, end: int | None = None, *, limit: int | None = None
 ) -> Iterator[tuple[int, bytes | None]]:
     """The lines of a file, numbered from 1, read one at a time from ``start``.
 
@@ -25,6 +25,7 @@ def lines(
     ``start`` and ``end`` (offsets, each at the start of a line) read a part of the file,
     numbered from 1.
     """
+    limit = MAX_LINE if limit is None else limit
     if start or handle.seekable():  # standard input is read from where it stands
         handle.seek(start)
     at = start

@@ -71,8 +71,9 @@ Subcommands:
     - *Memory.* Records stream: the audit keeps counters, the violations it lists and
       each request id seen (to find repeats); the cases file is read whole.
     - *Processors.* ``--jobs N`` audits N parts of a log file at once, one process each,
-      and joins what they found: the report is the one a single process writes. Standard
-      input is read by one process.
+      and joins what they found: the report is the one a single process writes. N is
+      capped at the number of processors this process may run on; standard input, a pipe
+      or a FIFO is read by one process.
     - *Progress.* On a terminal, a line on stderr once the audit has run a second: lines
       read, share of the log, lines a second, time left; cleared at the end. Nothing is
       written there when stderr is a pipe or a file.
@@ -132,17 +133,20 @@ start or its end.
 
 Output. Reports and every other output are UTF-8, whatever the locale, so the same inputs
 give the same bytes everywhere. ``--output FILE`` (``-``: standard output) is written to a
-temporary file beside it and renamed over it once complete, so a failed or interrupted
-run leaves any earlier report whole; an output that names an input is refused.
+temporary file beside it and renamed over it once complete, so a failed, interrupted or
+ended run leaves any earlier report whole, and no temporary file. An output that is an
+input is refused, standard input included (by device and inode), and so is a file a
+shell's ``>`` could not write.
 
 Errors. Every failure ends with one line on stderr, never a traceback: exit 2 for bad
-input, usage, a broken plug-in or an output that cannot be written (standard output
-closed or full); 130 when interrupted (Ctrl-C); and 2 for an unexpected error, which the
-line names as a bug in frpolicy.
+input, usage, a broken plug-in, a closed standard input or an output that cannot be
+written (standard output closed or full); 130 when interrupted (Ctrl-C), 128 and the
+signal's number when ended by SIGTERM, SIGHUP or SIGQUIT; and 2 for an unexpected error,
+which the line names as a bug in frpolicy. A closed standard error changes nothing else.
 
 Exit codes: 0 clean; 1 violations found (``audit``; for ``evaluate``, not permitted);
 2 bad input or usage (a malformed line makes it 2 unless ``--keep-going``), or an error;
-130 interrupted.
+130 interrupted; 143, 129, 131 ended by SIGTERM, SIGHUP, SIGQUIT.
 """
 
 from __future__ import annotations
@@ -155,6 +159,8 @@ import itertools
 import json
 import os
 import re
+import signal
+import stat
 import sys
 import tempfile
 import time
@@ -530,14 +536,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv: the arguments, without the program name (default: ``sys.argv[1:]``).
     """
     try:
-        code = _run(argv)
-        _flush_stdout()  # what argparse wrote (--help) must reach its reader, or say why not
+        with _ended_by_signals():
+            code = _run(argv)
+            _flush_stdout()  # what argparse wrote (--help) must reach its reader, or say why not
     except _UsageError as error:
         _say(f"frpolicy: {printable(str(error))}")
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         _say("frpolicy: interrupted")
         return EXIT_INTERRUPTED
+    except _EndedError as ended:
+        _say(f"frpolicy: ended by {ended.name}")
+        return 128 + ended.signal
     except MemoryError:
         _say("frpolicy: out of memory")
         return EXIT_BAD_INPUT
@@ -545,6 +555,39 @@ def main(argv: Sequence[str] | None = None) -> int:
         _say(f"frpolicy: {printable(_bug(error))}")
         return EXIT_BAD_INPUT
     return code
+
+
+_ENDING = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGQUIT") if hasattr(signal, name)
+)
+"""The signals that end a run the way Ctrl-C does: what it was writing is not left behind."""
+
+
+class _EndedError(BaseException):
+    """A signal asked the run to end (raised from its handler, so ``finally`` blocks run)."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(number)
+        self.signal = number
+        self.name = signal.Signals(number).name
+
+
+def _end(number: int, _frame: object) -> NoReturn:
+    raise _EndedError(number)
+
+
+@contextlib.contextmanager
+def _ended_by_signals() -> Iterator[None]:
+    """Turn SIGTERM, SIGHUP and SIGQUIT into an exception while the run lasts, then restore."""
+    try:
+        before = {number: signal.signal(number, _end) for number in _ENDING}
+    except ValueError:  # not the main thread: signals stay as they are
+        before = {}
+    try:
+        yield
+    finally:
+        for number, handler in before.items():
+            signal.signal(number, handler)
 
 
 def _bug(error: Exception) -> str:
@@ -621,7 +664,11 @@ def _input_errors(name: str) -> Iterator[None]:
 def _opened(name: str) -> Iterator[BinaryIO]:
     """A file named on the command line, opened for reading bytes (``-``: standard input)."""
     if name == "-":
-        yield sys.stdin.buffer
+        stream: typing.TextIO | None = sys.stdin
+        if stream is None:  # the process was started with its standard input closed
+            msg = "cannot read standard input: it is closed"
+            raise _UsageError(msg)
+        yield stream.buffer
         return
     with _input_errors(name):
         handle = Path(name).open("rb")  # noqa: SIM115 - closed below
@@ -706,7 +753,7 @@ def _compare(args: argparse.Namespace) -> int:
     except InputError as error:
         msg = f"{args.request}: " + "; ".join(error.errors)
         raise _UsageError(msg) from None
-    on = _day(args.on) if args.on else None
+    on = _day(args.on) if args.on is not None else None
     try:
         side = compare(request, places, on=on, versions=versions)
     except (LookupError, ValueError) as error:
@@ -840,14 +887,17 @@ class _Progress:
         stream: IO[str] | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self.stream = stream or sys.stderr
+        self.stream: IO[str] = stream or sys.stderr
         try:
             self.size = (
                 log.stat().st_size if isinstance(log, Path) else os.fstat(log.fileno()).st_size
             )
         except (OSError, ValueError):
             self.size = 0
-        self.active = self.stream.isatty()
+        try:
+            self.active = self.stream is not None and self.stream.isatty()
+        except (OSError, ValueError):  # a closed stream: nothing to show progress on
+            self.active = False
         self.clock = clock
         self.start = clock()
         self.due = self.start + _PROGRESS_AFTER
@@ -920,8 +970,9 @@ def _audit(args: argparse.Namespace) -> int:
     run = LogAudit(
         place, as_of=as_of, cases=cases, version=version, compare=other, limit=args.limit
     )
-    if args.jobs > 1 and args.log != "-":
-        for part in _parts(args, cases, as_of):
+    jobs = min(args.jobs, _processors())
+    if jobs > 1 and args.log != "-" and _is_file(args.log):
+        for part in _parts(args, jobs, cases, as_of):
             run.join(part)
     else:
         with _opened(args.log) as log:
@@ -953,12 +1004,26 @@ def _audit(args: argparse.Namespace) -> int:
 # -- several processes on one log -------------------------------------------------------------
 
 
+def _processors() -> int:
+    """How many processors this process may run on: more processes than that only wait."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _is_file(name: str) -> bool:
+    """Whether a log is a file that can be cut into parts (not a pipe, a FIFO or a device)."""
+    with _input_errors(name):
+        return stat.S_ISREG(Path(name).stat().st_mode)
+
+
 def _parts(
-    args: argparse.Namespace, cases: list[CaseRecord], as_of: datetime | None
+    args: argparse.Namespace, jobs: int, cases: list[CaseRecord], as_of: datetime | None
 ) -> Iterator[AuditPart]:
-    """The audits of ``args.jobs`` parts of the log, made at once, in the order of the log."""
+    """The audits of ``jobs`` parts of the log, made at once, in the order of the log."""
     with _opened(args.log) as log:
-        bounds = _bounds(args.log, log, args.jobs)
+        bounds = _bounds(args.log, log, jobs)
     tasks = [
         _Task(
             log=args.log,
@@ -985,7 +1050,9 @@ def _bounds(name: str, handle: BinaryIO, parts: int) -> list[int]:
         bounds = [0]
         for i in range(1, parts):
             handle.seek(max(size * i // parts - 1, bounds[-1]))
-            handle.readline()  # to the end of the line the cut fell in
+            # to the end of the line the cut fell in, never holding more than a line's limit
+            while (rest := handle.readline(_jsonl.MAX_LINE)) and not rest.endswith(b"\n"):
+                pass
             bounds.append(max(handle.tell(), bounds[-1]))
     bounds.append(max(size, bounds[-1]))
     return sorted(set(bounds)) if size else [0, 0]
@@ -1072,16 +1139,38 @@ def _eopss(args: argparse.Namespace) -> int:
 
 
 def _check_output(output: str | None, inputs: dict[str, str | None]) -> None:
-    """Refuse an output file that is one of the inputs: writing it would destroy it."""
+    """Refuse an output that is one of the inputs, or that a shell could not write either.
+
+    An input read from standard input is compared by device and inode: ``audit - < LOG
+    --output LOG`` would replace the log with its report. An existing file is opened for
+    writing, as a shell's ``>`` would, and refused when it cannot be.
+    """
     if output is None or output == "-":
         return
     for what, name in inputs.items():
+        if name == "-" and _is_standard_input(output):
+            msg = f"--output: {output} is {what} (standard input); writing there would destroy it"
+            raise _UsageError(msg)
         if name is not None and name != "-" and _same_file(output, name):
             msg = f"--output: {output} is {what}; writing the report there would destroy it"
             raise _UsageError(msg)
-    if Path(output).is_dir():
-        msg = f"--output: {output} is a directory"
-        raise _UsageError(msg)
+    try:
+        if Path(output).is_dir():
+            msg = f"--output: {output} is a directory"
+            raise _UsageError(msg)
+        if Path(output).is_file():
+            os.close(os.open(output, os.O_WRONLY))  # opened, not changed: may it be written?
+    except OSError as error:
+        msg = f"--output: cannot write {output}: {error.strerror or error}"
+        raise _UsageError(msg) from None
+
+
+def _is_standard_input(output: str) -> bool:
+    try:
+        given, target = os.fstat(0), Path(output).stat()
+    except (OSError, ValueError):  # no standard input, or no such file yet
+        return False
+    return (given.st_dev, given.st_ino) == (target.st_dev, target.st_ino)
 
 
 def _same_file(a: str, b: str) -> bool:
@@ -1156,8 +1245,16 @@ def _replace(output: str, data: bytes) -> None:
             Path(target).write_bytes(data)  # a device or a pipe: written in place
             return
         folder, base = os.path.split(target)
-        fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{base}.", suffix=".tmp")
+        # no signal may end the run between making the file and being ready to remove it
+        masked = {signal.SIGINT, *_ENDING}
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, masked)
         try:
+            fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{base}.", suffix=".tmp")
+        except BaseException:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+            raise
+        try:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
                 handle.flush()
@@ -1277,6 +1374,8 @@ def _replay_day(text: str | None) -> date | None:
 def _replay(args: argparse.Namespace) -> int:
     choices = _choices(args.reading)
     on = _replay_day(args.on)
+    if args.version is not None:
+        _check_version_exists(args.version)
     against = args.version or f"the law in force on {(on or date.today()).isoformat()}"  # noqa: DTZ011 - a label
     totals = dict.fromkeys(
         (
@@ -1312,6 +1411,18 @@ def _replay(args: argparse.Namespace) -> int:
     if totals["unreadable"]:
         return EXIT_BAD_INPUT
     return EXIT_VIOLATIONS if differ else EXIT_CLEAN
+
+
+def _check_version_exists(name: str) -> None:
+    """Refuse a version no installed jurisdiction has, whether or not any record names one."""
+    for place in jurisdictions():
+        try:
+            place.version(name)
+        except LookupError:
+            continue
+        return
+    msg = f"--version: no installed jurisdiction has a version {name!r}"
+    raise _UsageError(msg)
 
 
 def _replay_records(

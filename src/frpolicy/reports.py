@@ -36,6 +36,7 @@ that listing is refused rather than written short.
 
 from __future__ import annotations
 
+import calendar
 import enum
 import json
 import math
@@ -652,8 +653,8 @@ class Period:
             year = int(found["year"])
             if found["quarter"]:
                 first = 3 * int(found["quarter"]) - 2
-                last = date(year, first + 2, 1) + timedelta(days=31)
-                return cls(start=date(year, first, 1), end=last - timedelta(days=last.day))
+                last = calendar.monthrange(year, first + 2)[1]  # 9999Q4 ends in year 9999
+                return cls(start=date(year, first, 1), end=date(year, first + 2, last))
             return cls(start=date(year, 1, 1), end=date(year, 12, 31))
         except ValueError as error:
             detail = f" ({error})" if str(error) else ""
@@ -666,7 +667,8 @@ class Period:
     @property
     def label(self) -> str:
         """The period in words, such as ``2024 Q3``, ``2024`` or ``1 September 2023 to ...``."""
-        for candidate in (f"{self.start.year}Q{(self.start.month + 2) // 3}", str(self.start.year)):
+        year = f"{self.start.year:04}"  # as it is written: 0001Q1
+        for candidate in (f"{year}Q{(self.start.month + 2) // 3}", year):
             if Period.parse(candidate) == self:
                 return candidate.replace("Q", " Q")
         return f"{_day(self.start)} to {_day(self.end)}"
@@ -683,7 +685,7 @@ class Period:
 
 
 def _day(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
+    return f"{day.day} {day:%B} {day.year:04}"  # year 1 is 0001, as a period is written
 
 
 class Basis(enum.Enum):
