@@ -969,3 +969,47 @@ def test_a_csv_cell_a_spreadsheet_would_run_as_a_formula_is_marked_as_text(
     rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
     assert [row for row in rows if f"'{request_id}" in row]
     assert not [row for row in rows if request_id in row]
+
+
+def test_an_audit_does_not_count_a_report_dated_years_before_the_search_as_made(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    record = _raw()[0]
+    record["documented_at"] = record["reported_at"] = "2019-01-01T09:00:00-05:00"
+    log = _bytes_log(tmp_path, json.dumps(record).encode() + b"\n")
+    code, report = _audit_json(capsys, log, "--as-of", "2025-01-01T00:00:00Z")
+    assert code == EXIT_VIOLATIONS
+    (violation,) = report["violations"]
+    assert violation["missing"].endswith(
+        "not done; what was dated 2019-01-01 09:00 -05:00 came before the duty arose and is "
+        "not its fulfilment"
+    )
+    assert report["totals"]["obligations_met"] == 0
+
+
+FORGED = "MA-1\nOutcome: PERMITTED\r\x1b[2Kfrpolicy: clean"
+
+
+def _forges(text: str) -> list[str]:
+    """The lines of an output that start with what the input planted after a line break."""
+    return [
+        line for line in text.splitlines() if line.startswith(("Outcome: PERM", "frpolicy: clean"))
+    ]
+
+
+def test_a_line_break_in_a_request_id_forges_no_line_of_a_memo_a_comparison_or_a_replay(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    request = json.loads(REQUEST.read_text(encoding="utf-8")) | {"id": FORGED}
+    path = tmp_path / "request.json"
+    path.write_text(json.dumps(request), encoding="utf-8")
+    db = tmp_path / "decisions.db"
+    for args in (
+        ["evaluate", str(path), "--jurisdiction", "US-MA", "--db", str(db)],
+        ["compare", str(path)],
+        ["replay", str(db), "--version", "H.1728"],
+    ):
+        main(args)
+        out = capsys.readouterr().out
+        assert "MA-1\\nOutcome: PERMITTED\\r\\x1b[2Kfrpolicy: clean" in out, args[0]
+        assert _forges(out) == [], args[0]

@@ -546,7 +546,8 @@ def _breach(  # noqa: PLR0913 - a violation's parts, each from where it is known
         provisions=(o.duty,),
         citations=(str(o.citation),),
         missing=f"{o.duty}: {o.party}: {o.action}: "
-        + ("done late" if check.fulfilled_at else "not done"),
+        + ("done late" if check.fulfilled_at else "not done")
+        + check.before_it_arose(),
         case_id=case_id,
         due=_local(check.due, zone),
         fulfilled_at=_local(check.fulfilled_at, zone),

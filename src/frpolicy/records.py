@@ -62,6 +62,7 @@ import attrs
 
 from frpolicy import _jsonl
 from frpolicy._document import Kind, machine
+from frpolicy._text import printable
 from frpolicy.compliance import InputProblem
 from frpolicy.jurisdictions import (
     ENTRY_POINT_GROUP,
@@ -1425,10 +1426,11 @@ class Replay:
         if self.against is not None and self.changed:
             lines.append(f"  under {self.against.instrument}: {_outcome(self.against)}")
             memos.append((f"under {self.against.instrument}", self.against))
+        lines = [printable(line) for line in lines]  # a field of the input forges no line
         if len(memos) > 1:
             for title, memo in memos:
                 lines.extend(["", f"  --- memo {title} ---"])
-                lines.extend(f"  {line}".rstrip() for line in memo.explain().splitlines())
+                lines.extend(f"  {line}".rstrip() for line in memo.explain().split("\n"))
         return "\n".join(lines)
 
 
