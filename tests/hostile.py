@@ -33,7 +33,9 @@ __all__ = [
     "VALID_LINES",
     "check_answer",
     "check_same_answer",
+    "check_schema_agrees",
     "log_lines",
+    "near_valid_documents",
 ]
 
 LOG = Path(__file__).resolve().parent.parent / "examples" / "ma_search_log.jsonl"
@@ -325,3 +327,96 @@ def check_same_answer(decode: Decode, line: bytes) -> None:
         assert isinstance(answer, InputError), f"accepted what from_json refuses: {reference}"
     else:
         assert answer == reference
+
+
+# -- the schema and the decoder ----------------------------------------------------------------
+
+_INVISIBLE = ("", " ", "\t", "\u200b", "\u3164", "\u2800", "\u115f\u1160", "\u0301", "\xa0")
+_BAD_TIMES = (
+    "2024-03-04T09:00:00",
+    "2024-03-04T09:00:60Z",
+    "2024-03-04T24:00:00Z",
+    "2024-03-04T09:00:00+24:00",
+    "2024-13-04T09:00:00Z",
+    "0000-03-04T09:00:00Z",
+    "2024-03-04 09:00:00Z",
+    "2024-03-04T09:00Z",
+)
+
+
+def _schema_terms(value: str) -> st.SearchStrategy[object]:
+    """What a string of a document may be replaced by: each side of each rule's edge."""
+    return st.sampled_from(
+        [
+            *_INVISIBLE,
+            "x" * 1000,
+            "x" * 1001,
+            "\u200bx",
+            "\u3164\u0416",
+            "\U0001f600",
+            "\ufe0f",
+            value.upper(),
+            value + "!",
+            *(_BAD_TIMES if value[:4].isdigit() and "T" in value else ()),
+            7,
+            None,
+        ]
+    )
+
+
+def _number_terms(value: int) -> st.SearchStrategy[object]:
+    return st.sampled_from(
+        [value, -1, 0, float(value), value + 0.5, 2**53 - 1, 2**53, -(2**53), True, str(value)]
+    )
+
+
+@st.composite
+def near_valid_documents(draw: st.DrawFn) -> dict[str, typing.Any]:
+    """A real record with one value moved just inside or just outside a rule of the schema.
+
+    Each change is one the schema can state (a name's length and visible character, a
+    count's sign, an integer written as 1.0, a repeated item of a set, an unknown or a
+    missing member, a value of another type, a time of another form): what the schema
+    says of it must be what the decoder does.
+    """
+    record = draw(_seed())
+    paths = [p for p in _paths(record) if p]
+    path = draw(st.sampled_from(paths))
+    value = _get(record, path)
+    if isinstance(value, str):
+        new = draw(_schema_terms(value))
+    elif isinstance(value, bool):
+        new = draw(st.sampled_from([not value, None, 1, "true"]))
+    elif isinstance(value, int):
+        new = draw(_number_terms(value))
+    elif isinstance(value, list):
+        new = draw(st.sampled_from([[*value, *value[:1]], [], None, {}, value[::-1]]))
+    elif isinstance(value, dict):
+        choice = draw(st.sampled_from(["drop", "add", "null", "list"]))
+        if choice == "drop" and value:
+            key = draw(st.sampled_from(sorted(value)))
+            new = {k: v for k, v in value.items() if k != key}
+        elif choice == "add":
+            new = value | {draw(st.sampled_from(["extra", "Id", "id "])): 1}
+        else:
+            new = None if choice == "null" else [value]
+    else:
+        new = draw(st.sampled_from(["x", 0, [], {}]))
+    return typing.cast("dict[str, typing.Any]", _replace(record, path, new))
+
+
+def check_schema_agrees(validator: typing.Any, document: object) -> None:
+    """Check that the JSON Schema finds a document valid exactly when the decoder accepts it.
+
+    ``validator`` validates against ``frpolicy schema SearchRecord``; the document is JSON
+    data, without any of what the schema's ``$comment`` says it cannot state.
+    """
+    try:
+        from_json(json.dumps(document), SearchRecord)
+    except InputError as error:
+        accepted, why = False, str(error)
+    else:
+        accepted, why = True, ""
+    valid = validator.is_valid(document)
+    found = [e.message[:200] for e in validator.iter_errors(document)][:3]
+    assert valid == accepted, f"schema valid: {valid} ({found}); decoder: {accepted} ({why})"

@@ -16,11 +16,20 @@ import json
 import tempfile
 from pathlib import Path
 
+import jsonschema  # type: ignore[import-untyped]  # it ships no type information
 import pytest
-from hostile import CLASSES, DECODERS, check_same_answer, log_lines
+from hostile import (
+    CLASSES,
+    DECODERS,
+    check_same_answer,
+    check_schema_agrees,
+    log_lines,
+    near_valid_documents,
+)
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from frpolicy import InputError, SearchRecord, from_json, json_schema
 from frpolicy.cli import EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_VIOLATIONS, main
 
 FUZZ = settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
@@ -71,3 +80,28 @@ def test_frpolicy_audit_reports_on_any_log_and_counts_every_line_once(
     problems = totals["malformed_lines"] + totals["duplicate_request_ids"]
     assert (code == EXIT_BAD_INPUT) == (problems > 0)
     assert len(report["input_problems"]) == problems
+
+
+SCHEMA = jsonschema.Draft202012Validator(json_schema(SearchRecord))
+
+
+@settings(FUZZ, max_examples=300)
+@given(document=near_valid_documents())
+def test_the_schema_finds_valid_exactly_the_documents_the_decoder_accepts(
+    document: dict[str, object],
+) -> None:
+    check_schema_agrees(SCHEMA, document)
+
+
+@pytest.mark.parametrize("hostile_class", sorted(CLASSES))
+@settings(FUZZ, max_examples=50)
+@given(data=st.data())
+def test_every_hostile_line_the_decoder_accepts_the_schema_finds_valid(
+    hostile_class: str, data: st.DataObject
+) -> None:
+    line = data.draw(CLASSES[hostile_class], label="line")
+    try:
+        from_json(line, SearchRecord)
+    except InputError:
+        return
+    assert SCHEMA.is_valid(json.loads(line)), list(SCHEMA.iter_errors(json.loads(line)))[:2]

@@ -98,17 +98,30 @@ def _shows(char: str) -> bool:
     return unicodedata.category(char)[0] in "LNPS" and char not in _BLANK
 
 
-def _non_empty(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str):
-        return  # the type check, which runs next, says what is wrong
-    if len(value) > _MAX_NAME:
-        msg = f"{attribute.name}: at most {_MAX_NAME:,} characters, got {len(value):,}"
+@attrs.frozen
+class _Name:
+    """The check of an identifier or a name: a visible character, at most ``longest`` in all.
+
+    A check is data, as a predicate is: the JSON Schema states its terms from here, so the
+    schema and the check cannot disagree.
+    """
+
+    longest: int
+
+    def __call__(self, _instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, str):
+            return  # the type check, which runs next, says what is wrong
+        if len(value) > self.longest:
+            msg = f"{attribute.name}: at most {self.longest:,} characters, got {len(value):,}"
+            raise ValueError(msg)
+        if "!" <= value[:1] <= "~" or any(map(_shows, value)):  # first: most identifiers
+            return
+        what = "must not be empty" if not value.strip() else "has no visible character"
+        msg = f"{attribute.name}: {what}"
         raise ValueError(msg)
-    if "!" <= value[:1] <= "~" or any(map(_shows, value)):  # the first test: most identifiers
-        return
-    what = "must not be empty" if not value.strip() else "has no visible character"
-    msg = f"{attribute.name}: {what}"
-    raise ValueError(msg)
+
+
+_non_empty = _Name(longest=_MAX_NAME)
 
 
 _EARLIEST = datetime(1, 1, 2, tzinfo=UTC)
@@ -129,10 +142,20 @@ def _aware(_instance: object, attribute: attrs.Attribute[Any], value: object) ->
         raise ValueError(msg)
 
 
-def _not_negative(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if isinstance(value, int) and value < 0:
-        msg = f"{attribute.name}: must not be negative, got {value}"
-        raise ValueError(msg)
+@attrs.frozen
+class _AtLeast:
+    """The check of a count or a term: at least ``least`` (data, as :class:`_Name` is)."""
+
+    least: int
+
+    def __call__(self, _instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if isinstance(value, int) and value < self.least:
+            what = "must not be negative" if self.least == 0 else f"must be at least {self.least}"
+            msg = f"{attribute.name}: {what}, got {value}"
+            raise ValueError(msg)
+
+
+_not_negative = _AtLeast(least=0)
 
 
 def _not_before(earlier: str, later: str, instance: object) -> None:
