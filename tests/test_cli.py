@@ -1013,3 +1013,23 @@ def test_a_line_break_in_a_request_id_forges_no_line_of_a_memo_a_comparison_or_a
         out = capsys.readouterr().out
         assert "MA-1\\nOutcome: PERMITTED\\r\\x1b[2Kfrpolicy: clean" in out, args[0]
         assert _forges(out) == [], args[0]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["audit", "LOG", "--jurisdiction", "US-MA"], ["report", "eopss", "LOG", "--period", "2024"]],
+    ids=["audit", "report eopss"],
+)
+def test_input_problems_past_a_thousand_are_counted_not_held_unless_their_table_is_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    log = _bytes_log(tmp_path, b"x\n" * 1_500)
+    args = [str(log) if a == "LOG" else a for a in command]
+    assert main([*args, "--format", "json"]) == EXIT_BAD_INPUT
+    report = json.loads(capsys.readouterr().out)
+    assert len(report["input_problems"]) == 1_000
+    assert report["input_problems_not_listed"] == 500
+    assert main([*args, "--format", "json", "--limit", "2000"]) == EXIT_BAD_INPUT
+    assert len(json.loads(capsys.readouterr().out)["input_problems"]) == 1_500
+    assert main([*args, "--format", "csv", "--table", "problems"]) == EXIT_BAD_INPUT
+    assert len(capsys.readouterr().out.splitlines()) == 1 + 1_500  # a CSV table is whole

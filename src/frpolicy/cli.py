@@ -57,11 +57,12 @@ Subcommands:
       blank (blank lines are skipped, counted, and never an error). A malformed line is
       reported as ``line 17: $.request.warrant.expires_at: naive datetime, give a
       timezone``.
-    - *Nothing cut silently.* Every violation, input problem and change is listed, in
-      every format. ``--limit N`` lists at most N of each (``--limit 0``: counts only),
-      for a short look in a terminal or flat memory on a huge log; the listing then says
-      how many it does not show. A CSV table is always whole, so ``--limit`` is refused
-      with ``--format csv``.
+    - *Nothing cut silently.* Every violation and change is listed, in every format,
+      and the first 1,000 input problems (the rest are counted, and the listing says how
+      many it does not show: memory never grows with a log of garbage). ``--limit N``
+      lists at most N of each (``--limit 0``: counts only), for a short look in a
+      terminal or flat memory on a huge log. A CSV table is always whole, the table of
+      input problems included, so ``--limit`` is refused with ``--format csv``.
     - *CSV.* One table a file: ``--table violations`` (the default: a row per violation,
       with line, request id, agencies, search time, provisions, citations, kind, due,
       fulfilled at, hours late and what was missing), or ``totals``, ``agencies``,
@@ -968,7 +969,13 @@ def _audit(args: argparse.Namespace) -> int:
     cases, case_problems = _load_cases(args.cases)
     as_of = _as_of(args, place)
     run = LogAudit(
-        place, as_of=as_of, cases=cases, version=version, compare=other, limit=args.limit
+        place,
+        as_of=as_of,
+        cases=cases,
+        version=version,
+        compare=other,
+        limit=args.limit,
+        problem_limit=_problem_limit(args),
     )
     jobs = min(args.jobs, _processors())
     if jobs > 1 and args.log != "-" and _is_file(args.log):
@@ -1036,6 +1043,7 @@ def _parts(
             as_of=as_of,
             cases=cases,
             limit=args.limit,
+            problem_limit=_problem_limit(args),
         )
         for start, end in itertools.pairwise(bounds)
     ]
@@ -1072,6 +1080,7 @@ class _Task:
     as_of: datetime | None
     cases: list[CaseRecord]
     limit: int | None
+    problem_limit: int | None
 
 
 def _audit_part(task: _Task) -> AuditPart:
@@ -1084,10 +1093,28 @@ def _audit_part(task: _Task) -> AuditPart:
         version=_version(place, task.version) if task.version is not None else None,
         compare=_version(place, task.compare) if task.compare is not None else None,
         limit=task.limit,
+        problem_limit=task.problem_limit,
     )
     with _opened(task.log) as log:
         run.read(_entries(task.log, log, start=task.start, end=task.end))
     return run.part()
+
+
+_LISTED_PROBLEMS = 1_000
+"""How many input problems a report lists when ``--limit`` does not say: the rest are counted.
+
+A log of a million malformed lines is not the log meant; listing every one would cost
+memory with each, and tell no more than the first thousand and the count.
+"""
+
+
+def _problem_limit(args: argparse.Namespace) -> int | None:
+    """How many input problems to list: ``--limit``, or all for their own CSV table."""
+    if args.limit is not None:
+        return int(args.limit)
+    if args.format == "csv" and args.table == "problems":
+        return None  # a CSV table is whole
+    return _LISTED_PROBLEMS
 
 
 def _check_output_options(args: argparse.Namespace, inputs: dict[str, str | None]) -> None:
@@ -1128,6 +1155,7 @@ def _eopss(args: argparse.Namespace) -> int:
             agency=args.agency,
             version=version,
             limit=args.limit,
+            problem_limit=_problem_limit(args),
         )
         progress.close()
     _write(args.output, _render(report, args))

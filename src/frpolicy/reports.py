@@ -867,6 +867,7 @@ class _Tally:
     """The running counts of an EOPSS report."""
 
     limit: int | None
+    problem_limit: int | None
     lines_read: int = 0
     blank: int = 0
     outside_period: int = 0
@@ -895,14 +896,16 @@ class _Tally:
 
     def problem(self, problem: InputProblem) -> None:
         self.problem_count += 1
-        self.keep(self.problems, problem)
+        if self.problem_limit is None or len(self.problems) < self.problem_limit:
+            self.problems.append(problem)
 
     def note_id(self, request_id: str, line: int) -> None:
         first = self.first_lines.setdefault(request_id, line)
         if first != line:
             self.duplicate_count += 1
             message = f"$.request.id: {request_id!r} is also the id of line {first}"
-            self.keep(self.duplicates, InputProblem(line=line, errors=(message,)))
+            if self.problem_limit is None or len(self.duplicates) < self.problem_limit:
+                self.duplicates.append(InputProblem(line=line, errors=(message,)))
 
     def count(self, line: int, record: SearchRecord, *, asked: bool, searched: bool) -> None:
         request = record.request
@@ -991,6 +994,7 @@ def eopss_report(  # noqa: PLR0913 - what the report is of, each named
     agency: str | None = None,
     version: Version | None = None,
     limit: int | None = None,
+    problem_limit: int | None = None,
 ) -> EopssReport:
     """The requests and searches of a Massachusetts log in one period, for EOPSS.
 
@@ -1010,16 +1014,18 @@ def eopss_report(  # noqa: PLR0913 - what the report is of, each named
         version: The version every record is judged under (default: the law in force on
             its day).
         limit: List at most this many records and input problems (the rest are counted).
+        problem_limit: List at most this many input problems (default: ``limit``).
 
     Raises:
-        ValueError: ``limit`` is negative.
+        ValueError: ``limit`` or ``problem_limit`` is negative.
     """
-    if limit is not None and limit < 0:
-        msg = f"limit: must not be negative, got {limit}"
-        raise ValueError(msg)
+    for name, given in (("limit", limit), ("problem_limit", problem_limit)):
+        if given is not None and given < 0:
+            msg = f"{name}: must not be negative, got {given}"
+            raise ValueError(msg)
     place = jurisdiction("US-MA")
     zone = place.versions[0].policy.calendar.zone
-    tally = _Tally(limit)
+    tally = _Tally(limit, limit if problem_limit is None else problem_limit)
     for number, entry in entries:
         tally.lines_read += 1
         if entry is None:
