@@ -1033,3 +1033,69 @@ def test_input_problems_past_a_thousand_are_counted_not_held_unless_their_table_
     assert len(json.loads(capsys.readouterr().out)["input_problems"]) == 1_500
     assert main([*args, "--format", "csv", "--table", "problems"]) == EXIT_BAD_INPUT
     assert len(capsys.readouterr().out.splitlines()) == 1 + 1_500  # a CSV table is whole
+
+
+def _hostile_plug_ins(folder: Path, plug_ins: dict[str, str]) -> dict[str, str]:
+    """An environment in which a package registers a plug-in of each body, by name."""
+    for name, body in plug_ins.items():
+        (folder / f"{name}_land.py").write_text(body + "\n", encoding="utf-8")
+    info = folder / "frpolicy_hostile-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: frpolicy-hostile\nVersion: 1.0\n", encoding="utf-8"
+    )
+    (info / "entry_points.txt").write_text(
+        "[frpolicy.jurisdictions]\n"
+        + "".join(f"XX-{name.upper()} = {name}_land:LAND\n" for name in plug_ins),
+        encoding="utf-8",
+    )
+    return os.environ | {
+        "PYTHONPATH": os.pathsep.join([str(folder), os.environ.get("PYTHONPATH", "")])
+    }
+
+
+def _run_with_a_time_limit(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    """The command, with the time a plug-in's import may take cut to 3 s."""
+    quick = "import sys, frpolicy.cli as c; c._PLUGIN_IMPORT_LIMIT = 3.0; "
+    quick += "sys.exit(c.main(sys.argv[1:]))"
+    return subprocess.run(  # noqa: S603 - the command under test
+        [sys.executable, "-c", quick, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=60,
+    )
+
+
+def test_a_plug_in_that_interrupts_or_ends_its_process_on_import_takes_nothing_down(
+    tmp_path: Path,
+) -> None:
+    env = _hostile_plug_ins(
+        tmp_path,
+        {
+            "interrupting": "raise KeyboardInterrupt('from the plug-in')",
+            "ending": "import os\nos._exit(5)",
+        },
+    )
+    listed = _run_with_a_time_limit(env, "jurisdictions")
+    assert listed.returncode == EXIT_CLEAN, listed.stderr
+    lines = listed.stdout.splitlines()
+    assert "US-MA  Massachusetts" in lines
+    assert (
+        "XX-INTERRUPTING  cannot be used: importing it raised KeyboardInterrupt: from the plug-in"
+    ) in lines
+    assert "XX-ENDING  cannot be used: importing it ended its process (exit status 5)" in lines
+    compared = _run_with_a_time_limit(env, "compare", str(REQUEST))
+    assert compared.returncode in {EXIT_CLEAN, EXIT_VIOLATIONS}, compared.stderr
+    assert "-- US-MA Massachusetts --" in compared.stdout
+
+
+def test_a_plug_in_that_hangs_on_import_is_stopped_and_named(tmp_path: Path) -> None:
+    env = _hostile_plug_ins(tmp_path, {"hanging": "import time\ntime.sleep(600)"})
+    listed = _run_with_a_time_limit(env, "jurisdictions")
+    assert listed.returncode == EXIT_CLEAN, listed.stderr
+    assert (
+        "XX-HANGING  cannot be used: importing it took more than 3 s; it was stopped"
+    ) in listed.stdout.splitlines()
+    assert "US-MA  Massachusetts" in listed.stdout.splitlines()

@@ -162,6 +162,7 @@ import os
 import re
 import signal
 import stat
+import subprocess
 import sys
 import tempfile
 import time
@@ -180,11 +181,12 @@ from frpolicy._text import printable
 from frpolicy.comparison import compare
 from frpolicy.compliance import AuditPart, Entry, InputProblem, LogAudit
 from frpolicy.jurisdictions import (
+    ENTRY_POINT_GROUP,
     Jurisdiction,
+    PluginError,
     Version,
+    entry_points,
     jurisdiction,
-    jurisdictions,
-    plugin_errors,
 )
 from frpolicy.model import CaseRecord, SearchRecord, SearchRequest
 from frpolicy.policy import Decision, Outcome
@@ -721,7 +723,7 @@ def _evaluate(args: argparse.Namespace) -> int:
 def _places(args: argparse.Namespace) -> tuple[list[Jurisdiction], dict[str, str]]:
     """The jurisdictions asked for, with readings applied where they have them."""
     given = [g.partition("=") for g in args.jurisdiction]
-    codes = [code for code, _, _ in given] or [j.code for j in jurisdictions()]
+    codes = [code for code, _, _ in given] or [j.code for j in _installed()[0]]
     versions = {code: name for code, sep, name in given if sep}
     readings = _choices(args.reading)
     known = {r.id for code in codes for v in _find(code).versions for r in v.readings}
@@ -770,7 +772,8 @@ def _compare(args: argparse.Namespace) -> int:
 
 def _jurisdictions() -> int:
     lines: list[str] = []
-    for place in jurisdictions():
+    places, broken = _installed()
+    for place in places:
         lines.append(printable(f"{place.code}  {place.name}"))
         for v in place.versions:
             instrument = v.instrument
@@ -786,9 +789,90 @@ def _jurisdictions() -> int:
             for r in v.readings:
                 others = ", ".join(c.id for c in r.choices if c.id != r.chosen)
                 lines.append(printable(f"    reading {r.id}={r.chosen} (or: {others})"))
-    lines.extend(f"{e.code}  cannot be used: {printable(e.reason)}" for e in plugin_errors())
+    lines.extend(f"{code}  cannot be used: {printable(reason)}" for code, reason in broken)
     _print("\n".join(lines))
     return EXIT_CLEAN
+
+
+# -- plug-ins, each imported first in a process of its own -------------------------------------
+
+_PLUGIN_IMPORT_LIMIT = 10.0
+"""Seconds a plug-in's import may take in its trial process before it is stopped."""
+
+_TRIAL = """
+import sys
+from importlib.metadata import entry_points
+try:
+    for entry in entry_points(group=sys.argv[1], name=sys.argv[2]):
+        entry.load()
+except (Exception, SystemExit):
+    pass  # reported in the command's own process, as any broken plug-in is
+except BaseException as error:  # KeyboardInterrupt raised by the plug-in itself
+    sys.stdout.write(f"{type(error).__name__}: {error}")
+    sys.exit(3)
+"""
+"""Import the plug-ins of one code, and say only what the command's own process cannot."""
+
+
+def _installed() -> tuple[list[Jurisdiction], list[tuple[str, str]]]:
+    """Every installed jurisdiction that can be used, and each plug-in that cannot, with why.
+
+    A plug-in is code run on import, and one that raises ``KeyboardInterrupt``, ends its
+    process (``os._exit``) or hangs would take the listing and the comparison of every
+    place down with it. So before a third-party plug-in is imported here it is imported
+    in a process of its own, for at most :data:`_PLUGIN_IMPORT_LIMIT` seconds: one that
+    does any of that is reported, and never imported here. The other
+    failures (an exception, a name that is not a jurisdiction) are found here, as ever.
+    A command that names one jurisdiction (``--jurisdiction``) imports only that one, as
+    its user asked, with no trial.
+    """
+    codes = sorted({entry.name for entry in entry_points(group=ENTRY_POINT_GROUP)})
+    unsafe = _trial_imports()
+    places: list[Jurisdiction] = []
+    broken: list[tuple[str, str]] = []
+    for code in codes:
+        if code in unsafe:
+            broken.append((code, unsafe[code]))
+            continue
+        try:
+            places.append(jurisdiction(code))
+        except PluginError as error:
+            broken.append((code, error.reason))
+    return places, broken
+
+
+def _trial_imports() -> dict[str, str]:
+    """Why each third-party plug-in whose import cannot be survived is refused, by code."""
+    codes = sorted(
+        {
+            entry.name
+            for entry in entry_points(group=ENTRY_POINT_GROUP)
+            if entry.dist is None or entry.dist.name != "frpolicy"  # its own are trusted
+        }
+    )
+    if not codes or not sys.executable:
+        return {}
+    unsafe: dict[str, str] = {}
+    for code in codes:  # one at a time: each has the time limit to itself
+        trial = subprocess.Popen(  # noqa: S603 - this interpreter, a fixed script
+            [sys.executable, "-c", _TRIAL, ENTRY_POINT_GROUP, code],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            said, _ = trial.communicate(timeout=_PLUGIN_IMPORT_LIMIT)
+        except subprocess.TimeoutExpired:
+            trial.kill()
+            trial.communicate()
+            unsafe[code] = f"importing it took more than {_PLUGIN_IMPORT_LIMIT:g} s; it was stopped"
+            continue
+        if trial.returncode == 3 and said:  # noqa: PLR2004 - the trial's own code
+            reason = said.decode("utf-8", "replace")
+            unsafe[code] = f"importing it raised {reason.strip()}"
+        elif trial.returncode != 0:
+            unsafe[code] = f"importing it ended its process (exit status {trial.returncode})"
+    return unsafe
 
 
 def _schema(name: str) -> int:
@@ -1402,8 +1486,6 @@ def _replay_day(text: str | None) -> date | None:
 def _replay(args: argparse.Namespace) -> int:
     choices = _choices(args.reading)
     on = _replay_day(args.on)
-    if args.version is not None:
-        _check_version_exists(args.version)
     against = args.version or f"the law in force on {(on or date.today()).isoformat()}"  # noqa: DTZ011 - a label
     totals = dict.fromkeys(
         (
@@ -1435,6 +1517,8 @@ def _replay(args: argparse.Namespace) -> int:
         raise _UsageError(str(error)) from None
     except (LookupError, ValueError) as error:
         raise _UsageError(str(error).strip("'\"")) from None
+    if args.version is not None and not totals["records"]:
+        _check_version_exists(args.version)  # no record's law was looked up to refuse it
     _replay_totals(args, against, totals)
     if totals["unreadable"]:
         return EXIT_BAD_INPUT
@@ -1442,8 +1526,8 @@ def _replay(args: argparse.Namespace) -> int:
 
 
 def _check_version_exists(name: str) -> None:
-    """Refuse a version no installed jurisdiction has, whether or not any record names one."""
-    for place in jurisdictions():
+    """Refuse a version no installed jurisdiction has: a replay of no record never looks."""
+    for place in _installed()[0]:
         try:
             place.version(name)
         except LookupError:
