@@ -316,7 +316,7 @@ def test_a_missing_log_is_one_line_and_exit_2(
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        (["--version", "H.9"], "--version: no installed jurisdiction has a version 'H.9'"),
+        (["--version", "H.9"], "US-MA has no version 'H.9'"),
         (["--version", "Laws 2020 c 257"], "US-MA has no version 'Laws 2020 c 257'"),
         (["--on", "2019-01-01"], "no encoded law is in force on 2019-01-01"),
         (["--on", "someday"], "--on: not an ISO 8601 date"),

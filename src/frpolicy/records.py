@@ -747,14 +747,15 @@ class DecisionLog:
         auditor's copy) reads as well; :meth:`_unchanged` then checks, after each read, that
         no writer came in the meantime.
         """
-        uri = f"{self.path.resolve().as_uri()}?mode=ro"
-        if Path(f"{self.path}-wal").exists():
+        real = self.path.resolve()  # /dev/stdin: the file it stands for, and its -wal
+        uri = f"{real.as_uri()}?mode=ro"
+        if Path(f"{real}-wal").exists():
             return uri, True, None
-        return f"{uri}&immutable=1", True, _stamp(self.path)
+        return f"{uri}&immutable=1", True, _stamp(real)
 
     def _unchanged(self, stamp: _Stamp | None) -> None:
         """Refuse what was read from an unchanging file that a writer changed meanwhile."""
-        if stamp is not None and _stamp(self.path) != stamp:
+        if stamp is not None and _stamp(self.path.resolve()) != stamp:
             msg = "it was written while it was read; read it again"
             raise self._fail(msg)
 
