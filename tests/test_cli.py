@@ -853,31 +853,50 @@ def test_an_output_over_a_file_that_cannot_be_written_is_refused_as_a_shell_woul
         assert report.read_text(encoding="utf-8") == "kept"
 
 
-class _Signalled(BaseException):
-    """A signal this test catches itself, should the command not."""
+def _in_a_child(run: typing.Callable[[], tuple[int, str]]) -> tuple[int, str] | str:
+    """What ``run()`` returns in a forked process, or how a signal ended that process."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child, which never returns
+        os.close(read)
+        with os.fdopen(write, "w", encoding="utf-8") as out:
+            out.write(json.dumps(run()))
+        os._exit(0)
+    os.close(write)
+    with os.fdopen(read, encoding="utf-8") as answered:
+        said = answered.read()
+    _, status = os.waitpid(pid, 0)
+    if os.WIFSIGNALED(status):
+        return f"ended by {signal.Signals(os.WTERMSIG(status)).name}"
+    code, err = json.loads(said)
+    return code, err
 
 
 @pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP", "SIGQUIT"])
 def test_a_signal_during_a_write_leaves_no_temporary_file_and_exits_as_a_shell_says(
-    tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-    name: str,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
 ) -> None:
     number = getattr(signal, name)
 
-    def caught(_number: int, _frame: object) -> None:
-        raise _Signalled
+    def run() -> tuple[int, str]:
+        signal.signal(number, signal.SIG_DFL)
+        monkeypatch.setattr(os, "fsync", lambda _fd: os.kill(os.getpid(), number))
+        return _main_quietly([*AUDIT, "--output", str(tmp_path / "report.txt")])
 
-    monkeypatch.setattr(os, "fsync", lambda _fd: os.kill(os.getpid(), number))
-    before = signal.signal(number, caught)
-    try:
-        code = main([*AUDIT, "--output", str(tmp_path / "report.txt")])
-    finally:
-        assert signal.signal(number, before) is caught  # the command put this one back
-    assert code == 128 + number
-    assert _one_line(capsys.readouterr().err) == f"frpolicy: ended by {name}\n"
+    assert _in_a_child(run) == (128 + number, f"frpolicy: ended by {name}\n")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_signal_the_command_was_started_ignoring_stays_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def run() -> tuple[int, str]:
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)  # as nohup starts it
+        monkeypatch.setattr(os, "fsync", lambda _fd: os.kill(os.getpid(), signal.SIGHUP))
+        return _main_quietly([*AUDIT, "--output", str(tmp_path / "report.txt")])
+
+    assert _in_a_child(run) == (EXIT_VIOLATIONS, "")
+    assert [p.name for p in tmp_path.iterdir()] == ["report.txt"]
 
 
 def test_compare_on_an_empty_day_is_refused(capsys: pytest.CaptureFixture[str]) -> None:

@@ -581,11 +581,18 @@ def _end(number: int, _frame: object) -> NoReturn:
 
 @contextlib.contextmanager
 def _ended_by_signals() -> Iterator[None]:
-    """Turn SIGTERM, SIGHUP and SIGQUIT into an exception while the run lasts, then restore."""
+    """Turn SIGTERM, SIGHUP and SIGQUIT into an exception while the run lasts, then restore.
+
+    Only a signal left to its default is taken: one ignored (``nohup``, a background job
+    of a shell) stays ignored, and one a program embedding the command handles stays its.
+    """
+    before: dict[int, Any] = {}
     try:
-        before = {number: signal.signal(number, _end) for number in _ENDING}
+        for number in _ENDING:
+            if signal.getsignal(number) is signal.SIG_DFL:
+                before[number] = signal.signal(number, _end)
     except ValueError:  # not the main thread: signals stay as they are
-        before = {}
+        pass
     try:
         yield
     finally:
