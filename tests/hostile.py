@@ -6,6 +6,11 @@ numbers, text from every Unicode category, repeated keys, mangled date-times, an
 records with a few bytes changed. Most start from a real line of the sample log, so they
 reach far into the model before they break it.
 
+Beside the lines: :func:`near_valid_documents` moves one value of a record to either side
+of a rule of the JSON Schema; :func:`planted_texts` puts control characters and line
+breaks in a field a person wrote; :func:`log_scenarios`, :data:`TAMPERING` and
+:data:`EDITS` have writers share a decision log and someone tamper with it.
+
 A decoder of frpolicy's JSON must give, for every such line, a valid object or an
 :class:`~frpolicy.serialization.InputError` whose errors are single short lines:
 :func:`check_answer` says so. A second decoder (a faster one) must give the same answer
@@ -29,10 +34,20 @@ from frpolicy.serialization import Decoder
 __all__ = [
     "CLASSES",
     "DECODERS",
+    "EDITS",
+    "FIELDS",
+    "MARK",
+    "TAMPERING",
     "VALID_LINES",
     "check_answer",
+    "check_no_forged_line",
     "check_same_answer",
+    "check_schema_agrees",
     "log_lines",
+    "log_scenarios",
+    "near_valid_documents",
+    "planted_record",
+    "planted_texts",
 ]
 
 LOG = examples.path("ma_search_log.jsonl")
@@ -324,3 +339,188 @@ def check_same_answer(decode: Decode, line: bytes) -> None:
         assert isinstance(answer, InputError), f"accepted what from_json refuses: {reference}"
     else:
         assert answer == reference
+
+
+# -- the schema and the decoder ----------------------------------------------------------------
+
+_INVISIBLE = ("", " ", "\t", "\u200b", "\u3164", "\u2800", "\u115f\u1160", "\u0301", "\xa0")
+_BAD_TIMES = (
+    "2024-03-04T09:00:00",
+    "2024-03-04T09:00:60Z",
+    "2024-03-04T24:00:00Z",
+    "2024-03-04T09:00:00+24:00",
+    "2024-13-04T09:00:00Z",
+    "0000-03-04T09:00:00Z",
+    "2024-03-04 09:00:00Z",
+    "2024-03-04T09:00Z",
+)
+
+
+def _schema_terms(value: str) -> st.SearchStrategy[object]:
+    """What a string of a document may be replaced by: each side of each rule's edge."""
+    return st.sampled_from(
+        [
+            *_INVISIBLE,
+            "x" * 1000,
+            "x" * 1001,
+            "\u200bx",
+            "\u3164\u0416",
+            "\U0001f600",
+            "\ufe0f",
+            value.upper(),
+            value + "!",
+            *(_BAD_TIMES if value[:4].isdigit() and "T" in value else ()),
+            7,
+            None,
+        ]
+    )
+
+
+def _number_terms(value: int) -> st.SearchStrategy[object]:
+    return st.sampled_from(
+        [value, -1, 0, float(value), value + 0.5, 2**53 - 1, 2**53, -(2**53), True, str(value)]
+    )
+
+
+@st.composite
+def near_valid_documents(draw: st.DrawFn) -> dict[str, typing.Any]:
+    """A real record with one value moved just inside or just outside a rule of the schema.
+
+    Each change is one the schema can state (a name's length and visible character, a
+    count's sign, an integer written as 1.0, a repeated item of a set, an unknown or a
+    missing member, a value of another type, a time of another form): what the schema
+    says of it must be what the decoder does.
+    """
+    record = draw(_seed())
+    paths = [p for p in _paths(record) if p]
+    path = draw(st.sampled_from(paths))
+    value = _get(record, path)
+    if isinstance(value, str):
+        new = draw(_schema_terms(value))
+    elif isinstance(value, bool):
+        new = draw(st.sampled_from([not value, None, 1, "true"]))
+    elif isinstance(value, int):
+        new = draw(_number_terms(value))
+    elif isinstance(value, list):
+        new = draw(st.sampled_from([[*value, *value[:1]], [], None, {}, value[::-1]]))
+    elif isinstance(value, dict):
+        choice = draw(st.sampled_from(["drop", "add", "null", "list"]))
+        if choice == "drop" and value:
+            key = draw(st.sampled_from(sorted(value)))
+            new = {k: v for k, v in value.items() if k != key}
+        elif choice == "add":
+            new = value | {draw(st.sampled_from(["extra", "Id", "id "])): 1}
+        else:
+            new = None if choice == "null" else [value]
+    else:
+        new = draw(st.sampled_from(["x", 0, [], {}]))
+    return typing.cast("dict[str, typing.Any]", _replace(record, path, new))
+
+
+def check_schema_agrees(validator: typing.Any, document: object) -> None:
+    """Check that the JSON Schema finds a document valid exactly when the decoder accepts it.
+
+    ``validator`` validates against ``frpolicy schema SearchRecord``; the document is JSON
+    data, without any of what the schema's ``$comment`` says it cannot state.
+    """
+    try:
+        from_json(json.dumps(document), SearchRecord)
+    except InputError as error:
+        accepted, why = False, str(error)
+    else:
+        accepted, why = True, ""
+    valid = validator.is_valid(document)
+    found = [e.message[:200] for e in validator.iter_errors(document)][:3]
+    assert valid == accepted, f"schema valid: {valid} ({found}); decoder: {accepted} ({why})"
+
+
+# -- text a person wrote, with control characters, through every output -------------------------
+
+MARK = "FORGED"
+"""What a hostile text puts after a line break, hoping it starts a line of some output."""
+
+_BREAKS = ("\n", "\r", "\r\n", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
+_CONTROLS = ("\x1b[2K", "\x00", "\t", "\u202e", "\u200b", "\x7f", "\x9b")
+
+
+@st.composite
+def planted_texts(draw: st.DrawFn) -> str:
+    """A visible start, then control characters and line breaks, each followed by :data:`MARK`."""
+    pieces = [draw(st.sampled_from(["MA-1", "Agency", "x"]))]
+    for _ in range(draw(st.integers(min_value=1, max_value=3))):
+        pieces.append(draw(st.sampled_from(_CONTROLS + _BREAKS)))
+        pieces.append(draw(st.sampled_from(_BREAKS)) + MARK)
+    return "".join(pieces)
+
+
+FIELDS: tuple[tuple[str, ...], ...] = (
+    ("request", "id"),
+    ("request", "requesting_agency", "name"),
+    ("request", "performing_agency", "unit"),
+    ("request", "requesting_officer", "id"),
+    ("request", "offense", "title"),
+    ("request", "technology", "name"),
+)
+"""Where a log line holds text a person wrote, shown in memos and reports."""
+
+
+def planted_record(path: tuple[str, ...], text: str) -> dict[str, typing.Any]:
+    """The first real record with ``text`` at ``path``."""
+    record = json.loads(VALID_LINES[0])
+    return typing.cast("dict[str, typing.Any]", _replace(record, path, text))
+
+
+def check_no_forged_line(output: str, where: str, *, data: bool = False) -> None:
+    """Check that no line of an output starts with what a field planted after a line break.
+
+    Text for people is split at every character that breaks a line (``str.splitlines``);
+    JSON (``data``) at its own line ends, since any other character is inside a string,
+    read back exactly.
+    """
+    lines = output.replace("\r", "\n").split("\n") if data else output.splitlines()
+    forged = [line for line in lines if line.lstrip(" |>-*").startswith(MARK)]
+    assert not forged, f"{where}: {forged[:2]}"
+
+
+# -- decision logs, written by several and tampered with ------------------------------------------
+
+TAMPERING: dict[str, tuple[str, ...]] = {
+    "a trigger that deletes each row appended": (
+        (
+            "CREATE TRIGGER t AFTER INSERT ON decisions BEGIN "
+            "DELETE FROM decisions WHERE seq = new.seq; END"
+        ),
+    ),
+    "a trigger that ignores each append": (
+        "CREATE TRIGGER t BEFORE INSERT ON decisions BEGIN SELECT RAISE(IGNORE); END",
+    ),
+    "a view in place of the table": (
+        "ALTER TABLE decisions RENAME TO kept",
+        "CREATE VIEW decisions AS SELECT * FROM kept",
+        "CREATE TRIGGER t INSTEAD OF INSERT ON decisions BEGIN SELECT 1; END",
+    ),
+    "a table of its own": ("CREATE TABLE notes (x)",),
+    "an index of its own": ("CREATE INDEX by_outcome ON decisions (outcome)",),
+}
+"""Changes to a log's layout: each must make every opening of the log refuse it."""
+
+EDITS: dict[str, str] = {
+    "a record edited": "UPDATE decisions SET record = replace(record, 'permitted', 'forbidden') "
+    "WHERE seq = (SELECT max(seq) FROM decisions)",
+    "a record made not UTF-8": "UPDATE decisions SET record = CAST(X'7B22FF22' AS TEXT) "
+    "WHERE seq = (SELECT min(seq) FROM decisions)",
+    "a row deleted": "DELETE FROM decisions WHERE seq = (SELECT min(seq) FROM decisions)",
+    "a column edited": "UPDATE decisions SET outcome = 'x' "
+    "WHERE seq = (SELECT max(seq) FROM decisions)",
+}
+"""Changes to a log's rows: each must make :func:`~frpolicy.records.verify` name a break."""
+
+
+def log_scenarios() -> st.SearchStrategy[list[tuple[str, int, int]]]:
+    """Steps of writers sharing one log: ``("append", writer, count)`` or ``("read", ...)``."""
+    step = st.tuples(
+        st.sampled_from(["append", "read", "close"]),
+        st.integers(min_value=0, max_value=2),
+        st.integers(min_value=1, max_value=3),
+    )
+    return st.lists(step, min_size=1, max_size=8)

@@ -337,6 +337,25 @@ def test_an_anchor_in_the_events_overrides_the_due_time_known_at_decision() -> N
     assert check.due == performed + timedelta(days=2, hours=48)
 
 
+def test_an_event_before_the_obligation_arose_is_not_its_fulfilment_and_is_named() -> None:
+    performed = datetime(2024, 5, 1, 12, tzinfo=UTC)
+    obligation = _obligation(performed)
+    search = Event(kind=EventKind.SEARCH_PERFORMED, at=performed)
+    years_before = Event(kind=EventKind.SWORN_STATEMENT_FILED, at=datetime(2019, 1, 2, tzinfo=UTC))
+    check = obligation.check([search, years_before], performed + timedelta(days=9))
+    assert check.status is ObligationStatus.VIOLATED
+    assert check.fulfilled_at is None
+    assert check.early == years_before.at
+    assert check.describe().endswith(
+        "; what was dated 2019-01-02 00:00 +00:00 came before the duty arose and is not its "
+        "fulfilment"
+    )
+    filed = Event(kind=EventKind.SWORN_STATEMENT_FILED, at=performed + timedelta(hours=30))
+    met = obligation.check([search, years_before, filed], performed + timedelta(days=9))
+    assert met.status is ObligationStatus.MET
+    assert met.fulfilled_at == filed.at
+
+
 # -- the ends of the calendar (issue 13) --------------------------------------------------------
 
 LAST_DAYS = datetime(9999, 12, 29, 12, 0, tzinfo=NEW_YORK)

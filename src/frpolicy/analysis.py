@@ -737,7 +737,7 @@ class _Universe:
             self._bound(field.validator, own, value)
             if kind.kind is _Kind.TEXT:
                 self.texts.append(scalar)
-                if field.validator is getattr(model, "_place_code", None):
+                if isinstance(field.validator, model._PlaceCode):  # noqa: SLF001 - the model's check
                     self.places.append(scalar)
         for earlier, later in _order_constraints().get(cls, ()):
             first, last = self._relative(path, earlier), self._relative(path, later)
@@ -748,11 +748,11 @@ class _Universe:
     def _bound(self, validator: object, present: Z3, value: Z3) -> None:
         """The range a validator of the model keeps a number in, as a constraint."""
         z3 = self.z3
-        if validator is getattr(model, "_not_negative", None):
-            self.constraints.append(z3.Implies(present, value >= 0))
-        elif validator is getattr(model, "_hundredths_of_a_percent", None):
-            whole = getattr(model, "_WHOLE", 10_000)  # a share: at most 100.00 %
-            self.constraints.append(z3.Implies(present, z3.And(value >= 0, value <= whole)))
+        if isinstance(validator, model._AtLeast):  # noqa: SLF001 - the model's own checks
+            self.constraints.append(z3.Implies(present, value >= validator.least))
+        elif isinstance(validator, model._Between):  # noqa: SLF001 - the model's own checks
+            within = z3.And(value >= validator.least, value <= validator.most)
+            self.constraints.append(z3.Implies(present, within))
 
     def _relative(self, path: str, relative: str) -> tuple[Z3, Z3] | None:
         """A field below ``path``: its value and whether it and its parents are there."""

@@ -546,7 +546,8 @@ def _breach(  # noqa: PLR0913 - a violation's parts, each from where it is known
         provisions=(o.duty,),
         citations=(str(o.citation),),
         missing=f"{o.duty}: {o.party}: {o.action}: "
-        + ("done late" if check.fulfilled_at else "not done"),
+        + ("done late" if check.fulfilled_at else "not done")
+        + check.before_it_arose(),
         case_id=case_id,
         due=_local(check.due, zone),
         fulfilled_at=_local(check.fulfilled_at, zone),
@@ -705,7 +706,8 @@ class Audit:
     search record (:meth:`add`), so ``lines_read`` always equals their sum. Violations,
     input problems and repeated request ids are all kept, or, with a ``violation_limit``,
     up to that many of each, the first of the log, the rest counted only (so memory stays
-    flat on any log but for the request ids, each remembered to find repeats).
+    flat on any log but for the request ids, each remembered to find repeats). A
+    ``problem_limit`` caps the input problems and repeated ids kept on its own.
 
     Counts are also kept by agency (the agency that asked for the search, by id; its name
     in ``agency_names``) and by month of the search, or of the request for one never
@@ -715,6 +717,7 @@ class Audit:
     """
 
     violation_limit: int | None = None
+    problem_limit: int | None = None
     lines_read: int = 0
     blank_lines: int = 0
     records: int = 0
@@ -773,7 +776,8 @@ class Audit:
 
     def _repeat(self, request_id: str, line: int, first: int) -> None:
         self.duplicate_count += 1
-        if self.violation_limit is None or len(self.duplicates) < self.violation_limit:
+        limit = self._problem_limit
+        if limit is None or len(self.duplicates) < limit:
             problem = InputProblem(
                 line=line, errors=(f"$.request.id: {request_id!r} is also the id of line {first}",)
             )
@@ -784,7 +788,11 @@ class Audit:
         """Count a line that could not be read."""
         self.lines_read += 1
         self.problem_count += 1
-        _bounded_append(self.problems, problem, self.violation_limit)
+        _bounded_append(self.problems, problem, self._problem_limit)
+
+    @property
+    def _problem_limit(self) -> int | None:
+        return self.violation_limit if self.problem_limit is None else self.problem_limit
 
     def add_blank(self) -> None:
         """Count a blank line (skipped, but counted so the totals add up)."""
@@ -1045,7 +1053,7 @@ class Audit:
                 mine.setdefault(key, value)
         for problem in other.problems:
             numbered = attrs.evolve(problem, line=problem.line + lines)
-            _bounded_append(self.problems, numbered, self.violation_limit)
+            _bounded_append(self.problems, numbered, self._problem_limit)
         self.problem_count += other.problem_count
         self._join_ids(other, lines)
         offset = self._arrivals
@@ -1274,10 +1282,12 @@ class LogAudit:
     ahead of every event seen) waits until then, or until an event past its due time is
     seen. :meth:`result` ends the audit. The audits of the parts of a log, made apart (on
     several processors), are joined in the order of the log by :meth:`join`, and give the
-    result one pass over the whole would.
+    result one pass over the whole would. ``limit`` caps each listing kept (violations,
+    input problems, changes); ``problem_limit``, the input problems alone.
 
     Raises:
-        ValueError: ``as_of`` is a naive datetime, or ``limit`` is negative.
+        ValueError: ``as_of`` is a naive datetime, or ``limit`` or ``problem_limit`` is
+            negative.
     """
 
     jurisdiction: Jurisdiction
@@ -1300,8 +1310,12 @@ class LogAudit:
         version: Version | None = None,
         compare: Version | None = None,
         limit: int | None = None,
+        problem_limit: int | None = None,
     ) -> None:
         """Start the audit of a log; ``cases`` are read whole, indexed by search."""
+        if problem_limit is not None and problem_limit < 0:
+            msg = f"problem_limit: must not be negative, got {problem_limit}"
+            raise ValueError(msg)
         if limit is not None and limit < 0:
             msg = f"limit: must not be negative, got {limit}"
             raise ValueError(msg)
@@ -1319,8 +1333,8 @@ class LogAudit:
             version=version,
             compare=compare,
             lines=0,
-            audit=Audit(violation_limit=limit),
-            other=Audit(violation_limit=limit) if compare else None,
+            audit=Audit(violation_limit=limit, problem_limit=problem_limit),
+            other=Audit(violation_limit=limit, problem_limit=problem_limit) if compare else None,
             comparison=(
                 Comparison(
                     before=version.instrument.id if version else LAW_IN_FORCE,

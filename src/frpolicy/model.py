@@ -100,17 +100,30 @@ def _shows(char: str) -> bool:
     return unicodedata.category(char)[0] in "LNPS" and char not in _BLANK
 
 
-def _non_empty(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str):
-        return  # the type check, which runs next, says what is wrong
-    if len(value) > _MAX_NAME:
-        msg = f"{attribute.name}: at most {_MAX_NAME:,} characters, got {len(value):,}"
+@attrs.frozen
+class _Name:
+    """The check of an identifier or a name: a visible character, at most ``longest`` in all.
+
+    A check is data, as a predicate is: the JSON Schema states its terms from here, so the
+    schema and the check cannot disagree.
+    """
+
+    longest: int
+
+    def __call__(self, _instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, str):
+            return  # the type check, which runs next, says what is wrong
+        if len(value) > self.longest:
+            msg = f"{attribute.name}: at most {self.longest:,} characters, got {len(value):,}"
+            raise ValueError(msg)
+        if "!" <= value[:1] <= "~" or any(map(_shows, value)):  # first: most identifiers
+            return
+        what = "must not be empty" if not value.strip() else "has no visible character"
+        msg = f"{attribute.name}: {what}"
         raise ValueError(msg)
-    if "!" <= value[:1] <= "~" or any(map(_shows, value)):  # the first test: most identifiers
-        return
-    what = "must not be empty" if not value.strip() else "has no visible character"
-    msg = f"{attribute.name}: {what}"
-    raise ValueError(msg)
+
+
+_non_empty = _Name(longest=_MAX_NAME)
 
 
 _EARLIEST = datetime(1, 1, 2, tzinfo=UTC)
@@ -145,32 +158,59 @@ def is_place_code(value: str) -> bool:
     return _PLACE_CODE.fullmatch(value) is not None
 
 
-def _place_code(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if isinstance(value, str) and not is_place_code(value):
-        shown = value if len(value) <= 40 else f"{value[:40]}..."  # noqa: PLR2004 - a message's length
-        msg = (
-            f"{attribute.name}: {shown!r} is not a place code such as 'US-MA', 'US' or 'US-MI-DET'"
-        )
-        raise ValueError(msg)
+@attrs.frozen
+class _PlaceCode:
+    """The check of a home: a place code (data, as :class:`_Name` is: the schema reads it)."""
+
+    pattern: str = _PLACE_CODE.pattern
+
+    def __call__(self, _instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if isinstance(value, str) and not is_place_code(value):
+            shown = value if len(value) <= 40 else f"{value[:40]}..."  # noqa: PLR2004 - a message's length
+            msg = f"{attribute.name}: {shown!r} is not a place code such as 'US-MA', 'US' or "
+            msg += "'US-MI-DET'"
+            raise ValueError(msg)
 
 
-def _not_negative(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if isinstance(value, int) and value < 0:
-        msg = f"{attribute.name}: must not be negative, got {value}"
-        raise ValueError(msg)
+_place_code = _PlaceCode()
+
+
+@attrs.frozen
+class _AtLeast:
+    """The check of a count or a term: at least ``least`` (data, as :class:`_Name` is)."""
+
+    least: int
+
+    def __call__(self, _instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if isinstance(value, int) and value < self.least:
+            what = "must not be negative" if self.least == 0 else f"must be at least {self.least}"
+            msg = f"{attribute.name}: {what}, got {value}"
+            raise ValueError(msg)
+
+
+_not_negative = _AtLeast(least=0)
 
 
 _WHOLE = 10_000
 """A whole, in hundredths of a percent: 100.00 %."""
 
 
-def _hundredths_of_a_percent(
-    _instance: object, attribute: attrs.Attribute[Any], value: object
-) -> None:
-    if isinstance(value, int) and not 0 <= value <= _WHOLE:
-        msg = f"{attribute.name}: a share in hundredths of a percent, from 0 to {_WHOLE:,}, "
-        msg += f"got {value}"
-        raise ValueError(msg)
+@attrs.frozen
+class _Between:
+    """The check of a number in a range, both ends included (data, as :class:`_AtLeast` is)."""
+
+    least: int
+    most: int
+    unit: str
+
+    def __call__(self, _instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if isinstance(value, int) and not self.least <= value <= self.most:
+            msg = f"{attribute.name}: {self.unit}, from {self.least} to {self.most:,}, "
+            msg += f"got {value}"
+            raise ValueError(msg)
+
+
+_hundredths_of_a_percent = _Between(least=0, most=_WHOLE, unit="a share in hundredths of a percent")
 
 
 def _not_before(earlier: str, later: str, instance: object) -> None:

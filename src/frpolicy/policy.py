@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from frpolicy._text import printable
 from frpolicy.law import Citation, Instrument, Reading, Source
 from frpolicy.model import CourtKind, Disclosure, Event, EventKind, SearchRequest
 from frpolicy.predicates import (
@@ -368,7 +369,10 @@ class Obligation:
 
         The anchor is taken from the events when they hold it, else the decision's ``due``
         is used. Met: a fulfilling event came at or before the due time. Violated: it came
-        late, or none came and the due time has passed. Otherwise pending.
+        late, or none came and the due time has passed. Otherwise pending. An event before
+        the obligation arose (before the event it ``arises_on``) is not its fulfilment: a
+        search documented years before it was run was not documented; the check keeps the
+        first such event as ``early``, to say so.
         """
         events = tuple(events)
         due = self.due
@@ -376,25 +380,35 @@ class Obligation:
             anchor = min((e.at for e in events if e.kind is self.deadline.anchor), default=None)
             if anchor is not None:
                 due = self.deadline.due(anchor, self.calendar)
-        done = min((e.at for e in events if self.fulfils(e)), default=None)
+        arose = min((e.at for e in events if e.kind is self.arises_on), default=None)
+        fulfilling = [e.at for e in events if self.fulfils(e)]
+        done = min((t for t in fulfilling if arose is None or t >= arose), default=None)
+        early = min((t for t in fulfilling if arose is not None and t < arose), default=None)
         if done is not None and (due is None or done <= due):
             status = ObligationStatus.MET
         elif done is not None or (due is not None and at > due):
             status = ObligationStatus.VIOLATED
         else:
             status = ObligationStatus.PENDING
-        return ObligationCheck(obligation=self, status=status, due=due, fulfilled_at=done, at=at)
+        return ObligationCheck(
+            obligation=self, status=status, due=due, fulfilled_at=done, at=at, early=early
+        )
 
 
 @attrs.frozen(kw_only=True)
 class ObligationCheck:
-    """The result of checking an obligation against what happened."""
+    """The result of checking an obligation against what happened.
+
+    ``early`` is the time of the first event that would have fulfilled the obligation but
+    came before it arose, and so does not (``None`` when there was none).
+    """
 
     obligation: Obligation
     status: ObligationStatus
     due: datetime | None
     fulfilled_at: datetime | None
     at: datetime
+    early: datetime | None = None
 
     def describe(self) -> str:
         """What happened, in a sentence."""
@@ -404,8 +418,17 @@ class ObligationCheck:
             how = "met" if self.status is ObligationStatus.MET else "done late,"
             return f"{o.action}: {how} on {_moment(self.fulfilled_at, o.calendar)} ({due})"
         if self.status is ObligationStatus.VIOLATED:
-            return f"{o.action}: not done ({due}; checked {_moment(self.at, o.calendar)})"
-        return f"{o.action}: pending ({due})"
+            said = f"{o.action}: not done ({due}; checked {_moment(self.at, o.calendar)})"
+        else:
+            said = f"{o.action}: pending ({due})"
+        return said + self.before_it_arose()
+
+    def before_it_arose(self) -> str:
+        """What an event before the obligation arose was: ``""`` when there was none."""
+        if self.early is None:
+            return ""
+        when = _moment(self.early, self.obligation.calendar)
+        return f"; what was dated {when} came before the duty arose and is not its fulfilment"
 
 
 def _due(deadline: Deadline | None, due: datetime | None, calendar: Calendar) -> str:
@@ -508,7 +531,11 @@ class Decision:
         )
 
     def explain(self) -> str:
-        """A short memo, in plain English, citing the provisions that decided."""
+        r"""A short memo, in plain English, citing the provisions that decided.
+
+        Each line is one line: a control character in a field from the input (a line
+        break in a request id) is shown escaped, ``\n``.
+        """
         title = self.outcome.value.replace("_", " ").upper()
         heading = f"{title}: request {self.request_id} under {self.instrument}"
         lines = [f"{heading} ({self.jurisdiction}), judged at {self.at.isoformat()}.", ""]
@@ -528,7 +555,8 @@ class Decision:
         lines.extend(_reading_lines(self.readings))
         if self.errors:
             lines.extend(["", "Errors:", *(f"  - {e}" for e in self.errors)])
-        return "\n".join(lines)
+        # what a person wrote (an id, a name) is shown escaped: it never forges a line
+        return "\n".join(map(printable, lines))
 
 
 def _combine(values: list[tuple[Effect, bool | None]], errors: bool) -> Outcome:  # noqa: FBT001 - private

@@ -7,9 +7,10 @@ rows. :data:`SCHEMA_VERSION` is the version of every report's JSON shape.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, tzinfo
 from typing import TypeVar
 
 import attrs
@@ -125,8 +126,8 @@ class Period:
             year = int(found["year"])
             if found["quarter"]:
                 first = 3 * int(found["quarter"]) - 2
-                last = date(year, first + 2, 1) + timedelta(days=31)
-                return cls(start=date(year, first, 1), end=last - timedelta(days=last.day))
+                last = calendar.monthrange(year, first + 2)[1]  # 9999Q4 ends in year 9999
+                return cls(start=date(year, first, 1), end=date(year, first + 2, last))
             return cls(start=date(year, 1, 1), end=date(year, 12, 31))
         except ValueError as error:
             detail = f" ({error})" if str(error) else ""
@@ -139,7 +140,8 @@ class Period:
     @property
     def label(self) -> str:
         """The period in words, such as ``2024 Q3``, ``2024`` or ``1 September 2023 to ...``."""
-        for candidate in (f"{self.start.year}Q{(self.start.month + 2) // 3}", str(self.start.year)):
+        year = f"{self.start.year:04}"  # as it is written: 0001Q1
+        for candidate in (f"{year}Q{(self.start.month + 2) // 3}", year):
             if Period.parse(candidate) == self:
                 return candidate.replace("Q", " Q")
         return f"{_day(self.start)} to {_day(self.end)}"
@@ -156,7 +158,7 @@ class Period:
 
 
 def _day(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
+    return f"{day.day} {day:%B} {day.year:04}"  # year 1 is 0001, as a period is written
 
 
 def problem_records(
@@ -325,11 +327,12 @@ def not_allowed_table(
 class LogTally:
     """What every report of a log counts of its lines: read, blank, malformed, repeated ids.
 
-    With a ``limit``, at most so many input problems and repeated ids are kept (the rest
-    are counted).
+    With a ``limit``, at most so many records of a listing are kept (the rest are counted);
+    with a ``problem_limit`` (default: ``limit``), so many input problems and repeated ids.
     """
 
     limit: int | None
+    problem_limit: int | None = None
     lines_read: int = 0
     blank: int = 0
     problems: list[InputProblem] = attrs.Factory(list)
@@ -343,10 +346,15 @@ class LogTally:
         if self.limit is None or len(items) < self.limit:
             items.append(item)
 
+    def _keep_problem(self, items: list[InputProblem], item: InputProblem) -> None:
+        limit = self.limit if self.problem_limit is None else self.problem_limit
+        if limit is None or len(items) < limit:
+            items.append(item)
+
     def problem(self, problem: InputProblem) -> None:
         """Count a line that could not be used."""
         self.problem_count += 1
-        self.keep(self.problems, problem)
+        self._keep_problem(self.problems, problem)
 
     def note_id(self, request_id: str, line: int) -> None:
         """Note a request's id: one an earlier line had is an input problem naming both."""
@@ -354,7 +362,7 @@ class LogTally:
         if first != line:
             self.duplicate_count += 1
             message = f"$.request.id: {request_id!r} is also the id of line {first}"
-            self.keep(self.duplicates, InputProblem(line=line, errors=(message,)))
+            self._keep_problem(self.duplicates, InputProblem(line=line, errors=(message,)))
 
     def records(self, file: str) -> tuple[ProblemRecord, ...]:
         """The input problems kept, repeated ids among them, in the order of the lines."""

@@ -40,7 +40,7 @@ from frpolicy.compliance import LAW_IN_FORCE, Entry, InputProblem, version_for
 from frpolicy.jurisdictions import Jurisdiction, Version
 from frpolicy.law import Choice, Citation, Confidence, Reading, Source, Verification
 from frpolicy.model import AgencyKind, Database, Gender, Race, SearchRecord
-from frpolicy.policy import Outcome
+from frpolicy.policy import NO_LAW, Outcome
 from frpolicy.reports._assumptions import Assumptions, assumptions
 from frpolicy.reports._charts import BLUE, GREY, MET, PENDING, Series
 from frpolicy.reports._common import (
@@ -388,9 +388,8 @@ def _take(tally: _Tally, number: int, record: SearchRecord, how: _Terms) -> None
     if not terms.period.includes(request.performed_at, how.zone):
         tally.outside_period += 1
         return
-    try:
-        judged = terms.version or version_for(how.place, record)
-    except LookupError:
+    judged = terms.version or version_for(how.place, record)
+    if judged.instrument.id == NO_LAW:
         tally.before_the_law += 1
         return
     outcome = judged.decide(request)
@@ -432,7 +431,7 @@ def maryland_annual_report(
     place = law_of(_CODE, terms.law)
     reading = terms.choice(AGENCY_READING)
     zone = place.versions[0].policy.calendar.zone
-    tally = _Tally(terms.limit)
+    tally = _Tally(terms.limit, problem_limit=terms.problem_limit)
     for number, entry in entries:
         tally.lines_read += 1
         if entry is None:

@@ -42,7 +42,7 @@ from frpolicy.jurisdictions import Jurisdiction, Version
 from frpolicy.jurisdictions.us_wa.laws2020_c257 import SURVEILLANCE
 from frpolicy.law import Choice, Citation, Confidence, Reading, Source, Verification
 from frpolicy.model import Analysis, CourtKind, Gender, ImageSource, Race, SearchRecord
-from frpolicy.policy import Outcome
+from frpolicy.policy import NO_LAW, Outcome
 from frpolicy.reports._assumptions import Assumptions, assumptions
 from frpolicy.reports._charts import BLUE, GREY, MET, PENDING, Series
 from frpolicy.reports._common import (
@@ -296,9 +296,8 @@ class _Tally(LogTally):
     ) -> None:
         """Sort one record: no surveillance, no warrant, outside the law, or a warrant's search."""
         request = record.request
-        try:
-            judged = terms.version or version_for(place, record)
-        except LookupError:
+        judged = terms.version or version_for(place, record)
+        if judged.instrument.id == NO_LAW:
             self.before_the_law += 1
             return
         if judged.decide(request) is Outcome.NOT_APPLICABLE:
@@ -325,7 +324,7 @@ def _read(entries: Iterable[tuple[int, Entry]], terms: ReportTerms) -> tuple[_Ta
         msg = f"limit: must not be negative, got {terms.limit}"
         raise ValueError(msg)
     place = law_of(_CODE, terms.law)
-    tally = _Tally(terms.limit)
+    tally = _Tally(terms.limit, problem_limit=terms.problem_limit)
     for number, entry in entries:
         tally.lines_read += 1
         if entry is None:
