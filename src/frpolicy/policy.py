@@ -139,6 +139,7 @@ _ANCHOR_PROSE = {
     EventKind.SEARCH_DOCUMENTED: "the documentation of the search",
     EventKind.SEARCH_REPORTED: "the report of the search",
     EventKind.SWORN_STATEMENT_FILED: "the filing of the sworn statement",
+    EventKind.FIRST_APPEARANCE: "the first appearance in the case",
     EventKind.ARRAIGNMENT: "the arraignment",
     EventKind.PRETRIAL_CONFERENCE: "the pretrial conference",
     EventKind.TRIAL: "trial",
