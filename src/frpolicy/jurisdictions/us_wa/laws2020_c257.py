@@ -28,7 +28,8 @@ search the Department runs for anything else (for the police, or for Homeland Se
 Investigations) is forbidden by the rule ``WA-DOL-SYSTEM``, cited to RCW 46.20.037 and its
 own instrument (Laws 2012 c 80), while the version stays chapter 43.386's: it is the one
 Washington jurisdiction a user asks, and the rule binds only searches the chapter governs,
-all of which the Department's are but its own licensing (permitted by both).
+which every search the Department runs is but its own licensing (permitted by both) and a
+use that identifies, verifies or tracks no one.
 
 Who is bound: every state or local government agency of Washington (an agency whose home,
 see :class:`~frpolicy.model.Agency`, is ``US-WA``, lies within it or is not stated) that
