@@ -785,8 +785,11 @@ def test_a_search_is_maryland_s_when_a_maryland_law_enforcement_agency_asks_for_
 ) -> None:
     place = HOMES_AND_NONE[home]
     agency = Agency(id="X-1", name="An agency", kind=kind, home=place)
-    req = request(requesting_agency=DELAWARE_REGISTRY, performing_agency=DELAWARE_REGISTRY)
-    req = attrs.evolve(req, **{role: agency})
+    parties: dict[str, Any] = {
+        "requesting_agency": DELAWARE_REGISTRY,
+        "performing_agency": DELAWARE_REGISTRY,
+    }
+    req = request(**(parties | {role: agency}))
     governed = LAW.decide(req) is not Outcome.NOT_APPLICABLE
     assert governed is _governed(kind, place)
     assert_invariants_hold(LAW, req)

@@ -473,8 +473,11 @@ def test_a_search_is_washingtons_when_a_washington_state_or_local_agency_asks_fo
     role: str, kind: AgencyKind, home: str
 ) -> None:
     agency = Agency(id="X-1", name="An agency", kind=kind, home=HOMES[home])
-    req = request(requesting_agency=OREGON_REGISTRY, performing_agency=OREGON_REGISTRY)
-    req = attrs.evolve(req, **{role: agency})
+    parties: dict[str, Any] = {
+        "requesting_agency": OREGON_REGISTRY,
+        "performing_agency": OREGON_REGISTRY,
+    }
+    req = request(**(parties | {role: agency}))
     governed = LAW.decide(req) is not Outcome.NOT_APPLICABLE
     assert governed is _of_washington(kind, HOMES[home])
     assert_invariants_hold(LAW, req)
