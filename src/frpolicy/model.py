@@ -903,6 +903,7 @@ class CaseRecord:
     search_id: str = attrs.field(validator=_non_empty)
     charge_codes: frozenset[str] = frozenset()
     first_appearance_at: datetime | None = attrs.field(default=None, validator=_aware)
+    """When counsel or the defendant first appeared in the case (``None``: not recorded)."""
     arraignment_at: datetime | None = attrs.field(default=None, validator=_aware)
     pretrial_conference_at: datetime | None = attrs.field(default=None, validator=_aware)
     trial_at: datetime | None = attrs.field(default=None, validator=_aware)
