@@ -347,6 +347,23 @@ def test_a_case_records_when_a_result_was_relied_on_and_corroborated() -> None:
     assert EventKind.RESULT_RELIED_ON in CASE_EVENTS
 
 
+def test_a_case_s_first_appearance_is_the_one_recorded_or_else_its_arraignment() -> None:
+    arraigned = datetime(2025, 3, 3, 9, tzinfo=UTC)
+    case = CaseRecord(id="C-1", defendant="A. Doe", search_id="S-1", arraignment_at=arraigned)
+
+    def first(case: CaseRecord) -> datetime:
+        (found,) = [e.at for e in case_timeline(case) if e.kind is EventKind.FIRST_APPEARANCE]
+        return found
+
+    assert first(case) == arraigned
+    counsel = arraigned - timedelta(days=20)
+    assert first(attrs.evolve(case, first_appearance_at=counsel)) == counsel
+    # an appearance recorded after the arraignment is not the first: the arraignment was
+    assert first(attrs.evolve(case, first_appearance_at=arraigned + timedelta(days=1))) == arraigned
+    assert EventKind.FIRST_APPEARANCE in CASE_EVENTS
+    assert case_timeline(attrs.evolve(case, arraignment_at=None)) == ()
+
+
 def test_a_log_that_says_a_person_reviewed_the_candidates_records_the_review_at_the_search() -> (
     None
 ):

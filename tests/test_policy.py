@@ -266,6 +266,22 @@ def test_a_quarter_end_anchor_falls_on_the_last_day_of_the_quarter_in_local_time
     assert _day(next_.due(datetime(2024, 11, 5, tzinfo=UTC), CALENDAR)) == date(2025, 3, 31)
 
 
+def test_an_annual_report_due_february_1_takes_every_search_of_the_year_before() -> None:
+    february_1 = Deadline(
+        anchor=EventKind.SEARCH_PERFORMED, amount=32, unit=Unit.DAYS_INTO_NEXT_YEAR
+    )
+    first, last = (
+        datetime(2024, 1, 2, 9, tzinfo=NEW_YORK),
+        datetime(2024, 12, 31, 23, tzinfo=NEW_YORK),
+    )
+    for search in (first, last):
+        due = february_1.due(search, CALENDAR)
+        assert due == datetime(2025, 2, 1, 23, 59, 59, 999999, tzinfo=NEW_YORK)
+    new_years_eve = datetime(2025, 1, 1, 3, 0, tzinfo=UTC)  # still 2024 in the law's time zone
+    assert _day(february_1.due(new_years_eve, CALENDAR)) == date(2025, 2, 1)
+    assert february_1.due(datetime(9999, 12, 1, tzinfo=UTC), CALENDAR) is None
+
+
 def test_calendar_days_run_to_the_end_of_the_last_day() -> None:
     search = datetime(2024, 1, 30, 9, 0, tzinfo=NEW_YORK)
     due = Deadline(anchor=EventKind.SEARCH_PERFORMED, amount=3, unit=Unit.CALENDAR_DAYS)
@@ -287,6 +303,22 @@ def test_calendar_days_run_to_the_end_of_the_last_day() -> None:
         (
             Deadline(anchor=EventKind.SEARCH_PERFORMED, unit=Unit.QUARTERS),
             "by the end of the calendar quarter of the search",
+        ),
+        (
+            Deadline(anchor=EventKind.SEARCH_PERFORMED, amount=32, unit=Unit.DAYS_INTO_NEXT_YEAR),
+            "by February 1 of the year after that of the search",
+        ),
+        (
+            Deadline(anchor=EventKind.SEARCH_PERFORMED, unit=Unit.DAYS_INTO_NEXT_YEAR),
+            "by the end of the calendar year of the search",
+        ),
+        (
+            Deadline(anchor=EventKind.SEARCH_PERFORMED, amount=90, unit=Unit.DAYS_INTO_NEXT_YEAR),
+            "by the end of day 90 of the year after that of the search",
+        ),
+        (
+            Deadline(anchor=EventKind.FIRST_APPEARANCE, amount=30, unit=Unit.CALENDAR_DAYS),
+            "within 30 days after the first appearance in the case",
         ),
     ],
 )

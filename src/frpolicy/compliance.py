@@ -93,6 +93,7 @@ __all__ = [
 
 CASE_EVENTS = frozenset(
     {
+        EventKind.FIRST_APPEARANCE,
         EventKind.ARRAIGNMENT,
         EventKind.PRETRIAL_CONFERENCE,
         EventKind.TRIAL,
@@ -170,11 +171,15 @@ def case_timeline(case: CaseRecord) -> tuple[Event, ...]:
     """The events of a defendant's case, in order.
 
     Its court dates, the notices served, and when the search's result was relied on and
-    corroborated.
+    corroborated. The first appearance is the earlier of the one recorded and the
+    arraignment, itself an appearance: a case that records only its arraignment has its first
+    appearance then.
     """
+    appearances = [at for at in (case.first_appearance_at, case.arraignment_at) if at is not None]
     events = [
         Event(kind=kind, at=at)
         for kind, at in (
+            (EventKind.FIRST_APPEARANCE, min(appearances, default=None)),
             (EventKind.ARRAIGNMENT, case.arraignment_at),
             (EventKind.PRETRIAL_CONFERENCE, case.pretrial_conference_at),
             (EventKind.TRIAL, case.trial_at),

@@ -637,6 +637,10 @@ class EventKind(enum.Enum):
     SEARCH_DOCUMENTED = "search_documented"
     SEARCH_REPORTED = "search_reported"
     SWORN_STATEMENT_FILED = "sworn_statement_filed"
+    FIRST_APPEARANCE = "first_appearance"
+    """The first appearance in a case: defence counsel's entry of appearance or the
+    defendant's first appearance before the court, whichever came first. Never later than
+    the arraignment, which is itself an appearance of the defendant."""
     ARRAIGNMENT = "arraignment"
     PRETRIAL_CONFERENCE = "pretrial_conference"
     TRIAL = "trial"
@@ -1067,6 +1071,11 @@ class Notice:
 class CaseRecord:
     """The criminal case of a person a search identified, with its court dates and notices.
 
+    ``first_appearance_at`` is the first appearance in the case: defence counsel's entry of
+    appearance or the defendant's first appearance before the court, whichever came first
+    (some discovery rules run from it, Md. Rule 4-263(h)). When it is not given, the
+    arraignment, itself an appearance, stands for it.
+
     ``relied_on_at`` is when the search's result was first relied on for probable cause or
     a positive identification (a warrant, an arrest, a preliminary hearing);
     ``corroborated_at`` is when other evidence, independently and lawfully obtained, was in
@@ -1081,6 +1090,8 @@ class CaseRecord:
     """The id of the search that identified them."""
     charge_codes: frozenset[str] = frozenset()
     """The codes of the offenses charged."""
+    first_appearance_at: datetime | None = attrs.field(default=None, validator=_aware)
+    """When counsel or the defendant first appeared in the case (``None``: not recorded)."""
     arraignment_at: datetime | None = attrs.field(default=None, validator=_aware)
     """When the defendant was arraigned (``None``: not yet)."""
     pretrial_conference_at: datetime | None = attrs.field(default=None, validator=_aware)

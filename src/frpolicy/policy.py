@@ -133,6 +133,9 @@ class Unit(enum.Enum):
     """As calendar days, skipping weekends and the jurisdiction's legal holidays."""
     QUARTERS = "quarters"
     """To the end of the calendar quarter n quarters after the anchor's (0: its own)."""
+    DAYS_INTO_NEXT_YEAR = "days_into_next_year"
+    """To the end of the n-th day of the calendar year after the anchor's (0: the last day of
+    the anchor's own): 32 is February 1, the day an annual report for the year before is due."""
 
 
 _ANCHOR_PROSE = {
@@ -141,6 +144,7 @@ _ANCHOR_PROSE = {
     EventKind.SEARCH_DOCUMENTED: "the documentation of the search",
     EventKind.SEARCH_REPORTED: "the report of the search",
     EventKind.SWORN_STATEMENT_FILED: "the filing of the sworn statement",
+    EventKind.FIRST_APPEARANCE: "the first appearance in the case",
     EventKind.ARRAIGNMENT: "the arraignment",
     EventKind.PRETRIAL_CONFERENCE: "the pretrial conference",
     EventKind.TRIAL: "trial",
@@ -226,6 +230,8 @@ class Deadline:
             day = _day_after(local.date(), self.amount)
         elif self.unit is Unit.BUSINESS_DAYS:
             day = _business_days_after(local.date(), self.amount, calendar)
+        elif self.unit is Unit.DAYS_INTO_NEXT_YEAR:
+            day = _day_after(date(local.year, 12, 31), self.amount)
         else:
             day = _quarter_end(local.date(), self.amount)
         return None if day is None else datetime.combine(day, time.max, tzinfo=zone)
@@ -233,6 +239,8 @@ class Deadline:
     def describe(self) -> str:
         """The deadline as prose: ``within 48 hours after the search``."""
         anchor = _ANCHOR_PROSE[self.anchor]
+        if self.unit is Unit.DAYS_INTO_NEXT_YEAR:
+            return _into_next_year(self.amount, anchor)
         if self.unit is Unit.QUARTERS:
             if self.amount == 0:
                 return f"by the end of the calendar quarter of {anchor}"
@@ -247,6 +255,21 @@ class Deadline:
             Unit.BUSINESS_DAYS: "business days",
         }
         return f"within {self.amount} {unit[self.unit]} after {anchor}"
+
+
+_LEAP_FREE_DAYS = 59
+"""The days of January and February but the 29th: the same date in every year."""
+
+
+def _into_next_year(days: int, anchor: str) -> str:
+    """A deadline ``days`` into the year after the anchor's, as prose: ``by February 1 ...``."""
+    if days == 0:
+        return f"by the end of the calendar year of {anchor}"
+    if days <= _LEAP_FREE_DAYS:
+        day = date(2001, 1, 1) + timedelta(days=days - 1)  # 2001: not a leap year
+        month = ("January", "February")[day.month - 1]  # named here, whatever the locale
+        return f"by {month} {day.day} of the year after that of {anchor}"
+    return f"by the end of day {days} of the year after that of {anchor}"
 
 
 def _day_after(day: date, count: int) -> date | None:

@@ -992,6 +992,7 @@ def _case_records(draw: st.DrawFn) -> CaseRecord:
         defendant=draw(_pick(("A. Doe", "B. Roe"))),
         search_id=search_id,
         charge_codes=draw(st.frozensets(_ids("OFF"), max_size=3)),
+        first_appearance_at=draw(st.none() | timestamps()),
         arraignment_at=arraignment,
         pretrial_conference_at=pretrial,
         trial_at=trial,
