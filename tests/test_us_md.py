@@ -527,15 +527,41 @@ def test_read_the_other_way_an_emergency_with_no_crime_suspected_is_an_investiga
     [("CR-2-201", Outcome.PERMITTED), ("CR-7-104-under-100", Outcome.FORBIDDEN)],
     ids=["a-listed-crime", "an-unlisted-crime"],
 )
-def test_an_emergency_in_which_a_crime_is_suspected_furthers_its_investigation(
+def test_an_emergency_whose_request_names_a_crime_furthers_its_investigation(
     code: str, outcome: Outcome
 ) -> None:
     req = request(purpose=Purpose.EMERGENCY, emergency=_emergency(), offense=LAW.offense(code))
     assert LAW.decide(req) is outcome
+
+
+def test_a_suspicion_that_names_no_crime_does_not_make_an_emergency_an_investigation() -> None:
+    # the twelve categories are drawn by offense: as read, a request names the crime it
+    # investigates; and taking a suspicion away never permits what it refused
     suspected = request(
-        purpose=Purpose.EMERGENCY, offense=None, suspicion=Suspicion.REASONABLE_SUSPICION
+        purpose=Purpose.EMERGENCY,
+        emergency=_emergency(),
+        offense=None,
+        suspicion=Suspicion.REASONABLE_SUSPICION,
     )
-    assert LAW.decide(suspected) is Outcome.NOT_PERMITTED  # a crime, but none named
+    assert LAW.decide(suspected) is Outcome.PERMITTED
+    assert LAW.decide(attrs.evolve(suspected, suspicion=Suspicion.NONE)) is Outcome.PERMITTED
+
+
+@pytest.mark.parametrize(
+    "purpose",
+    [
+        Purpose.IDENTIFY_DETAINED,
+        Purpose.IDENTIFY_CONCEALING_IDENTITY,
+        Purpose.IDENTIFY_DANGER_TO_SELF_OR_OTHERS,
+        Purpose.VET_UNDERCOVER_OFFICER,
+    ],
+)
+def test_identifying_a_detained_or_dangerous_person_is_an_investigation_only_of_a_named_crime(
+    purpose: Purpose,
+) -> None:
+    assert LAW.decide(request(purpose=purpose, **NO_CRIME)) is Outcome.PERMITTED
+    unlisted = request(purpose=purpose, offense=LAW.offense("CR-7-104-under-100"))
+    assert LAW.decide(unlisted) is Outcome.FORBIDDEN
 
 
 @pytest.mark.parametrize(

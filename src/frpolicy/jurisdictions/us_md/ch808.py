@@ -30,9 +30,11 @@ not as outside the scope, because the subtitle still governs it: §2-510 counts 
 result may establish. What furthers a criminal investigation is read from the request: its
 purpose is to investigate a crime (:data:`INVESTIGATIVE_PURPOSES`: the victim or the
 witness of one, identity documents, a record of protected activity included); or, for an
-emergency or another purpose (:data:`OPEN_PURPOSES`), a crime is suspected (an offense is
-stated, or a basis to believe the person sought is involved in one). With no crime
-suspected, an emergency (a person threatening suicide) is unrelated to a criminal
+emergency or another purpose (:data:`OPEN_PURPOSES`), a crime is under investigation: the
+request names the offense. A stated suspicion that names no crime does not make an
+emergency an investigation: the subtitle restricts the investigation of crimes, and its
+twelve categories are drawn by offense (as read). With no offense named, an emergency (a
+person threatening suicide, an armed person on a roof) is unrelated to a criminal
 investigation, as read (:data:`EMERGENCY_WITHOUT_CRIME`). A search in a criminal
 investigation that names no offense is not permitted: nothing shows the crime is listed.
 
@@ -195,17 +197,17 @@ DISCOVERY_DEADLINE = Reading(
 """By when the disclosures of §2-504 are due."""
 EMERGENCY_WITHOUT_CRIME = Reading(
     id="md-emergency-without-crime",
-    question="Is a search in an emergency where no crime is suspected (no offense stated, no "
-    "basis to believe the person sought is involved in one: a person threatening suicide) "
-    "made 'in the furtherance of a criminal investigation' (§2-503(a)(1))? The subtitle "
-    "names no emergency.",
+    question="Is a search in an emergency whose request names no crime (no offense stated: a "
+    "person threatening suicide, an armed person on a roof) made 'in the furtherance of a "
+    "criminal investigation' (§2-503(a)(1))? The subtitle names no emergency.",
     choices=(
         Choice(
             id="unrelated",
-            text="No: with no crime suspected there is no criminal investigation to further; "
+            text="No: with no crime named there is no criminal investigation to further; "
             "the emergency response is otherwise legitimate activity unrelated to one, which "
-            "§2-507(5) leaves unrestricted. An emergency in which a crime is suspected (an "
-            "abduction) furthers the investigation of that crime.",
+            "§2-507(5) leaves unrestricted. An emergency whose request names a crime (an "
+            "abduction) furthers the investigation of that crime. A suspicion stated with no "
+            "crime named does not make it one: the twelve categories are drawn by offense.",
         ),
         Choice(
             id="investigation",
@@ -332,17 +334,29 @@ Identifying the victim or a witness of a crime investigates that crime (a victim
 seized media is §2-507(3)'s). Recording a person's exercise of constitutional rights is
 never "otherwise legitimate activity" that §2-507(5) could leave unrestricted, and is the
 use §2-503(a)(1)(ii)1 restrains: it is read as investigative, failing closed."""
-OPEN_PURPOSES = frozenset({Purpose.EMERGENCY, Purpose.OTHER})
-"""The purposes that further a criminal investigation only when a crime is suspected: an
-emergency (as read, :data:`EMERGENCY_WITHOUT_CRIME`) and another purpose."""
+OPEN_PURPOSES = frozenset(
+    {
+        Purpose.EMERGENCY,
+        Purpose.OTHER,
+        Purpose.IDENTIFY_DETAINED,
+        Purpose.IDENTIFY_CONCEALING_IDENTITY,
+        Purpose.IDENTIFY_DANGER_TO_SELF_OR_OTHERS,
+        Purpose.VET_UNDERCOVER_OFFICER,
+    }
+)
+"""The purposes that further a criminal investigation only when the request names a crime:
+an emergency (as read, :data:`EMERGENCY_WITHOUT_CRIME`), identifying a person lawfully
+detained, one concealing their identity or one who is a danger to themselves or others,
+vetting an undercover officer, and another purpose. None of them is an investigation in
+itself (a person may be detained, or a danger to themselves, with no crime in view), and
+§2-507 names none of them."""
 
 NO_CRIME_SUSPECTED = leaf(
     "no_crime_suspected",
-    "no crime is suspected: no offense is stated, and no basis to believe the person sought "
-    "is involved in one",
-    "r.offense is None and r.suspicion is Suspicion.NONE",
+    "no crime is under investigation: the request names no offense",
+    "r.offense is None",
 )
-"""No offense is stated and no suspicion: the request investigates no crime."""
+"""No offense is named: the request investigates no crime."""
 
 
 def _emergency_investigates(readings: Mapping[str, Reading]) -> bool:
@@ -355,19 +369,17 @@ def _investigation(readings: Mapping[str, Reading]) -> Leaf:
         return leaf(
             "criminal_investigation_every_emergency",
             "the search is in furtherance of a criminal investigation: its purpose is to "
-            "investigate a crime or to meet an emergency, or another purpose with a crime "
-            "suspected",
-            "r.purpose in INVESTIGATIVE or (r.purpose is OTHER_PURPOSE and (r.offense is not "
-            "None or r.suspicion is not Suspicion.NONE))",
+            "investigate a crime or to meet an emergency, or another purpose and it names a "
+            "crime",
+            "r.purpose in INVESTIGATIVE or (r.purpose in OPEN and r.offense is not None)",
             INVESTIGATIVE=INVESTIGATIVE_PURPOSES | {Purpose.EMERGENCY},
-            OTHER_PURPOSE=Purpose.OTHER,
+            OPEN=OPEN_PURPOSES - {Purpose.EMERGENCY},
         )
     return leaf(
         "criminal_investigation",
         "the search is in furtherance of a criminal investigation: its purpose is to "
-        "investigate a crime, or an emergency or another purpose with a crime suspected",
-        "r.purpose in INVESTIGATIVE or (r.purpose in OPEN and (r.offense is not None or "
-        "r.suspicion is not Suspicion.NONE))",
+        "investigate a crime, or it is an emergency or another purpose and it names a crime",
+        "r.purpose in INVESTIGATIVE or (r.purpose in OPEN and r.offense is not None)",
         INVESTIGATIVE=INVESTIGATIVE_PURPOSES,
         OPEN=OPEN_PURPOSES,
     )
@@ -627,9 +639,11 @@ def _invariants(readings: Mapping[str, Reading]) -> tuple[Invariant, ...]:
     # §2-503(a)(1): a criminal investigation, purpose by purpose, as the module docstring reads it
     every_emergency = _emergency_investigates(readings)
     investigative = [c.purpose_is(p) for p in sorted(INVESTIGATIVE_PURPOSES, key=lambda p: p.value)]
-    open_ = [c.purpose_is(Purpose.OTHER)]
+    open_ = [
+        c.purpose_is(p) for p in sorted(OPEN_PURPOSES - {Purpose.EMERGENCY}, key=lambda p: p.value)
+    ]
     (investigative if every_emergency else open_).append(c.purpose_is(Purpose.EMERGENCY))
-    crime_suspected = OFFENSE_STATED | c.REASONABLE_SUSPICION  # an offense, or a basis to suspect
+    crime_suspected = OFFENSE_STATED  # the request names the crime under investigation
     in_investigation = AnyOf(tuple(investigative)) | (AnyOf(tuple(open_)) & crime_suspected)
     # §2-507's five items, in the statute's order
     excepted = AnyOf(tuple(c.purpose_in(purposes) for purposes in EXCEPTED_PURPOSES.values()))
