@@ -33,6 +33,7 @@ from frpolicy import (
     Version,
     Warrant,
 )
+from frpolicy.jurisdictions.us_ma import conditions as c
 from frpolicy.jurisdictions.us_ma.offenses import OFFENSES, classify
 
 MA = frpolicy.jurisdiction("US-MA")
@@ -40,6 +41,9 @@ CURRENT = MA.version("St. 2020, c.253")
 BILL = MA.version("H.1728")
 REDRAFT = MA.version("H.4359")
 BILLS = pytest.mark.parametrize("bill", [BILL, REDRAFT], ids=["H.1728", "H.4359"])
+EVERY_VERSION = pytest.mark.parametrize(
+    "version", [CURRENT, BILL, REDRAFT], ids=["St. 2020, c.253", "H.1728", "H.4359"]
+)
 
 SUBMITTED = datetime(2024, 3, 4, 14, 0, tzinfo=UTC)
 PERFORMED = SUBMITTED + timedelta(hours=3)
@@ -171,6 +175,52 @@ def test_the_felony_line_follows_the_state_prison_not_the_length_of_the_term() -
     assert BILL.decide(oui) is Outcome.NOT_PERMITTED
 
 
+def _murder(penalty: frpolicy.Penalty, **changes: Any) -> frpolicy.Offense:
+    return attrs.evolve(BILL.offense("265-1"), penalty=penalty, **changes)
+
+
+@EVERY_VERSION
+def test_a_murder_warrant_sent_without_a_place_of_confinement_is_a_felony_warrant(
+    version: Version,
+) -> None:
+    # life is served in the state prison: G.L. c.274 §1 needs no place to be stated
+    murder = _murder(frpolicy.Penalty(life=True))
+    req = request(offense=murder, warrant=warrant(offense_codes=frozenset({"265-1"})))
+    assert version.problems(req) == ()
+    assert version.evaluate(req, strict=True).outcome is Outcome.PERMITTED
+    unclassified = attrs.evolve(req, offense=attrs.evolve(murder, classification=None))
+    assert version.evaluate(unclassified, strict=True).outcome is Outcome.PERMITTED
+
+
+@BILLS
+@pytest.mark.parametrize(
+    ("penalty", "felony"),
+    [
+        (frpolicy.Penalty(max_term_months=31), True),
+        (frpolicy.Penalty(max_term_months=120), True),
+        (frpolicy.Penalty(life=True), True),
+        (frpolicy.Penalty(max_term_months=30), False),
+        (frpolicy.Penalty(confinement=frpolicy.Confinement.STATE_PRISON, max_term_months=12), True),
+        (
+            frpolicy.Penalty(
+                confinement=frpolicy.Confinement.HOUSE_OF_CORRECTION, max_term_months=30
+            ),
+            False,
+        ),
+    ],
+    ids=["31-months", "10-years", "life", "30-months", "state-prison-1-year", "hoc-30-months"],
+)
+def test_more_than_thirty_months_can_only_be_served_in_the_state_prison_so_is_a_felony(
+    bill: Version, penalty: frpolicy.Penalty, *, felony: bool
+) -> None:
+    offense = _murder(penalty, classification=None)
+    req = request(offense=offense, warrant=warrant(offense_codes=frozenset({"265-1"})))
+    expected = frpolicy.Classification.FELONY if felony else frpolicy.Classification.MISDEMEANOR
+    assert classify(penalty) is expected
+    assert c.OFFENSE_IS_FELONY(req) is felony
+    assert bill.decide(req) is (Outcome.PERMITTED if felony else Outcome.NOT_PERMITTED)
+
+
 @BILLS
 @pytest.mark.parametrize(
     "bad_warrant",
@@ -218,6 +268,20 @@ def test_an_emergency_of_immediate_danger_of_death_permits_a_search_without_a_wa
     filing = obligation(decision, "MA-EMERGENCY-FILING")
     assert filing.due == PERFORMED + timedelta(hours=48)
     assert str(filing.citation) == f"G.L. c.6 §220(d)-(e) ({bill.instrument.id})"
+
+
+@BILLS
+def test_an_abduction_in_progress_is_an_immediate_danger_of_serious_physical_injury(
+    bill: Version,
+) -> None:
+    # an abduction is classed by the gravest harm it threatens (Harm's guidance)
+    abduction = emergency(harm=Harm.SERIOUS_PHYSICAL_INJURY, facts="a child taken into a van")
+    decision = bill.evaluate(request(warrant=None, emergency=abduction))
+    assert decision.outcome is Outcome.PERMITTED
+    assert determining(decision) == {"MA-EMERGENCY"}
+    # a child kept from a parent with no sign of violence is a lesser harm: no emergency here
+    custody = emergency(harm=Harm.OTHER_HARM_TO_A_PERSON, facts="kept past a custody visit")
+    assert bill.decide(request(warrant=None, emergency=custody)) is Outcome.NOT_PERMITTED
 
 
 @BILLS
@@ -606,10 +670,6 @@ def test_every_provision_of_every_version_cites_section_220_and_states_its_sourc
 
 
 # -- who the law binds: the performing agency as well as the requesting one ---------------------
-
-EVERY_VERSION = pytest.mark.parametrize(
-    "version", [CURRENT, BILL, REDRAFT], ids=["St. 2020, c.253", "H.1728", "H.4359"]
-)
 
 
 @BILLS

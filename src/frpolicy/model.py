@@ -273,11 +273,13 @@ class Confinement(enum.Enum):
     Most laws draw their lines by the length of the term (``Penalty.max_term_months``);
     Massachusetts draws its felony line by the place: a crime punishable by imprisonment in
     the state prison is a felony (G.L. c.274 §1). A penalty states its place only where a law
-    asks for it.
+    asks for it, and then the most severe place the law allows: an offense punishable "in the
+    state prison or the house of correction" is a state-prison offense.
     """
 
     STATE_PRISON = "state_prison"
-    """A state prison: a penitentiary for long sentences."""
+    """A state prison: a penitentiary for long sentences. Also the place of an offense
+    punishable in the state prison or a house of correction, at the court's choice."""
     HOUSE_OF_CORRECTION = "house_of_correction"
     """A house of correction or a county jail: local confinement for short sentences."""
     NONE = "none"
@@ -331,12 +333,17 @@ class CourtKind(enum.Enum):
 
 
 class Harm(enum.Enum):
-    """The harm an emergency threatens."""
+    """The harm an emergency threatens: the gravest of them, when it threatens several."""
 
     DEATH = "death"
     SERIOUS_PHYSICAL_INJURY = "serious_physical_injury"
+    """Serious physical injury: among others, the danger of a person abducted, held hostage,
+    or threatened with a weapon. An abduction in progress is this harm, ordinarily
+    immediate."""
     OTHER_HARM_TO_A_PERSON = "other_harm_to_a_person"
-    """Harm to a person short of death or serious physical injury, such as an abduction."""
+    """Harm to a person short of death or serious physical injury: a minor injury, distress,
+    or the loss of liberty without danger to the body (a child kept from a parent against a
+    custody order, with no sign of violence)."""
     OTHER = "other"
     """Harm to no person: to property, or to another interest."""
 
@@ -594,7 +601,10 @@ class Penalty:
     A penalty is its longest term: ``max_term_months`` (``None`` when no term of
     imprisonment is set: a fine only, or life, which ``life`` says), or ``death``. Where a
     law draws its lines by the place of confinement (Massachusetts), ``confinement`` says
-    where the term may be served; ``None`` when the place is not stated.
+    where the term may be served, the most severe place when the law gives a choice (state
+    prison or house of correction: ``STATE_PRISON``); ``None`` when the place is not stated,
+    and each law then reads what it can from the term (in Massachusetts, life or more than
+    30 months can only be served in the state prison).
     """
 
     confinement: Confinement | None = None

@@ -19,6 +19,7 @@ from frpolicy.conditions import (
     performed_by_agency_of,
     requested_by_agency_of,
 )
+from frpolicy.jurisdictions.us_ma.offenses import HOUSE_OF_CORRECTION_MONTHS
 from frpolicy.model import AgencyKind, Harm, MediaKind
 from frpolicy.predicates import leaf, leaf_family
 
@@ -145,9 +146,12 @@ WARRANT_COVERS_OFFENSE = leaf(
 OFFENSE_IS_FELONY = leaf(
     "offense_is_felony",
     "the offense is a felony: punishable by death or by imprisonment in the state prison"
-    " (G.L. c.274 §1)",
-    "r.offense is not None"
-    " and (r.offense.penalty.death or r.offense.penalty.confinement is Confinement.STATE_PRISON)",
+    " (G.L. c.274 §1), as life or a term over 2½ years can only be (G.L. c.279 §23)",
+    "r.offense is not None and (r.offense.penalty.death or r.offense.penalty.life"
+    " or r.offense.penalty.confinement is Confinement.STATE_PRISON"
+    " or (r.offense.penalty.max_term_months is not None"
+    " and r.offense.penalty.max_term_months > HOUSE_OF_CORRECTION_MONTHS))",
+    HOUSE_OF_CORRECTION_MONTHS=HOUSE_OF_CORRECTION_MONTHS,
 )
 
 
