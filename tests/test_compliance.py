@@ -252,7 +252,7 @@ def test_a_forbidden_search_names_the_prohibition_and_what_made_it_apply() -> No
     violation = _unauthorized(record, analysis=frpolicy.Analysis.EMOTION_INFERENCE)
     assert violation.provisions == ("MA-NO-EMOTION",)
     assert violation.missing == (
-        "MA-NO-EMOTION: forbidden, law enforcement asks for or performs the search, "
+        "MA-NO-EMOTION: forbidden, Massachusetts law enforcement asks for or performs the search, "
         "the system is used to infer a person's emotions"
     )
 

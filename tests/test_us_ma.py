@@ -732,6 +732,132 @@ def test_every_search_the_state_police_perform_is_governed_whoever_asked(version
         ), requester.name
 
 
+# -- where agencies belong: §220 names the Commonwealth's own -----------------------------------
+
+HOMES = ("US-MA", "US-NH", "US", None)
+"""Every place an agency may be from: the Commonwealth, another state, federal, unstated."""
+HOME_IDS = ["own", "another-state", "federal", "no-home"]
+
+
+def _of(kind: AgencyKind, home: str | None) -> Agency:
+    return Agency(id=f"{kind.value}-{home}", name=f"A {kind.label}", kind=kind, home=home)
+
+
+def _ours(home: str | None) -> bool:
+    return home in {"US-MA", None}
+
+
+@EVERY_VERSION
+@pytest.mark.parametrize("home", HOMES, ids=HOME_IDS)
+@pytest.mark.parametrize("kind", list(AgencyKind), ids=[k.value for k in AgencyKind])
+def test_only_the_commonwealths_own_named_searcher_may_search_for_a_boston_department(
+    version: Version, kind: AgencyKind, home: str | None
+) -> None:
+    # §220(d) names the department of state police (and St. 2020's, the registry too): the
+    # Commonwealth's, not New Hampshire's; the FBI is the FBI wherever it is filed
+    searcher = _of(kind, home)
+    req = request(performing_agency=searcher, court_order=court_order())
+    named = {AgencyKind.STATE_POLICE}
+    if version is CURRENT:
+        named.add(AgencyKind.MOTOR_VEHICLE_REGISTRY)
+    permitted = (kind in named and _ours(home)) or (version is CURRENT and kind is AgencyKind.FBI)
+    assert (version.decide(req) is Outcome.PERMITTED) is permitted
+    # a Boston department asks: the request is governed, whoever searches
+    assert version.decide(req) is not Outcome.NOT_APPLICABLE
+    assert_invariants_hold(version, req)
+
+
+@EVERY_VERSION
+@pytest.mark.parametrize("home", HOMES, ids=HOME_IDS)
+@pytest.mark.parametrize("kind", list(AgencyKind), ids=[k.value for k in AgencyKind])
+def test_the_state_police_may_search_for_an_agency_of_any_kind_from_any_place(
+    version: Version, kind: AgencyKind, home: str | None
+) -> None:
+    # most of a state's out-of-state requests come from other states: the Commonwealth's
+    # State Police search for them on the same grounds as for a Boston department
+    req = request(requesting_agency=_of(kind, home), court_order=court_order())
+    assert version.decide(req) is Outcome.PERMITTED
+    assert_invariants_hold(version, req)
+
+
+@BILLS
+@pytest.mark.parametrize("home", HOMES, ids=HOME_IDS)
+def test_only_the_commonwealths_state_police_may_ask_the_fbi_under_220d(
+    bill: Version, home: str | None
+) -> None:
+    req = request(requesting_agency=_of(AgencyKind.STATE_POLICE, home), performing_agency=FBI)
+    expected = Outcome.PERMITTED if _ours(home) else Outcome.NOT_APPLICABLE
+    assert bill.decide(req) is expected
+    assert_invariants_hold(bill, req)
+
+
+@EVERY_VERSION
+@pytest.mark.parametrize("kind", list(AgencyKind), ids=[k.value for k in AgencyKind])
+def test_a_search_no_agency_of_the_commonwealth_takes_part_in_is_outside_220(
+    version: Version, kind: AgencyKind
+) -> None:
+    for requester_home, searcher_home in (("US-ME", "US-ME"), ("US-NH", "US"), ("US", "US-VT")):
+        req = request(
+            requesting_agency=_of(kind, requester_home),
+            performing_agency=_of(kind, searcher_home),
+        )
+        decision = version.evaluate(req)
+        assert decision.outcome is Outcome.NOT_APPLICABLE, (requester_home, searcher_home)
+        assert decision.obligations == ()
+
+
+@BILLS
+@pytest.mark.parametrize("home", HOMES, ids=HOME_IDS)
+def test_only_the_commonwealths_registrar_may_verify_identity_under_220c(
+    bill: Version, home: str | None
+) -> None:
+    registry = _of(AgencyKind.MOTOR_VEHICLE_REGISTRY, home)
+    req = _licensing(requesting_agency=registry, performing_agency=registry)
+    expected = Outcome.PERMITTED if _ours(home) else Outcome.NOT_APPLICABLE
+    assert bill.decide(req) is expected
+    # a Registry of elsewhere searching for the Commonwealth's: governed, and no (c) search
+    for_ours = attrs.evolve(req, requesting_agency=REGISTRY)
+    assert (bill.decide(for_ours) is Outcome.PERMITTED) is _ours(home)
+
+
+@BILLS
+@pytest.mark.parametrize("home", HOMES, ids=HOME_IDS)
+def test_the_ban_on_video_binds_the_commonwealths_law_enforcement_not_the_fbi_on_its_own(
+    bill: Version, home: str | None
+) -> None:
+    video = ProbeImage(kind=MediaKind.RECORDED_VIDEO, source=ImageSource.SURVEILLANCE_CAMERA)
+    asks = request(requesting_agency=_of(AgencyKind.LOCAL_POLICE, home), probe=video)
+    expected = Outcome.FORBIDDEN if _ours(home) else Outcome.NOT_APPLICABLE
+    assert bill.decide(attrs.evolve(asks, performing_agency=FBI)) is expected
+    # the Registrar asking the FBI for video: read as bound only by (c), not permitted; read
+    # as law enforcement, forbidden; the FBI's part binds no one under Massachusetts law
+    registrar = attrs.evolve(asks, requesting_agency=REGISTRY, performing_agency=FBI)
+    assert bill.decide(registrar) is Outcome.NOT_PERMITTED
+    bound = bill.with_readings({"registrar-status": "law-enforcement"})
+    assert bound.decide(registrar) is Outcome.FORBIDDEN
+
+
+@pytest.mark.parametrize("home", HOMES, ids=HOME_IDS)
+def test_under_the_redraft_the_state_police_assist_only_the_commonwealths_registrar(
+    home: str | None,
+) -> None:
+    assist = request(
+        requesting_agency=_of(AgencyKind.MOTOR_VEHICLE_REGISTRY, home),
+        purpose=Purpose.IDENTIFICATION_DOCUMENT_INVESTIGATION,
+        warrant=None,
+        offense=None,
+    )
+    assert (REDRAFT.decide(assist) is Outcome.PERMITTED) is _ours(home)
+    assert_invariants_hold(REDRAFT, assist)
+    # nor do another state's State Police assist the Commonwealth's Registrar under (d)(1)
+    elsewhere = attrs.evolve(
+        assist,
+        requesting_agency=REGISTRY,
+        performing_agency=_of(AgencyKind.STATE_POLICE, "US-NH"),
+    )
+    assert REDRAFT.decide(elsewhere) is not Outcome.PERMITTED
+
+
 # -- the FBI, not any federal agency -----------------------------------------------------------
 
 

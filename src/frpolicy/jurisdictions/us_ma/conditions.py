@@ -3,6 +3,19 @@
 Each leaf reads a few fields of the request and says, in its description, what it tests.
 The versions of §220 (:mod:`.st2020_c253`, :mod:`.h1728`, :mod:`.h4359`) compose them into
 rules; the documentation renders them as prose.
+
+Where §220 names an agency, it names one of the Commonwealth: "the department of state
+police" is the Massachusetts State Police, "the registrar" the Massachusetts Registrar of
+Motor Vehicles, "a law enforcement agency" one of Massachusetts. So the rules read an
+agency's kind with its home (:attr:`~frpolicy.model.Agency.home`) through
+:func:`performed_by_massachusetts` and :func:`requested_by_massachusetts`: the New
+Hampshire State Police are not "the State Police" of §220(d). An agency that states no
+home is taken as the Commonwealth's, as every document written before homes were. The
+FBI alone is named by its kind: there is one FBI, and its home (``US``) is not read.
+
+>>> from frpolicy.model import AgencyKind
+>>> performed_by_massachusetts(AgencyKind.STATE_POLICE).describe()
+'the search is performed by the State Police of Massachusetts'
 """
 
 from __future__ import annotations
@@ -48,8 +61,10 @@ __all__ = [
     "WARRANT_IN_FORCE",
     "WRITTEN_REQUEST",
     "performed_by",
+    "performed_by_massachusetts",
     "purpose_is",
     "requested_by",
+    "requested_by_massachusetts",
 ]
 
 MASSACHUSETTS_LAW_ENFORCEMENT = frozenset(
@@ -60,7 +75,6 @@ MASSACHUSETTS_LAW_ENFORCEMENT = frozenset(
 The FBI and other federal agencies are law enforcement too, but Massachusetts does not
 bind them when they act on their own account.
 """
-_FEDERAL = frozenset({AgencyKind.FBI, AgencyKind.FEDERAL})
 
 MASSACHUSETTS_REQUESTER = requested_by_agency_of("US-MA", "Massachusetts")
 MASSACHUSETTS_SEARCHER = performed_by_agency_of("US-MA", "Massachusetts")
@@ -90,6 +104,22 @@ requested_by = leaf_family(
 purpose_is = leaf_family(
     "purpose_is", "the purpose is {purpose}", "r.purpose is purpose", ["purpose"]
 )
+performed_by_massachusetts = leaf_family(
+    "performed_by_massachusetts",
+    "the search is performed by {kind} of Massachusetts",
+    "r.performing_agency.kind is kind" + _of_massachusetts("performing_agency"),
+    ["kind"],
+    **_HOMES,
+)
+"""The search is performed by the Commonwealth's agency of this kind (its State Police)."""
+requested_by_massachusetts = leaf_family(
+    "requested_by_massachusetts",
+    "the search is requested by {kind} of Massachusetts",
+    "r.requesting_agency.kind is kind" + _of_massachusetts("requesting_agency"),
+    ["kind"],
+    **_HOMES,
+)
+"""The search is requested by the Commonwealth's agency of this kind."""
 
 LAW_ENFORCEMENT_REQUEST = leaf(
     "law_enforcement_request",
@@ -107,18 +137,27 @@ LAW_ENFORCEMENT_SEARCH = leaf(
 )
 LAW_ENFORCEMENT_USE = leaf(
     "law_enforcement_use",
-    "law enforcement (the police, a prosecutor, the FBI or another federal agency) asks for "
-    "or performs the search",
-    "r.requesting_agency.kind in LAW_ENFORCEMENT or r.performing_agency.kind in LAW_ENFORCEMENT",
-    LAW_ENFORCEMENT=MASSACHUSETTS_LAW_ENFORCEMENT | _FEDERAL,
+    "Massachusetts law enforcement (its police or a prosecutor) asks for or performs the search",
+    "r.requesting_agency.kind in LAW_ENFORCEMENT"
+    + _of_massachusetts("requesting_agency")
+    + " or r.performing_agency.kind in LAW_ENFORCEMENT"
+    + _of_massachusetts("performing_agency"),
+    LAW_ENFORCEMENT=MASSACHUSETTS_LAW_ENFORCEMENT,
+    **_HOMES,
 )
+"""Whom §220(k) binds: a federal agency takes part only at the asking of one of these."""
 LAW_ENFORCEMENT_OR_REGISTRAR_USE = leaf(
     "law_enforcement_or_registrar_use",
-    "law enforcement (the police, a prosecutor, the FBI or another federal agency) or the "
-    "Registrar asks for or performs the search",
-    "r.requesting_agency.kind in USERS or r.performing_agency.kind in USERS",
-    USERS=MASSACHUSETTS_LAW_ENFORCEMENT | _FEDERAL | {AgencyKind.MOTOR_VEHICLE_REGISTRY},
+    "Massachusetts law enforcement (its police or a prosecutor) or its Registrar asks for or "
+    "performs the search",
+    "r.requesting_agency.kind in USERS"
+    + _of_massachusetts("requesting_agency")
+    + " or r.performing_agency.kind in USERS"
+    + _of_massachusetts("performing_agency"),
+    USERS=MASSACHUSETTS_LAW_ENFORCEMENT | {AgencyKind.MOTOR_VEHICLE_REGISTRY},
+    **_HOMES,
 )
+"""Whom §220(k) binds when the Registrar is read as bound as law enforcement is."""
 REGISTRY_REQUEST = leaf(
     "registry_request",
     "the search is requested by the Massachusetts Registry of Motor Vehicles",

@@ -145,8 +145,11 @@ LAW_ENFORCEMENT_INVOLVED = c.LAW_ENFORCEMENT_REQUEST | c.LAW_ENFORCEMENT_SEARCH
 """Law enforcement of Massachusetts asks for or performs the search: what (g)-(h) record."""
 
 # §220(d): only the State Police search, or ask the FBI to; other agencies, local police
-# among them, ask the State Police to search on their behalf.
-STATE_POLICE_SEARCH = c.performed_by(_SP) | (c.performed_by(_FBI) & c.requested_by(_SP))
+# among them, ask the State Police to search on their behalf. "The department of state
+# police" is the Commonwealth's: another state's State Police are a third party.
+STATE_POLICE_SEARCH = c.performed_by_massachusetts(_SP) | (
+    c.performed_by(_FBI) & c.requested_by_massachusetts(_SP)
+)
 # §220(d): only technology approved after a public hearing may be used.
 CENTRAL_SEARCH = STATE_POLICE_SEARCH & c.TECHNOLOGY_APPROVED
 FELONY_WARRANT = (
@@ -156,7 +159,7 @@ FELONY_WARRANT = (
     & c.OFFENSE_IS_FELONY
 )
 EMERGENCY = c.EMERGENCY_DECLARED & c.EMERGENCY_IMMEDIATE_DANGER
-REGISTRAR_OWN = c.performed_by(_RMV) & c.REGISTRY_REQUEST
+REGISTRAR_OWN = c.REGISTRY_SEARCH & c.REGISTRY_REQUEST
 """The Registrar searching on its own account."""
 
 
@@ -360,13 +363,20 @@ def invariants(
     Registrar); ``public_record`` replaces (g)'s public-record duty: pairs of the searches
     it covers and the duty that covers them.
     """
-    involved = [c.requested_by(k) & c.MASSACHUSETTS_REQUESTER for k in (_LOCAL, _SP, _DA, _RMV)]
-    involved += [c.performed_by(k) & c.MASSACHUSETTS_SEARCHER for k in (_LOCAL, _SP, _DA, _RMV)]
-    law_enforcement = [c.requested_by(k) & c.MASSACHUSETTS_REQUESTER for k in (_LOCAL, _SP, _DA)]
-    law_enforcement += [c.performed_by(k) & c.MASSACHUSETTS_SEARCHER for k in (_LOCAL, _SP, _DA)]
+
+    def asks(kind: AgencyKind) -> Predicate:
+        return c.requested_by(kind) & c.MASSACHUSETTS_REQUESTER
+
+    def performs(kind: AgencyKind) -> Predicate:
+        return c.performed_by(kind) & c.MASSACHUSETTS_SEARCHER
+
+    involved = [asks(k) for k in (_LOCAL, _SP, _DA, _RMV)]
+    involved += [performs(k) for k in (_LOCAL, _SP, _DA, _RMV)]
+    law_enforcement = [asks(k) for k in (_LOCAL, _SP, _DA)]
+    law_enforcement += [performs(k) for k in (_LOCAL, _SP, _DA)]
     any_law_enforcement = AnyOf(tuple(law_enforcement))
-    through_state_police = c.performed_by(_SP) | (c.performed_by(_FBI) & c.requested_by(_SP))
-    registrar_own = c.performed_by(_RMV) & c.requested_by(_RMV)
+    through_state_police = performs(_SP) | (c.performed_by(_FBI) & asks(_SP))
+    registrar_own = performs(_RMV) & asks(_RMV)
     felony_warrant = (
         c.WARRANT_AUTHORIZES_SEARCH
         & c.WARRANT_IN_FORCE
@@ -414,7 +424,7 @@ def invariants(
         Invariant(
             id="registrar-never-infers-emotions",
             statement="The Registrar's licensing search never infers emotions.",
-            when=c.performed_by(_RMV) & c.purpose_is(Purpose.LICENSE_ISSUANCE),
+            when=performs(_RMV) & c.purpose_is(Purpose.LICENSE_ISSUANCE),
             holds=~c.EMOTION_INFERENCE,
             citation=_cite("(c)", instrument),
         ),
@@ -470,7 +480,7 @@ def invariants(
             id="defendant-notice",
             statement="A defendant identified through a search the State Police perform is "
             "told so, unless the search identified a deceased person.",
-            when=c.performed_by(_SP) & ~c.purpose_is(Purpose.IDENTIFY_DECEASED),
+            when=performs(_SP) & ~c.purpose_is(Purpose.IDENTIFY_DECEASED),
             obliges=("MA-NOTICE",),
             outcomes=EVERY_REQUEST,
             citation=_cite("(f)", instrument),

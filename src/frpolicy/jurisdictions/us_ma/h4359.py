@@ -76,7 +76,7 @@ def _rules(chosen: Mapping[str, Reading]) -> tuple[Rule, ...]:
         Rule(
             id="MA-RMV-ASSIST",
             effect=Effect.PERMIT,
-            when=c.performed_by(_SP)
+            when=c.performed_by_massachusetts(_SP)
             & c.REGISTRY_REQUEST
             & _REGISTRY_PURPOSE
             & c.TECHNOLOGY_APPROVED,
@@ -96,7 +96,7 @@ def _duties(chosen: Mapping[str, Reading]) -> tuple[Duty, ...]:
         # (g) Every request to the State Police, and every search they perform, is a public record.
         Duty(
             id="MA-LOG",
-            when=c.performed_by(_SP),
+            when=c.performed_by_massachusetts(_SP),
             citation=log.citation,
             paraphrase="The State Police keep each request to them and each search they "
             "perform as a public record, permitted or not. No deadline is stated.",
@@ -111,7 +111,7 @@ def _duties(chosen: Mapping[str, Reading]) -> tuple[Duty, ...]:
         # (g) Outside searches: only requests to the FBI need written documentation.
         Duty(
             id="MA-LOG-FBI",
-            when=c.performed_by(_FBI) & c.requested_by(_SP),
+            when=c.performed_by(_FBI) & c.requested_by_massachusetts(_SP),
             citation=log.citation,
             paraphrase="The State Police document in writing each search they ask the FBI to "
             "perform, permitted or not; H.4359 narrows the documentation of outside searches "
@@ -128,9 +128,12 @@ def _duties(chosen: Mapping[str, Reading]) -> tuple[Duty, ...]:
 
 
 def _invariants(chosen: Mapping[str, Reading]) -> tuple[Invariant, ...]:
+    state_police = c.performed_by(_SP) & c.MASSACHUSETTS_SEARCHER
+    asked_by_state_police = c.requested_by(_SP) & c.MASSACHUSETTS_REQUESTER
     assisting = (
-        c.performed_by(_SP)
+        state_police
         & c.requested_by(AgencyKind.MOTOR_VEHICLE_REGISTRY)
+        & c.MASSACHUSETTS_REQUESTER
         & (
             c.purpose_is(Purpose.LICENSE_ISSUANCE)
             | c.purpose_is(Purpose.IDENTIFICATION_DOCUMENT_INVESTIGATION)
@@ -140,8 +143,8 @@ def _invariants(chosen: Mapping[str, Reading]) -> tuple[Invariant, ...]:
         chosen,
         exempt=assisting,
         public_record=(
-            (c.performed_by(_SP), "MA-LOG"),
-            (c.performed_by(_FBI) & c.requested_by(_SP), "MA-LOG-FBI"),
+            (state_police, "MA-LOG"),
+            (c.performed_by(_FBI) & asked_by_state_police, "MA-LOG-FBI"),
         ),
         instrument=INSTRUMENT.id,
     )

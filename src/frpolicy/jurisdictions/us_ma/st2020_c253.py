@@ -108,16 +108,19 @@ READINGS = (WARRANT_AS_COURT_ORDER, IDENTIFICATION_DOCUMENTS_EXEMPTION, QUARTERL
 SCOPE = c.LAW_ENFORCEMENT_REQUEST | c.LAW_ENFORCEMENT_SEARCH
 """§220 governs every search a Massachusetts law enforcement agency asks for or performs."""
 
-# Police send a written request to one of three bodies, which alone search.
-AUTHORIZED_SEARCHER = c.performed_by(_RMV) | c.performed_by(_SP) | c.performed_by(_FBI)
+# Police send a written request to one of three bodies, which alone search: the
+# Commonwealth's Registry and State Police, or the FBI.
+AUTHORIZED_SEARCHER = (
+    c.performed_by_massachusetts(_RMV) | c.performed_by_massachusetts(_SP) | c.performed_by(_FBI)
+)
 COURT_ORDERED = c.COURT_ORDER_AUTHORIZES_SEARCH & c.COURT_ORDER_IN_FORCE
 WARRANT_IN_HAND = c.WARRANT_AUTHORIZES_SEARCH & c.WARRANT_IN_FORCE
 # The emergency standard (a substantial risk of harm to a person or group) is unverified:
 # harm to a person is required, immediacy is not.
 EMERGENCY = c.EMERGENCY_DECLARED & c.EMERGENCY_HARM_TO_A_PERSON
 IDENTIFICATION_DOCUMENTS = (
-    c.performed_by(_SP)
-    & c.requested_by(_SP)
+    c.performed_by_massachusetts(_SP)
+    & c.requested_by_massachusetts(_SP)
     & c.purpose_is(Purpose.IDENTIFICATION_DOCUMENT_INVESTIGATION)
 )
 
@@ -235,7 +238,9 @@ def _invariants(readings: Mapping[str, Reading]) -> tuple[Invariant, ...]:
     emergency = c.EMERGENCY_DECLARED & c.EMERGENCY_HARM_TO_A_PERSON
     own_id_work = (
         c.performed_by(_SP)
+        & c.MASSACHUSETTS_SEARCHER
         & c.requested_by(_SP)
+        & c.MASSACHUSETTS_REQUESTER
         & c.purpose_is(Purpose.IDENTIFICATION_DOCUMENT_INVESTIGATION)
     )
     basis = court_order | emergency
@@ -255,7 +260,8 @@ def _invariants(readings: Mapping[str, Reading]) -> tuple[Invariant, ...]:
             id="named-searchers",
             statement="A permitted search is performed by the Registry of Motor Vehicles, the "
             "State Police or the FBI, never by the police department that asked for it.",
-            holds=c.performed_by(_RMV) | c.performed_by(_SP) | c.performed_by(_FBI),
+            holds=(c.performed_by(_RMV) | c.performed_by(_SP)) & c.MASSACHUSETTS_SEARCHER
+            | c.performed_by(_FBI),
             citation=CITATION,
         ),
         Invariant(
