@@ -239,13 +239,47 @@ def test_a_warrant_that_does_not_cover_this_search_does_not_permit_it(
 
 
 @BILLS
-def test_a_local_police_department_running_its_own_search_is_not_permitted_under_the_bill(
+def test_a_local_police_departments_own_vendor_search_is_forbidden_by_the_ban_of_220b(
     bill: Version,
 ) -> None:
+    # a felony warrant in hand changes nothing: no facts make this route lawful
     decision = bill.evaluate(request(performing_agency=BOSTON_POLICE))
-    assert decision.outcome is Outcome.NOT_PERMITTED
-    assert "MA-WARRANT" in determining(decision)
-    assert "not: the search is performed by the State Police" in decision.explain()
+    assert decision.outcome is Outcome.FORBIDDEN
+    assert determining(decision) == {"MA-BAN"}
+    assert cited(decision) == {f"G.L. c.6 §220(b) ({bill.instrument.id})"}
+    assert_invariants_hold(bill, request(performing_agency=BOSTON_POLICE))
+    # the State Police's own search lacking its grounds is not permitted, not forbidden
+    assert bill.decide(request(warrant=None)) is Outcome.NOT_PERMITTED
+
+
+@BILLS
+@pytest.mark.parametrize(
+    ("requester", "searcher"),
+    [
+        (BOSTON_POLICE, FBI),
+        (BOSTON_POLICE, HSI),
+        (BOSTON_POLICE, REGISTRY),
+        (BOSTON_POLICE, HOUSING),
+        (STATE_POLICE, HSI),
+        (HOUSING, BOSTON_POLICE),
+    ],
+    ids=[
+        "local-asks-the-fbi",
+        "local-asks-hsi",
+        "local-asks-the-registry",
+        "local-asks-a-public-agency",
+        "state-police-ask-hsi",
+        "a-public-agency-asks-local-police",
+    ],
+)
+def test_asking_anyone_but_the_state_police_to_search_is_forbidden_by_220b(
+    bill: Version, requester: Agency, searcher: Agency
+) -> None:
+    req = request(requesting_agency=requester, performing_agency=searcher)
+    decision = bill.evaluate(req)
+    assert decision.outcome is Outcome.FORBIDDEN
+    assert "MA-BAN" in determining(decision)
+    assert_invariants_hold(bill, req)
 
 
 @BILLS
@@ -255,7 +289,7 @@ def test_the_fbi_may_search_at_the_state_polices_request_but_not_at_local_police
     assert bill.decide(request(performing_agency=FBI, requesting_agency=STATE_POLICE)) is (
         Outcome.PERMITTED
     )
-    assert bill.decide(request(performing_agency=FBI)) is Outcome.NOT_PERMITTED
+    assert bill.decide(request(performing_agency=FBI)) is Outcome.FORBIDDEN
 
 
 @BILLS
@@ -878,7 +912,7 @@ def test_the_state_police_may_not_ask_a_federal_agency_other_than_the_fbi_under_
     bill: Version,
 ) -> None:
     to_hsi = request(requesting_agency=STATE_POLICE, performing_agency=HSI)
-    assert bill.decide(to_hsi) is Outcome.NOT_PERMITTED
+    assert bill.decide(to_hsi) is Outcome.FORBIDDEN
     assert_invariants_hold(bill, to_hsi)
 
 
@@ -930,7 +964,7 @@ def test_a_defendant_identified_through_an_unlawful_search_is_owed_notice_under_
 ) -> None:
     unlawful = request(performing_agency=BOSTON_POLICE)
     decision = bill.evaluate(unlawful)
-    assert decision.outcome is Outcome.NOT_PERMITTED
+    assert decision.outcome is Outcome.FORBIDDEN
     assert "MA-NOTICE" in {o.duty for o in decision.obligations}
 
 

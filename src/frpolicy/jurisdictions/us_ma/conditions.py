@@ -55,6 +55,7 @@ __all__ = [
     "OFFENSE_IS_FELONY",
     "REGISTRY_REQUEST",
     "REGISTRY_SEARCH",
+    "STATE_POLICE_ROUTE",
     "TECHNOLOGY_APPROVED",
     "WARRANT_AUTHORIZES_SEARCH",
     "WARRANT_COVERS_OFFENSE",
@@ -172,6 +173,19 @@ REGISTRY_SEARCH = leaf(
     + _of_massachusetts("performing_agency"),
     **_HOMES,
 )
+
+STATE_POLICE_ROUTE = leaf(
+    "state_police_route",
+    "the search is made through the State Police: the State Police of Massachusetts perform "
+    "it, or the FBI does at their request",
+    "r.performing_agency.kind is AgencyKind.STATE_POLICE"
+    + _of_massachusetts("performing_agency")
+    + " or r.performing_agency.kind is AgencyKind.FBI"
+    " and r.requesting_agency.kind is AgencyKind.STATE_POLICE"
+    + _of_massachusetts("requesting_agency"),
+    **_HOMES,
+)
+"""The bills' one route (§220(d)): the Commonwealth's State Police search, or ask the FBI to."""
 
 WRITTEN_REQUEST = leaf(
     "written_request", "the search was asked for in a written request", "r.written_request"

@@ -147,9 +147,7 @@ LAW_ENFORCEMENT_INVOLVED = c.LAW_ENFORCEMENT_REQUEST | c.LAW_ENFORCEMENT_SEARCH
 # §220(d): only the State Police search, or ask the FBI to; other agencies, local police
 # among them, ask the State Police to search on their behalf. "The department of state
 # police" is the Commonwealth's: another state's State Police are a third party.
-STATE_POLICE_SEARCH = c.performed_by_massachusetts(_SP) | (
-    c.performed_by(_FBI) & c.requested_by_massachusetts(_SP)
-)
+STATE_POLICE_SEARCH = c.STATE_POLICE_ROUTE
 # §220(d): only technology approved after a public hearing may be used.
 CENTRAL_SEARCH = STATE_POLICE_SEARCH & c.TECHNOLOGY_APPROVED
 FELONY_WARRANT = (
@@ -183,6 +181,26 @@ def rules(choices: Mapping[str, Reading], instrument: str = INSTRUMENT.id) -> tu
         else c.LAW_ENFORCEMENT_OR_REGISTRAR_USE
     )
     return (
+        # (b) Law enforcement may not use the technology, nor ask a third party to: but as (d).
+        Rule(
+            id="MA-BAN",
+            effect=Effect.FORBID,
+            when=c.LAW_ENFORCEMENT_USE & ~STATE_POLICE_SEARCH,
+            citation=_cite("(b)", instrument),
+            paraphrase="A Massachusetts law enforcement agency may not use facial recognition, "
+            "nor ask a third party to use it on its behalf, except as §220 allows: only the "
+            "State Police search, or ask the FBI to, and other agencies ask the State Police. "
+            "A search a police department or prosecutor runs itself, or that Massachusetts "
+            "law enforcement asks anyone else to run (a vendor, another state's police, a "
+            "federal agency, the Registry, the FBI asked directly), is forbidden whatever its "
+            "grounds.",
+            source=source(
+                Verification.SUMMARY,
+                _HIGH,
+                _NOTES + '; (b) quoted: "unlawful for a law enforcement agency or officer to '
+                'acquire, possess, access, use, assist with the use of"',
+            ),
+        ),
         # (c) The Registrar may use facial recognition to verify identity when issuing licenses.
         Rule(
             id="MA-RMV",
@@ -407,6 +425,16 @@ def invariants(
             citation=_cite("(d)", instrument),
         ),
         Invariant(
+            id="state-police-route",
+            statement="A search Massachusetts law enforcement asks for or performs goes by the "
+            "State Police's route (the State Police search, or the FBI at their request), or "
+            "it is forbidden: §220(b) bans every other route, whatever its grounds.",
+            when=any_law_enforcement,
+            holds=through_state_police,
+            outcomes=frozenset({Outcome.PERMITTED, Outcome.NOT_PERMITTED}),
+            citation=_cite("(b), (d)", instrument),
+        ),
+        Invariant(
             id="no-other-federal-agency",
             statement="No federal agency other than the FBI performs a permitted search: the "
             "bill names the FBI only.",
@@ -491,15 +519,6 @@ def invariants(
 def provisions(instrument: str = INSTRUMENT.id) -> tuple[Provision, ...]:
     """Provisions of the bill kept as prose: consequences, and what was looked for and not found."""
     return (
-        Provision(
-            id="MA-BAN",
-            citation=_cite("(b)", instrument),
-            text="Default ban: a law enforcement agency or officer may not acquire, possess, "
-            "access or use biometric surveillance technology, or ask a third party to, except "
-            "as §220 allows. frpolicy encodes it as the default: what no rule permits is not "
-            "permitted.",
-            source=source(Verification.SUMMARY, _HIGH, _NOTES),
-        ),
         Provision(
             id="MA-EXCLUSION",
             citation=_cite("(l)", instrument),
