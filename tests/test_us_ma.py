@@ -117,6 +117,19 @@ def request(**changes: Any) -> SearchRequest:
     return SearchRequest(**(fields | changes))
 
 
+HOMES = ("US-MA", "US-NH", "US", None)
+"""Every place an agency may be from: the Commonwealth, another state, federal, unstated."""
+HOME_IDS = ["own", "another-state", "federal", "no-home"]
+
+
+def _of(kind: AgencyKind, home: str | None) -> Agency:
+    return Agency(id=f"{kind.value}-{home}", name=f"A {kind.label}", kind=kind, home=home)
+
+
+def _ours(home: str | None) -> bool:
+    return home in {"US-MA", None}
+
+
 def determining(decision: Decision) -> set[str]:
     return {r.rule for r in decision.determining}
 
@@ -559,14 +572,59 @@ def test_keeping_the_search_as_a_public_record_has_no_deadline_so_is_never_late(
     assert log.check([], years_later).status is ObligationStatus.PENDING
 
 
+REVENUE = Agency(
+    id="dor", name="Department of Revenue", kind=AgencyKind.OTHER_PUBLIC_AGENCY, home="US-MA"
+)
+
+
 @BILLS
-def test_a_request_from_a_public_agency_outside_law_enforcement_is_outside_the_bills_scope(
+@pytest.mark.parametrize(
+    "searcher",
+    [REVENUE, FBI, HSI, _of(AgencyKind.LOCAL_POLICE, "US-NH")],
+    ids=["itself", "the-fbi", "hsi", "another-states-police"],
+)
+def test_a_public_agency_outside_law_enforcement_keeps_each_request_public_and_reports_it(
+    bill: Version, searcher: Agency
+) -> None:
+    # §220(i)-(j): the Department of Revenue is under no ban, but owes a public record and
+    # a quarterly report to EOPSS for each search it asks for, whoever runs it
+    req = request(requesting_agency=REVENUE, performing_agency=searcher, warrant=None)
+    decision = bill.evaluate(req)
+    assert decision.outcome is Outcome.PERMITTED
+    assert determining(decision) == {"MA-NONLE"}
+    duties = {o.duty for o in decision.obligations}
+    assert {"MA-NONLE-LOG", "MA-NONLE-REPORT"} <= duties
+    log = obligation(decision, "MA-NONLE-LOG")
+    assert str(log.citation) == f"G.L. c.6 §220(i) ({bill.instrument.id})"
+    assert log.arises_on is EventKind.REQUEST_SUBMITTED
+    report = obligation(decision, "MA-NONLE-REPORT")
+    assert report.due is not None
+    assert report.due.date() == date(2024, 6, 30)
+    assert_invariants_hold(bill, req)
+
+
+@BILLS
+def test_a_public_agencys_request_the_state_police_refuse_still_owes_its_record_and_report(
     bill: Version,
 ) -> None:
-    decision = bill.evaluate(request(requesting_agency=HOUSING, performing_agency=HOUSING))
+    # governed by (d) as any request to the State Police, and by (i)-(j) as the agency's
+    req = request(requesting_agency=REVENUE, warrant=None)
+    decision = bill.evaluate(req)
+    assert decision.outcome is Outcome.NOT_PERMITTED
+    assert {"MA-NONLE-LOG", "MA-NONLE-REPORT", "MA-LOG", "MA-REPORT"} <= {
+        o.duty for o in decision.obligations
+    }
+    assert_invariants_hold(bill, req)
+
+
+@BILLS
+def test_another_states_public_agency_asking_the_fbi_is_outside_220(bill: Version) -> None:
+    req = request(
+        requesting_agency=_of(AgencyKind.OTHER_PUBLIC_AGENCY, "US-NH"), performing_agency=FBI
+    )
+    decision = bill.evaluate(req)
     assert decision.outcome is Outcome.NOT_APPLICABLE
-    assert decision.reasons == ()
-    assert decision.scope
+    assert decision.obligations == ()
 
 
 # -- current law: G.L. c.6 §220 as inserted by St. 2020, c.253 -------------------------------
@@ -767,18 +825,6 @@ def test_every_search_the_state_police_perform_is_governed_whoever_asked(version
 
 
 # -- where agencies belong: §220 names the Commonwealth's own -----------------------------------
-
-HOMES = ("US-MA", "US-NH", "US", None)
-"""Every place an agency may be from: the Commonwealth, another state, federal, unstated."""
-HOME_IDS = ["own", "another-state", "federal", "no-home"]
-
-
-def _of(kind: AgencyKind, home: str | None) -> Agency:
-    return Agency(id=f"{kind.value}-{home}", name=f"A {kind.label}", kind=kind, home=home)
-
-
-def _ours(home: str | None) -> bool:
-    return home in {"US-MA", None}
 
 
 @EVERY_VERSION
@@ -1010,7 +1056,8 @@ def test_the_quarterly_report_is_due_by_the_end_of_the_next_quarter_as_read_here
     assert report.due is not None
     assert report.due.date() == date(2024, 6, 30)
     assert "quarterly-report-due" in {r.id for r in version.evaluate(request()).readings}
-    assert version.policy.resting_on("quarterly-report-due") == (duty,)
+    reports = (duty,) if version is CURRENT else (duty, "MA-NONLE-REPORT")
+    assert version.policy.resting_on("quarterly-report-due") == reports
     same = version.with_readings({"quarterly-report-due": "same-quarter"})
     sooner = obligation(same.evaluate(request()), duty)
     assert sooner.due is not None

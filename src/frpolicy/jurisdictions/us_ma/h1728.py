@@ -136,10 +136,18 @@ def readings(instrument: str = INSTRUMENT.id) -> tuple[Reading, ...]:
 
 # -- who is bound, and the conditions of §220(d) ---------------------------------------------
 
+PUBLIC_AGENCY_REQUEST = c.requested_by_massachusetts(AgencyKind.OTHER_PUBLIC_AGENCY)
+"""A public agency of the Commonwealth that is not law enforcement asks: what (i)-(j) govern."""
+
 SCOPE = (
-    c.LAW_ENFORCEMENT_REQUEST | c.LAW_ENFORCEMENT_SEARCH | c.REGISTRY_REQUEST | c.REGISTRY_SEARCH
+    c.LAW_ENFORCEMENT_REQUEST
+    | c.LAW_ENFORCEMENT_SEARCH
+    | c.REGISTRY_REQUEST
+    | c.REGISTRY_SEARCH
+    | PUBLIC_AGENCY_REQUEST
 )
-"""§220(b) binds law enforcement, asking or performing; §220(c) governs the Registrar."""
+"""§220(b) binds law enforcement, asking or performing; §220(c) governs the Registrar;
+§220(i)-(j) every other public agency of the Commonwealth that asks for a search."""
 
 LAW_ENFORCEMENT_INVOLVED = c.LAW_ENFORCEMENT_REQUEST | c.LAW_ENFORCEMENT_SEARCH
 """Law enforcement of Massachusetts asks for or performs the search: what (g)-(h) record."""
@@ -244,6 +252,20 @@ def rules(choices: Mapping[str, Reading], instrument: str = INSTRUMENT.id) -> tu
             "warrant, to identify a deceased person.",
             source=source(Verification.SUMMARY, _HIGH, _NOTES),
         ),
+        # (i)-(j) Other public agencies face no ban, only a public record and a report.
+        Rule(
+            id="MA-NONLE",
+            effect=Effect.PERMIT,
+            when=PUBLIC_AGENCY_REQUEST & ~c.LAW_ENFORCEMENT_USE & ~c.REGISTRY_SEARCH,
+            citation=_cite("(b), (i)-(j)", instrument),
+            paraphrase="A public agency of the Commonwealth that is not law enforcement is "
+            "under no ban: §220(b) binds law enforcement alone, and §220(i)-(j) govern such "
+            "an agency by a public record and a quarterly report of each search it asks for. "
+            "It may ask for a search, or run one, in which no Massachusetts law enforcement "
+            "agency or Registry takes part (its own, the FBI's, another state's); one the "
+            "State Police or the Registry would run is governed by their rules.",
+            source=source(Verification.SUMMARY, _MED, _NOTES + "; provisions catalog MA-NONLE"),
+        ),
         # (k) No inference of emotions by law enforcement.
         Rule(
             id="MA-NO-EMOTION",
@@ -343,6 +365,63 @@ def duties(choices: Mapping[str, Reading], instrument: str = INSTRUMENT.id) -> t
             outcomes=EVERY_REQUEST,
             arises_on=EventKind.REQUEST_SUBMITTED,
         ),
+        *public_agency_duties(choices, instrument),
+    )
+
+
+def public_agency_duties(
+    choices: Mapping[str, Reading], instrument: str = INSTRUMENT.id
+) -> tuple[Duty, Duty]:
+    """§220(i)-(j): what a public agency that is not law enforcement owes for each request.
+
+    Every request such an agency of the Commonwealth makes, whoever runs the search and
+    whatever the outcome: the duties reach further than the bans, which bind law
+    enforcement alone. H.4359 keeps them unchanged.
+    """
+    quarters = 1 if _chosen(choices, QUARTERLY_REPORT_DUE) == "next-quarter" else 0
+    agency = "the public agency that asked"
+    record = source(
+        Verification.SUMMARY,
+        _MED,
+        _NOTES + '; (i) quoted: "Each non-law enforcement public agency shall document, as a '
+        'public record, each facial recognition search requested"',
+    )
+    return (
+        # (i) Each search a non-law enforcement public agency requests is a public record.
+        Duty(
+            id="MA-NONLE-LOG",
+            when=PUBLIC_AGENCY_REQUEST,
+            citation=_cite("(i)", instrument),
+            paraphrase="A public agency that is not law enforcement keeps each facial-"
+            "recognition search it asks for as a public record, permitted or not, whoever "
+            "runs it. No deadline is stated.",
+            source=record,
+            action="keep the request as a public record",
+            party=agency,
+            deadline=None,
+            fulfilled_by=EventKind.SEARCH_DOCUMENTED,
+            outcomes=EVERY_REQUEST,
+            arises_on=EventKind.REQUEST_SUBMITTED,
+        ),
+        # (i)-(j) ... and reported quarterly to EOPSS, for its annual publication.
+        Duty(
+            id="MA-NONLE-REPORT",
+            when=PUBLIC_AGENCY_REQUEST,
+            citation=_cite("(i)-(j)", instrument),
+            paraphrase="A public agency that is not law enforcement reports each search it "
+            "asks for to the Executive Office of Public Safety and Security quarterly, and "
+            "EOPSS includes it in the annual publication. The report's own due date was not "
+            "found (a reading).",
+            source=record,
+            action="include the request in a quarterly report to EOPSS",
+            party=agency,
+            deadline=Deadline(
+                anchor=EventKind.REQUEST_SUBMITTED, amount=quarters, unit=Unit.QUARTERS
+            ),
+            fulfilled_by=EventKind.SEARCH_REPORTED,
+            outcomes=EVERY_REQUEST,
+            arises_on=EventKind.REQUEST_SUBMITTED,
+        ),
     )
 
 
@@ -388,8 +467,11 @@ def invariants(
     def performs(kind: AgencyKind) -> Predicate:
         return c.performed_by(kind) & c.MASSACHUSETTS_SEARCHER
 
-    involved = [asks(k) for k in (_LOCAL, _SP, _DA, _RMV)]
-    involved += [performs(k) for k in (_LOCAL, _SP, _DA, _RMV)]
+    bound = [asks(k) for k in (_LOCAL, _SP, _DA, _RMV)]
+    bound += [performs(k) for k in (_LOCAL, _SP, _DA, _RMV)]
+    any_bound = AnyOf(tuple(bound))
+    other_public_agency = asks(AgencyKind.OTHER_PUBLIC_AGENCY)
+    involved = (*bound, other_public_agency)
     law_enforcement = [asks(k) for k in (_LOCAL, _SP, _DA)]
     law_enforcement += [performs(k) for k in (_LOCAL, _SP, _DA)]
     any_law_enforcement = AnyOf(tuple(law_enforcement))
@@ -410,17 +492,40 @@ def invariants(
         Invariant(
             id="binds-law-enforcement-and-registrar",
             statement="Every search a Massachusetts police department, prosecutor or the "
-            "Registrar asks for or performs is governed by §220, whoever else takes part: a "
-            "State Police search at the FBI's request is governed.",
-            holds=~AnyOf(tuple(involved)),
+            "Registrar asks for or performs is governed by §220, whoever else takes part (a "
+            "State Police search at the FBI's request is governed), and so is every search "
+            "another public agency of the Commonwealth asks for.",
+            holds=~AnyOf(involved),
             outcomes=frozenset({Outcome.NOT_APPLICABLE}),
-            citation=_cite("(b)-(d)", instrument),
+            citation=_cite("(b)-(d), (i)", instrument),
+        ),
+        Invariant(
+            id="no-ban-beyond-law-enforcement",
+            statement="A search §220 refuses or forbids is one a Massachusetts police "
+            "department, prosecutor or the Registrar takes part in: the ban binds law "
+            "enforcement, (c) confines the Registrar, and another public agency is governed "
+            "by a record and a report alone.",
+            holds=any_bound,
+            outcomes=frozenset({Outcome.NOT_PERMITTED, Outcome.FORBIDDEN}),
+            citation=_cite("(b), (i)-(j)", instrument),
+        ),
+        Invariant(
+            id="public-agency-record-and-report",
+            statement="Every search a public agency of the Commonwealth that is not law "
+            "enforcement asks for is kept as a public record and reported to EOPSS "
+            "quarterly, whoever runs it, permitted or not.",
+            when=other_public_agency,
+            obliges=("MA-NONLE-LOG", "MA-NONLE-REPORT"),
+            outcomes=EVERY_REQUEST,
+            citation=_cite("(i)-(j)", instrument),
         ),
         Invariant(
             id="central-searcher",
-            statement="A permitted search is performed by the State Police, by the FBI at "
+            statement="A permitted search a Massachusetts police department, prosecutor or "
+            "the Registrar takes part in is performed by the State Police, by the FBI at "
             "their request, or by the Registrar for itself: never by a local department, a "
             "prosecutor or another federal agency.",
+            when=any_bound,
             holds=through_state_police | registrar_own,
             citation=_cite("(d)", instrument),
         ),
@@ -436,16 +541,20 @@ def invariants(
         ),
         Invariant(
             id="no-other-federal-agency",
-            statement="No federal agency other than the FBI performs a permitted search: the "
-            "bill names the FBI only.",
+            statement="No federal agency other than the FBI performs a permitted search "
+            "Massachusetts law enforcement or the Registrar takes part in: the bill names the "
+            "FBI only.",
+            when=any_bound,
             holds=~c.performed_by(AgencyKind.FEDERAL),
             citation=_cite("(d)", instrument),
         ),
         Invariant(
             id="stills-only",
-            statement="No permitted search analyses moving images or infers emotions: "
-            "§220(k) forbids both to law enforcement, and the Registrar's (c) is to verify "
-            "identity from still images.",
+            statement="No permitted search Massachusetts law enforcement or the Registrar "
+            "takes part in analyses moving images or infers emotions: §220(k) forbids both "
+            "to law enforcement, and the Registrar's (c) is to verify identity from still "
+            "images.",
+            when=any_bound,
             holds=~c.MOVING_IMAGES & ~c.EMOTION_INFERENCE,
             citation=_cite("(k)", instrument),
         ),
@@ -466,11 +575,12 @@ def invariants(
         ),
         Invariant(
             id="warrant-emergency-or-exempt",
-            statement="A permitted search other than the Registrar's own rests on a warrant in "
-            "force that authorizes it and names the felony under investigation, on an "
+            statement="A permitted search Massachusetts law enforcement or the Registrar takes "
+            "part in, other than the Registrar's own, rests on a warrant in force that "
+            "authorizes it and names the felony under investigation, on an "
             "emergency of immediate danger of death or serious physical injury, or identifies "
             "a deceased person.",
-            when=~registrar_own,
+            when=any_bound & ~registrar_own,
             holds=grounds,
             citation=_cite("(d)", instrument),
         ),
@@ -526,16 +636,6 @@ def provisions(instrument: str = INSTRUMENT.id) -> tuple[Provision, ...]:
             "civil, administrative or other proceeding, except one alleging a violation of "
             "§220.",
             source=source(Verification.SUMMARY, _HIGH, _NOTES),
-        ),
-        Provision(
-            id="MA-NONLE",
-            citation=_cite("(i)-(j)", instrument),
-            text="Public agencies other than law enforcement keep each search they request as "
-            "a public record and report quarterly to EOPSS; they face no ban. A search such "
-            "an agency asks the State Police or the Registrar to perform is governed by their "
-            "rules; one it runs itself, or asks the FBI for, is outside this module's search "
-            "rules.",
-            source=source(Verification.SUMMARY, _MED, _NOTES),
         ),
         Provision(
             id="MA-CARVEOUTS",
