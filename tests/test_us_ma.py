@@ -387,6 +387,63 @@ def test_a_sworn_statement_counts_only_from_a_supervisory_official_in_the_superi
 
 
 @BILLS
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"technology": Technology(name="Unvetted", approved=False)},
+        {"emergency": emergency(harm=Harm.OTHER)},
+        {"emergency": emergency(immediate=False)},
+    ],
+    ids=["unapproved-technology", "danger-to-property-only", "danger-not-immediate"],
+)
+def test_an_unlawful_emergency_search_still_owes_the_sworn_statement_and_its_record(
+    bill: Version, changes: dict[str, Any]
+) -> None:
+    # §220(e): the court sees the grounds of every emergency search, above all of one that
+    # did not meet the standard; the search was run, so the filing is owed
+    req = request(**({"warrant": None, "emergency": emergency()} | changes))
+    decision = bill.evaluate(req)
+    assert decision.outcome is Outcome.NOT_PERMITTED
+    filing = obligation(decision, "MA-EMERGENCY-FILING")
+    assert filing.due == PERFORMED + timedelta(hours=48)
+    assert obligation(decision, "MA-EMERGENCY-RECORD").due == PERFORMED + timedelta(hours=24)
+    assert_invariants_hold(bill, req)
+
+
+@BILLS
+def test_a_search_on_a_felony_warrant_owes_no_emergency_filing_though_an_emergency_is_claimed(
+    bill: Version,
+) -> None:
+    decision = bill.evaluate(request(emergency=emergency()))
+    assert decision.outcome is Outcome.PERMITTED
+    duties = {o.duty for o in decision.obligations}
+    assert not duties & {"MA-EMERGENCY-FILING", "MA-EMERGENCY-RECORD"}
+
+
+def _record_status(documented_hours: float, reading: str | None = None) -> ObligationStatus:
+    bill = BILL if reading is None else BILL.with_readings({"emergency-record-due": reading})
+    record = obligation(
+        bill.evaluate(request(warrant=None, emergency=emergency())), "MA-EMERGENCY-RECORD"
+    )
+    events = [
+        Event(kind=EventKind.SEARCH_PERFORMED, at=PERFORMED),
+        Event(kind=EventKind.SEARCH_DOCUMENTED, at=PERFORMED + timedelta(hours=documented_hours)),
+    ]
+    return record.check(events, PERFORMED + timedelta(days=5)).status
+
+
+def test_an_emergency_search_is_immediately_documented_read_as_within_24_hours() -> None:
+    assert _record_status(23) is ObligationStatus.MET
+    assert _record_status(25) is ObligationStatus.VIOLATED
+    # the search ran at noon in Boston: its day ends twelve hours on
+    assert _record_status(11.5, "end-of-day") is ObligationStatus.MET
+    assert _record_status(12.5, "end-of-day") is ObligationStatus.VIOLATED
+    assert _record_status(47, "with-the-sworn-statement") is ObligationStatus.MET
+    decision = BILL.evaluate(request(warrant=None, emergency=emergency()))
+    assert "emergency-record-due" in {r.id for r in decision.readings}
+
+
+@BILLS
 def test_identifying_a_deceased_person_needs_no_warrant_and_obliges_no_defendant_notice(
     bill: Version,
 ) -> None:

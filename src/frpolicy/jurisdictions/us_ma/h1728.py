@@ -76,6 +76,7 @@ def _cite(subsection: str, instrument: str = INSTRUMENT.id) -> Citation:
 REGISTRAR_STATUS = "registrar-status"
 NOTICE_SCOPE = "notice-scope"
 QUARTERLY_REPORT_DUE = "quarterly-report-due"
+EMERGENCY_RECORD_DUE = "emergency-record-due"
 
 
 def readings(instrument: str = INSTRUMENT.id) -> tuple[Reading, ...]:
@@ -131,7 +132,45 @@ def readings(instrument: str = INSTRUMENT.id) -> tuple[Reading, ...]:
             citation=_cite("(f)", instrument),
         ),
         quarterly_report_due(_cite("(g)-(h)", instrument)),
+        Reading(
+            id=EMERGENCY_RECORD_DUE,
+            question="The bill gives no number: how soon after the search must an emergency "
+            'search be documented, to be "immediately documented" (§220(e))?',
+            choices=(
+                Choice(
+                    id="24-hours",
+                    text="Within 24 hours of the search: at once, as a unit searching around "
+                    "the clock can be held to, and well before the sworn statement due at "
+                    "48 hours, which rests on the record.",
+                ),
+                Choice(
+                    id="end-of-day",
+                    text="By the end of the day of the search, in Massachusetts time.",
+                ),
+                Choice(
+                    id="with-the-sworn-statement",
+                    text="Within 48 hours, with the sworn statement: immediately read as no "
+                    "sooner than the filing that follows it.",
+                ),
+            ),
+            source=source(
+                Verification.SUMMARY,
+                _LOW,
+                _NOTES + '; (e) summarized: "must be immediately documented"; no number found',
+            ),
+            citation=_cite("(e)", instrument),
+        ),
     )
+
+
+_RECORD_DEADLINES = {
+    "24-hours": Deadline(anchor=EventKind.SEARCH_PERFORMED, amount=24, unit=Unit.HOURS),
+    "end-of-day": Deadline(anchor=EventKind.SEARCH_PERFORMED, unit=Unit.CALENDAR_DAYS),
+    "with-the-sworn-statement": Deadline(
+        anchor=EventKind.SEARCH_PERFORMED, amount=48, unit=Unit.HOURS
+    ),
+}
+"""When the emergency record is due, by choice of :data:`EMERGENCY_RECORD_DUE`."""
 
 
 # -- who is bound, and the conditions of §220(d) ---------------------------------------------
@@ -308,15 +347,35 @@ def duties(choices: Mapping[str, Reading], instrument: str = INSTRUMENT.id) -> t
     if _chosen(choices, NOTICE_SCOPE) == "state-police-route":
         notice_when = STATE_POLICE_SEARCH & notice_when
     quarters = 1 if _chosen(choices, QUARTERLY_REPORT_DUE) == "next-quarter" else 0
+    # an emergency search: one the State Police run on an emergency, not on a felony warrant,
+    # whether or not the emergency met the standard or the search was lawful
+    emergency_search = STATE_POLICE_SEARCH & c.EMERGENCY_DECLARED & ~FELONY_WARRANT
     return (
+        # (e) An emergency search is immediately documented.
+        Duty(
+            id="MA-EMERGENCY-RECORD",
+            when=emergency_search,
+            citation=_cite("(e)", instrument),
+            paraphrase="An emergency search by or through the State Police is documented "
+            "immediately, whether or not the emergency met the standard. The bill gives no "
+            "number of hours (a reading).",
+            source=source(Verification.SUMMARY, _HIGH, _NOTES),
+            action="document the emergency search and its grounds",
+            party="State Police",
+            deadline=_RECORD_DEADLINES[_chosen(choices, EMERGENCY_RECORD_DUE)],
+            fulfilled_by=EventKind.SEARCH_DOCUMENTED,
+            outcomes=EVERY_REQUEST,
+        ),
         # (d)-(e) A supervisory official's sworn statement to the superior court within 48 hours.
         Duty(
             id="MA-EMERGENCY-FILING",
-            when=STATE_POLICE_SEARCH & EMERGENCY & ~FELONY_WARRANT,
+            when=emergency_search,
             citation=_cite("(d)-(e)", instrument),
-            paraphrase="After an emergency search, a supervisory official of a rank the "
-            "colonel designates files a signed, sworn statement of its grounds with the "
-            "superior court within 48 hours.",
+            paraphrase="After an emergency search by or through the State Police, a "
+            "supervisory official of a rank the colonel designates files a signed, sworn "
+            "statement of its grounds with the superior court within 48 hours: after every "
+            "such search, lawful or not, so that a court sees the grounds of one that did not "
+            "meet the standard too.",
             source=source(Verification.SUMMARY, _HIGH, _NOTES + "; regulon H.1946 summary"),
             action="file a supervisory official's sworn statement of the emergency's grounds "
             "with the superior court",
@@ -325,6 +384,7 @@ def duties(choices: Mapping[str, Reading], instrument: str = INSTRUMENT.id) -> t
             fulfilled_by=EventKind.SWORN_STATEMENT_FILED,
             court=CourtKind.SUPERIOR_COURT,
             supervisory=True,
+            outcomes=EVERY_REQUEST,
         ),
         # (f) Notice to the defendant, with all records of the search, in Rule 14 discovery.
         Duty(
@@ -607,12 +667,22 @@ def invariants(
         ),
         Invariant(
             id="emergency-filing",
-            statement="A search by or through the State Police permitted in an emergency "
-            "without a felony warrant is followed by a supervisory official's sworn statement "
-            "to the superior court.",
-            when=through_state_police & emergency & ~felony_warrant,
+            statement="Every emergency search by or through the State Police (one on a "
+            "declared emergency, not on a felony warrant) is followed by a supervisory "
+            "official's sworn statement to the superior court, lawful or not.",
+            when=through_state_police & c.EMERGENCY_DECLARED & ~felony_warrant,
             obliges=("MA-EMERGENCY-FILING",),
+            outcomes=EVERY_REQUEST,
             citation=_cite("(d)-(e)", instrument),
+        ),
+        Invariant(
+            id="emergency-record",
+            statement="Every emergency search by or through the State Police is documented "
+            "immediately, lawful or not.",
+            when=through_state_police & c.EMERGENCY_DECLARED & ~felony_warrant,
+            obliges=("MA-EMERGENCY-RECORD",),
+            outcomes=EVERY_REQUEST,
+            citation=_cite("(e)", instrument),
         ),
         Invariant(
             id="defendant-notice",
