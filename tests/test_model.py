@@ -192,6 +192,14 @@ def test_an_offense_may_come_without_a_classification_each_law_gives_its_own() -
     assert offense(classification=None).classification is None
 
 
+def test_an_offense_names_the_place_whose_law_defines_it_by_a_place_code() -> None:
+    assert offense().place is None  # each law takes it as its own, as before
+    assert offense(place="US").place == "US"
+    with pytest.raises(ValueError, match="place: 'federal' is not a place code"):
+        offense(place="federal")
+    assert from_json(to_json(offense(place="US-NH")), Offense).place == "US-NH"
+
+
 def test_a_penalty_is_its_longest_term_and_states_a_place_only_where_a_law_asks() -> None:
     ten_years = Penalty(max_term_months=120)
     assert ten_years.confinement is None

@@ -729,9 +729,10 @@ def test_the_registry_may_search_on_a_written_court_ordered_request_under_curren
     assert CURRENT.decide(req) is Outcome.PERMITTED
 
 
-def test_an_emergency_threatening_harm_to_a_person_permits_a_search_under_current_law() -> None:
-    # the standard (a substantial risk of harm to a person or group) asks no immediacy
-    harm = emergency(harm=Harm.OTHER_HARM_TO_A_PERSON, immediate=False)
+def test_an_emergency_of_harm_to_a_person_that_cannot_wait_permits_a_search_under_current_law() -> (
+    None
+):
+    harm = emergency(harm=Harm.OTHER_HARM_TO_A_PERSON, immediate=True)
     decision = CURRENT.evaluate(request(warrant=None, emergency=harm))
     assert decision.outcome is Outcome.PERMITTED
     assert determining(decision) == {"MA-LAW-EMERGENCY"}
@@ -740,11 +741,49 @@ def test_an_emergency_threatening_harm_to_a_person_permits_a_search_under_curren
     assert_invariants_hold(CURRENT, request(warrant=None, emergency=harm))
 
 
+@pytest.mark.parametrize(
+    ("standard", "harm", "immediate", "permitted"),
+    [
+        ("harm-requiring-haste", Harm.OTHER_HARM_TO_A_PERSON, False, False),
+        ("harm-to-a-person", Harm.OTHER_HARM_TO_A_PERSON, False, True),
+        ("immediate-danger", Harm.OTHER_HARM_TO_A_PERSON, True, False),
+        ("immediate-danger", Harm.SERIOUS_PHYSICAL_INJURY, True, True),
+    ],
+    ids=["haste-asked", "no-haste-asked", "lesser-harm", "serious-injury"],
+)
+def test_current_laws_emergency_standard_is_a_named_reading_each_choice_encoded(
+    standard: str, harm: Harm, *, immediate: bool, permitted: bool
+) -> None:
+    law = CURRENT.with_readings({"emergency-standard": standard})
+    req = request(warrant=None, emergency=emergency(harm=harm, immediate=immediate))
+    decision = law.evaluate(req)
+    assert (decision.outcome is Outcome.PERMITTED) is permitted
+    assert_invariants_hold(law, req)
+    # an emergency that is not pressing is where the readings part: its memo names it
+    if not immediate:
+        assert "emergency-standard" in {r.id for r in decision.readings}
+
+
+def test_identifying_a_deceased_person_needs_a_court_order_under_current_law_as_read_here() -> None:
+    written = request(warrant=None, offense=None, purpose=Purpose.IDENTIFY_DECEASED)
+    decision = CURRENT.evaluate(written)
+    assert decision.outcome is Outcome.NOT_PERMITTED
+    assert "deceased-identification" in {r.id for r in decision.readings}
+    # read as a basis of its own (EOPSS counted one request of 45 as neither), permitted
+    own = CURRENT.with_readings({"deceased-identification": "own-basis"})
+    permitted = own.evaluate(written)
+    assert permitted.outcome is Outcome.PERMITTED
+    assert determining(permitted) == {"MA-LAW-DECEASED"}
+    assert own.decide(attrs.evolve(written, written_request=False)) is Outcome.NOT_PERMITTED
+    assert_invariants_hold(own, written)
+    assert CURRENT.decide(attrs.evolve(written, court_order=court_order())) is Outcome.PERMITTED
+
+
 def test_an_emergency_threatening_only_property_permits_no_search_under_current_law() -> None:
     decision = CURRENT.evaluate(request(warrant=None, emergency=emergency(harm=Harm.OTHER)))
     assert decision.outcome is Outcome.NOT_PERMITTED
     assert "the emergency threatens harm to a person" in decision.explain()
-    standard = next(p for p in CURRENT.provisions if p.id == "MA-LAW-EMERGENCY-STANDARD")
+    standard = CURRENT.policy.reading("emergency-standard")
     assert standard.source.verification is frpolicy.Verification.UNVERIFIED
     assert standard.source.confidence is frpolicy.Confidence.LOW
 
@@ -1119,6 +1158,57 @@ def test_the_quarterly_report_is_due_by_the_end_of_the_next_quarter_as_read_here
     sooner = obligation(same.evaluate(request()), duty)
     assert sooner.due is not None
     assert sooner.due.date() == date(2024, 3, 31)
+
+
+# -- the FBI's system, and whose felony: readings of §220(d) ----------------------------------
+
+
+@BILLS
+def test_the_fbis_own_system_must_be_approved_when_the_state_police_ask_it_as_read_here(
+    bill: Version,
+) -> None:
+    unvetted = Technology(name="NGI-IPS", vendor="FBI", approved=False)
+    via_fbi = request(requesting_agency=STATE_POLICE, performing_agency=FBI, technology=unvetted)
+    decision = bill.evaluate(via_fbi)
+    assert decision.outcome is Outcome.NOT_PERMITTED
+    assert "fbi-technology" in {r.id for r in decision.readings}
+    exempt = bill.with_readings({"fbi-technology": "fbi-system-exempt"})
+    assert exempt.decide(via_fbi) is Outcome.PERMITTED
+    assert_invariants_hold(exempt, via_fbi)
+    # the State Police's own system needs approval under either reading
+    own = request(technology=unvetted)
+    assert bill.decide(own) is exempt.decide(own) is Outcome.NOT_PERMITTED
+
+
+def _robbery_of(place: str, months: int) -> frpolicy.Offense:
+    return frpolicy.Offense(
+        code=f"{place}-ROBBERY",
+        title="Robbery",
+        citation=f"robbery statute of {place}",
+        penalty=frpolicy.Penalty(max_term_months=months),
+        place=place,
+    )
+
+
+@BILLS
+def test_another_places_crime_is_a_felony_of_220d_by_the_commonwealths_test_as_read_here(
+    bill: Version,
+) -> None:
+    # a New Hampshire robbery (15 years): a state-prison term here, so a felony
+    robbery = _robbery_of("US-NH", 180)
+    req = request(offense=robbery, warrant=warrant(offense_codes=frozenset({robbery.code})))
+    decision = bill.evaluate(req)
+    assert decision.outcome is Outcome.PERMITTED
+    assert "felony-elsewhere" in {r.id for r in decision.readings}
+    commonwealth = bill.with_readings({"felony-elsewhere": "commonwealth-only"})
+    assert commonwealth.decide(req) is Outcome.NOT_PERMITTED
+    assert_invariants_hold(commonwealth, req)
+    # a federal crime of two years is a felony where it is defined, not by this test
+    federal = _robbery_of("US", 24)
+    two_years = request(offense=federal, warrant=warrant(offense_codes=frozenset({federal.code})))
+    assert bill.decide(two_years) is Outcome.NOT_PERMITTED
+    # the Commonwealth's own crime is a felony under either reading
+    assert commonwealth.decide(request()) is Outcome.PERMITTED
 
 
 # -- readings, named and switchable ----------------------------------------------------------

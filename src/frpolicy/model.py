@@ -629,6 +629,13 @@ class Offense:
     jurisdiction's law draws (Maryland's twelve categories of Crim. Proc. §2-503), by the
     ids the jurisdiction gives them (``US-MD:crime-of-violence``): the law says which lists
     exist, the offense says which it is on.
+
+    ``place`` is the place whose law defines the offense, as a place code
+    (:func:`is_place_code`), as :attr:`Agency.home` is an agency's: ``US-MA`` for a crime
+    under the General Laws, ``US`` for a federal crime, ``US-NH`` for one of New Hampshire.
+    A law that asks whose crime it is (is a federal felony a "felony" of Massachusetts
+    §220(d)?) reads it. ``None`` (the default, and every offense written before) says
+    nothing: each law then takes the offense as one of its own.
     """
 
     code: str = attrs.field(validator=_non_empty)
@@ -638,6 +645,7 @@ class Offense:
     penalty: Penalty
     categories: frozenset[OffenseCategory] = frozenset()
     listed_in: frozenset[str] = frozenset()
+    place: str | None = attrs.field(default=None, validator=_place_code)
 
 
 # -- agencies and officers ------------------------------------------------------------------

@@ -25,6 +25,7 @@ from frpolicy.conditions import (
     COURT_ORDER_IN_FORCE,
     EMERGENCY_DECLARED,
     EMERGENCY_HARM_TO_A_PERSON,
+    EMERGENCY_IMMEDIATE,
     IDENTIFY_OR_VERIFY,
     TECHNOLOGY_APPROVED,
     WARRANT_AUTHORIZES_SEARCH,
@@ -41,6 +42,7 @@ __all__ = [
     "COURT_ORDER_IN_FORCE",
     "EMERGENCY_DECLARED",
     "EMERGENCY_HARM_TO_A_PERSON",
+    "EMERGENCY_IMMEDIATE",
     "EMERGENCY_IMMEDIATE_DANGER",
     "EMOTION_INFERENCE",
     "IDENTIFY_OR_VERIFY",
@@ -53,6 +55,7 @@ __all__ = [
     "MASSACHUSETTS_SEARCHER",
     "MOVING_IMAGES",
     "OFFENSE_IS_FELONY",
+    "OFFENSE_OF_MASSACHUSETTS",
     "REGISTRY_REQUEST",
     "REGISTRY_SEARCH",
     "STATE_POLICE_ROUTE",
@@ -206,6 +209,15 @@ OFFENSE_IS_FELONY = leaf(
     " and r.offense.penalty.max_term_months > HOUSE_OF_CORRECTION_MONTHS))",
     HOUSE_OF_CORRECTION_MONTHS=HOUSE_OF_CORRECTION_MONTHS,
 )
+
+OFFENSE_OF_MASSACHUSETTS = leaf(
+    "offense_of_massachusetts",
+    "the offense is a crime under the laws of the Commonwealth",
+    "r.offense is not None and (r.offense.place is None or r.offense.place == PLACE"
+    " or r.offense.place.startswith(WITHIN))",
+    **_HOMES,
+)
+"""The offense is the Commonwealth's (``Offense.place``), or states no place."""
 
 
 EMERGENCY_IMMEDIATE_DANGER = leaf(

@@ -77,6 +77,8 @@ REGISTRAR_STATUS = "registrar-status"
 NOTICE_SCOPE = "notice-scope"
 QUARTERLY_REPORT_DUE = "quarterly-report-due"
 EMERGENCY_RECORD_DUE = "emergency-record-due"
+FBI_TECHNOLOGY = "fbi-technology"
+FELONY_ELSEWHERE = "felony-elsewhere"
 
 
 def readings(instrument: str = INSTRUMENT.id) -> tuple[Reading, ...]:
@@ -160,6 +162,58 @@ def readings(instrument: str = INSTRUMENT.id) -> tuple[Reading, ...]:
             ),
             citation=_cite("(e)", instrument),
         ),
+        Reading(
+            id=FBI_TECHNOLOGY,
+            question="When the State Police ask the FBI to search, must the FBI's own system "
+            "be technology approved after a public hearing, as a State Police search must?",
+            choices=(
+                Choice(
+                    id="approval-required",
+                    text="Yes: (d) allows its searches only with approved technology, and a "
+                    "search the State Police ask the FBI for is one of (d)'s. Read otherwise, "
+                    "the request to the FBI would be a way around the public hearing.",
+                ),
+                Choice(
+                    id="fbi-system-exempt",
+                    text="No: the approval governs the technology the Commonwealth acquires "
+                    "and uses; the FBI's system is not the Commonwealth's to approve, and a "
+                    "request to it needs none.",
+                ),
+            ),
+            source=source(
+                Verification.SUMMARY,
+                _LOW,
+                _NOTES + '; notes: "using only approved technology vetted at public hearing"',
+            ),
+            citation=_cite("(d)", instrument),
+        ),
+        Reading(
+            id=FELONY_ELSEWHERE,
+            question="Does a crime of another state, or a federal crime, meet the felony of "
+            "(d)'s felony warrant?",
+            choices=(
+                Choice(
+                    id="massachusetts-test",
+                    text="Yes, when G.L. c.274 §1 would class it a felony by its penalty: "
+                    "death, life or a term only a state prison may hold. The General Laws "
+                    "define felony once, by the penalty; no text seen confines (d) to the "
+                    "Commonwealth's own crimes, and the State Police's route to the FBI "
+                    "expects federal cases.",
+                ),
+                Choice(
+                    id="commonwealth-only",
+                    text="No: only a crime under the laws of the Commonwealth, as the 2020 "
+                    'precursor (House Amendment #180) put it: "a violent felony offense under '
+                    'the laws of the commonwealth".',
+                ),
+            ),
+            source=source(
+                Verification.SUMMARY,
+                _LOW,
+                _NOTES + '; notes: "felony warrant"; Amend. #180 to H.4860 (2020, text read)',
+            ),
+            citation=_cite("(d)", instrument),
+        ),
     )
 
 
@@ -197,12 +251,14 @@ LAW_ENFORCEMENT_INVOLVED = c.LAW_ENFORCEMENT_REQUEST | c.LAW_ENFORCEMENT_SEARCH
 STATE_POLICE_SEARCH = c.STATE_POLICE_ROUTE
 # §220(d): only technology approved after a public hearing may be used.
 CENTRAL_SEARCH = STATE_POLICE_SEARCH & c.TECHNOLOGY_APPROVED
+"""The State Police's route with approved technology (``fbi-technology=approval-required``)."""
 FELONY_WARRANT = (
     c.WARRANT_AUTHORIZES_SEARCH
     & c.WARRANT_IN_FORCE
     & c.WARRANT_COVERS_OFFENSE
     & c.OFFENSE_IS_FELONY
 )
+"""A warrant in force for the felony under investigation (``felony-elsewhere`` as adopted)."""
 EMERGENCY = c.EMERGENCY_DECLARED & c.EMERGENCY_IMMEDIATE_DANGER
 REGISTRAR_OWN = c.REGISTRY_SEARCH & c.REGISTRY_REQUEST
 """The Registrar searching on its own account."""
@@ -210,6 +266,20 @@ REGISTRAR_OWN = c.REGISTRY_SEARCH & c.REGISTRY_REQUEST
 
 def _chosen(choices: Mapping[str, Reading], reading: str) -> str:
     return choices[reading].chosen
+
+
+def central_search(choices: Mapping[str, Reading]) -> Predicate:
+    """§220(d)'s route with the technology it asks for, as ``fbi-technology`` reads it."""
+    if _chosen(choices, FBI_TECHNOLOGY) == "approval-required":
+        return CENTRAL_SEARCH
+    return STATE_POLICE_SEARCH & (c.TECHNOLOGY_APPROVED | c.performed_by(_FBI))
+
+
+def felony_warrant(choices: Mapping[str, Reading]) -> Predicate:
+    """§220(d)'s felony warrant, as ``felony-elsewhere`` reads whose felony it may be."""
+    if _chosen(choices, FELONY_ELSEWHERE) == "massachusetts-test":
+        return FELONY_WARRANT
+    return FELONY_WARRANT & c.OFFENSE_OF_MASSACHUSETTS
 
 
 def registrar_permission(purpose: Predicate) -> Predicate:
@@ -227,6 +297,7 @@ def rules(choices: Mapping[str, Reading], instrument: str = INSTRUMENT.id) -> tu
         if _chosen(choices, REGISTRAR_STATUS) == "bound-by-c"
         else c.LAW_ENFORCEMENT_OR_REGISTRAR_USE
     )
+    central = central_search(choices)
     return (
         # (b) Law enforcement may not use the technology, nor ask a third party to: but as (d).
         Rule(
@@ -263,7 +334,7 @@ def rules(choices: Mapping[str, Reading], instrument: str = INSTRUMENT.id) -> tu
         Rule(
             id="MA-WARRANT",
             effect=Effect.PERMIT,
-            when=CENTRAL_SEARCH & FELONY_WARRANT,
+            when=central & felony_warrant(choices),
             citation=_cite("(d)", instrument),
             paraphrase="The State Police may perform a search, or ask the FBI to, to execute "
             "a warrant for a felony, with approved technology, whichever agency asked them. "
@@ -274,7 +345,7 @@ def rules(choices: Mapping[str, Reading], instrument: str = INSTRUMENT.id) -> tu
         Rule(
             id="MA-EMERGENCY",
             effect=Effect.PERMIT,
-            when=CENTRAL_SEARCH & EMERGENCY,
+            when=central & EMERGENCY,
             citation=_cite("(d)", instrument),
             paraphrase="The State Police may search without a warrant in an emergency "
             "involving immediate danger of death or serious physical injury, with approved "
@@ -285,7 +356,7 @@ def rules(choices: Mapping[str, Reading], instrument: str = INSTRUMENT.id) -> tu
         Rule(
             id="MA-DECEASED",
             effect=Effect.PERMIT,
-            when=CENTRAL_SEARCH & c.purpose_is(Purpose.IDENTIFY_DECEASED),
+            when=central & c.purpose_is(Purpose.IDENTIFY_DECEASED),
             citation=_cite("(d)", instrument),
             paraphrase="The State Police may search, with approved technology and no "
             "warrant, to identify a deceased person.",
@@ -349,7 +420,7 @@ def duties(choices: Mapping[str, Reading], instrument: str = INSTRUMENT.id) -> t
     quarters = 1 if _chosen(choices, QUARTERLY_REPORT_DUE) == "next-quarter" else 0
     # an emergency search: one the State Police run on an emergency, not on a felony warrant,
     # whether or not the emergency met the standard or the search was lawful
-    emergency_search = STATE_POLICE_SEARCH & c.EMERGENCY_DECLARED & ~FELONY_WARRANT
+    emergency_search = STATE_POLICE_SEARCH & c.EMERGENCY_DECLARED & ~felony_warrant(choices)
     return (
         # (e) An emergency search is immediately documented.
         Duty(
@@ -508,7 +579,7 @@ def log_duty(instrument: str = INSTRUMENT.id) -> Duty:
 
 
 def invariants(
-    choices: Mapping[str, Reading],  # noqa: ARG001 - every reading keeps these true
+    choices: Mapping[str, Reading],
     *,
     exempt: Predicate | None = None,
     public_record: tuple[tuple[Predicate, str], ...] | None = None,
@@ -543,6 +614,11 @@ def invariants(
         & c.WARRANT_COVERS_OFFENSE
         & c.OFFENSE_IS_FELONY
     )
+    if _chosen(choices, FELONY_ELSEWHERE) == "commonwealth-only":
+        felony_warrant &= c.OFFENSE_OF_MASSACHUSETTS
+    approval_needed = through_state_police
+    if _chosen(choices, FBI_TECHNOLOGY) == "fbi-system-exempt":
+        approval_needed = performs(_SP)
     emergency = c.EMERGENCY_DECLARED & c.EMERGENCY_IMMEDIATE_DANGER
     grounds = felony_warrant | emergency | c.purpose_is(Purpose.IDENTIFY_DECEASED)
     if exempt is not None:
@@ -628,8 +704,8 @@ def invariants(
         Invariant(
             id="approved-technology",
             statement="A permitted search by or through the State Police uses technology "
-            "approved after a public hearing.",
-            when=through_state_police,
+            "approved after a public hearing (the FBI's own system too, unless read exempt).",
+            when=approval_needed,
             holds=c.TECHNOLOGY_APPROVED,
             citation=_cite("(d)", instrument),
         ),

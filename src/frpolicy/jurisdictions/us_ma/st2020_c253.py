@@ -100,7 +100,74 @@ IDENTIFICATION_DOCUMENTS_EXEMPTION = Reading(
     citation=CITATION,
 )
 QUARTERLY_REPORT_DUE = quarterly_report_due(CITATION)
-READINGS = (WARRANT_AS_COURT_ORDER, IDENTIFICATION_DOCUMENTS_EXEMPTION, QUARTERLY_REPORT_DUE)
+EMERGENCY_STANDARD = Reading(
+    id="emergency-standard",
+    question="What emergency permits a search without a court order? The statute's words "
+    "were not read: a summary says only 'emergency situations', EOPSS counts 'exigent' "
+    "requests, and the bills and their 2020 precursor say 'immediate danger of death or "
+    "serious physical injury'; what emergency is read?",
+    choices=(
+        Choice(
+            id="harm-requiring-haste",
+            text="A risk of harm to a person or group (death, serious physical injury or "
+            "other harm to a person) that requires the search without delay: a search that "
+            "can wait for a court order is no emergency, and 'exigent', EOPSS's word for "
+            "these requests, means one that cannot.",
+        ),
+        Choice(
+            id="harm-to-a-person",
+            text="A risk of harm to a person or group, immediate or not: the standard "
+            "recalled as 'a substantial risk of harm to any individual or group of people' "
+            "names no haste.",
+        ),
+        Choice(
+            id="immediate-danger",
+            text="Immediate danger of death or serious physical injury, the bills' standard "
+            "and that of the 2020 House Amendment #180.",
+        ),
+    ),
+    source=source(
+        Verification.UNVERIFIED,
+        _LOW,
+        "the statute's text was not read; fastdemocracy MAB00081266 ('emergency "
+        "situations'; 37 court-ordered and 7 exigent requests); Amend. #180 to H.4860",
+    ),
+    citation=CITATION,
+)
+DECEASED_IDENTIFICATION = Reading(
+    id="deceased-identification",
+    question="EOPSS's 2023-24 figures count 45 requests: 37 court-ordered, 7 exigent and 1 "
+    "neither. Does identifying a deceased person need a court order or an emergency, as "
+    "any search does, or is it a basis of its own?",
+    choices=(
+        Choice(
+            id="court-order-or-emergency",
+            text="A court order or an emergency, as for any search: no source seen names a "
+            "third basis, and one request of 45 counted as neither may be one refused or "
+            "withdrawn.",
+        ),
+        Choice(
+            id="own-basis",
+            text="A basis of its own: a written request to identify a deceased person, as "
+            "the bills allow, and as the one request EOPSS counted as neither "
+            "court-ordered nor exigent suggests.",
+        ),
+    ),
+    source=source(
+        Verification.UNVERIFIED,
+        _LOW,
+        "fastdemocracy MAB00081266 (EOPSS report, 2023-09-01 to 2024-09-30); provisions "
+        "catalog §14 item 2",
+    ),
+    citation=CITATION,
+)
+READINGS = (
+    WARRANT_AS_COURT_ORDER,
+    IDENTIFICATION_DOCUMENTS_EXEMPTION,
+    QUARTERLY_REPORT_DUE,
+    EMERGENCY_STANDARD,
+    DECEASED_IDENTIFICATION,
+)
 """The readings this version rests on; the first choice of each is the one adopted."""
 
 # -- who is bound -----------------------------------------------------------------------------
@@ -115,9 +182,15 @@ AUTHORIZED_SEARCHER = (
 )
 COURT_ORDERED = c.COURT_ORDER_AUTHORIZES_SEARCH & c.COURT_ORDER_IN_FORCE
 WARRANT_IN_HAND = c.WARRANT_AUTHORIZES_SEARCH & c.WARRANT_IN_FORCE
-# The emergency standard (a substantial risk of harm to a person or group) is unverified:
-# harm to a person is required, immediacy is not.
-EMERGENCY = c.EMERGENCY_DECLARED & c.EMERGENCY_HARM_TO_A_PERSON
+# The emergency standard is unverified: read as a risk of harm to a person that cannot
+# wait (a reading, EMERGENCY_STANDARD).
+EMERGENCY = c.EMERGENCY_DECLARED & c.EMERGENCY_HARM_TO_A_PERSON & c.EMERGENCY_IMMEDIATE
+"""An emergency as adopted: harm to a person, requiring the search without delay."""
+_EMERGENCIES = {
+    "harm-requiring-haste": EMERGENCY,
+    "harm-to-a-person": c.EMERGENCY_DECLARED & c.EMERGENCY_HARM_TO_A_PERSON,
+    "immediate-danger": c.EMERGENCY_DECLARED & c.EMERGENCY_IMMEDIATE_DANGER,
+}
 IDENTIFICATION_DOCUMENTS = (
     c.performed_by_massachusetts(_SP)
     & c.requested_by_massachusetts(_SP)
@@ -133,9 +206,26 @@ def _court_order(readings: Mapping[str, Reading]) -> Predicate:
 
 def _rules(readings: Mapping[str, Reading]) -> tuple[Rule, ...]:
     court_order = _court_order(readings)
+    emergency = _EMERGENCIES[readings[EMERGENCY_STANDARD.id].chosen]
     id_docs: Predicate = IDENTIFICATION_DOCUMENTS
     if readings[IDENTIFICATION_DOCUMENTS_EXEMPTION.id].chosen == "written-request":
-        id_docs &= court_order | EMERGENCY
+        id_docs &= court_order | emergency
+    deceased: tuple[Rule, ...] = ()
+    if readings[DECEASED_IDENTIFICATION.id].chosen == "own-basis":
+        deceased = (
+            Rule(
+                id="MA-LAW-DECEASED",
+                effect=Effect.PERMIT,
+                when=AUTHORIZED_SEARCHER
+                & c.WRITTEN_REQUEST
+                & c.purpose_is(Purpose.IDENTIFY_DECEASED),
+                citation=CITATION,
+                paraphrase="On a written request to identify a deceased person, the Registry "
+                "of Motor Vehicles, the State Police or the FBI may perform a search without "
+                "a court order or an emergency. Read so (a reading), not from the text.",
+                source=DECEASED_IDENTIFICATION.source,
+            ),
+        )
     return (
         Rule(
             id="MA-LAW-COURT-ORDER",
@@ -153,12 +243,12 @@ def _rules(readings: Mapping[str, Reading]) -> tuple[Rule, ...]:
         Rule(
             id="MA-LAW-EMERGENCY",
             effect=Effect.PERMIT,
-            when=AUTHORIZED_SEARCHER & c.WRITTEN_REQUEST & EMERGENCY,
+            when=AUTHORIZED_SEARCHER & c.WRITTEN_REQUEST & emergency,
             citation=CITATION,
-            paraphrase="On a written request in an emergency that threatens harm to a "
-            "person, the Registry of Motor Vehicles, the State Police or the FBI may perform "
-            "a search. The standard, a substantial risk of harm to a person or group, is not "
-            "verified: harm to a person is required, immediacy is not.",
+            paraphrase="On a written request in an emergency, the Registry of Motor "
+            "Vehicles, the State Police or the FBI may perform a search. The standard is not "
+            "verified; it is read as a risk of harm to a person or group that requires the "
+            "search without delay (a reading).",
             source=source(
                 Verification.SUMMARY, _MED, _SUMMARY + "; the emergency standard unverified (M)"
             ),
@@ -172,6 +262,7 @@ def _rules(readings: Mapping[str, Reading]) -> tuple[Rule, ...]:
             "work on identification documents, such as license fraud.",
             source=source(Verification.SUMMARY, _LOW, "fastdemocracy MAB00081266"),
         ),
+        *deceased,
     )
 
 
@@ -236,6 +327,11 @@ def _invariants(readings: Mapping[str, Reading]) -> tuple[Invariant, ...]:
     if readings[WARRANT_AS_COURT_ORDER.id].chosen == "yes":
         court_order |= c.WARRANT_AUTHORIZES_SEARCH & c.WARRANT_IN_FORCE
     emergency = c.EMERGENCY_DECLARED & c.EMERGENCY_HARM_TO_A_PERSON
+    standard = readings[EMERGENCY_STANDARD.id].chosen
+    if standard == "harm-requiring-haste":
+        emergency &= c.EMERGENCY_IMMEDIATE
+    elif standard == "immediate-danger":
+        emergency = c.EMERGENCY_DECLARED & c.EMERGENCY_IMMEDIATE_DANGER
     own_id_work = (
         c.performed_by(_SP)
         & c.MASSACHUSETTS_SEARCHER
@@ -246,6 +342,8 @@ def _invariants(readings: Mapping[str, Reading]) -> tuple[Invariant, ...]:
     basis = court_order | emergency
     if readings[IDENTIFICATION_DOCUMENTS_EXEMPTION.id].chosen == "written-request-and-basis":
         basis |= own_id_work
+    if readings[DECEASED_IDENTIFICATION.id].chosen == "own-basis":
+        basis |= c.purpose_is(Purpose.IDENTIFY_DECEASED)
     return (
         Invariant(
             id="binds-law-enforcement",
@@ -281,7 +379,8 @@ def _invariants(readings: Mapping[str, Reading]) -> tuple[Invariant, ...]:
         Invariant(
             id="court-order-or-emergency",
             statement="A permitted search rests on a court order in force that authorizes it, "
-            "or on an emergency threatening harm to a person.",
+            "or on an emergency as the standard is read (or, read so, identifies a deceased "
+            "person).",
             holds=basis,
             citation=CITATION,
         ),
@@ -305,26 +404,11 @@ PROVISIONS = (
         source=source(Verification.SUMMARY, _MED, _SUMMARY),
     ),
     Provision(
-        id="MA-LAW-EMERGENCY-STANDARD",
-        citation=CITATION,
-        text="Open: the emergency standard. Background knowledge, unchecked, puts it as a "
-        "substantial risk of harm to a person or group; the rules require harm to a person "
-        "(death, serious physical injury or other harm to a person), not immediacy.",
-        source=source(Verification.UNVERIFIED, _LOW, "provisions catalog §1.3 (M)"),
-    ),
-    Provision(
         id="MA-LAW-GAPS",
         text="What the statute does not ask, as far as the sources show: a probable-cause "
         "warrant, an offense threshold, notice to defendants, an after-the-fact court "
         "filing for emergencies, or public search logs. These are what the 2023 bill adds.",
         source=source(Verification.SUMMARY, _MED, "provisions catalog §1.3"),
-    ),
-    Provision(
-        id="MA-LAW-DECEASED",
-        text="Open: whether the statute allows a search to identify a deceased person "
-        "without a court order. Not encoded: such a search needs a court order or an "
-        "emergency here.",
-        source=source(Verification.UNVERIFIED, _LOW, "provisions catalog §14 item 2"),
     ),
 )
 
