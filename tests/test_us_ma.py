@@ -608,6 +608,15 @@ def test_a_defendant_must_get_notice_and_all_search_records_by_the_pretrial_conf
     assert _notice_status(without_algorithm, before) is ObligationStatus.VIOLATED
 
 
+def test_the_notice_follows_rule_14_as_split_on_2025_03_01_the_pretrial_conference_still() -> None:
+    notice = obligation(BILL.evaluate(request()), "MA-NOTICE")
+    duty = next(d for d in BILL.policy.duties if d.id == "MA-NOTICE")
+    assert "Rules 14.1-14.4" in duty.paraphrase
+    assert "Rule 14(b)" in notice.source.reference
+    assert notice.deadline is not None
+    assert notice.deadline.anchor is EventKind.PRETRIAL_CONFERENCE
+
+
 def test_the_notice_is_due_at_an_event_not_yet_known_when_the_search_is_decided() -> None:
     notice = obligation(BILL.evaluate(request()), "MA-NOTICE")
     assert notice.due is None
@@ -1066,7 +1075,26 @@ def test_documenting_an_fbi_search_falls_on_the_massachusetts_agency_that_asked(
         REDRAFT.evaluate(request(performing_agency=FBI, requesting_agency=STATE_POLICE)),
         "MA-LOG-FBI",
     )
-    assert redraft.party == "State Police"
+    assert redraft.party.startswith("the Massachusetts agency that asked the FBI")
+
+
+def test_under_the_redraft_a_local_departments_direct_request_to_the_fbi_is_documented() -> None:
+    # forbidden by (b), and documented in writing all the same: (g) names the request to
+    # the FBI, and (h)(ii) counts FBI requests by requesting agency
+    direct = request(performing_agency=FBI)
+    decision = REDRAFT.evaluate(direct)
+    assert decision.outcome is Outcome.FORBIDDEN
+    duties = {o.duty for o in decision.obligations}
+    assert {"MA-LOG-FBI", "MA-REPORT"} <= duties
+    assert "fbi-request-record" in {r.id for r in decision.readings}
+    assert_invariants_hold(REDRAFT, direct)
+    # read as the State Police's requests only, it is in the quarterly report alone
+    narrow = REDRAFT.with_readings({"fbi-request-record": "state-police-requests"})
+    duties = {o.duty for o in narrow.evaluate(direct).obligations}
+    assert "MA-LOG-FBI" not in duties
+    assert "MA-LOG" not in duties
+    assert "MA-REPORT" in duties
+    assert_invariants_hold(narrow, direct)
 
 
 # -- duties of every request, permitted or not --------------------------------------------------

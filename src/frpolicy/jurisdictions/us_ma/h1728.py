@@ -465,10 +465,19 @@ def duties(choices: Mapping[str, Reading], instrument: str = INSTRUMENT.id) -> t
             paraphrase="A defendant identified through a search is told so, pursuant to "
             "Mass. R. Crim. P. 14, and receives all records of the search: the algorithm, "
             "accuracy information and how the match was selected; whether or not the law "
-            "permitted the search. No day count is stated; Rule 14 automatic discovery is due "
-            "at or before the pretrial conference.",
+            "permitted the search. No day count is stated: Rule 14's automatic discovery is "
+            "due at or before the pretrial conference. Since 2025-03-01 Rule 14, 'Pretrial "
+            "Discovery from the Prosecution', holds the prosecution's automatic discovery in "
+            "its (b) (Rule 14(a)(1)(A) before), the rest of the old rule having moved to "
+            "Rules 14.1-14.4: the bill's reference still names the prosecution's discovery.",
             source=source(
-                Verification.SUMMARY, _MED, _NOTES + "; Rule 14 timing read in the rule (V)"
+                Verification.SUMMARY,
+                _MED,
+                _NOTES + '; Rule 14(a)(1)(A) to 2025-02-28 read on mass.gov (V): "at or prior '
+                'to the pretrial conference"; the 2025 split read in the SJC notice of '
+                "2024-12-02 and Rules 14.1-14.2 on casetext (V), which refer to the "
+                "prosecution's discovery under Rule 14(b); the 2025 Rule 14(b)(1)'s timing "
+                "words not read, taken as unchanged (M)",
             ),
             action="give the defendant notice of the search and all its records in discovery",
             party="prosecutor",

@@ -23,6 +23,7 @@ from frpolicy.jurisdictions.us_ma import h1728
 from frpolicy.jurisdictions.us_ma.common import CALENDAR, SECTION, source
 from frpolicy.jurisdictions.us_ma.offenses import OFFENSES, classify
 from frpolicy.law import (
+    Choice,
     Citation,
     Confidence,
     Instrument,
@@ -33,8 +34,10 @@ from frpolicy.law import (
 )
 from frpolicy.model import AgencyKind, EventKind, Purpose
 from frpolicy.policy import EVERY_REQUEST, Duty, Effect, Policy, Rule
+from frpolicy.predicates import Any as AnyOf
+from frpolicy.predicates import Predicate
 
-__all__ = ["H4359", "INSTRUMENT"]
+__all__ = ["FBI_REQUEST_RECORD", "H4359", "INSTRUMENT"]
 
 INSTRUMENT = Instrument(
     id="H.4359",
@@ -56,6 +59,46 @@ _REGISTRY_PURPOSE = c.purpose_is(Purpose.LICENSE_ISSUANCE) | c.purpose_is(
 
 def _cite(subsection: str) -> Citation:
     return Citation(instrument=INSTRUMENT.id, section=SECTION, subsection=subsection)
+
+
+FBI_REQUEST_RECORD = Reading(
+    id="fbi-request-record",
+    question="H.4359's (g) documents in writing each search request made to the FBI: a "
+    "request by any Massachusetts law enforcement agency, or only the State Police's? A "
+    "local department's direct request to the FBI, itself forbidden by (b), is otherwise "
+    "recorded nowhere; is it documented?",
+    choices=(
+        Choice(
+            id="any-request-to-the-fbi",
+            text="Yes: the words name the request made to the FBI, not who made it, and "
+            "(h)(ii) counts the FBI searches requested by requesting agency; the agency that "
+            "asked documents it, the State Police for their own.",
+        ),
+        Choice(
+            id="state-police-requests",
+            text="No: (g) obliges the State Police, who document the requests they make; a "
+            "request the State Police never saw is in the quarterly report alone.",
+        ),
+    ),
+    source=source(
+        Verification.SUMMARY,
+        Confidence.LOW,
+        "researcher notes: (g) narrowed 'to FBI requests only'; (h)(ii) counts FBI searches "
+        "'requested to be performed', disaggregated by requesting agency",
+    ),
+    citation=_cite("(g)-(h)"),
+)
+
+
+def _readings() -> tuple[Reading, ...]:
+    return (*h1728.readings(INSTRUMENT.id), FBI_REQUEST_RECORD)
+
+
+def _fbi_requests(chosen: Mapping[str, Reading]) -> Predicate:
+    """The requests to the FBI (g) documents, as ``fbi-request-record`` reads them."""
+    if chosen[FBI_REQUEST_RECORD.id].chosen == "any-request-to-the-fbi":
+        return c.performed_by(_FBI) & c.LAW_ENFORCEMENT_REQUEST
+    return c.performed_by(_FBI) & c.requested_by_massachusetts(_SP)
 
 
 def _rules(chosen: Mapping[str, Reading]) -> tuple[Rule, ...]:
@@ -111,14 +154,15 @@ def _duties(chosen: Mapping[str, Reading]) -> tuple[Duty, ...]:
         # (g) Outside searches: only requests to the FBI need written documentation.
         Duty(
             id="MA-LOG-FBI",
-            when=c.performed_by(_FBI) & c.requested_by_massachusetts(_SP),
+            when=_fbi_requests(chosen),
             citation=log.citation,
-            paraphrase="The State Police document in writing each search they ask the FBI to "
-            "perform, permitted or not; H.4359 narrows the documentation of outside searches "
-            "to FBI requests. No deadline is stated.",
+            paraphrase="Each search request made to the FBI is documented in writing, "
+            "permitted or not, by the Massachusetts law enforcement agency that made it (the "
+            "State Police, on the route (d) allows); H.4359 narrows the documentation of "
+            "outside searches to FBI requests. No deadline is stated.",
             source=_SOURCE,
             action="document the request to the FBI in writing",
-            party="State Police",
+            party="the Massachusetts agency that asked the FBI (the State Police, as (d) allows)",
             deadline=None,
             fulfilled_by=EventKind.SEARCH_DOCUMENTED,
             outcomes=EVERY_REQUEST,
@@ -129,7 +173,14 @@ def _duties(chosen: Mapping[str, Reading]) -> tuple[Duty, ...]:
 
 def _invariants(chosen: Mapping[str, Reading]) -> tuple[Invariant, ...]:
     state_police = c.performed_by(_SP) & c.MASSACHUSETTS_SEARCHER
-    asked_by_state_police = c.requested_by(_SP) & c.MASSACHUSETTS_REQUESTER
+    asked_for_the_fbi = c.requested_by(_SP) & c.MASSACHUSETTS_REQUESTER
+    if chosen[FBI_REQUEST_RECORD.id].chosen == "any-request-to-the-fbi":
+        asked_for_the_fbi = AnyOf(
+            tuple(
+                c.requested_by(k) & c.MASSACHUSETTS_REQUESTER
+                for k in (AgencyKind.LOCAL_POLICE, _SP, AgencyKind.PROSECUTOR)
+            )
+        )
     assisting = (
         state_police
         & c.requested_by(AgencyKind.MOTOR_VEHICLE_REGISTRY)
@@ -144,14 +195,14 @@ def _invariants(chosen: Mapping[str, Reading]) -> tuple[Invariant, ...]:
         exempt=assisting,
         public_record=(
             (state_police, "MA-LOG"),
-            (c.performed_by(_FBI) & asked_by_state_police, "MA-LOG-FBI"),
+            (c.performed_by(_FBI) & asked_for_the_fbi, "MA-LOG-FBI"),
         ),
         instrument=INSTRUMENT.id,
     )
 
 
 def _make(choices: Mapping[str, str]) -> Version:
-    chosen = choose_readings(h1728.readings(INSTRUMENT.id), choices)
+    chosen = choose_readings(_readings(), choices)
     return Version(
         policy=Policy(
             jurisdiction="US-MA",
