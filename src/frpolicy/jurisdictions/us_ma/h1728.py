@@ -8,14 +8,50 @@ No full text of the bill was available: past the definitions, each provision bel
 researcher notes that quote the subsections, legislative summaries and news, and is marked
 so. Read each rule beside its citation.
 
-Who is bound: §220(b) binds every law enforcement agency and officer, so the bill governs
-every search a Massachusetts police department or prosecutor asks for or performs,
-whoever else takes part (the State Police's search at the FBI's request included), and
-§220(c) the Registrar's. A search the FBI runs on its own account stays outside it.
+Who is bound, and how. §220(b) makes it unlawful for a law enforcement agency or officer
+to use biometric surveillance technology, or to ask a third party to, except as §220
+allows; §220(d) lets only the State Police search, or ask the FBI to, and every other
+agency ask the State Police. So the bill governs every search a Massachusetts police
+department or prosecutor asks for or performs, whoever else takes part; a route other than
+the State Police's is forbidden outright (``MA-BAN``: no facts could make it lawful), and a
+State Police search lacking its grounds is not permitted. §220(c) governs the Registrar's
+own use. §220(i)-(j) govern every other public agency of the Commonwealth by a public
+record and a quarterly report of each search it asks for, and by no ban (``MA-NONLE``).
+The agencies §220 names are the Commonwealth's (:mod:`.conditions`): another state's State
+Police are a third party, while an agency of another state, or a federal one, that asks the
+State Police to search is served on the same grounds as a Massachusetts department. A
+search the FBI runs on its own account stays outside the bill.
 
-Three questions the sources leave open are named readings (:func:`readings`): whether
-the Registrar is bound as law enforcement is, whether notice follows every search or only
-those through the State Police, and when a quarterly report is due.
+Where the sources leave a question open, the choice is a named reading
+(:func:`readings`; the first choice adopted): whether the Registrar is bound as law
+enforcement is (``registrar-status``), whether notice follows every search
+(``notice-scope``), when a quarterly report is due (``quarterly-report-due``), how soon an
+emergency search is "immediately documented" (``emergency-record-due``), whether the FBI's
+own system must be approved (``fbi-technology``), and whether another place's crime is a
+felony of (d) (``felony-elsewhere``).
+
+What the third reading of the sources (2026-12-07) decided, in the provisions catalog's
+terms:
+
+- Felony (MA-FELONY-TERM): a penalty of life, or a maximum over 30 months, is a
+  state-prison penalty whatever place is stated (:mod:`.offenses`). Text, high: G.L. c.274
+  §1 and c.279 §23 read.
+- Non-law-enforcement agencies, §220(i)-(j) (MA-NONLE-DUTIES): duties of every request such
+  an agency makes, whoever searches; its requests are in scope, permitted where no law
+  enforcement agency or Registry of the Commonwealth takes part. Summary, medium: the
+  notes quote (i).
+- Emergency searches, §220(d)-(e): the 48-hour sworn statement follows every emergency
+  search by or through the State Police, lawful or not; "immediately documented" is a duty
+  of its own, due within 24 hours as read. Summary, high for the filing; low for the hours.
+- Abduction: an abduction in progress is a danger of serious physical injury
+  (:class:`~frpolicy.model.Harm`), so an emergency of the bill when immediate.
+- The ban, §220(b): a route other than the State Police's is forbidden. Summary, high.
+- Whose agencies: the State Police, the Registrar and law enforcement of §220 are the
+  Commonwealth's; the FBI is named by kind. Summary, high (the bill is a Massachusetts law).
+- The FBI's system (``fbi-technology``) and another place's felony (``felony-elsewhere``):
+  readings, low. Rule 14, §220(f): the notice is the prosecution's automatic discovery of
+  Rule 14(b) as split on 2025-03-01, still due at or before the pretrial conference.
+  Summary, medium.
 """
 
 from __future__ import annotations

@@ -10,7 +10,12 @@ enacted. It keeps the bill as filed, with these differences, each encoded below:
 - §220(g): the written-documentation duty for searches outside the State Police is
   narrowed to requests to the FBI.
 
-It rests on the readings of the bill as filed (:func:`.h1728.readings`).
+It rests on the readings of the bill as filed (:func:`.h1728.readings`), and on one of its
+own, :data:`FBI_REQUEST_RECORD`: whether the narrowed duty documents a Massachusetts
+department's direct request to the FBI (forbidden by (b), and otherwise recorded
+nowhere). Read as it is adopted, it does: the words name the request made to the FBI, not
+who made it, and (h)(ii) counts the FBI searches requested by requesting agency (summary,
+low confidence: the researcher notes on (g) and (h)(ii)).
 """
 
 from __future__ import annotations

@@ -13,11 +13,23 @@ reported to EOPSS quarterly (not a public record), and EOPSS publishes an annual
 
 §220 binds law enforcement: every search a Massachusetts police department or prosecutor
 asks for, and every search one performs (the State Police's own, whoever asked for it).
-A search the FBI runs on its own account is federal business, outside it.
+The Registry and the State Police it names are the Commonwealth's (:mod:`.conditions`):
+another state's are not among the bodies that may search, while an agency of another
+state that sends the Commonwealth's a written request is served on the same grounds. A
+search the FBI runs on its own account is federal business, outside it.
 
-Three questions the sources leave open are named readings (:data:`READINGS`): whether a
-warrant meets the requirement of a court order, what the State Police's
-identification-document exemption lifts, and when a quarterly report is due.
+Five questions the sources leave open are named readings (:data:`READINGS`, the first
+choice adopted): whether a warrant meets the requirement of a court order, what the State
+Police's identification-document exemption lifts, when a quarterly report is due, what
+emergency permits a search (``emergency-standard``: a risk of harm to a person that
+requires the search without delay, adopted, since a search that can wait for a court order
+is no emergency and EOPSS counts these requests as "exigent"; or any risk of harm to a
+person, as read before; or immediate danger of death or serious physical injury, the
+bills' standard), and whether identifying a deceased person is a basis of its own
+(``deceased-identification``: adopted, no, since no source names a third basis; EOPSS's
+2023-24 figures, 37 court-ordered and 7 exigent of 45 requests, leave one counted as
+neither). Both are unverified and of low confidence: the statute's words were not read
+(fastdemocracy MAB00081266 and the EOPSS figures it quotes; 2020 House Amendment #180).
 """
 
 from __future__ import annotations
