@@ -284,7 +284,10 @@ LAW_ENFORCEMENT_INVOLVED = c.LAW_ENFORCEMENT_REQUEST | c.LAW_ENFORCEMENT_SEARCH
 # §220(d): only the State Police search, or ask the FBI to; other agencies, local police
 # among them, ask the State Police to search on their behalf. "The department of state
 # police" is the Commonwealth's: another state's State Police are a third party.
-STATE_POLICE_SEARCH = c.STATE_POLICE_ROUTE
+STATE_POLICE_SEARCH = c.performed_by_massachusetts(_SP) | (
+    c.performed_by(_FBI) & c.requested_by_massachusetts(_SP)
+)
+"""The State Police's route, which permissions name by its branch (a memo says which held)."""
 # §220(d): only technology approved after a public hearing may be used.
 CENTRAL_SEARCH = STATE_POLICE_SEARCH & c.TECHNOLOGY_APPROVED
 """The State Police's route with approved technology (``fbi-technology=approval-required``)."""
@@ -339,7 +342,8 @@ def rules(choices: Mapping[str, Reading], instrument: str = INSTRUMENT.id) -> tu
         Rule(
             id="MA-BAN",
             effect=Effect.FORBID,
-            when=c.LAW_ENFORCEMENT_USE & ~STATE_POLICE_SEARCH,
+            # the route as one condition: a memo of a forbidden search says it was not taken
+            when=c.LAW_ENFORCEMENT_USE & ~c.STATE_POLICE_ROUTE,
             citation=_cite("(b)", instrument),
             paraphrase="A Massachusetts law enforcement agency may not use facial recognition, "
             "nor ask a third party to use it on its behalf, except as §220 allows: only the "
@@ -458,21 +462,6 @@ def duties(choices: Mapping[str, Reading], instrument: str = INSTRUMENT.id) -> t
     # whether or not the emergency met the standard or the search was lawful
     emergency_search = STATE_POLICE_SEARCH & c.EMERGENCY_DECLARED & ~felony_warrant(choices)
     return (
-        # (e) An emergency search is immediately documented.
-        Duty(
-            id="MA-EMERGENCY-RECORD",
-            when=emergency_search,
-            citation=_cite("(e)", instrument),
-            paraphrase="An emergency search by or through the State Police is documented "
-            "immediately, whether or not the emergency met the standard. The bill gives no "
-            "number of hours (a reading).",
-            source=source(Verification.SUMMARY, _HIGH, _NOTES),
-            action="document the emergency search and its grounds",
-            party="State Police",
-            deadline=_RECORD_DEADLINES[_chosen(choices, EMERGENCY_RECORD_DUE)],
-            fulfilled_by=EventKind.SEARCH_DOCUMENTED,
-            outcomes=EVERY_REQUEST,
-        ),
         # (d)-(e) A supervisory official's sworn statement to the superior court within 48 hours.
         Duty(
             id="MA-EMERGENCY-FILING",
@@ -491,6 +480,21 @@ def duties(choices: Mapping[str, Reading], instrument: str = INSTRUMENT.id) -> t
             fulfilled_by=EventKind.SWORN_STATEMENT_FILED,
             court=CourtKind.SUPERIOR_COURT,
             supervisory=True,
+            outcomes=EVERY_REQUEST,
+        ),
+        # (e) An emergency search is immediately documented.
+        Duty(
+            id="MA-EMERGENCY-RECORD",
+            when=emergency_search,
+            citation=_cite("(e)", instrument),
+            paraphrase="An emergency search by or through the State Police is documented "
+            "immediately, whether or not the emergency met the standard. The bill gives no "
+            "number of hours (a reading).",
+            source=source(Verification.SUMMARY, _HIGH, _NOTES),
+            action="document the emergency search and its grounds",
+            party="State Police",
+            deadline=_RECORD_DEADLINES[_chosen(choices, EMERGENCY_RECORD_DUE)],
+            fulfilled_by=EventKind.SEARCH_DOCUMENTED,
             outcomes=EVERY_REQUEST,
         ),
         # (f) Notice to the defendant, with all records of the search, in Rule 14 discovery.
