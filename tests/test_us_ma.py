@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -33,6 +34,7 @@ from frpolicy import (
     Version,
     Warrant,
 )
+from frpolicy.cli import main
 from frpolicy.jurisdictions.us_ma import conditions as c
 from frpolicy.jurisdictions.us_ma.offenses import OFFENSES, classify
 
@@ -203,6 +205,19 @@ def test_a_murder_warrant_sent_without_a_place_of_confinement_is_a_felony_warran
     assert version.evaluate(req, strict=True).outcome is Outcome.PERMITTED
     unclassified = attrs.evolve(req, offense=attrs.evolve(murder, classification=None))
     assert version.evaluate(unclassified, strict=True).outcome is Outcome.PERMITTED
+
+
+def test_the_command_line_judges_a_murder_warrant_sent_without_a_place_of_confinement(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    murder = _murder(frpolicy.Penalty(life=True))
+    req = request(offense=murder, warrant=warrant(offense_codes=frozenset({"265-1"})))
+    path = tmp_path / "murder.json"
+    path.write_text(frpolicy.to_json(req), encoding="utf-8")
+    for version in ("H.1728", "H.4359"):
+        argv = ["evaluate", str(path), "--jurisdiction", "US-MA", "--version", version]
+        assert main(argv) == 0
+        assert capsys.readouterr().out.startswith("PERMITTED: ")
 
 
 @BILLS
