@@ -307,14 +307,14 @@ def _chosen(choices: Mapping[str, Reading], reading: str) -> str:
     return choices[reading].chosen
 
 
-def central_search(choices: Mapping[str, Reading]) -> Predicate:
+def _central_search(choices: Mapping[str, Reading]) -> Predicate:
     """§220(d)'s route with the technology it asks for, as ``fbi-technology`` reads it."""
     if _chosen(choices, FBI_TECHNOLOGY) == "approval-required":
         return CENTRAL_SEARCH
     return STATE_POLICE_SEARCH & (c.TECHNOLOGY_APPROVED | c.performed_by(_FBI))
 
 
-def felony_warrant(choices: Mapping[str, Reading]) -> Predicate:
+def _felony_warrant(choices: Mapping[str, Reading]) -> Predicate:
     """§220(d)'s felony warrant, as ``felony-elsewhere`` reads whose felony it may be."""
     if _chosen(choices, FELONY_ELSEWHERE) == "massachusetts-test":
         return FELONY_WARRANT
@@ -336,7 +336,7 @@ def rules(choices: Mapping[str, Reading], instrument: str = INSTRUMENT.id) -> tu
         if _chosen(choices, REGISTRAR_STATUS) == "bound-by-c"
         else c.LAW_ENFORCEMENT_OR_REGISTRAR_USE
     )
-    central = central_search(choices)
+    central = _central_search(choices)
     return (
         # (b) Law enforcement may not use the technology, nor ask a third party to: but as (d).
         Rule(
@@ -374,7 +374,7 @@ def rules(choices: Mapping[str, Reading], instrument: str = INSTRUMENT.id) -> tu
         Rule(
             id="MA-WARRANT",
             effect=Effect.PERMIT,
-            when=central & felony_warrant(choices),
+            when=central & _felony_warrant(choices),
             citation=_cite("(d)", instrument),
             paraphrase="The State Police may perform a search, or ask the FBI to, to execute "
             "a warrant for a felony, with approved technology, whichever agency asked them. "
@@ -460,7 +460,7 @@ def duties(choices: Mapping[str, Reading], instrument: str = INSTRUMENT.id) -> t
     quarters = 1 if _chosen(choices, QUARTERLY_REPORT_DUE) == "next-quarter" else 0
     # an emergency search: one the State Police run on an emergency, not on a felony warrant,
     # whether or not the emergency met the standard or the search was lawful
-    emergency_search = STATE_POLICE_SEARCH & c.EMERGENCY_DECLARED & ~felony_warrant(choices)
+    emergency_search = STATE_POLICE_SEARCH & c.EMERGENCY_DECLARED & ~_felony_warrant(choices)
     return (
         # (d)-(e) A supervisory official's sworn statement to the superior court within 48 hours.
         Duty(
@@ -545,11 +545,11 @@ def duties(choices: Mapping[str, Reading], instrument: str = INSTRUMENT.id) -> t
             outcomes=EVERY_REQUEST,
             arises_on=EventKind.REQUEST_SUBMITTED,
         ),
-        *public_agency_duties(choices, instrument),
+        *_public_agency_duties(choices, instrument),
     )
 
 
-def public_agency_duties(
+def _public_agency_duties(
     choices: Mapping[str, Reading], instrument: str = INSTRUMENT.id
 ) -> tuple[Duty, Duty]:
     """§220(i)-(j): what a public agency that is not law enforcement owes for each request.
