@@ -631,7 +631,7 @@ class Offense:
     exist, the offense says which it is on.
 
     ``place`` is the place whose law defines the offense, as a place code
-    (:func:`is_place_code`), as :attr:`Agency.home` is an agency's: ``US-MA`` for a crime
+    (:func:`is_place_code`), as an :class:`Agency`'s ``home`` is: ``US-MA`` for a crime
     under the General Laws, ``US`` for a federal crime, ``US-NH`` for one of New Hampshire.
     A law that asks whose crime it is (is a federal felony a "felony" of Massachusetts
     §220(d)?) reads it. ``None`` (the default, and every offense written before) says

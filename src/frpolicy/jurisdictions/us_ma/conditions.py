@@ -7,7 +7,7 @@ rules; the documentation renders them as prose.
 Where §220 names an agency, it names one of the Commonwealth: "the department of state
 police" is the Massachusetts State Police, "the registrar" the Massachusetts Registrar of
 Motor Vehicles, "a law enforcement agency" one of Massachusetts. So the rules read an
-agency's kind with its home (:attr:`~frpolicy.model.Agency.home`) through
+agency's kind with its home (an :class:`~frpolicy.model.Agency`'s ``home``) through
 :func:`performed_by_massachusetts` and :func:`requested_by_massachusetts`: the New
 Hampshire State Police are not "the State Police" of §220(d). An agency that states no
 home is taken as the Commonwealth's, as every document written before homes were. The

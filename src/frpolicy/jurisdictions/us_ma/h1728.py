@@ -17,7 +17,8 @@ the State Police's is forbidden outright (``MA-BAN``: no facts could make it law
 State Police search lacking its grounds is not permitted. §220(c) governs the Registrar's
 own use. §220(i)-(j) govern every other public agency of the Commonwealth by a public
 record and a quarterly report of each search it asks for, and by no ban (``MA-NONLE``).
-The agencies §220 names are the Commonwealth's (:mod:`.conditions`): another state's State
+The agencies §220 names are the Commonwealth's
+(:mod:`~frpolicy.jurisdictions.us_ma.conditions`): another state's State
 Police are a third party, while an agency of another state, or a federal one, that asks the
 State Police to search is served on the same grounds as a Massachusetts department. A
 search the FBI runs on its own account stays outside the bill.
@@ -34,7 +35,8 @@ What the third reading of the sources (2026-12-07) decided, in the provisions ca
 terms:
 
 - Felony (MA-FELONY-TERM): a penalty of life, or a maximum over 30 months, is a
-  state-prison penalty whatever place is stated (:mod:`.offenses`). Text, high: G.L. c.274
+  state-prison penalty whatever place is stated
+  (:mod:`~frpolicy.jurisdictions.us_ma.offenses`). Text, high: G.L. c.274
   §1 and c.279 §23 read.
 - Non-law-enforcement agencies, §220(i)-(j) (MA-NONLE-DUTIES): duties of every request such
   an agency makes, whoever searches; its requests are in scope, permitted where no law
@@ -187,8 +189,8 @@ def readings(instrument: str = INSTRUMENT.id) -> tuple[Reading, ...]:
                 ),
                 Choice(
                     id="with-the-sworn-statement",
-                    text="Within 48 hours, with the sworn statement: immediately read as no "
-                    "sooner than the filing that follows it.",
+                    text="Within 48 hours, with the sworn statement: immediately read as by "
+                    "the filing that follows it, at the latest.",
                 ),
             ),
             source=source(
@@ -901,8 +903,9 @@ def _make(choices: Mapping[str, str]) -> Version:
         provisions=provisions(),
         aliases=("S.927",),
         summary="The bill as filed: only the State Police search (or ask the FBI), for a "
-        "felony warrant, an emergency or a deceased person's identification; stills only; "
-        "notice to defendants; public records of every request.",
+        "felony warrant, an emergency or a deceased person's identification, and any other "
+        "route is forbidden to law enforcement; stills only; notice to defendants; public "
+        "records of every request, other public agencies' included.",
         classify=classify,
     )
 

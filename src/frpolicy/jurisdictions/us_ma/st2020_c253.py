@@ -13,7 +13,8 @@ reported to EOPSS quarterly (not a public record), and EOPSS publishes an annual
 
 §220 binds law enforcement: every search a Massachusetts police department or prosecutor
 asks for, and every search one performs (the State Police's own, whoever asked for it).
-The Registry and the State Police it names are the Commonwealth's (:mod:`.conditions`):
+The Registry and the State Police it names are the Commonwealth's
+(:mod:`~frpolicy.jurisdictions.us_ma.conditions`):
 another state's are not among the bodies that may search, while an agency of another
 state that sends the Commonwealth's a written request is served on the same grounds. A
 search the FBI runs on its own account is federal business, outside it.
