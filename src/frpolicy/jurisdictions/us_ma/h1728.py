@@ -708,10 +708,10 @@ def invariants(
         ),
         Invariant(
             id="central-searcher",
-            statement="A permitted search a Massachusetts police department, prosecutor or "
-            "the Registrar takes part in is performed by the State Police, by the FBI at "
-            "their request, or by the Registrar for itself: never by a local department, a "
-            "prosecutor or another federal agency.",
+            statement="A permitted search is performed by the State Police, by the FBI at "
+            "their request, or by the Registrar for itself, when a Massachusetts police "
+            "department, prosecutor or the Registrar takes part in it: never by a local "
+            "department, a prosecutor or another federal agency.",
             when=any_bound,
             holds=through_state_police | registrar_own,
             citation=_cite("(d)", instrument),
