@@ -83,14 +83,21 @@ def test_the_report_counts_agree_with_an_independent_count_of_the_raw_log(
     by_outcome = {o["outcome"]: o["requests"] for o in report["by_outcome"]}
     assert by_outcome["not_applicable"] == outside
     assert sum(by_outcome.values()) == len(raw)
-    # the bill forbids emotion inference and moving images, whoever searches
-    forbidden = sum(
-        1
-        for r in raw
-        if r["request"]["analysis"] == "emotion_inference"
-        or r["request"]["real_time"]
-        or r["request"]["probe"]["kind"] in {"recorded_video", "live_video"}
-    )
+
+    # the bill forbids Massachusetts law enforcement (every agency of the log states no
+    # home, so is the Commonwealth's) emotion inference, moving images, and any search not
+    # made through the State Police (§220(b), (k))
+    def forbidden_by_the_bill(request: dict[str, Any]) -> bool:
+        asker, searcher = request["requesting_agency"]["kind"], request["performing_agency"]["kind"]
+        route = searcher == "state_police" or (searcher == "fbi" and asker == "state_police")
+        return (asker in LAW_ENFORCEMENT or searcher in LAW_ENFORCEMENT) and (
+            request["analysis"] == "emotion_inference"
+            or request["real_time"]
+            or request["probe"]["kind"] in {"recorded_video", "live_video"}
+            or not route
+        )
+
+    forbidden = sum(1 for r in raw if forbidden_by_the_bill(r["request"]))
     comparison = report["comparison"]
     assert isinstance(comparison, dict)
     compared = {o["outcome"]: o["requests"] for o in comparison["by_outcome"]}
@@ -265,7 +272,7 @@ def test_evaluate_prints_the_memo_and_exits_by_the_outcome(
     path = _request_file(tmp_path, local)
     code = main(["evaluate", str(path), "--jurisdiction", "US-MA", "--version", "H.1728"])
     assert code == EXIT_VIOLATIONS
-    assert capsys.readouterr().out.startswith("NOT PERMITTED")
+    assert capsys.readouterr().out.startswith("FORBIDDEN")  # §220(b): not the State Police
     code = main(["evaluate", str(path), "--jurisdiction", "US-MA", "--json"])
     decision = json.loads(capsys.readouterr().out)
     assert decision["instrument"] == "St. 2020, c.253"
