@@ -51,7 +51,15 @@ from typing import TypeVar
 import attrs
 
 from frpolicy.jurisdictions import Jurisdiction, Version
-from frpolicy.model import CaseRecord, Event, EventKind, SearchRecord, SearchRequest
+from frpolicy.model import (
+    CaseRecord,
+    CourtKind,
+    Disclosure,
+    Event,
+    EventKind,
+    SearchRecord,
+    SearchRequest,
+)
 from frpolicy.policy import (
     Decision,
     Effect,
@@ -509,7 +517,9 @@ def check_search(
             findings.extend(_check(request.id, obligation, events, cases, as_of))
     violations.extend(
         _breach(
-            finding.check,
+            finding.check.obligation,
+            finding.check.due,
+            finding.check.fulfilled_at,
             request=request,
             instrument=decision.instrument,
             case_id=finding.case_id,
@@ -530,7 +540,9 @@ def check_search(
 
 
 def _breach(  # noqa: PLR0913 - a violation's parts, each from where it is known
-    check: ObligationCheck,
+    o: Obligation,
+    due: datetime | None,
+    fulfilled_at: datetime | None,
     *,
     request: SearchRequest,
     instrument: str,
@@ -538,18 +550,16 @@ def _breach(  # noqa: PLR0913 - a violation's parts, each from where it is known
     zone: tzinfo,
     line: int | None,
 ) -> Violation:
-    """The violation of an obligation checked and found violated."""
-    o = check.obligation
+    """The violation of an obligation checked and found violated (or pending, if listed)."""
     return Violation(
         request_id=request.id,
         kind=ViolationKind.OBLIGATION,
         provisions=(o.duty,),
         citations=(str(o.citation),),
-        missing=f"{o.duty}: {o.party}: {o.action}: "
-        + ("done late" if check.fulfilled_at else "not done"),
+        missing=f"{o.duty}: {o.party}: {o.action}: {'done late' if fulfilled_at else 'not done'}",
         case_id=case_id,
-        due=_local(check.due, zone),
-        fulfilled_at=_local(check.fulfilled_at, zone),
+        due=_local(due, zone),
+        fulfilled_at=_local(fulfilled_at, zone),
         instrument=instrument,
         agency=request.requesting_agency.id,
         performing_agency=request.performing_agency.id,
@@ -601,6 +611,92 @@ def _engagements(
     else:
         for case in cases:
             yield case.id, events + case_timeline(case)
+
+
+_Happening = tuple[datetime, CourtKind | None, bool, frozenset[Disclosure]]
+"""What an obligation reads of an event: when, the court, whether supervisory, disclosures."""
+_Events = Mapping[EventKind, Sequence[_Happening]]
+"""Events by kind: what :func:`timeline` or :func:`case_timeline` holds, as an audit reads it."""
+
+_NOTHING: frozenset[Disclosure] = frozenset()
+_NO_EVENTS: _Events = {}
+_DUE_AT_DECISION = frozenset({EventKind.SEARCH_PERFORMED, EventKind.REQUEST_SUBMITTED})
+"""Anchors the decision reads from the request itself: its obligations hold their due time."""
+
+
+def _own_events(record: SearchRecord) -> dict[EventKind, list[_Happening]]:
+    """The events of :func:`timeline`, by kind, without building an :class:`Event` each."""
+    request = record.request
+    found: dict[EventKind, list[_Happening]] = {
+        EventKind.REQUEST_SUBMITTED: [(request.submitted_at, None, False, _NOTHING)]
+    }
+    performed = request.performed_at
+    if performed is not None:
+        found[EventKind.SEARCH_PERFORMED] = [(performed, None, False, _NOTHING)]
+        if record.human_review:
+            found[EventKind.RESULT_REVIEWED] = [(performed, None, False, _NOTHING)]
+    if record.documented_at is not None:
+        found[EventKind.SEARCH_DOCUMENTED] = [(record.documented_at, None, False, _NOTHING)]
+    if record.reported_at is not None:
+        found[EventKind.SEARCH_REPORTED] = [(record.reported_at, None, False, _NOTHING)]
+    statement = request.emergency.sworn_statement if request.emergency else None
+    if statement is not None:
+        found[EventKind.SWORN_STATEMENT_FILED] = [
+            (statement.filed_at, statement.court, statement.supervisory, _NOTHING)
+        ]
+    return found
+
+
+def _case_events(case: CaseRecord) -> dict[EventKind, list[_Happening]]:
+    """The events of :func:`case_timeline`, by kind, without building an :class:`Event` each."""
+    found: dict[EventKind, list[_Happening]] = {}
+    for kind, at in (
+        (EventKind.ARRAIGNMENT, case.arraignment_at),
+        (EventKind.PRETRIAL_CONFERENCE, case.pretrial_conference_at),
+        (EventKind.TRIAL, case.trial_at),
+        (EventKind.RESULT_RELIED_ON, case.relied_on_at),
+        (EventKind.RESULT_CORROBORATED, case.corroborated_at),
+    ):
+        if at is not None:
+            found[kind] = [(at, None, False, _NOTHING)]
+    if case.notices:
+        found[EventKind.NOTICE_SERVED] = [
+            (n.served_at, None, False, n.disclosures) for n in case.notices
+        ]
+    return found
+
+
+def _checked(
+    obligation: Obligation, own: _Events, case: _Events, at: datetime
+) -> tuple[ObligationStatus, datetime | None, datetime | None]:
+    """What :meth:`Obligation.check` finds against ``own`` and ``case`` events: status, due, done.
+
+    The kinds of a search's own events and of a case's are apart, so each kind is looked
+    up in one of them; the due time of an obligation anchored on the search or the request
+    is the one its decision holds, computed from the same moment.
+    """
+    due = obligation.due
+    deadline = obligation.deadline
+    if deadline is not None and deadline.anchor not in _DUE_AT_DECISION:
+        anchors = own.get(deadline.anchor) or case.get(deadline.anchor)
+        if anchors:
+            due = deadline.due(min(a[0] for a in anchors), obligation.calendar)
+    done = None
+    court, supervisory = obligation.court, obligation.supervisory
+    disclosures, kind = obligation.disclosures, obligation.fulfilled_by
+    for moment, held_in, by_supervisor, disclosed in own.get(kind) or case.get(kind, ()):
+        if (
+            (done is None or moment < done)
+            and (court is None or held_in is court)
+            and (by_supervisor or not supervisory)
+            and disclosures <= disclosed
+        ):
+            done = moment
+    if done is not None and (due is None or done <= due):
+        return ObligationStatus.MET, due, done
+    if done is not None or (due is not None and at > due):
+        return ObligationStatus.VIOLATED, due, done
+    return ObligationStatus.PENDING, due, done
 
 
 def version_for(jurisdiction: Jurisdiction, record: SearchRecord) -> Version:
@@ -918,22 +1014,30 @@ class Audit:
                 request, decision, version=version, summary=summary, line=line, month=month
             )
         if decision.obligations:
-            events = timeline(record)
+            own = _own_events(record)
+            in_cases: list[tuple[str, _Events]] | None = None
             for obligation in decision.obligations:
-                for case_id, owed in _engagements(obligation, events, cases):
-                    if owed is None:
-                        self._count_obligation(obligation, ObligationState.NOT_ENGAGED)
-                    else:
-                        check = obligation.check(owed, clock.time())
-                        self._add_check(
-                            check,
-                            request,
-                            decision=decision,
-                            case_id=case_id,
-                            line=line,
-                            month=month,
-                            clock=clock,
-                        )
+                # where it is owed, as _engagements says: nowhere, once, or in each case
+                if obligation.arises_on not in own or (cases == () and engages_case(obligation)):
+                    self._count_obligation(obligation, ObligationState.NOT_ENGAGED)
+                    continue
+                owed: Iterable[tuple[str | None, _Events]] = ((None, _NO_EVENTS),)
+                if engages_case(obligation):
+                    if in_cases is None:
+                        in_cases = [(case.id, _case_events(case)) for case in cases]
+                    owed = in_cases
+                for case_id, case_events in owed:
+                    status, due, done = _checked(obligation, own, case_events, clock.time())
+                    self._add_check(
+                        obligation,
+                        (status, due, done),
+                        request,
+                        decision=decision,
+                        case_id=case_id,
+                        line=line,
+                        month=month,
+                        clock=clock,
+                    )
 
     def _add_unauthorized(  # noqa: PLR0913 - one violation, with where it was found
         self,
@@ -967,7 +1071,8 @@ class Audit:
 
     def _add_check(  # noqa: PLR0913 - one check, with where it was made
         self,
-        check: ObligationCheck,
+        obligation: Obligation,
+        checked: tuple[ObligationStatus, datetime | None, datetime | None],
         request: SearchRequest,
         *,
         decision: Decision,
@@ -976,14 +1081,16 @@ class Audit:
         month: str,
         clock: _Clock,
     ) -> None:
-        obligation, status, arrival = check.obligation, check.status, self._arrive()
+        (status, due, done), arrival = checked, self._arrive()
         if status is ObligationStatus.MET:
             self._count_obligation(obligation, ObligationState.MET)
             return
         violation: Violation | None = None  # built only if it is to be listed
         if self._could_keep(line, arrival):
             violation = _breach(
-                check,
+                obligation,
+                due,
+                done,
                 request=request,
                 instrument=decision.instrument,
                 case_id=case_id,
@@ -996,12 +1103,12 @@ class Audit:
             self._count_violation(ViolationKind.OBLIGATION, obligation.duty, agency, month)
             if violation is not None:
                 self._keep(violation, line, arrival)
-        elif clock.fixed or check.due is None:  # pending whatever the as-of time
+        elif clock.fixed or due is None:  # pending whatever the as-of time
             self._count_obligation(obligation, ObligationState.PENDING)
         else:  # pending at the latest event so far: the as-of time decides
             if obligation.duty not in self.citations:
                 self.citations[obligation.duty] = str(obligation.citation)
-            waiting = (check.due, arrival, obligation.duty, agency, month, violation)
+            waiting = (due, arrival, obligation.duty, agency, month, violation)
             heapq.heappush(self._waiting, waiting)
 
     def _advance(self, moment: datetime) -> None:
