@@ -331,10 +331,12 @@ def _peak_kib(path: Path) -> int:
     return int(result.stdout.strip())
 
 
-def test_a_log_of_100000_requests_is_audited_in_bounded_memory(tmp_path: Path) -> None:
+def test_a_log_ten_times_as_long_is_audited_in_about_the_same_memory(tmp_path: Path) -> None:
+    # what each line leaves behind would show as megabytes here (a decision is kilobytes);
+    # the benchmarks measure memory up to a million lines
     lines = LOG.read_text(encoding="utf-8").splitlines()
     small, large = tmp_path / "small.jsonl", tmp_path / "large.jsonl"
-    for path, count in ((small, 10_000), (large, 100_000)):
+    for path, count in ((small, 2_000), (large, 20_000)):
         with path.open("w", encoding="utf-8") as handle:
             for i in range(count):
                 handle.write(lines[i % len(lines)] + "\n")
