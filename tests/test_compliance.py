@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+import tempfile
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 from typing import Any
@@ -13,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import frpolicy
-from frpolicy import AgencyKind, CaseRecord, EventKind, Outcome, SearchRecord
+from frpolicy import AgencyKind, CaseRecord, EventKind, Outcome, SearchRecord, compliance
 from frpolicy.compliance import (
     _NO_EVENTS,
     CASE_EVENTS,
@@ -555,3 +557,25 @@ def test_the_audit_checks_every_obligation_as_obligation_check_does(
             check = obligation.check(events, at)
             expected = (check.status, check.due, check.fulfilled_at)
             assert _checked(obligation, own, in_case, at) == expected
+
+
+@pytest.mark.parametrize("parts", [1, 3])
+def test_repeated_ids_are_found_alike_when_the_ids_seen_overflow_to_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parts: int
+) -> None:
+    lines = [*LOG_LINES, "", *LOG_LINES[:40], *LOG_LINES[100:110]]
+    terms: dict[str, Any] = {"version": None, "compare": BILL, "limit": None}
+    in_memory = _report(audit_log(_entries(lines), MA, cases=ALL_CASES, **terms))
+    assert in_memory.totals.duplicate_request_ids == 50
+    monkeypatch.setattr(compliance, "_IDS_KEPT", 7)  # most ids go to the file
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    joined = LogAudit(MA, cases=ALL_CASES, **terms)
+    size = -(-len(lines) // parts)
+    for start in range(0, len(lines), size):
+        part = LogAudit(MA, cases=ALL_CASES, **terms)
+        part.read(_entries(lines[start : start + size]))
+        # as the audit of a part comes back from another process
+        joined.join(pickle.loads(pickle.dumps(part.part())))  # noqa: S301 - made just above
+    assert list(tmp_path.glob("frpolicy-ids-*"))  # the ids went to disk
+    assert _report(joined.result()) == in_memory
+    assert not list(tmp_path.glob("frpolicy-ids-*"))  # and the files are gone

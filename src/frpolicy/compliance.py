@@ -38,14 +38,20 @@ for two versions of the law: which requests change outcome, and the provisions r
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import functools
 import heapq
 import operator
+import os
 import re
+import sqlite3
+import tempfile
+import typing
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime, tzinfo
+from pathlib import Path
 from typing import TypeVar
 
 import attrs
@@ -782,6 +788,126 @@ class _Summaries:
         return summary
 
 
+_IDS_KEPT = 16_384
+"""How many request ids an audit keeps in memory to find repeats; the rest go to disk."""
+
+
+class _SeenIds:
+    """The request ids an audit has seen, with the line of each one's first record.
+
+    The latest :data:`_IDS_KEPT` are kept in a dictionary; when it is full they are written
+    to a temporary SQLite file, so memory does not grow with the log by the ids it holds.
+    A Bloom filter of the ids on disk (two bytes an id at most) answers most look-ups
+    without reading the file: only a repeated id, or about one new id in 300, is looked
+    up there. The file is deleted when the audit ends (:meth:`close`), or with the last
+    reference to it. Sent to another process (the audit of a part of a log), the ids go
+    with their file, which the receiver then owns.
+    """
+
+    def __init__(self) -> None:
+        self._recent: dict[str, int] = {}
+        self._path: str | None = None
+        self._db: sqlite3.Connection | None = None
+        self._owner = True
+        self._on_disk = 0
+        self._filter = bytearray()
+        self._bits = 0
+
+    def get(self, request_id: str) -> int | None:
+        """The line of the first record with this id, or ``None``: not seen."""
+        found = self._recent.get(request_id)
+        if found is None and self._db is not None and self._may_hold(request_id):
+            row = self._db.execute("SELECT line FROM ids WHERE id = ?", (request_id,)).fetchone()
+            found = None if row is None else int(row[0])
+        return found
+
+    def first(self, request_id: str, line: int) -> int | None:
+        """As :meth:`get`; an id not seen before is noted as first seen on ``line``."""
+        found = self.get(request_id)
+        if found is None:
+            self._recent[request_id] = line
+            if len(self._recent) >= _IDS_KEPT:
+                self._spill()
+        return found
+
+    def items(self) -> Iterator[tuple[str, int]]:
+        """Every id and its first line, in the order they were first seen."""
+        if self._db is not None:
+            yield from self._db.execute("SELECT id, line FROM ids ORDER BY rowid")
+        yield from self._recent.items()
+
+    def _may_hold(self, request_id: str) -> bool:
+        """Whether the file may hold the id (never false when it does)."""
+        hashed, bits, found = hash(request_id) & 0xFFFF_FFFF_FFFF_FFFF, self._bits, self._filter
+        for at in (hashed % bits, (hashed >> 21) % bits, (hashed >> 42) % bits):
+            if not found[at >> 3] >> (at & 7) & 1:
+                return False
+        return True
+
+    def _mark(self, ids: Iterable[str]) -> None:
+        bits, found = self._bits, self._filter
+        for request_id in ids:
+            hashed = hash(request_id) & 0xFFFF_FFFF_FFFF_FFFF
+            for at in (hashed % bits, (hashed >> 21) % bits, (hashed >> 42) % bits):
+                found[at >> 3] |= 1 << (at & 7)
+
+    def _rebuild(self) -> None:
+        """A filter of 16 to 32 bits an id on disk: about one false hit in 300 or fewer."""
+        assert self._db is not None  # noqa: S101 - called once the file exists
+        self._bits = max(2**23, 1 << (16 * self._on_disk).bit_length())  # a MiB at least
+        self._filter = bytearray(self._bits // 8)
+        self._mark(row[0] for row in self._db.execute("SELECT id FROM ids"))
+
+    def _spill(self) -> None:
+        if self._db is None:
+            handle, self._path = tempfile.mkstemp(prefix="frpolicy-ids-", suffix=".sqlite")
+            os.close(handle)
+            self._db = sqlite3.connect(self._path)
+            # a scratch file, deleted after: nothing to recover from a crash
+            self._db.execute("PRAGMA journal_mode = OFF")
+            self._db.execute("PRAGMA synchronous = OFF")
+            self._db.execute("CREATE TABLE ids (id TEXT PRIMARY KEY, line INTEGER NOT NULL)")
+        with self._db:
+            self._db.executemany("INSERT INTO ids VALUES (?, ?)", self._recent.items())
+        self._on_disk += len(self._recent)
+        if 16 * self._on_disk > self._bits:
+            self._rebuild()
+        else:
+            self._mark(self._recent)
+        self._recent.clear()
+
+    def close(self) -> None:
+        """Forget every id, and delete the file that held them."""
+        self._recent.clear()
+        self._filter, self._bits, self._on_disk = bytearray(), 0, 0
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+        if self._path is not None and self._owner:
+            with contextlib.suppress(OSError):
+                Path(self._path).unlink()
+        self._path = None
+
+    def __del__(self) -> None:
+        self.close()
+
+    def __getstate__(self) -> dict[str, object]:
+        if self._db is not None:  # all of them in the file, which the receiver owns
+            self._spill()
+            self._db.close()
+            self._db = None
+            self._owner = False
+        return {"recent": self._recent, "path": self._path, "on_disk": self._on_disk}
+
+    def __setstate__(self, state: dict[str, typing.Any]) -> None:
+        self._recent, self._path, self._owner = state["recent"], state["path"], True
+        self._on_disk, self._db = state["on_disk"], None
+        self._filter, self._bits = bytearray(), 0
+        if self._path is not None:
+            self._db = sqlite3.connect(self._path)
+            self._rebuild()  # str hashes differ from one process to another
+
+
 _Kept = tuple[tuple[int, int], Violation]
 """A violation kept for the report, under its key negated: (-line, -arrival)."""
 
@@ -801,8 +927,10 @@ class Audit:
     Every line read is counted once: as blank, as malformed (:meth:`add_problem`) or as a
     search record (:meth:`add`), so ``lines_read`` always equals their sum. Violations,
     input problems and repeated request ids are all kept, or, with a ``violation_limit``,
-    up to that many of each, the first of the log, the rest counted only (so memory stays
-    flat on any log but for the request ids, each remembered to find repeats).
+    up to that many of each, the first of the log, the rest counted only, so memory stays
+    flat on any log. The request ids seen, each remembered to find repeats, are kept in
+    memory up to 16,384 of them, the rest in a temporary SQLite file (with two bytes each
+    at most in memory, to find them fast).
 
     Counts are also kept by agency (the agency that asked for the search, by id; its name
     in ``agency_names``) and by month of the search, or of the request for one never
@@ -831,12 +959,12 @@ class Audit:
     violation_count: int = 0
     problems: list[InputProblem] = attrs.Factory(list)
     problem_count: int = 0
-    first_lines: dict[str, int] = attrs.Factory(dict)
     duplicates: list[InputProblem] = attrs.Factory(list)
     duplicate_count: int = 0
     _kept: list[_Kept] = attrs.field(factory=list, init=False, repr=False)
     _waiting: list[_Waiting] = attrs.field(factory=list, init=False, repr=False)
     _repeated: list[tuple[str, int]] = attrs.field(factory=list, init=False, repr=False)
+    _seen: _SeenIds = attrs.field(factory=_SeenIds, init=False, repr=False, eq=False)
     _arrivals: int = attrs.field(default=0, init=False, repr=False)
     _summaries: _Summaries = attrs.field(factory=_Summaries, init=False, repr=False, eq=False)
 
@@ -864,8 +992,8 @@ class Audit:
     def _note_id(self, request_id: str, line: int | None) -> None:
         if line is None:
             return
-        first = self.first_lines.setdefault(request_id, line)
-        if first != line:
+        first = self._seen.first(request_id, line)
+        if first is not None and first != line:
             self._repeat(request_id, line, first)
 
     def _repeat(self, request_id: str, line: int, first: int) -> None:
@@ -1167,15 +1295,22 @@ class Audit:
 
     def _join_ids(self, other: Audit, lines: int) -> None:
         """Repeated request ids of a later part: within it, and of ids seen before it."""
-        seen = self.first_lines
-        before = [(line, rid) for rid, line in other.first_lines.items() if rid in seen]
+        seen, theirs = self._seen, other._seen
+        before = [(line, rid) for rid, line in theirs.items() if seen.get(rid) is not None]
         within = [(line, rid) for rid, line in other._repeated]
         self.duplicate_count += other.duplicate_count - len(within)  # those beyond the limit
         for line, rid in sorted(before + within):
-            first = seen.get(rid, other.first_lines[rid] + lines)
+            first = seen.get(rid)
+            if first is None:  # repeated within the later part only
+                first = typing.cast("int", theirs.get(rid)) + lines
             self._repeat(rid, line + lines, first)
-        for rid, line in other.first_lines.items():
-            seen.setdefault(rid, line + lines)
+        for rid, line in theirs.items():
+            seen.first(rid, line + lines)
+        theirs.close()
+
+    def _close(self) -> None:
+        """Let go of the request ids: the audit has ended."""
+        self._seen.close()
 
 
 _REFUSED = frozenset({Outcome.NOT_PERMITTED, Outcome.FORBIDDEN})
@@ -1514,6 +1649,7 @@ class LogAudit:
         for a in (self.audit, self.other):
             if a is not None:
                 a._finish(as_of)  # noqa: SLF001 - the audit's own accumulators
+                a._close()  # noqa: SLF001
         return AuditResult(
             jurisdiction=self.jurisdiction.code,
             version=self.version.instrument.id if self.version else LAW_IN_FORCE,
