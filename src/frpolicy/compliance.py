@@ -412,6 +412,9 @@ def _unmet(verdict: Verdict, request: SearchRequest) -> tuple[list[str], int]:
     return single, closest[1]
 
 
+_OPTIONAL_PARTS = operator.attrgetter(*_OPTIONAL)
+_IS_NONE = functools.partial(operator.is_, None)
+
 _SAID: dict[tuple[int, tuple[bool, ...]], tuple[object, tuple[tuple[str, ...], str]]] = {}
 """What :func:`_missing` said, by decision skeleton and missing parts (bounded, see below)."""
 _SAID_LIMIT = 4096
@@ -427,7 +430,7 @@ def _missing(
     every request with those reasons and the same parts missing: it is kept, with the
     reasons it was said for, and used again only for that very tuple.
     """
-    key = (id(decision.reasons), tuple(getattr(request, n) is None for n in _OPTIONAL))
+    key = (id(decision.reasons), tuple(map(_IS_NONE, _OPTIONAL_PARTS(request))))
     kept = _SAID.get(key)
     if kept is not None and kept[0] is decision.reasons:
         return kept[1]
