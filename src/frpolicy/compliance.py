@@ -865,7 +865,7 @@ class _SeenIds:
         if self._db is None:
             handle, self._path = tempfile.mkstemp(prefix="frpolicy-ids-", suffix=".sqlite")
             os.close(handle)
-            self._db = sqlite3.connect(self._path)
+            self._db = _scratch(self._path)
             # a scratch file, deleted after: nothing to recover from a crash
             self._db.execute("PRAGMA journal_mode = OFF")
             self._db.execute("PRAGMA synchronous = OFF")
@@ -892,7 +892,8 @@ class _SeenIds:
         self._path = None
 
     def __del__(self) -> None:
-        self.close()
+        with contextlib.suppress(Exception):  # at exit, or on a thread of the collector
+            self.close()
 
     def __getstate__(self) -> dict[str, object]:
         if self._db is not None:  # all of them in the file, which the receiver owns
@@ -907,8 +908,17 @@ class _SeenIds:
         self._on_disk, self._db = state["on_disk"], None
         self._filter, self._bits = bytearray(), 0
         if self._path is not None:
-            self._db = sqlite3.connect(self._path)
+            self._db = _scratch(self._path)
             self._rebuild()  # str hashes differ from one process to another
+
+
+def _scratch(path: str) -> sqlite3.Connection:
+    """A connection to a scratch file, usable from any thread.
+
+    The ids of an audit's part arrive on a thread of the process pool, and are read on the
+    main one.
+    """
+    return sqlite3.connect(path, check_same_thread=False)
 
 
 _Kept = tuple[tuple[int, int], Violation]
