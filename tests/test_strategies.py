@@ -89,7 +89,7 @@ def test_a_fair_share_of_generated_requests_is_permitted_and_of_refused(name: st
     # 1000; in 2000 they stay within 0.31-0.36 and 0.47-0.52. So 1,000 at least, and ten
     # times the profile's examples where it asks for more (3,000 in CI).
     @settings(
-        max_examples=max(1000, 10 * settings.default.max_examples),
+        max_examples=max(1000, 10 * settings().max_examples),
         database=None,
         derandomize=True,
         deadline=None,
