@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+import tempfile
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 from typing import Any
@@ -13,8 +15,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import frpolicy
-from frpolicy import AgencyKind, CaseRecord, EventKind, Outcome, SearchRecord
+from frpolicy import AgencyKind, CaseRecord, EventKind, Outcome, SearchRecord, compliance
 from frpolicy.compliance import (
+    _NO_EVENTS,
     CASE_EVENTS,
     LAW_IN_FORCE,
     NO_EVENT,
@@ -27,8 +30,11 @@ from frpolicy.compliance import (
     ObligationState,
     Violation,
     ViolationKind,
+    _case_events,
+    _checked,
     _judge,
     _month,
+    _own_events,
     audit_log,
     case_timeline,
     check_search,
@@ -38,7 +44,7 @@ from frpolicy.compliance import (
     version_for,
 )
 from frpolicy.reports import AuditReport, audit_report
-from frpolicy.strategies import search_requests
+from frpolicy.strategies import case_records, search_requests, timestamps
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "src" / "frpolicy" / "examples"
 MA = frpolicy.jurisdiction("US-MA")
@@ -527,3 +533,67 @@ NEW_YORK = ZoneInfo("America/New_York")
 )
 def test_a_month_is_counted_in_the_jurisdiction_s_time_zone(moment: datetime, zone: tzinfo) -> None:
     assert _month(moment, zone) == f"{moment.astimezone(zone):%Y-%m}"
+
+
+_VERSIONS = [
+    (place.code, version.instrument.id)
+    for place in (frpolicy.jurisdiction(code) for code in ("US-MA", "US-MD", "US-WA"))
+    for version in place.versions
+]
+
+
+@pytest.mark.parametrize(("code", "name"), _VERSIONS)
+@given(data=st.data())
+def test_the_audit_checks_every_obligation_as_obligation_check_does(
+    code: str, name: str, data: st.DataObject
+) -> None:
+    # the audit reads events by kind and the due time its decision holds; the reference
+    # builds every Event of the timelines and computes the due time from them
+    version = frpolicy.jurisdiction(code).version(name)
+    request = data.draw(search_requests(frpolicy.jurisdiction(code), version))
+    paperwork = st.none() | timestamps()
+    record = SearchRecord(
+        request=request,
+        candidates_returned=1,
+        human_review=data.draw(st.booleans()),
+        documented_at=data.draw(paperwork),
+        reported_at=data.draw(paperwork),
+    )
+    drawn = data.draw(case_records())
+    case = attrs.evolve(
+        drawn,
+        search_id=request.id,
+        notices=tuple(attrs.evolve(n, search_id=request.id) for n in drawn.notices),
+    )
+    at = data.draw(timestamps())
+    own = _own_events(record)
+    for obligation in version.evaluate(request).obligations:
+        for in_case, events in (
+            (_NO_EVENTS, timeline(record)),
+            (_case_events(case), timeline(record) + case_timeline(case)),
+        ):
+            check = obligation.check(events, at)
+            expected = (check.status, check.due, check.fulfilled_at, check.early)
+            assert _checked(obligation, own, in_case, at) == expected
+
+
+@pytest.mark.parametrize("parts", [1, 3])
+def test_repeated_ids_are_found_alike_when_the_ids_seen_overflow_to_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parts: int
+) -> None:
+    lines = [*LOG_LINES, "", *LOG_LINES[:40], *LOG_LINES[100:110]]
+    terms: dict[str, Any] = {"version": None, "compare": BILL, "limit": None}
+    in_memory = _report(audit_log(_entries(lines), MA, cases=ALL_CASES, **terms))
+    assert in_memory.totals.duplicate_request_ids == 50
+    monkeypatch.setattr(compliance, "_IDS_KEPT", 7)  # most ids go to the file
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    joined = LogAudit(MA, cases=ALL_CASES, **terms)
+    size = -(-len(lines) // parts)
+    for start in range(0, len(lines), size):
+        part = LogAudit(MA, cases=ALL_CASES, **terms)
+        part.read(_entries(lines[start : start + size]))
+        # as the audit of a part comes back from another process
+        joined.join(pickle.loads(pickle.dumps(part.part())))  # noqa: S301 - made just above
+    assert list(tmp_path.glob("frpolicy-ids-*"))  # the ids went to disk
+    assert _report(joined.result()) == in_memory
+    assert not list(tmp_path.glob("frpolicy-ids-*"))  # and the files are gone

@@ -974,7 +974,7 @@ def _read_line(number: int, line: bytes | None, cls: type[T]) -> T | InputProble
     if line is None:
         errors = (f"$: longer than {_jsonl.MAX_LINE:,} bytes, not read",)
         return InputProblem(line=number, errors=errors)
-    if not line.strip(_BLANK):
+    if line[:1] != b"{" and not line.strip(_BLANK):  # a record's line is never copied
         return None
     try:
         return _decoder(cls)(line)

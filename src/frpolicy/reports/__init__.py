@@ -54,7 +54,6 @@ face.
 from __future__ import annotations
 
 import importlib
-import json
 from typing import TYPE_CHECKING
 
 from frpolicy.reports._assumptions import (
@@ -115,6 +114,7 @@ from frpolicy.reports._eopss import (
     SearcherStatistics,
     eopss_report,
 )
+from frpolicy.reports._json import _indented_json
 from frpolicy.reports._markdown import markdown
 from frpolicy.reports._registry import (
     REPORT_ENTRY_POINT_GROUP,
@@ -312,7 +312,7 @@ def render(report: Report, fmt: str, *, table: str | None = None) -> str:
         msg = f"a table is chosen for the csv format only, not for {fmt}"
         raise ValueError(msg)
     if fmt == "json":
-        return json.dumps(to_dict(report), indent=2, ensure_ascii=False) + "\n"
+        return _indented_json(to_dict(report)) + "\n"
     document = report.document()
     if fmt == "csv":
         sections = document.sections
