@@ -35,35 +35,48 @@ of it, the one leaves are written in:
 
 - attribute paths on ``r`` that name fields of the model (``r.warrant.expires_at``), and
   ``at``, the time of evaluation (when the request was performed, else submitted);
-- ``is None`` and ``is not None``; ``is``/``is not`` between enumeration members or
-  booleans; ``==``, ``!=``; ``<``, ``<=``, ``>``, ``>=`` between numbers, dates, times and
-  durations; ``in``/``not in`` against a constant collection or a set-valued field;
+- ``is``, ``is not``, ``==``, ``!=``, ``<``, ``<=``, ``>``, ``>=``; ``in``/``not in``
+  against a constant collection or a set-valued field;
 - ``and``, ``or``, ``not`` and truth values, with Python's short-circuit and its errors
   (reading a field of a missing warrant raises, and the analysis knows when);
 - constants, the leaf's parameters and namespace values, enumeration members; ``+`` and
   ``-`` on times and durations (``timedelta``), and ``timedelta``, ``datetime`` and
   ``date`` called with constant arguments.
 
+Each means what Python makes of it, exactly. A boolean or an enumeration member compared
+with a constant is compared by Python itself, value by value, so an ``IntEnum`` or a
+``StrEnum`` member equals what Python says it equals; ``12 == 12.0`` and ``True == 1``, as
+numbers are one tower; a float is compared as the exact number it is, ``nan`` and ``inf``
+included; values of other types are never equal and ordering them raises ``TypeError``; an
+empty string, ``0`` and an empty set are false; ``a or b`` is ``a`` or ``b`` where both are
+of one type, and only its truth is known otherwise; a time past the year 9999 *on its own
+clock* raises ``OverflowError``.
+
 A field becomes a variable of its type: an enumeration a finite sort, a boolean a boolean,
 a number an integer, a time an integer count of microseconds since 1970 (UTC), a date a day
 number, a string an element of an unordered domain, a set its membership, an optional
-value its presence and its value. A leaf outside the subset (a call of a helper function, a
-property, a loop) is kept **opaque**: a free value that may be anything. A result that
-holds whatever an opaque leaf says is still proved; one that depends on it is
-:attr:`~Status.UNDECIDED` and names the leaf.
+value its presence and its value. What cannot be modelled exactly (a call of a helper
+function, a property, a loop, a constant of a type the analysis does not know, a ``StrEnum``
+member against a string read from the request, whether a set of strings is empty) keeps
+its leaf **opaque**: a free value that may be anything. A result that holds whatever an
+opaque leaf says is still proved; one that depends on it is :attr:`~Status.UNDECIDED` and
+names the leaf.
 
-The model's own checks are constraints of the symbolic request too (a warrant does not
-expire before it is issued, a search is not performed before it is asked for, a sworn
-statement is not filed before its emergency is declared), so every counterexample can be
-built.
+The model's own checks are constraints of the symbolic request too: an id or a name is
+never empty or blank and has at most 1,000 characters, a home is a place code, a time lies
+between 0001-01-02 and the last instant of 9999-12-30 (UTC), a warrant does not expire
+before it is issued, a search is not performed before it is asked for, a sworn statement
+is not filed before its emergency is declared. So every counterexample can be built, and
+no request the model accepts is left out. A field with a check the analysis does not know
+is not translated: a leaf that reads it is opaque.
 
 **How it is built.** The package is split by stage, as Cedar's symbolic compiler is, so
 that the part that decides soundness reads on its own: ``_translation`` (the symbolic
 request, and each leaf as formulas: the only place a leaf gets a meaning), ``_solver``
 (the solver's library and :class:`AnalysisError`), ``_witnesses`` (from a solver's model
 to a request, judged again by the engine), ``_session`` (one solver over one translation,
-and :func:`check_agreement`), ``_claims`` (:func:`prove`, :func:`verify`, :func:`query`)
-and ``_diff`` (:func:`diff`).
+and :func:`check_agreement`), ``_claims`` (:func:`prove`, :func:`verify`,
+:func:`query`) and ``_diff`` (:func:`diff`).
 
 .. versionadded:: 0.1
 """

@@ -16,14 +16,17 @@ from __future__ import annotations
 import itertools
 import typing
 from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime, timedelta
 
 import attrs
 
 from frpolicy import model
 from frpolicy.analysis._solver import Z3, AnalysisError
 from frpolicy.analysis._translation import (
+    _MICROSECOND,
     _WINDOW,
     _enum_sort,
+    _instant,
     _Kind,
     _Obj,
     _Scalar,
@@ -150,16 +153,19 @@ def _near(session: _Session, target: Z3, prefer: Sequence[Z3]) -> Z3 | None:
         s.add(target)
         if s.check() != z3.sat:
             return None
-        for wish in prefer:
-            s.push()
-            s.add(wish)
-            if s.check() != z3.sat:
-                s.pop()
+        settled = True  # whether the last check answered for the assertions as they are
         low, high = _WINDOW
-        s.push()
-        s.add(*(z3.And(t >= low, t < high) for t in session.u.instants))
-        if s.check() != z3.sat:
-            s.pop()
+        times = [z3.And(t >= low, t < high) for t in session.u.instants]
+        clocks = [offset == 0 for offset in session.u.offsets.values()]  # clocks on UTC
+        for wish in [*([w] for w in prefer), times, clocks]:
+            if not wish:
+                continue
+            s.push()
+            s.add(*wish)
+            settled = s.check() == z3.sat
+            if not settled:
+                s.pop()
+        if not settled:
             s.check()
         return s.model()
     finally:
@@ -350,71 +356,95 @@ class _Agreement:
         return None
 
 
-def _pin(universe: _Universe, request: model.SearchRequest) -> list[Z3]:  # noqa: C901 - one case per kind of field
+def _pin(universe: _Universe, request: model.SearchRequest) -> list[Z3]:
     """Formulas that hold of exactly this request (as far as the leaves can tell).
 
     A string of the request that no leaf names is a constant of its own, distinct from every
     other string, made for this request only: the formulas are added in a solver scope and
     leave the universe as it was.
     """
-    z3 = universe.z3
-    pins: list[Z3] = []
-    scratch: dict[str, Z3] = {}
+    return _Pins(universe, request).pins
 
-    def text(value: str) -> Z3:
-        known = universe.literals.get(value)
+
+class _Pins:
+    """The formulas :func:`_pin` gives, field by field."""
+
+    def __init__(self, universe: _Universe, request: model.SearchRequest) -> None:
+        self.u = universe
+        self.z3 = universe.z3
+        self.pins: list[Z3] = []
+        self.scratch: dict[str, Z3] = {}
+        self.sets: list[tuple[_Scalar, frozenset[str]]] = []
+        self.walk(request, "")
+        for _, members in self.sets:
+            for member in _stable(members):
+                self.text(member)
+        strings = {**universe.literals, **self.scratch}
+        for symbolic, members in self.sets:  # every string named, in the set or out of it
+            for name, constant in strings.items():
+                member_of = symbolic.value(constant)
+                self.pins.append(member_of if name in members else self.z3.Not(member_of))
+
+    def text(self, value: str) -> Z3:
+        z3 = self.z3
+        known = self.u.literals.get(value)
         if known is not None:
             return known
-        made = scratch.get(value)
+        made = self.scratch.get(value)
         if made is None:
             made = z3.Const(f"request {value!r}", _text_sort())
-            pins.extend(made != other for other in universe.literals.values())
-            pins.extend(made != other for other in scratch.values())
-            pins.extend(
+            self.pins.extend(made != other for other in self.u.literals.values())
+            self.pins.extend(made != other for other in self.scratch.values())
+            self.pins.extend(
                 test(made) == z3.BoolVal(value.startswith(start))
-                for start, test in universe.prefixes.items()
+                for start, test in self.u.prefixes.items()
             )
-            scratch[value] = made
+            self.scratch[value] = made
         return made
 
-    def walk(obj: object, path: str) -> None:  # noqa: C901 - one case per kind of field
+    def walk(self, obj: object, path: str) -> None:
+        z3 = self.z3
         for field in attrs.fields(typing.cast("type[typing.Any]", type(obj))):
             if not field.init:
                 continue
             where = f"{path}.{field.name}" if path else field.name
-            symbolic = universe.fields.get(where)
+            symbolic = self.u.fields.get(where)
             if symbolic is None:
                 continue
             value = getattr(obj, field.name)
             if not z3.is_true(symbolic.present):
-                pins.append(symbolic.present if value is not None else z3.Not(symbolic.present))
+                present = symbolic.present
+                self.pins.append(present if value is not None else z3.Not(present))
             if value is None:
                 continue
             if isinstance(symbolic, _Obj):
-                walk(value, where)
-            elif symbolic.type.kind is _Kind.SET:
-                element = symbolic.type.element
-                assert element is not None  # noqa: S101 - a set type has its element
-                if element.kind is _Kind.ENUM:
-                    assert element.enum is not None  # noqa: S101 - an enum has its class
-                    for member, const in _enum_sort(element.enum)[1].items():
-                        member_of = symbolic.value(const)
-                        pins.append(member_of if member in value else z3.Not(member_of))
-                else:
-                    sets.append((symbolic, value))
-            elif symbolic.type.kind is _Kind.TEXT:
-                pins.append(symbolic.value == text(value))
+                self.walk(value, where)
             else:
-                pins.append(symbolic.value == universe.constant(symbolic.type, value))
+                self.scalar(symbolic, value, where)
 
-    sets: list[tuple[_Scalar, frozenset[str]]] = []
-    walk(request, "")
-    for _, members in sets:
-        for member in _stable(members):
-            text(member)
-    strings = {**universe.literals, **scratch}
-    for symbolic, members in sets:  # every string named, in the set or out of it
-        for name, constant in strings.items():
-            member_of = symbolic.value(constant)
-            pins.append(member_of if name in members else z3.Not(member_of))
-    return pins
+    def scalar(self, symbolic: _Scalar, value: object, where: str) -> None:
+        z3 = self.z3
+        kind = symbolic.type.kind
+        if kind is _Kind.SET:
+            element = symbolic.type.element
+            assert element is not None  # noqa: S101 - a set type has its element
+            members = typing.cast("frozenset[typing.Any]", value)
+            if element.kind is _Kind.ENUM:
+                assert element.enum is not None  # noqa: S101 - an enum has its class
+                for member, const in _enum_sort(element.enum)[1].items():
+                    member_of = symbolic.value(const)
+                    self.pins.append(member_of if member in members else z3.Not(member_of))
+            else:
+                self.sets.append((symbolic, members))
+        elif kind is _Kind.TEXT:
+            self.pins.append(symbolic.value == self.text(typing.cast("str", value)))
+        elif kind is _Kind.INSTANT:
+            # the instant, on any clock; and the clock's offset where arithmetic reads it
+            moment = typing.cast("datetime", value)
+            self.pins.append(symbolic.value == _instant(moment))
+            offset = self.u.offsets.get(where)
+            if offset is not None:
+                clock = typing.cast("timedelta", moment.utcoffset())
+                self.pins.append(offset == clock // _MICROSECOND)
+        else:
+            self.pins.append(symbolic.value == self.u.constant(symbolic.type, value))

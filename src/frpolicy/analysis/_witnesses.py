@@ -12,16 +12,26 @@ leaf's differs, the claim resting on it is undecided.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import typing
-from collections.abc import Iterable, Iterator, Sequence
-from datetime import date, timedelta
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date, datetime, timedelta, timezone
 
 import attrs
 
 from frpolicy import model
 from frpolicy.analysis._solver import Z3, AnalysisError
-from frpolicy.analysis._translation import _EPOCH, _enum_sort, _Kind, _Obj, _Scalar, _Universe
+from frpolicy.analysis._translation import (
+    _EPOCH,
+    Check,
+    _accepts,
+    _enum_sort,
+    _Kind,
+    _Obj,
+    _Scalar,
+    _Universe,
+)
 from frpolicy.jurisdictions import Version
 from frpolicy.policy import Decision, Outcome
 from frpolicy.predicates import Leaf, evaluation_time
@@ -96,13 +106,14 @@ def _fresh_text(  # noqa: PLR0913 - what a new string must and must not be
     taken: set[str],
     numbers: Iterator[int],
     *,
-    place: bool,
+    valid: Callable[[str], bool],
 ) -> str | None:
     """A new string that starts with ``start`` and with none of ``avoid``, and is not taken.
 
-    For a field of place codes it is a place code (``ZZ``, ``US-MA-Z``); otherwise the
-    field's name and the next of ``numbers`` follow ``start`` (``id-3``). ``None`` if none
-    can be found.
+    It is ``valid``: the model's checks of every field that holds it accept it. The field's
+    name and the next of ``numbers`` follow ``start`` (``id-3``) where that is valid; else
+    a few characters do (a place code, ``ZZ`` or ``US-MA-Z``, or a name at its longest).
+    ``None`` if none can be found.
     """
 
     def fits(text: str) -> bool:
@@ -110,10 +121,10 @@ def _fresh_text(  # noqa: PLR0913 - what a new string must and must not be
             text not in taken
             and text.startswith(start)
             and not any(text.startswith(a) for a in avoid)
-            and (not place or model.is_place_code(text))
+            and valid(text)
         )
 
-    if not place:
+    if valid(f"{start}{base}-1"):
         # each candidate fails at most one avoided prefix or taken string
         tries = len(avoid) + len(taken) + 1
         return next(
@@ -160,18 +171,16 @@ class _Concretizer:
         for text, constant in self.u.literals.items():
             names.setdefault(found.eval(constant, model_completion=True).sexpr(), text)
         counter = itertools.count(1)
-        places = {id(p) for p in self.u.places}
-        unnamed: dict[str, tuple[_Scalar, bool]] = {}  # element: a field holding it, a place?
+        # each element no constant names: a field holding it, and the checks of all that do
+        unnamed: dict[str, tuple[_Scalar, list[tuple[Check, attrs.Attribute[typing.Any]]]]] = {}
         for field in self.u.texts:
             element = found.eval(field.value, model_completion=True).sexpr()
             if element in names or field.path not in self.u.touched:
                 continue
-            place = id(field) in places and z3.is_true(
-                found.eval(field.present, model_completion=True)
-            )
-            held = unnamed.get(element)
-            unnamed[element] = (field, place or (held is not None and held[1]))
-        for element, (field, place) in unnamed.items():
+            _, checks = unnamed.setdefault(element, (field, []))
+            if z3.is_true(found.eval(field.present, model_completion=True)):
+                checks.extend(self.u.checked.get(field.path, (field, ()))[1])
+        for element, (field, checks) in unnamed.items():
             starts = {
                 start: z3.is_true(found.eval(test(field.value), model_completion=True))
                 for start, test in self.u.prefixes.items()
@@ -182,7 +191,7 @@ class _Concretizer:
                 [s for s, held in starts.items() if not held],
                 set(names.values()),
                 counter,
-                place=place,
+                valid=functools.partial(_accepts, checks),
             )
             if made is None:
                 msg = f"no string of r.{field.path} is what the solver describes"
@@ -191,7 +200,10 @@ class _Concretizer:
         for queries in self.u.set_queries.values():
             for term in queries:
                 element = found.eval(term, model_completion=True).sexpr()
-                names.setdefault(element, f"text-{next(counter)}")
+                if element not in names:
+                    made = _fresh_text("text", "", (), set(names.values()), counter, valid=bool)
+                    assert made is not None  # noqa: S101 - any string not taken will do
+                    names[element] = made
         return names
 
     def _object(self, found: Z3, obj: _Obj, texts: dict[str, str]) -> object:
@@ -241,7 +253,7 @@ class _Concretizer:
                 if z3.is_true(found.eval(scalar.value(t), model_completion=True))
             )
         if kind.kind is _Kind.TEXT and scalar.path not in self.u.touched:
-            return _filler(scalar.path)
+            return self._filler(scalar, texts)
         value = found.eval(scalar.value, model_completion=True)
         if kind.kind is _Kind.BOOL:
             return z3.is_true(value)
@@ -252,12 +264,40 @@ class _Concretizer:
             return texts[value.sexpr()]
         number = value.as_long()
         if kind.kind is _Kind.INSTANT:
-            return _EPOCH + timedelta(microseconds=number)
+            return self._moment(found, scalar, number)
         if kind.kind is _Kind.DAY:
             return date.fromordinal(number)
         if kind.kind is _Kind.DURATION:
             return timedelta(microseconds=number)
         return number
+
+    def _moment(self, found: Z3, scalar: _Scalar, number: int) -> datetime:
+        """A time: on the clock the solver chose where arithmetic reads it, else in UTC."""
+        moment = _EPOCH + timedelta(microseconds=number)
+        offset = self.u.offsets.get(scalar.path)
+        if offset is None:
+            return moment
+        clock = found.eval(offset, model_completion=True).as_long()
+        return moment.astimezone(timezone(timedelta(microseconds=clock)))
+
+    def _filler(self, scalar: _Scalar, texts: dict[str, str]) -> str:
+        """A readable string for a field no leaf reads, which the field's checks accept."""
+        checks = self.u.checked.get(scalar.path, (scalar, ()))[1]
+        filler = _filler(scalar.path)
+        if _accepts(checks, filler):
+            return filler
+        made = _fresh_text(
+            scalar.path.rsplit(".", 1)[-1],
+            "",
+            (),
+            set(texts.values()),
+            itertools.count(1),
+            valid=functools.partial(_accepts, checks),
+        )
+        if made is None:  # pragma: no cover - the model's checks accept some short string
+            msg = f"no string of r.{scalar.path} is one the model accepts"
+            raise AnalysisError(msg)
+        return made
 
     # -- agreement --
 
