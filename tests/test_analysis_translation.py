@@ -360,3 +360,23 @@ def test_the_diff_finds_the_requests_a_float_in_a_tuple_changes() -> None:
     for change in found.changes:
         before, after = change.witness.decisions
         assert (before.outcome, after.outcome) == (change.before, change.after)
+
+
+def _never(_request: object) -> bool:
+    return False
+
+
+def test_a_diff_class_resting_on_an_opaque_leaf_is_undecided_not_shown_by_a_witness_it_misses() -> (
+    None
+):
+    helper = leaf("helper", "a helper forbids it", "never(r)", never=_never)
+    ban = attrs.evolve(BILL.policy.rules[1], id="XX-HELPER", effect=Effect.FORBID, when=helper)
+    banned = attrs.evolve(BILL, policy=attrs.evolve(BILL.policy, rules=(*BILL.policy.rules, ban)))
+    found = diff(BILL, banned)
+    # the engine never forbids by the helper: no witness shows PERMITTED becoming FORBIDDEN
+    for change in found.changes:
+        before, after = change.witness.decisions
+        assert (before.outcome, after.outcome) == (change.before, change.after)
+    assert not found.complete
+    assert any("helper" in u for u in found.undecided)
+    assert "No request changes" not in str(found)

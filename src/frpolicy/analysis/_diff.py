@@ -9,9 +9,10 @@ have been found. Each witness is judged again by the engine under both versions.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import typing
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import attrs
 
@@ -133,8 +134,10 @@ class Diff:
     def __str__(self) -> str:
         """Every class of change in prose, outcome changes first."""
         lines = [f"{self.jurisdiction}: what changes from {self.before} to {self.after}."]
-        if not self.changes:
+        if not self.changes and self.complete and not self.undecided:
             lines.append("No request changes outcome or obligations.")
+        elif not self.changes:
+            lines.append("No change is established; what may change is undecided (below).")
         for title, changes in (
             ("Outcomes", self.outcome_changes),
             ("Obligations", self.obligation_changes),
@@ -380,28 +383,54 @@ class _Differ:
         return min(paths, key=lambda path: len(path[1]))
 
     def classes(
-        self, target: Z3, *, by_outcome: bool = False
+        self,
+        target: Z3,
+        shows: Callable[[Witness], bool],
+        what: str,
+        *,
+        by_outcome: bool = False,
     ) -> tuple[list[tuple[list[_Literal], Witness, _NearMiss | None]], bool, list[str]]:
-        """Cover the requests of ``target`` with classes, each a conjunction of conditions."""
+        """Cover the requests of ``target`` with classes, each a conjunction of conditions.
+
+        A class is given with a witness the engine ``shows`` changing as ``what`` says. One
+        whose witness the engine does not change so rests on an opaque leaf the solver read
+        otherwise: it is undecided, and the classes are not complete.
+        """
         z3 = self.z3
         session = self.session
         found_classes: list[tuple[list[_Literal], Witness, _NearMiss | None]] = []
         undecided: list[str] = []
         blocked: list[Z3] = []
-        while len(found_classes) < _DIFF_LIMIT:
+        settled = True
+        while len(blocked) < _DIFF_LIMIT:
             found = _near(session, z3.And(target, *(z3.Not(b) for b in blocked)), self.wishes)
             if found is None:
-                return found_classes, True, undecided
+                return found_classes, settled, undecided
             witness, differing = session.witness(found, self.versions)
             if differing:
                 undecided.append(_undecided(differing, session.u))
-            outcomes = [d.outcome for d in witness.decisions]
-            ordered, near_miss = self.literals(found, outcomes, by_outcome=by_outcome)
+            ordered, near_miss = self.literals(found, self._outcomes(found), by_outcome=by_outcome)
             kept = _generalize(session, ordered, target)
-            found_classes.append((kept, witness, near_miss))
             blocked.append(z3.And(session.u.true, *(lit.formula for lit in kept)))
+            if shows(witness):
+                found_classes.append((kept, witness, near_miss))
+            else:
+                undecided.append(f"{what}, for some requests: {_undecided(differing, session.u)}")
+                settled = False
         whole = session.solve(target, *(z3.Not(b) for b in blocked)) is None
-        return found_classes, whole, undecided
+        return found_classes, whole and settled, undecided
+
+    def _outcomes(self, found: Z3) -> list[Outcome]:
+        """The outcome of each version in a model: the solver's, whatever the engine says."""
+        z3 = self.z3
+        return [
+            next(
+                o
+                for o, f in self.session.outcomes[id(v)].items()
+                if z3.is_true(found.eval(f, model_completion=True))
+            )
+            for v in self.versions
+        ]
 
 
 def _generalize(session: _Session, rest: list[_Literal], target: Z3) -> list[_Literal]:
@@ -467,6 +496,28 @@ def _polarities(predicate: Predicate, *, positive: bool = True) -> Iterator[tupl
             yield from _polarities(operand, positive=positive)
 
 
+def _changes_outcome(before: Outcome, after: Outcome, witness: Witness) -> bool:
+    """Whether the engine decides a witness ``before`` under one version, ``after`` the other."""
+    one, other = witness.decisions
+    return (one.outcome, other.outcome) == (before, after)
+
+
+def _changes_duty(duty: str, witness: Witness, *, added: bool, revised: bool) -> bool:
+    """Whether the engine attaches a duty to a witness as its class of change says.
+
+    Under both versions the outcome is the same; the duty attaches under the second only
+    (``added``), the first only, or both (``revised``, on other terms).
+    """
+    one, other = witness.decisions
+    in_one = duty in {o.duty for o in one.obligations}
+    in_other = duty in {o.duty for o in other.obligations}
+    if one.outcome is not other.outcome:
+        return False
+    if revised:
+        return in_one and in_other
+    return (in_one, in_other) == (not added, added)
+
+
 def diff(before: Version, after: Version, *, jurisdiction: str | None = None) -> Diff:
     """The exact classes of requests whose decision changes from ``before`` to ``after``.
 
@@ -506,7 +557,15 @@ def diff(before: Version, after: Version, *, jurisdiction: str | None = None) ->
     for old, new in itertools.product(Outcome, Outcome):
         if old is new:
             continue
-        classes, whole, unsure = differ.classes(z3.And(a[old], b[new]))
+        what = (
+            f"{_outcome(old).upper()} under {_label(before)}, "
+            f"{_outcome(new).upper()} under {_label(after)}"
+        )
+        classes, whole, unsure = differ.classes(
+            z3.And(a[old], b[new]),
+            functools.partial(_changes_outcome, old, new),
+            what,
+        )
         complete = complete and whole
         undecided += unsure
         changes += [
@@ -544,7 +603,12 @@ def diff(before: Version, after: Version, *, jurisdiction: str | None = None) ->
         if revised:  # attached under both, on other terms
             targets.append((False, revised, z3.And(in_a, in_b)))
         for added, terms, target in targets:
-            classes, whole, unsure = differ.classes(z3.And(same, target), by_outcome=True)
+            classes, whole, unsure = differ.classes(
+                z3.And(same, target),
+                functools.partial(_changes_duty, duty_id, added=added, revised=bool(terms)),
+                f"the duty {duty_id} {'revised' if terms else 'added' if added else 'dropped'}",
+                by_outcome=True,
+            )
             complete = complete and whole
             undecided += unsure
             changes += [
