@@ -17,6 +17,7 @@ import attrs
 import pytest
 
 from frpolicy.analysis import (
+    AnalysisError,
     ClaimKind,
     Status,
     check_agreement,
@@ -380,3 +381,47 @@ def test_a_diff_class_resting_on_an_opaque_leaf_is_undecided_not_shown_by_a_witn
     assert not found.complete
     assert any("helper" in u for u in found.undecided)
     assert "No request changes" not in str(found)
+
+
+# -- the engine checks every proof at the end -----------------------------------------------
+
+
+def test_a_proof_the_engine_breaks_on_a_boundary_request_is_an_error_naming_the_leaf(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    tested = _tested(_OFFENSE + "r.offense.penalty.max_term_months in (12,)")
+    version, never = _permitting(tested)
+    run = translation._Translation.run  # noqa: SLF001 - a planted mistake of the translation
+
+    def dropped(self: Any) -> tuple[Any, Any]:
+        value, raises = run(self)
+        if self.leaf.name == "tested":  # as if the translation dropped the item 12
+            return self.z3.BoolVal(val=False), raises
+        return value, raises
+
+    monkeypatch.setattr(translation._Translation, "run", dropped)  # noqa: SLF001 - as above
+    with pytest.raises(AnalysisError, match="leaf tested"):
+        verify(version)
+    with pytest.raises(AnalysisError, match="leaf tested"):
+        prove(version, never)
+    without = attrs.evolve(version, policy=attrs.evolve(version.policy, rules=()))
+    with pytest.raises(AnalysisError, match="leaf tested"):
+        diff(without, version)
+
+
+def test_the_boundary_requests_of_a_leaf_meet_the_values_it_names() -> None:
+    tested = _tested(_OFFENSE + "r.offense.penalty.max_term_months >= 12")
+    version, _ = _permitting(tested)
+    months = {
+        request.offense.penalty.max_term_months
+        for request in translation_boundaries(version)
+        if request.offense is not None
+    }
+    assert {11, 12, 13} <= months
+
+
+def translation_boundaries(version: Version) -> list[SearchRequest]:
+    from frpolicy.analysis import _boundaries, _session  # noqa: PLC0415 - the stages under test
+
+    session = _session._Session([version])  # noqa: SLF001 - as above
+    return [witness.request for _, witness in _boundaries.boundaries(session, session.leaves)]

@@ -70,13 +70,21 @@ is not filed before its emergency is declared. So every counterexample can be bu
 no request the model accepts is left out. A field with a check the analysis does not know
 is not translated: a leaf that reads it is opaque.
 
+**Checked by the engine.** A proof is the solver finding no request; so at the end of
+:func:`verify`, :func:`prove`, :func:`query` and :func:`diff`, the engine judges requests at
+the boundaries of every leaf (each field it reads set to each value it names and to their
+neighbours, each member of each enumeration it reads, each optional object there and
+absent), and each must agree with the solver, leaf by leaf, outcome by outcome and duty by
+duty, and contradict no claim; a disagreement is an :class:`AnalysisError` naming the
+leaf, never a proof.
+
 **How it is built.** The package is split by stage, as Cedar's symbolic compiler is, so
 that the part that decides soundness reads on its own: ``_translation`` (the symbolic
 request, and each leaf as formulas: the only place a leaf gets a meaning), ``_solver``
 (the solver's library and :class:`AnalysisError`), ``_witnesses`` (from a solver's model
 to a request, judged again by the engine), ``_session`` (one solver over one translation,
-and :func:`check_agreement`), ``_claims`` (:func:`prove`, :func:`verify`,
-:func:`query`) and ``_diff`` (:func:`diff`).
+and :func:`check_agreement`), ``_boundaries`` (the engine's check of every proof),
+``_claims`` (:func:`prove`, :func:`verify`, :func:`query`) and ``_diff`` (:func:`diff`).
 
 .. versionadded:: 0.1
 """

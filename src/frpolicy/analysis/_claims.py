@@ -13,11 +13,12 @@ from __future__ import annotations
 import enum
 import functools
 import typing
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import attrs
 
 from frpolicy import model
+from frpolicy.analysis._boundaries import boundaries
 from frpolicy.analysis._session import (
     _differs,
     _revisions,
@@ -26,7 +27,7 @@ from frpolicy.analysis._session import (
 )
 from frpolicy.analysis._solver import Z3, AnalysisError
 from frpolicy.analysis._translation import _in_order, _version_leaves
-from frpolicy.analysis._witnesses import Witness, _label, _outcome, _undecided
+from frpolicy.analysis._witnesses import Witness, _json, _label, _outcome, _undecided
 from frpolicy.jurisdictions import Invariant, Version
 from frpolicy.policy import Decision, Duty, Effect, Outcome, Policy, Reason, Rule, Variant
 from frpolicy.predicates import Leaf, Predicate, evaluation_time
@@ -235,7 +236,9 @@ def prove(version: Version, invariant: Invariant) -> Claim:
         AnalysisError: the solver and the engine disagree (a bug of the translation).
     """
     session = _Session([version])
-    return _invariant_claim(session, version, invariant)
+    claim = _invariant_claim(session, version, invariant)
+    _check_on_boundaries(session, version, [claim], invariants=[invariant])
+    return claim
 
 
 def _decides_claim(session: _Session, version: Version, rule: Rule) -> Claim:
@@ -539,6 +542,84 @@ def _claims(session: _Session, version: Version) -> list[Claim]:
     return claims
 
 
+def _check_on_boundaries(
+    session: _Session,
+    version: Version,
+    claims: Iterable[Claim],
+    invariants: Iterable[Invariant] = (),
+) -> None:
+    """Check each claim settled by the solver alone on the engine's boundary requests.
+
+    A proof (no request breaks an invariant, no leaf raises) and a claim that no request
+    has something (a rule decides none, a duty attaches to none, a reading changes none)
+    rest on the solver finding no request; here the engine judges the requests at the
+    boundaries of every leaf the claims read (:mod:`frpolicy.analysis._boundaries`). Each
+    leaf's value and error on each is the solver's, or the boundaries raise; so a leaf
+    proved never to raise is checked there.
+
+    Raises:
+        AnalysisError: the engine contradicts a claim, or disagrees with the solver on a
+            leaf, an outcome or a duty of a boundary request.
+    """
+    settled = [c for c in claims if c.witness is None and c.status is not Status.UNDECIDED]
+    if not settled:
+        return
+    by_id = {i.id: i for i in (*version.invariants, *invariants)}
+    for _, witness in boundaries(session, session.u.leaves):
+        (decision,) = witness.decisions
+        for claim in settled:
+            problem = _problem(version, claim, by_id, witness.request, decision)
+            if problem is not None:
+                _contradicts(claim, witness, problem)
+
+
+def _problem(  # noqa: PLR0911 - one return per kind of claim
+    version: Version,
+    claim: Claim,
+    invariants: Mapping[str, Invariant],
+    request: model.SearchRequest,
+    decision: Decision,
+) -> str | None:
+    """What in the engine's decision on a request contradicts a claim, or None."""
+    policy = version.policy
+    kind, subject = claim.kind, claim.subject
+    if kind is ClaimKind.INVARIANT and claim.proved:
+        return _invariant_problem(invariants[subject], decision, request)
+    if kind is ClaimKind.APPLIES and not claim.proved:
+        invariant = invariants[subject]
+        when = invariant.when
+        concerned = decision.outcome in invariant.outcomes and (
+            when is None or when.explain(request, decision.at).value is True
+        )
+        return "it concerns this request" if concerned else None
+    rules = {r.id: r for r in policy.rules}
+    if kind is ClaimKind.DECIDES and not claim.proved:
+        decides = any(r.rule == subject for r in decision.determining if r.applies)
+        return f"the rule decides it {decision.outcome.name}" if decides else None
+    if kind is ClaimKind.NEEDED and not claim.proved:
+        without = _without(decision, rules[subject])
+        return None if without is decision.outcome else f"without the rule it is {without.name}"
+    if kind is ClaimKind.ATTACHES and not claim.proved:
+        attached = subject in {o.duty for o in decision.obligations}
+        return "the duty attaches to it" if attached else None
+    if kind is ClaimKind.READING and not claim.proved:
+        (variant,) = [v for v in policy.variants if f"{v.reading}={v.choice}" == subject]
+        other = _variant_version(version, variant).evaluate(request)
+        differs = _obligations_differ(decision, other, deadlines_only=False)
+        return "the other choice decides it otherwise" if differs else None
+    return None
+
+
+def _contradicts(claim: Claim, witness: Witness, problem: str) -> typing.NoReturn:
+    """The error for a claim the engine contradicts on a boundary request."""
+    msg = (
+        f"the engine contradicts the analysis, which says {claim.status.value}: "
+        f"{claim.statement}; on the request {_json(witness.request)}, {problem}. A leaf of "
+        "this claim is translated wrong, or is opaque where it should not be"
+    )
+    raise AnalysisError(msg)
+
+
 def verify(version: Version, *, jurisdiction: str | None = None) -> Verification:
     """Everything the analysis can establish about a version, each as a :class:`Claim`.
 
@@ -562,10 +643,12 @@ def verify(version: Version, *, jurisdiction: str | None = None) -> Verification
         AnalysisError: the solver and the engine disagree (a bug of the translation).
     """
     session = _Session([version])
+    claims = _claims(session, version)
+    _check_on_boundaries(session, version, claims)
     return Verification(
         jurisdiction=jurisdiction or version.policy.jurisdiction,
         version=_label(version),
-        claims=tuple(_claims(session, version)),
+        claims=tuple(claims),
     )
 
 
@@ -601,7 +684,12 @@ def query(
     )
     found = session.solve(on, tri.holds)
     if found is None:
-        return base(status=Status.DISPROVED, detail="no request the model can express does")
+        claim = base(status=Status.DISPROVED, detail="no request the model can express does")
+        for _, boundary in boundaries(session, session.u.leaves):
+            (decision,) = boundary.decisions
+            if decision.outcome in wanted and predicate.explain(boundary.request).value:
+                _contradicts(claim, boundary, "the engine finds that it does")
+        return claim
     witness, differing = session.witness(found, [version], [predicate])
     if witness.decisions[0].outcome in wanted and predicate.explain(witness.request).value:
         return base(status=Status.PROVED, witness=witness)

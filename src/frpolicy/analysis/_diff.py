@@ -16,9 +16,10 @@ from collections.abc import Callable, Iterator, Sequence
 
 import attrs
 
+from frpolicy.analysis._boundaries import boundaries
 from frpolicy.analysis._session import _near, _revisions, _Session
-from frpolicy.analysis._solver import Z3
-from frpolicy.analysis._witnesses import Witness, _label, _outcome, _undecided
+from frpolicy.analysis._solver import Z3, AnalysisError
+from frpolicy.analysis._witnesses import Witness, _json, _label, _outcome, _undecided
 from frpolicy.jurisdictions import Version
 from frpolicy.policy import Effect, Outcome, Rule
 from frpolicy.predicates import All, Any, Condition, Leaf, Not, Predicate
@@ -624,7 +625,7 @@ def diff(before: Version, after: Version, *, jurisdiction: str | None = None) ->
                 )
                 for kept, witness, _ in classes
             ]
-    return Diff(
+    found = Diff(
         jurisdiction=jurisdiction or before.policy.jurisdiction,
         before=_label(before),
         after=_label(after),
@@ -632,3 +633,54 @@ def diff(before: Version, after: Version, *, jurisdiction: str | None = None) ->
         complete=complete,
         undecided=tuple(dict.fromkeys(undecided)),
     )
+    _check_on_boundaries(session, found)
+    return found
+
+
+def _check_on_boundaries(session: _Session, found: Diff) -> None:
+    """Check "no request changes so" on the engine's boundary requests.
+
+    Where the classes are complete, a change the engine makes on a request at the
+    boundaries of the leaves must be of a kind some class gives: an outcome changed from
+    one to the other, a duty added, dropped or revised.
+
+    Raises:
+        AnalysisError: the engine changes a boundary request in a way no class gives, or
+            disagrees with the solver on a leaf, an outcome or a duty of one.
+    """
+    kinds = {_kind_of(change) for change in found.changes}
+    for _, witness in boundaries(session, session.u.leaves):
+        if not found.complete:
+            continue  # every boundary request is still checked leaf by leaf, above
+        missing = [kind for kind in _kinds(session, witness) if kind not in kinds]
+        if missing:
+            msg = (
+                f"the engine contradicts the diff from {found.before} to {found.after}, which "
+                f"finds no request that changes so ({missing[0]}): on the request "
+                f"{_json(witness.request)}, it does. A leaf is translated wrong, or is opaque "
+                "where it should not be"
+            )
+            raise AnalysisError(msg)
+
+
+def _kind_of(change: Change) -> str:
+    if change.duty is None:
+        return f"{change.before.name} becomes {change.after.name}"
+    verb = "revised" if change.revised else "added" if change.added else "dropped"
+    return f"{change.duty} {verb}"
+
+
+def _kinds(session: _Session, witness: Witness) -> list[str]:
+    """The kinds of change the engine makes on a request, as :func:`_kind_of` names them."""
+    one, other = witness.decisions
+    if one.outcome is not other.outcome:
+        return [f"{one.outcome.name} becomes {other.outcome.name}"]
+    before, after = session.versions
+    duties = {d.id: d for d in before.policy.duties}
+    others = {d.id: d for d in after.policy.duties}
+    mine = {o.duty for o in one.obligations}
+    theirs = {o.duty for o in other.obligations}
+    kinds = [f"{d} dropped" for d in sorted(mine - theirs)]
+    kinds += [f"{d} added" for d in sorted(theirs - mine)]
+    kinds += [f"{d} revised" for d in sorted(mine & theirs) if _revisions(duties[d], others[d])]
+    return kinds
