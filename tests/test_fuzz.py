@@ -1,10 +1,12 @@
-"""The fuzz suite: every class of hostile input, into the JSON decoder and into ``frpolicy audit``.
+"""The fuzz suite: every class of hostile input, into the decoder, ``frpolicy audit``, the analysis.
 
 The classes are the strategies of ``tests/hostile.py``. A decoder answers each line with a
 valid record or an :class:`~frpolicy.serialization.InputError` of short single lines (and
 a second decoder with the same answer as ``from_json``). The command line answers any log
 with exit 0, 1 or 2, a report, nothing on stderr, and totals that count every line once.
-The numbers of examples are fixed, so the suite takes the same few seconds in every
+The symbolic analysis, given a leaf at the edge of the subset it translates, never claims
+what the engine contradicts, on the requests the solver chooses or on requests at the same
+edge. The numbers of examples are fixed, so the suite takes the same few seconds in every
 profile.
 """
 
@@ -17,7 +19,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hostile import CLASSES, DECODERS, check_same_answer, log_lines
+from hostile import CLASSES, DECODERS, LEAF_CLASSES, check_edge, check_same_answer, log_lines
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -71,3 +73,13 @@ def test_frpolicy_audit_reports_on_any_log_and_counts_every_line_once(
     problems = totals["malformed_lines"] + totals["duplicate_request_ids"]
     assert (code == EXIT_BAD_INPUT) == (problems > 0)
     assert len(report["input_problems"]) == problems
+
+
+@pytest.mark.parametrize("leaf_class", sorted(LEAF_CLASSES))
+@settings(FUZZ, max_examples=12)
+@given(data=st.data())
+def test_the_analysis_never_claims_what_the_engine_contradicts_for_a_leaf_at_the_subsets_edge(
+    leaf_class: str, data: st.DataObject
+) -> None:
+    pytest.importorskip("z3")
+    check_edge(data.draw(LEAF_CLASSES[leaf_class], label="leaf"))
