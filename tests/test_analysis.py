@@ -16,6 +16,8 @@ from hypothesis import HealthCheck, given, settings
 import frpolicy
 from frpolicy import analysis
 from frpolicy.analysis import ClaimKind, Status, check_agreement, diff, prove, query, verify
+from frpolicy.analysis import _session as session
+from frpolicy.analysis import _translation as translation
 from frpolicy.cli import main
 from frpolicy.jurisdictions import Invariant, Version
 from frpolicy.jurisdictions.us_ma import conditions as c
@@ -728,7 +730,7 @@ def test_the_solver_agrees_with_the_engine_on_every_leaf_rule_outcome_duty_and_r
 def test_a_wrong_translation_of_a_leaf_is_an_error_that_names_the_leaf(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    run = analysis._Translation.run  # noqa: SLF001 - the translation under test
+    run = translation._Translation.run  # noqa: SLF001 - the translation under test
 
     def negated(self: Any) -> tuple[Any, Any]:
         value, raises = run(self)
@@ -736,9 +738,9 @@ def test_a_wrong_translation_of_a_leaf_is_an_error_that_names_the_leaf(
             return self.z3.Not(value), raises
         return value, raises
 
-    monkeypatch.setattr(analysis._Translation, "run", negated)  # noqa: SLF001 - as above
+    monkeypatch.setattr(translation._Translation, "run", negated)  # noqa: SLF001 - as above
     # translations made under the patch are kept apart, and forgotten after the test
-    monkeypatch.setattr(analysis, "_AGREEMENTS", {})
+    monkeypatch.setattr(session, "_AGREEMENTS", {})
     request = _request(written_request=True)
     with pytest.raises(analysis.AnalysisError, match="the translation of leaf written_request"):
         check_agreement(CURRENT, request)
@@ -794,8 +796,8 @@ def test_the_analysis_follows_the_engine_whichever_errors_it_counts(
     outcome: Outcome,
 ) -> None:
     monkeypatch.setattr(Verdict, "errors", errors)
-    monkeypatch.setattr(analysis, "_AGREEMENTS", {})
-    analysis._unreached_errors_count.cache_clear()  # noqa: SLF001 - asked again of the engine
+    monkeypatch.setattr(session, "_AGREEMENTS", {})
+    translation._unreached_errors_count.cache_clear()  # noqa: SLF001 - asked again of the engine
     try:
         version = _raising_after_a_failed_condition()
         request = _request(warrant=None)
@@ -803,7 +805,7 @@ def test_the_analysis_follows_the_engine_whichever_errors_it_counts(
         check_agreement(version, request)
         assert query(version, c.performed_by(AgencyKind.STATE_POLICE), outcomes=[outcome]).proved
     finally:
-        analysis._unreached_errors_count.cache_clear()  # noqa: SLF001 - as above
+        translation._unreached_errors_count.cache_clear()  # noqa: SLF001 - as above
 
 
 @pytest.mark.parametrize("name", [v.instrument.id for v in MA.versions])
@@ -924,7 +926,7 @@ def test_each_construct_of_the_leaf_language_is_translated_as_python_evaluates_i
 
 
 def test_the_model_refuses_what_the_analysis_forbids_in_order() -> None:
-    for cls, pairs in analysis._order_constraints().items():  # noqa: SLF001 - checks the table
+    for cls, pairs in translation._order_constraints().items():  # noqa: SLF001 - checks the table
         for earlier, later in pairs:
             assert "." in later or later in attrs.fields_dict(cls)
             assert earlier in attrs.fields_dict(cls)

@@ -5,6 +5,7 @@ import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import attrs
 import pytest
@@ -368,3 +369,20 @@ def test_every_model_class_checks_the_types_of_its_fields() -> None:
         if attrs.has(cls):
             post_init = getattr(cls, "__attrs_post_init__", None)
             assert getattr(post_init, "__qualname__", None) in checked, name
+
+
+def test_a_time_given_in_a_zone_is_kept_as_the_instant_it_names_also_in_a_repeated_hour() -> None:
+    new_york = ZoneInfo("America/New_York")
+    before = datetime(2024, 11, 3, 1, 30, fold=0, tzinfo=new_york)  # 05:30 UTC
+    after = datetime(2024, 11, 3, 1, 10, fold=1, tzinfo=new_york)  # 06:10 UTC, clocks back
+    warrant = Warrant(
+        case_number="W-1",
+        court=CourtKind.SUPERIOR_COURT,
+        judge="J. Doe",
+        issued_at=before,
+        expires_at=after,
+    )
+    assert warrant.expires_at is not None
+    assert warrant.issued_at < warrant.expires_at  # by wall clock, Python would say not
+    assert warrant.issued_at.isoformat() == "2024-11-03T01:30:00-04:00"
+    assert warrant.expires_at.isoformat() == "2024-11-03T01:10:00-05:00"

@@ -14,7 +14,8 @@ object ever exists:
 - every field holds a value of its annotated type: ``approved="false"`` is not a boolean,
   and an offense without a penalty is not an offense (``TypeError``);
 - every timestamp carries a timezone and lies in the calendar every time zone can name
-  the day of: from 0001-01-02 to 9999-12-30, in UTC;
+  the day of: from 0001-01-02 to 9999-12-30, in UTC; it is kept at its offset from UTC, so
+  times compare and add as the instants they name, also in an hour a clock repeats;
 - an identifier or a name has a visible character (a letter, digit, punctuation mark or
   symbol: not only spaces, control or zero-width characters) and at most 1,000
   characters;
@@ -44,7 +45,7 @@ import types
 import typing
 import unicodedata
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timezone
 from typing import Any
 
 import attrs
@@ -278,14 +279,34 @@ def _refuse(name: str, value: object, expected: str) -> typing.NoReturn:
 C = typing.TypeVar("C", bound=type)
 
 
+def _at_its_offset(moment: datetime) -> datetime:
+    """The same moment, at the same offset from UTC, with that fixed offset as its zone.
+
+    Python compares and adds two times of one named zone (``ZoneInfo``) by their wall
+    clocks: in the hour a clock repeats in the autumn 01:30 comes after the 01:10 that
+    follows it, and 24 hours after a time across the spring change is 23 hours of real
+    time. A time at a fixed offset is an instant, as the law counts time and as the
+    analysis reads it; its text (``2024-11-03T01:30:00-04:00``) is unchanged.
+    """
+    offset = moment.utcoffset()
+    return moment if offset is None else moment.astimezone(timezone(offset))
+
+
 def _typed(cls: C) -> C:
     """Check the type of every field of a model class at construction, before its own checks.
 
     The check is compiled into one function per class from the class's annotations, so it
     costs about what a hand-written one would; it runs first in ``__attrs_post_init__``.
-    Apply it below ``attrs.frozen``.
+    It also keeps every time at its offset (:func:`_at_its_offset`). Apply it below
+    ``attrs.frozen``.
     """
-    names: dict[str, object] = {"_refuse": _refuse, "_datetime": datetime}
+    names: dict[str, object] = {
+        "_refuse": _refuse,
+        "_datetime": datetime,
+        "_timezone": timezone,
+        "_at_its_offset": _at_its_offset,
+        "_set": object.__setattr__,
+    }
     lines = ["def check_types(self):"]
     for field, tp in typing.get_type_hints(cls).items():
         names[f"_expected_{field}"] = _describe(tp)
@@ -294,6 +315,11 @@ def _typed(cls: C) -> C:
             f"    if not ({_check(tp, 'value', names)}):",
             f"        _refuse({field!r}, value, _expected_{field})",
         ]
+        if datetime in {tp, *typing.get_args(tp)}:  # a moment, kept at its offset
+            lines += [
+                "    if value is not None and type(value.tzinfo) is not _timezone:",
+                f"        _set(self, {field!r}, _at_its_offset(value))",
+            ]
     exec("\n".join(lines), names)  # noqa: S102 - built from the model's own annotations
     check = typing.cast("Callable[[object], None]", names["check_types"])
     own = cls.__dict__.get("__attrs_post_init__")
