@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import pickle
 import tempfile
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
@@ -425,11 +426,14 @@ def _two_passes(  # noqa: PLR0913 - the audit's terms, as audit_log takes them
             for a in (audit, other):
                 a.add_blank() if entry is None else a.add_problem(entry)
             continue
-        judged = _judge(entry, number, MA, version)
+        judged, noted = _judge(entry, number, MA, version)
         if isinstance(judged, InputProblem):
             audit.add_problem(judged)
             other.add_problem(judged)
             continue
+        if noted is not None:
+            audit.add_reclassified(noted)
+            other.add_reclassified(noted)
         found_cases = by_search.get(entry.request.id, ())
         finding = check_search(entry, found_cases, judged, as_of, line=number)
         audit.add(finding)
@@ -597,3 +601,27 @@ def test_repeated_ids_are_found_alike_when_the_ids_seen_overflow_to_disk(
     assert list(tmp_path.glob("frpolicy-ids-*"))  # the ids went to disk
     assert _report(joined.result()) == in_memory
     assert not list(tmp_path.glob("frpolicy-ids-*"))  # and the files are gone
+
+
+def test_a_record_classing_its_offense_otherwise_than_the_law_is_judged_by_the_laws_class() -> None:
+    text = (EXAMPLES / "ma_search_log.jsonl").read_text(encoding="utf-8")
+    records = [json.loads(line) for line in text.splitlines()]
+    chosen = next(
+        r
+        for r in records
+        if r["request"]["offense"] is not None
+        and r["request"]["offense"]["penalty"]["confinement"] == "state_prison"
+    )
+    misclassed = json.loads(json.dumps(chosen))
+    misclassed["request"]["offense"]["classification"] = "misdemeanor"
+    entries = [(1, frpolicy.from_json(json.dumps(chosen), SearchRecord))]
+    judged_as_sent = [(1, frpolicy.from_json(json.dumps(misclassed), SearchRecord))]
+    plain = audit_log(entries, MA, version=MA.version("H.1728"))
+    noted = audit_log(judged_as_sent, MA, version=MA.version("H.1728"))
+    assert noted.audit.records == 1  # judged, not refused
+    assert noted.audit.by_outcome == plain.audit.by_outcome
+    assert noted.audit.reclassified_count == 1
+    (note,) = noted.audit.reclassified
+    assert note.line == 1
+    assert note.errors[0].startswith("$.request.offense.classification: 'misdemeanor'")
+    assert note.errors[0].endswith("judged as that law classes it")

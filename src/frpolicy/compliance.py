@@ -997,6 +997,8 @@ class Audit:
     problem_count: int = 0
     duplicates: list[InputProblem] = attrs.Factory(list)
     duplicate_count: int = 0
+    reclassified: list[InputProblem] = attrs.Factory(list)
+    reclassified_count: int = 0
     _kept: list[_Kept] = attrs.field(factory=list, init=False, repr=False)
     _waiting: list[_Waiting] = attrs.field(factory=list, init=False, repr=False)
     _repeated: list[tuple[str, int]] = attrs.field(factory=list, init=False, repr=False)
@@ -1048,6 +1050,15 @@ class Audit:
         self.problem_count += 1
         _bounded_append(self.problems, problem, self._problem_limit)
 
+    def add_reclassified(self, problem: InputProblem) -> None:
+        """Note a record whose offense comes with a class the law does not give it.
+
+        The record is audited all the same (before or after this note), by the law's own
+        class; the note is listed with the input problems.
+        """
+        self.reclassified_count += 1
+        _bounded_append(self.reclassified, problem, self._problem_limit)
+
     @property
     def _problem_limit(self) -> int | None:
         return self.violation_limit if self.problem_limit is None else self.problem_limit
@@ -1071,6 +1082,11 @@ class Audit:
     def omitted_duplicates(self) -> int:
         """How many repeated request ids were counted but not kept."""
         return self.duplicate_count - len(self.duplicates)
+
+    @property
+    def omitted_reclassified(self) -> int:
+        """How many offenses classed otherwise than the law were counted but not kept."""
+        return self.reclassified_count - len(self.reclassified)
 
     @property
     def totals_add_up(self) -> bool:
@@ -1324,6 +1340,10 @@ class Audit:
             numbered = attrs.evolve(problem, line=problem.line + lines)
             _bounded_append(self.problems, numbered, self._problem_limit)
         self.problem_count += other.problem_count
+        for noted in other.reclassified:
+            numbered = attrs.evolve(noted, line=noted.line + lines)
+            _bounded_append(self.reclassified, numbered, self._problem_limit)
+        self.reclassified_count += other.reclassified_count
         self._join_ids(other, lines)
         offset = self._arrivals
         self._arrivals += other._arrivals
@@ -1483,14 +1503,25 @@ NO_EVENT = datetime.fromisoformat("1970-01-01T00:00:00+00:00")
 
 def _judge(
     record: SearchRecord, line: int, jurisdiction: Jurisdiction, version: Version | None
-) -> Version | InputProblem:
-    """The version a record is judged under, or the problem that keeps it from being judged."""
+) -> tuple[Version | InputProblem, InputProblem | None]:
+    """The version a record is judged under, or the problem that keeps it from being judged.
+
+    With the version, what the record states that the law reads otherwise (a class of the
+    offense the law does not give its penalty): the record is judged all the same, by the
+    law's own class, and the disagreement is listed with the input problems.
+    """
     judged = version or version_for(jurisdiction, record)
-    inconsistent = judged.problems(record.request)
+    inconsistent = judged.problems(record.request, classification=False)
     if inconsistent:
         errors = tuple(e.replace("$.", "$.request.", 1) for e in inconsistent)
-        return InputProblem(line=line, errors=errors)
-    return judged
+        return InputProblem(line=line, errors=errors), None
+    noted = judged.problems(record.request)
+    if noted:
+        errors = tuple(
+            e.replace("$.", "$.request.", 1) + "; judged as that law classes it" for e in noted
+        )
+        return judged, InputProblem(line=line, errors=errors)
+    return judged, None
 
 
 def _latest(record: SearchRecord) -> datetime | None:
@@ -1646,11 +1677,14 @@ class LogAudit:
         if self._clock.see(moment):
             for a in audits:
                 a._advance(self._clock.time())  # noqa: SLF001 - the audit's own accumulators
-        judged = _judge(record, number, self.jurisdiction, self.version)
+        judged, noted = _judge(record, number, self.jurisdiction, self.version)
         if isinstance(judged, InputProblem):
             for a in audits:
                 a.add_problem(judged)
             return
+        if noted is not None:
+            for a in audits:
+                a.add_reclassified(noted)
         cases = self._cases.get(record.request.id, ())
         decision = judged.evaluate(record.request)
         clock = self._clock
