@@ -142,6 +142,15 @@ if TYPE_CHECKING:
         SystemUse,
         maryland_annual_report,
     )
+    from frpolicy.reports._us_me import (
+        BUREAU_LOG_TABLES,
+        BureauLog,
+        BureauLogTotals,
+        LoggedRequest,
+        PlaceCount,
+        PurposeCount,
+        bureau_log,
+    )
     from frpolicy.reports._us_wa import (
         SUBJECTS_TABLES,
         WARRANT_TABLES,
@@ -158,6 +167,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ASSUMPTIONS_VERSION",
     "AUDIT_TABLES",
+    "BUREAU_LOG_TABLES",
     "EOPSS_TABLES",
     "FORMATS",
     "MARYLAND_TABLES",
@@ -170,6 +180,8 @@ __all__ = [
     "Assumptions",
     "AuditReport",
     "Basis",
+    "BureauLog",
+    "BureauLogTotals",
     "Cell",
     "ChangeRecord",
     "Chart",
@@ -191,6 +203,7 @@ __all__ = [
     "Kind",
     "LawApplied",
     "LawNote",
+    "LoggedRequest",
     "MarylandAnnualReport",
     "MarylandSearch",
     "MarylandTotals",
@@ -201,10 +214,12 @@ __all__ = [
     "OutcomeCount",
     "Period",
     "PersonCount",
+    "PlaceCount",
     "ProblemRecord",
     "ProvisionChanges",
     "ProvisionCount",
     "ProvisionViolations",
+    "PurposeCount",
     "RaceCount",
     "ReadingChoiceCounts",
     "ReadingInForce",
@@ -231,6 +246,7 @@ __all__ = [
     "WarrantSubjectsReport",
     "WarrantTotals",
     "audit_report",
+    "bureau_log",
     "eopss_report",
     "maryland_annual_report",
     "other_choices",
@@ -242,7 +258,7 @@ __all__ = [
     "warrant_subjects_report",
 ]
 
-# Maryland's and Washington's reports load their states' law: imported when first used.
+# Each state's report loads its state's law: imported when first used.
 _LAZY = {
     "frpolicy.reports._us_md": (
         "MARYLAND_TABLES",
@@ -254,6 +270,15 @@ _LAZY = {
         "PersonCount",
         "SystemUse",
         "maryland_annual_report",
+    ),
+    "frpolicy.reports._us_me": (
+        "BUREAU_LOG_TABLES",
+        "BureauLog",
+        "BureauLogTotals",
+        "LoggedRequest",
+        "PlaceCount",
+        "PurposeCount",
+        "bureau_log",
     ),
     "frpolicy.reports._us_wa": (
         "SUBJECTS_TABLES",

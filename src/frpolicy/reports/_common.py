@@ -20,7 +20,7 @@ from frpolicy.compliance import InputProblem, ViolationKind, check_search
 from frpolicy.jurisdictions import Jurisdiction, Version, jurisdiction
 from frpolicy.law import Confidence, Source, Verification
 from frpolicy.model import Gender, Race, SearchRecord
-from frpolicy.policy import Effect, Outcome
+from frpolicy.policy import Decision, Effect, Outcome
 from frpolicy.reports._assumptions import NOT_FOUND, ProvisionSources
 from frpolicy.reports._assumptions import library as generator
 from frpolicy.reports._charts import BLUE, GREY, MET, PENDING, Series
@@ -42,6 +42,7 @@ __all__ = [
     "law_of",
     "not_allowed",
     "not_allowed_table",
+    "owes",
     "people_chart",
     "problem_records",
 ]
@@ -110,6 +111,11 @@ def people_chart(title: str, people: Iterable[tuple[Race | None, Gender | None, 
             for gender, color in _GENDERS
         ),
     )
+
+
+def owes(decision: Decision, duty: str) -> bool:
+    """Whether a decision obliges what the duty ``duty`` asks: a report counts what is owed it."""
+    return any(obligation.duty == duty for obligation in decision.obligations)
 
 
 @attrs.frozen(kw_only=True)
