@@ -151,6 +151,15 @@ if TYPE_CHECKING:
         PurposeCount,
         bureau_log,
     )
+    from frpolicy.reports._us_ut import (
+        UTAH_TABLES,
+        CrimeTypeCount,
+        ImageSourceCount,
+        UtahAnnualReport,
+        UtahRequest,
+        UtahTotals,
+        utah_annual_report,
+    )
     from frpolicy.reports._us_wa import (
         SUBJECTS_TABLES,
         WARRANT_TABLES,
@@ -174,6 +183,7 @@ __all__ = [
     "REPORT_ENTRY_POINT_GROUP",
     "SCHEMA_VERSION",
     "SUBJECTS_TABLES",
+    "UTAH_TABLES",
     "WARRANT_TABLES",
     "AgencyCount",
     "AgencyStatistics",
@@ -190,6 +200,7 @@ __all__ = [
     "ComparisonReport",
     "CountRange",
     "CrimeCount",
+    "CrimeTypeCount",
     "DatabaseCount",
     "Document",
     "DutyCount",
@@ -198,6 +209,7 @@ __all__ = [
     "Filer",
     "Filing",
     "HashingReader",
+    "ImageSourceCount",
     "InputFile",
     "JudgeCount",
     "Kind",
@@ -239,6 +251,9 @@ __all__ = [
     "Table",
     "Totals",
     "Transition",
+    "UtahAnnualReport",
+    "UtahRequest",
+    "UtahTotals",
     "VerificationCount",
     "VersionCount",
     "ViolationRecord",
@@ -254,6 +269,7 @@ __all__ = [
     "report_errors",
     "statutory_report",
     "statutory_reports",
+    "utah_annual_report",
     "warrant_report",
     "warrant_subjects_report",
 ]
@@ -291,6 +307,15 @@ _LAZY = {
         "WarrantTotals",
         "warrant_report",
         "warrant_subjects_report",
+    ),
+    "frpolicy.reports._us_ut": (
+        "UTAH_TABLES",
+        "CrimeTypeCount",
+        "ImageSourceCount",
+        "UtahAnnualReport",
+        "UtahRequest",
+        "UtahTotals",
+        "utah_annual_report",
     ),
 }
 
