@@ -30,6 +30,7 @@ SAMPLES = {
     "US-MD:annual-report": ("md_report_log.jsonl", "2025"),
     "US-ME:bmv-log": ("me_report_log.jsonl", "2024"),
     "US-UT:annual-report": ("ut_report_log.jsonl", "2024"),
+    "US-VA:annual-report": ("va_report_log.jsonl", "2024"),
     "US-WA:warrant-report": ("wa_report_log.jsonl", "2025"),
     "US-WA:warrant-subjects": ("wa_report_log.jsonl", "2025"),
     "XX-SAMPLE:searches": ("ma_search_log.jsonl", "2024"),
