@@ -99,7 +99,9 @@ Subcommands:
     ``eopss``, a name only one place has), the quarterly report to the Executive Office of
     Public Safety and Security (:func:`frpolicy.reports.eopss_report`);
     ``US-MD:annual-report``, Maryland's §2-510 annual report; ``US-WA:warrant-report`` and
-    ``US-WA:warrant-subjects``, Washington's January reports of surveillance warrants.
+    ``US-WA:warrant-subjects``, Washington's January reports of surveillance warrants;
+    ``US-UT:annual-report`` and ``US-VA:annual-report``, Utah's and Virginia's annual
+    reports; ``US-ME:bmv-log``, the Maine Bureau of Motor Vehicles' public log of requests.
     ``--agency`` makes one agency's own report, ``--contact`` fills in whom to ask about
     it; ``--reading`` takes a reading of the law, or of the report itself, another way.
     Each report says who files it, with whom and by when, and ends with a certification to

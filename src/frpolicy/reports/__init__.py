@@ -46,9 +46,9 @@ The reports the law of a place requires are registered by their code (``US-MA:eo
 group. A report lays itself out as a :class:`Document` of titled :class:`Table` objects,
 which every format writes.
 
-The work is done in private modules, one a report (the audit, EOPSS, Maryland's,
-Washington's) and one a format (text, Markdown, CSV, HTML); this module is their public
-face.
+The work is done in private modules, one a report (the audit, EOPSS, Maryland's, Maine's,
+Utah's, Virginia's, Washington's) and one a format (text, Markdown, CSV, HTML); this module
+is their public face.
 """
 
 from __future__ import annotations
