@@ -37,6 +37,7 @@ __all__ = [
     "Period",
     "ProblemRecord",
     "age_band",
+    "counted",
     "demographic_order",
     "generator",
     "law_of",
@@ -76,6 +77,14 @@ def age_band(age: int | None) -> str:
         if age < below:
             return band
     return "55 and over"
+
+
+def counted(n: int, noun: str, plural: str = "") -> str:
+    """A count and its noun, as a sentence says it: ``1 search``, ``3 searches``.
+
+    ``plural`` is the noun's plural when it is not the noun and an ``s``.
+    """
+    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
 
 
 def demographic_order(

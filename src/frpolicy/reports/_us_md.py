@@ -51,6 +51,7 @@ from frpolicy.reports._common import (
     Period,
     ProblemRecord,
     age_band,
+    counted,
     demographic_order,
     generator,
     law_of,
@@ -730,10 +731,6 @@ def _tables(r: MarylandAnnualReport) -> list[Table]:
     ]
 
 
-def _count(n: int, noun: str, plural: str = "s") -> str:
-    return f"{n:,} {noun}" + ("" if n == 1 else plural)
-
-
 def _day(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
 
@@ -760,8 +757,8 @@ def _document(r: MarylandAnnualReport) -> Document:
             ("unauthorized uses", t.unauthorized_uses),
         ),
         findings=(
-            f"{_count(t.searches, 'search', 'es')} {r.period.during}, with "
-            f"{_count(len({x.system for x in r.systems}), 'system')}: {t.matches_returned:,} "
+            f"{counted(t.searches, 'search', 'searches')} {r.period.during}, with "
+            f"{counted(len({x.system for x in r.systems}), 'system')}: {t.matches_returned:,} "
             "possible "
             f"matches, {t.matches_acted_on:,} of which led to further investigative action"
             + (
@@ -769,11 +766,11 @@ def _document(r: MarylandAnnualReport) -> Document:
                 if t.matches_not_recorded
                 else ""
             )
-            + f"; {_count(t.unauthorized_uses, 'search', 'es')} the law did not allow. Not in the "
-            f"report: {_count(t.outside_period, 'record')} of other years, "
-            f"{_count(t.not_performed, 'request')} never performed, "
-            f"{_count(t.outside_scope, 'record')} the subtitle does not govern and "
-            f"{_count(t.before_the_law, 'search', 'es')} from before it was in force"
+            + f"; {counted(t.unauthorized_uses, 'search', 'searches')} the law did not allow. "
+            f"Not in the report: {counted(t.outside_period, 'record')} of other years, "
+            f"{counted(t.not_performed, 'request')} never performed, "
+            f"{counted(t.outside_scope, 'record')} the subtitle does not govern and "
+            f"{counted(t.before_the_law, 'search', 'searches')} from before it was in force"
             + (f", {t.other_agencies:,} of other agencies" if r.agency is not None else "")
             + "."
         ),
