@@ -48,6 +48,7 @@ from frpolicy.reports._common import (
     NotAllowedRecord,
     Period,
     ProblemRecord,
+    counted,
     generator,
     law_of,
     not_allowed,
@@ -482,8 +483,8 @@ def _request_columns() -> tuple[Column, ...]:
         Column("agency_name", "agency", terminal=False),
         Column("place", "of", Kind.ID),
         Column("purpose", "purpose", terminal=False, page=False),
-        Column("crime", "crime or purpose", Kind.ID),
-        Column("description", "in words", terminal=False),
+        Column("crime", "crime or purpose", Kind.ID, page=False),
+        Column("description", "crime or purpose", terminal=False),
         Column("searched_at", "searched", Kind.WHEN),
         Column("candidates_returned", "candidates", Kind.COUNT),
         Column("logged_at", "logged", Kind.WHEN),
@@ -631,10 +632,11 @@ def _document(r: BureauLog) -> Document:
             ("not logged", t.not_logged),
         ),
         findings=(
-            f"{t.requests:,} requests received {r.period.during}: {t.from_maine:,} from Maine's "
-            f"departments, {t.from_other_states:,} from other states' agencies and "
-            f"{t.federal:,} from federal ones; the Bureau searched for {t.searches:,}. "
-            f"{t.not_allowed:,} the law does not allow, and {t.not_logged:,} were never "
+            f"{counted(t.requests, 'request')} received {r.period.during}: "
+            f"{t.from_maine:,} from Maine's departments, {t.from_other_states:,} from other "
+            "states' agencies and "
+            f"{t.federal:,} from federal ones; the Bureau searched for {t.searches:,}. The "
+            f"law does not allow {t.not_allowed:,} of them; {t.not_logged:,} were never "
             "logged."
         ),
         tables=_tables(r),

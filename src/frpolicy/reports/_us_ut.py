@@ -55,6 +55,7 @@ from frpolicy.reports._common import (
     LogTally,
     Period,
     ProblemRecord,
+    counted,
     generator,
     law_of,
     owes,
@@ -540,8 +541,8 @@ def _tables(r: UtahAnnualReport) -> tuple[Table, ...]:
                 Column("request_id", "request", Kind.ID),
                 Column("entity", "received by", Kind.ID),
                 Column("received_at", "received", Kind.WHEN),
-                Column("crime", "type of crime", Kind.ID),
-                Column("description", "in words", terminal=False),
+                Column("crime", "type of crime", Kind.ID, page=False),
+                Column("description", "type of crime", terminal=False),
                 Column("searched_at", "compared", Kind.WHEN),
                 Column("probable_matches", "probable matches", Kind.COUNT),
                 Column("databases", "databases", Kind.LIST),
@@ -658,11 +659,12 @@ def _document(r: UtahAnnualReport) -> Document:
             ("not permitted", t.not_permitted),
         ),
         findings=(
-            f"{t.requests:,} requests received {r.period.during}, for "
-            f"{len({x.crime for x in r.crimes}):,} types of crime or purpose; "
-            f"{t.completed:,} completed, with {t.probable_matches:,} probable matches "
-            f"provided; {t.not_permitted:,} the law in force did not permit. Not in the "
-            f"report: {t.outside_period:,} records of other periods, {t.before_the_law:,} "
+            f"{counted(t.requests, 'request')} received {r.period.during}, for "
+            f"{counted(len({x.crime for x in r.crimes}), 'type')} of crime or purpose; "
+            f"{t.completed:,} completed, with "
+            f"{counted(t.probable_matches, 'probable match', 'probable matches')} provided; "
+            f"{t.not_permitted:,} the law in force did not permit. Not in the report: "
+            f"{counted(t.outside_period, 'record')} of other periods, {t.before_the_law:,} "
             f"before the chapter, {t.outside_the_chapter:,} its report does not count"
             + (
                 f", {t.other_entities:,} of entities other than the Department"

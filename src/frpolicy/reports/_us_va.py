@@ -58,6 +58,7 @@ from frpolicy.reports._common import (
     Period,
     ProblemRecord,
     age_band,
+    counted,
     demographic_order,
     generator,
     law_of,
@@ -75,6 +76,7 @@ from frpolicy.reports._document import (
     Kind,
     Table,
     count_rows,
+    human,
 )
 from frpolicy.reports._registry import ReportTerms, StatutoryReport
 
@@ -545,7 +547,7 @@ def _tables(r: VirginiaAnnualReport) -> tuple[Table, ...]:
     t = r.totals
     by_purpose: Counter[str] = Counter()
     for x in r.purposes:
-        by_purpose[x.purpose.label] += x.uses
+        by_purpose[human(x.purpose, Kind.TEXT)] += x.uses
     top = by_purpose.most_common()
     return (
         Table(
@@ -730,11 +732,12 @@ def _document(r: VirginiaAnnualReport) -> Document:
             ("unauthorized uses", t.unauthorized_uses),
         ),
         findings=(
-            f"{t.uses:,} uses of facial recognition {r.period.during}, by "
-            f"{len({x.agency for x in r.purposes}):,} agencies; the individual whose image was "
-            f"queried is recorded for {t.individuals_recorded:,}; {t.unauthorized_uses:,} the "
-            f"law in force did not authorize. Not in the report: {t.not_performed:,} requests "
-            f"never run, {t.outside_period:,} uses of other years and "
+            f"{counted(t.uses, 'use')} of facial recognition {r.period.during}, by "
+            f"{counted(len({x.agency for x in r.purposes}), 'agency', 'agencies')}"
+            f"; the individual whose image was queried is recorded for {t.individuals_recorded:,}; "
+            f"{t.unauthorized_uses:,} the law in force did not authorize. Not in the report: "
+            f"{counted(t.not_performed, 'request')} never run, "
+            f"{counted(t.outside_period, 'use')} of other years and "
             f"{t.not_recorded_for_a_report:,} the law does not have recorded for a report "
             "(outside the sections, or under a ban)"
             + (f", {t.other_agencies:,} of other agencies" if r.agency is not None else "")
