@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import importlib.metadata
 import json
 import xml.etree.ElementTree as ET
@@ -92,7 +93,9 @@ def test_each_report_renders_in_every_format_from_its_sample_log(
         assert out
     if fmt == "json":
         data = json.loads(out)
-        assert data["assumptions"]["inputs"][0]["name"] == str(EXAMPLES / log)
+        (read,) = data["assumptions"]["inputs"]
+        assert read["name"] == str(EXAMPLES / log)
+        assert read["sha256"] == hashlib.sha256((EXAMPLES / log).read_bytes()).hexdigest()
         assert frpolicy.from_dict(data, report.report_type) is not None
     if fmt == "html":
         ET.fromstring(out.removeprefix("<!DOCTYPE html>\n"))  # noqa: S314 - our own output
