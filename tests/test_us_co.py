@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -36,6 +38,7 @@ from frpolicy import (
     Warrant,
 )
 from frpolicy import conditions as c
+from frpolicy.cli import EXIT_VIOLATIONS, main
 from frpolicy.jurisdictions.us_co import ch463
 from frpolicy.jurisdictions.us_co.common import AGENCIES
 from frpolicy.policy import NO_LAW, Rule
@@ -44,6 +47,7 @@ from frpolicy.testing import LawPropertyError, check_jurisdiction, check_propert
 CO = frpolicy.jurisdiction("US-CO")
 LAW = CO.version("2022 Colo. Sess. Laws ch. 463")
 WASHINGTON = frpolicy.jurisdiction("US-WA").version("Laws 2020 c 257")
+EXAMPLES = Path(__file__).parent.parent / "src" / "frpolicy" / "examples"
 
 SUBMITTED = datetime(2024, 11, 18, 17, 0, tzinfo=UTC)
 PERFORMED = SUBMITTED + timedelta(hours=1)
@@ -478,3 +482,34 @@ def test_colorado_read_the_other_way_still_passes_the_law_property_suite(
     choices: dict[str, str],
 ) -> None:
     check_jurisdiction(CO.with_readings(choices), max_examples=30)
+
+
+# -- the sample log ---------------------------------------------------------------------------
+
+
+def test_the_audit_of_the_colorado_sample_log_finds_each_scenario_s_violation(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code = main(
+        [
+            "audit",
+            str(EXAMPLES / "co_search_log.jsonl"),
+            "--jurisdiction",
+            "US-CO",
+            "--format",
+            "json",
+        ]
+    )
+    assert code == EXIT_VIOLATIONS
+    report = json.loads(capsys.readouterr().out)
+    found = {v["request_id"]: v["provisions"] for v in report["violations"]}
+    assert found == {
+        "CO-0005": ["CO-SURVEILLANCE"],
+        "CO-0006": ["CO-PROTECTED-GROUNDS"],
+        "CO-0007": ["CO-FIRST-AMENDMENT"],
+        "CO-0008": ["CO-USE"],
+        "CO-0011": ["CO-SURVEILLANCE"],
+    }
+    (subjects,) = [o for o in report["obligations"] if o["duty"] == "CO-WARRANT-SUBJECTS"]
+    # two searches under surveillance warrants: one described in January, one left out
+    assert (subjects["met"], subjects["pending"], subjects["violated"]) == (1, 1, 0)

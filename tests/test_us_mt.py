@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -37,6 +39,7 @@ from frpolicy import (
     Version,
     Warrant,
 )
+from frpolicy.cli import EXIT_VIOLATIONS, main
 from frpolicy.jurisdictions.us_mt import ch781
 from frpolicy.jurisdictions.us_mt.common import AGENCIES
 from frpolicy.jurisdictions.us_mt.offenses import SERIOUS_CRIMES, classify
@@ -45,6 +48,7 @@ from frpolicy.testing import LawPropertyError, check_jurisdiction, check_propert
 
 MT = frpolicy.jurisdiction("US-MT")
 LAW = MT.version("Laws of Montana 2023, ch. 781")
+EXAMPLES = Path(__file__).parent.parent / "src" / "frpolicy" / "examples"
 
 SUBMITTED = datetime(2024, 8, 12, 16, 0, tzinfo=UTC)
 PERFORMED = SUBMITTED + timedelta(hours=2)
@@ -569,3 +573,36 @@ def test_montana_read_the_other_way_still_passes_the_law_property_suite(
     choices: dict[str, str],
 ) -> None:
     check_jurisdiction(MT.with_readings(choices), max_examples=30)
+
+
+# -- the sample log ---------------------------------------------------------------------------
+
+
+def test_the_audit_of_the_montana_sample_log_finds_each_scenario_s_violation(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code = main(
+        [
+            "audit",
+            str(EXAMPLES / "mt_search_log.jsonl"),
+            "--cases",
+            str(EXAMPLES / "mt_cases.jsonl"),
+            "--jurisdiction",
+            "US-MT",
+            "--format",
+            "json",
+        ]
+    )
+    assert code == EXIT_VIOLATIONS
+    report = json.loads(capsys.readouterr().out)
+    found = {v["request_id"]: v["provisions"] for v in report["violations"]}
+    assert set(found) == {"MT-0006", "MT-0007", "MT-0008", "MT-0010", "MT-0011"}
+    # a search the law does not allow names the closest permission first: the warrant, the list
+    assert found["MT-0006"][0] == found["MT-0007"][0] == "MT-SUSPECT"
+    assert found["MT-0008"] == ["MT-CONTINUOUS"]
+    assert found["MT-0010"] == ["MT-BAN"]
+    assert found["MT-0011"] == ["MT-DISCLOSE"]  # permitted, but never disclosed before trial
+    counts = {o["duty"]: (o["met"], o["pending"], o["violated"]) for o in report["obligations"]}
+    # the victim search of number 5 is left out of both reports; the FBI's is not Montana's
+    assert counts["MT-LOCAL-REPORT"] == (8, 1, 0)
+    assert counts["MT-DEPARTMENT-REPORT"] == (7, 1, 0)
