@@ -683,7 +683,7 @@ def _make(choices: Mapping[str, str]) -> Version:
         offenses=OFFENSES,
         invariants=_invariants(readings),
         provisions=_provisions(),
-        aliases=("SB 22-113", "C.R.S. 24-18-301"),
+        aliases=("SB 22-113", "SB22-113"),
         summary="Any agency of the state or a local government, with a service it has "
         "reported on; for law enforcement's surveillance, real-time identification or "
         "tracking, a warrant, leads to develop, probable cause or a court order; nothing "

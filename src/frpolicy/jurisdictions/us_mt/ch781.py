@@ -141,8 +141,9 @@ CONTINUOUS = Reading(
             text="Outright: the act's title lists 'prohibiting the use of continuous facial "
             "surveillance' apart from 'prohibiting the use of facial recognition technology' "
             "and 'providing exemptions for law enforcement'; its purpose is to prohibit it; "
-            "44-15-112 punishes a violation of 44-15-104 or -105 at twice the usual rate; the "
-            "news calls it 'an outright ban'.",
+            "44-15-112 punishes a violation of 44-15-104 or -105 more heavily than any other "
+            "($5,000 rather than $1,000 for a negligent one); the news calls it 'an outright "
+            "ban'.",
         ),
         Choice(
             id="unless-excepted",
@@ -398,7 +399,8 @@ def _rules(readings: Mapping[str, Reading]) -> tuple[Rule, ...]:
                 Verification.NEWS,
                 _MED,
                 f"MCA 44-15-105(1) up to 'may not:' ({_TEXT}); its items as the Senate passed "
-                f"them, blog.tenthamendmentcenter.com (2023-04-25); the exceptions, {_NEWS}",
+                "them, and the exceptions of 44-15-106, as criminallegalnews.org (2023-09-01) "
+                "and blog.tenthamendmentcenter.com (2023-04-25) report them",
             ),
         ),
         # 106 Law enforcement may search on probable cause that the unidentified person in an
@@ -823,13 +825,20 @@ def _provisions() -> tuple[Provision, ...]:
             "prepopulated list of face images: scanning stored video footage for faces, "
             "scanning video in real time for the faces passing the cameras, and passively "
             "monitoring footage for general surveillance without a particularized suspicion "
-            "of a specific target. A 'law enforcement agency' is an agency or officer of the "
-            "state or a political subdivision empowered to investigate or arrest, or an "
-            "attorney (the attorney general included) authorized to prosecute; 'the "
-            "department' is the Department of Justice; the 'motor vehicle division' is its "
-            "division that issues driver's licenses; a 'state or local government agency' is "
-            "a state, county or municipal government, a department, agency or subdivision of "
-            "one, or another public instrumentality.",
+            "of a specific target.",
+            source=text,
+        ),
+        Provision(
+            id="MT-DEF-AGENCIES",
+            citation=cite("103"),
+            text="A 'law enforcement agency' is an agency or officer of the state or a political "
+            "subdivision empowered to investigate or arrest, or an attorney (the attorney "
+            "general included) authorized to prosecute; 'the department' is the Department of "
+            "Justice; the 'motor vehicle division' is its division that issues driver's "
+            "licenses; a 'state or local government agency' is a state, county or municipal "
+            "government, a department, agency or subdivision of one, or another public "
+            "instrumentality; a 'public employee' is a person a state or local government "
+            "agency employs, a peace officer included.",
             source=text,
         ),
         Provision(

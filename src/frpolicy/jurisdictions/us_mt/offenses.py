@@ -41,10 +41,9 @@ _ONE_YEAR = 12
 
 SERIOUS_CRIMES = OffenseList(
     id="US-MT:serious-crime",
-    title="a serious crime: a violation of one of the sections of MCA Title 45, chapter 5, that "
-    "44-15-103(17)(a) lists (homicide, aggravated assault, kidnapping, robbery, sexual "
-    "intercourse without consent, indecent exposure to a minor, sexual abuse of children, "
-    "human trafficking...), or a substantially similar crime of another jurisdiction",
+    title="a serious crime: a violation of one of the sections of MCA Title 45, chapter 5 "
+    "(offenses against the person) that 44-15-103(17)(a) lists, or a substantially similar "
+    "crime of another jurisdiction",
     citation=cite("103", "(17)"),
     source=source(
         Verification.TEXT,
