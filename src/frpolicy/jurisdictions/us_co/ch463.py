@@ -233,13 +233,13 @@ def _missing_or_deceased_order(readings: Mapping[str, Reading]) -> Predicate:
     return order
 
 
-def _authorized(readings: Mapping[str, Reading]) -> Predicate:
-    """The four alternatives of 24-18-307(1), as read."""
+def _unauthorized(readings: Mapping[str, Reading]) -> Predicate:
+    """None of the four alternatives of 24-18-307(1), as read: each said apart when it fails."""
     warrant = c.WARRANT_AUTHORIZES_SEARCH & c.WARRANT_IN_FORCE
-    allowed = warrant | PROBABLE_CAUSE | _missing_or_deceased_order(readings)
+    unauthorized = ~warrant & ~PROBABLE_CAUSE & ~_missing_or_deceased_order(readings)
     if readings[DEVELOP_LEADS.id].chosen == "investigation":
-        allowed |= DEVELOPING_LEADS
-    return allowed
+        unauthorized &= ~DEVELOPING_LEADS
+    return unauthorized
 
 
 def _rules(readings: Mapping[str, Reading]) -> tuple[Rule, ...]:
@@ -267,7 +267,7 @@ def _rules(readings: Mapping[str, Reading]) -> tuple[Rule, ...]:
         Rule(
             id="CO-SURVEILLANCE",
             effect=Effect.FORBID,
-            when=LAW_ENFORCEMENT & SURVEILLANCE & ~_authorized(readings),
+            when=LAW_ENFORCEMENT & SURVEILLANCE & _unauthorized(readings),
             citation=cite("307", "(1)"),
             paraphrase="A law enforcement agency may not use a service to engage in ongoing "
             "surveillance, conduct real-time or near-real-time identification, or start "

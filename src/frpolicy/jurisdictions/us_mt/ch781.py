@@ -330,6 +330,16 @@ def _runs(readings: Mapping[str, Reading]) -> Predicate:
     return LAW_ENFORCEMENT_SEARCHES | ~MONTANA_SEARCHER
 
 
+def _runs_not(readings: Mapping[str, Reading]) -> Predicate:
+    """The search is run by someone 44-15-106 does not let run it.
+
+    That is a Montana agency that is not law enforcement (read so, any but the Department).
+    """
+    if readings[ROUTE.id].chosen == "through-the-department":
+        return ~THE_DEPARTMENT_SEARCHES
+    return ~LAW_ENFORCEMENT_SEARCHES & MONTANA_SEARCHER
+
+
 def _needs_warrant(readings: Mapping[str, Reading], search: str) -> bool:
     """Whether a search of this kind needs a warrant or an imminent threat, as read.
 
@@ -374,10 +384,14 @@ def _rules(readings: Mapping[str, Reading]) -> tuple[Rule, ...]:
     # the purposes of 106 were read in (1) and the news, its conditions in the news alone
     reported = source(Verification.NEWS, _MED, f"MCA 44-15-106(1) ({_TEXT}); {_NEWS}")
     allowed = _exceptions(readings)
-    # the kinds of use the exceptions are about; one of them that misses a condition (the
-    # warrant, the list) is not permitted, and the memo says which condition it missed
-    excepted = (_asks(readings) & _runs(readings) & EXCEPTED_PURPOSE) | (
-        _verifier(readings) & VERIFYING
+    # a use of a kind no exception is about, each kind said apart; one of an excepted kind
+    # that misses a condition (the warrant, the list) is not permitted, and its memo says
+    # which condition it missed
+    not_verifying = ~(_verifier(readings) & VERIFYING)
+    unexcepted = (
+        (~_asks(readings) & not_verifying)
+        | (_runs_not(readings) & not_verifying)
+        | (~EXCEPTED_PURPOSE & not_verifying)
     )
     rules = [
         # 105(1) No agency, officer or employee obtains, possesses, accesses, requests or uses
@@ -385,7 +399,7 @@ def _rules(readings: Mapping[str, Reading]) -> tuple[Rule, ...]:
         Rule(
             id="MT-BAN",
             effect=Effect.FORBID,
-            when=~excepted,
+            when=unexcepted,
             citation=cite("105", "(1)"),
             paraphrase="Except as 44-15-106 and -108 provide, a Montana state or local "
             "government agency, law enforcement agency, public employee or public official may "
