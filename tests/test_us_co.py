@@ -219,6 +219,35 @@ def test_a_ground_that_falls_short_does_not_let_law_enforcement_watch(
     assert LAW.decide(watching(**changes)) is Outcome.FORBIDDEN
 
 
+OUTSIDE = {
+    Purpose.FEDERALLY_MANDATED,
+    Purpose.TRAVEL_VERIFICATION,
+    Purpose.FACILITY_SECURITY,
+    Purpose.REDACTION,
+}
+"""The purposes of a Denver police search the part does not reach (24-18-301, -309)."""
+INVESTIGATING = {
+    Purpose.CRIMINAL_INVESTIGATION,
+    Purpose.IDENTIFY_VICTIM,
+    Purpose.IDENTIFY_WITNESS,
+    Purpose.SEIZED_MEDIA_ANALYSIS,
+}
+
+
+@pytest.mark.parametrize("purpose", list(Purpose), ids=lambda p: p.value)
+def test_every_purpose_of_a_one_off_identification_and_of_watching_live(purpose: Purpose) -> None:
+    still, live = request(purpose=purpose, offense=None), watching(purpose=purpose)
+    if purpose in OUTSIDE:
+        expected = (Outcome.NOT_APPLICABLE, Outcome.NOT_APPLICABLE)
+    elif purpose is Purpose.RECORD_PROTECTED_ACTIVITY:
+        expected = (Outcome.FORBIDDEN, Outcome.FORBIDDEN)
+    else:  # watching live develops leads only in the investigation of a crime
+        watched = Outcome.PERMITTED if purpose in INVESTIGATING else Outcome.FORBIDDEN
+        expected = (Outcome.PERMITTED, watched)
+    assert (LAW.decide(still), LAW.decide(live)) == expected
+    assert_invariants_hold(LAW, live)
+
+
 def test_read_so_a_missing_person_order_covers_any_search() -> None:
     order_only = LAW.with_readings({"co-court-order-purpose": "order-purpose-only"})
     assert order_only.decide(watching(court_order=court_order())) is Outcome.PERMITTED
