@@ -387,11 +387,8 @@ def _rules(readings: Mapping[str, Reading]) -> tuple[Rule, ...]:
     # a use of a kind no exception is about, each kind said apart; one of an excepted kind
     # that misses a condition (the warrant, the list) is not permitted, and its memo says
     # which condition it missed
-    not_verifying = ~(_verifier(readings) & VERIFYING)
-    unexcepted = (
-        (~_asks(readings) & not_verifying)
-        | (_runs_not(readings) & not_verifying)
-        | (~EXCEPTED_PURPOSE & not_verifying)
+    unexcepted = ~(_verifier(readings) & VERIFYING) & (
+        ~_asks(readings) | _runs_not(readings) | ~EXCEPTED_PURPOSE
     )
     rules = [
         # 105(1) No agency, officer or employee obtains, possesses, accesses, requests or uses
