@@ -605,7 +605,8 @@ class ProtectedGround(enum.Enum):
     """A view, association or characteristic the law forbids a search to be based on.
 
     The list is Washington's (RCW 43.386.080(2)); Colorado, Detroit and others name the same
-    grounds. ``OTHER_PROTECTED_CHARACTERISTIC`` is any other characteristic protected by law.
+    grounds, and Colorado adds gender expression (C.R.S. 24-18-307(2)).
+    ``OTHER_PROTECTED_CHARACTERISTIC`` is any other characteristic protected by law.
     """
 
     RELIGIOUS_VIEWS = "religious_views"
@@ -626,6 +627,9 @@ class ProtectedGround(enum.Enum):
     GENDER_IDENTITY = "gender_identity"
     SEXUAL_ORIENTATION = "sexual_orientation"
     OTHER_PROTECTED_CHARACTERISTIC = "other_protected_characteristic"
+    GENDER_EXPRESSION = "gender_expression"
+    """How a person expresses their gender (dress, appearance, behaviour), apart from their
+    gender identity: Colorado names it (C.R.S. 24-18-307(2))."""
 
 
 class Database(enum.Enum):
@@ -1035,6 +1039,11 @@ class SearchRequest:
     factual_narrative: str | None = attrs.field(default=None, validator=_non_empty)
     """The facts stated to connect the person sought to the crime under investigation
     (``None``: none stated)."""
+    continuous_surveillance: bool = False
+    """It monitors public places or sets of images, live or stored, matching every face it
+    finds against a list of faces prepared beforehand (a watchlist), rather than searching
+    for one person's face: Montana's "continuous facial surveillance" (MCA 44-15-103). Not to
+    be confused with ``ongoing_surveillance``, which follows one person."""
 
     def __attrs_post_init__(self) -> None:
         _not_before("submitted_at", "performed_at", self)

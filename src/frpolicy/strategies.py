@@ -19,8 +19,8 @@ its motor vehicle registry, the FBI and a prosecutor); warrants that do and do n
 offense, expired or not yet issued; emergencies with and without the later sworn statement,
 filed in time or late, by a supervisor or not; court orders, for a purpose or none; every
 purpose and kind of media; people shown in protected activity, bystanders, suspicion or
-none, searches based on protected grounds, ongoing surveillance, requests that carry a case
-number and a factual narrative and requests that do not.
+none, searches based on protected grounds, ongoing and continuous surveillance, requests
+that carry a case number and a factual narrative and requests that do not.
 About a third of requests are drawn *in order* (every authorization present and valid), a
 third are *near misses* (in order but for one thing), and a third are drawn freely, so
 that permissions, refusals and the boundary between them are all well represented.
@@ -878,6 +878,11 @@ def _search_requests(  # noqa: C901, PLR0915 - one draw per field of the request
     grounds = frozenset[ProtectedGround]()
     if fact("protected grounds", st.booleans()):
         grounds = draw(_SOME_GROUNDS)
+    ongoing, continuous = fact("surveillance"), fact("surveillance")
+    if mode is _Mode.NEAR_MISS and wrong == "surveillance":
+        # one kind of surveillance or the other: following a person, or watching for a list
+        ongoing = draw(st.booleans())
+        continuous = not ongoing
     return SearchRequest(
         id=draw(st.integers(1, 99999).map(lambda n: f"FR-{n:05d}")),
         requesting_agency=requesting,
@@ -915,9 +920,10 @@ def _search_requests(  # noqa: C901, PLR0915 - one draw per field of the request
         performed_at=performed,
         suspicion=suspicion,
         protected_grounds=grounds,
-        ongoing_surveillance=fact("surveillance"),
+        ongoing_surveillance=ongoing,
         case_number=None if fact("case number", _MOSTLY_NO) else draw(_CASE_NUMBERS),
         factual_narrative=None if fact("narrative", _MOSTLY_NO) else draw(_NARRATIVES),
+        continuous_surveillance=continuous,
     )
 
 

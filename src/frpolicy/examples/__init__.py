@@ -22,6 +22,11 @@ invented; only the shape of the practice is realistic.
                            Motor Vehicles for other states' police
 ``me_cases.jsonl``         their cases
 ``ut_search_log.jsonl``    Utah searches under Utah Code ch. 77-23e
+``mt_search_log.jsonl``    Montana searches under MCA 44-15: law enforcement's requests to
+                           the Department of Justice, a watchlist, verification
+``mt_cases.jsonl``         their cases
+``co_search_log.jsonl``    Colorado searches under C.R.S. 24-18-301 to -309: surveillance on
+                           each of the four grounds and on none
 ``md_report_log.jsonl``    Maryland agencies' searches of a year, for the annual report of
                            Crim. Proc. §2-510
 ``wa_report_log.jsonl``    Washington searches under surveillance warrants, for the January
@@ -69,6 +74,11 @@ _ABOUT = {
     "Motor Vehicles for other states' police (a SearchRecord a line)",
     "me_cases.jsonl": "the cases of the people the Maine searches identified",
     "ut_search_log.jsonl": "Utah searches under Utah Code ch. 77-23e (a SearchRecord a line)",
+    "mt_search_log.jsonl": "Montana searches under MCA 44-15, most asked of the Department of "
+    "Justice (a SearchRecord a line)",
+    "mt_cases.jsonl": "the cases of the people the Montana searches identified",
+    "co_search_log.jsonl": "Colorado searches under C.R.S. 24-18-301 to -309, surveillance on "
+    "each of the four grounds and on none (a SearchRecord a line)",
     "md_report_log.jsonl": "Maryland agencies' searches of a year, for the annual report of "
     "Crim. Proc. §2-510 (a SearchRecord a line)",
     "wa_report_log.jsonl": "Washington searches under surveillance warrants, for the January "
