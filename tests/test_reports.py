@@ -419,6 +419,21 @@ def test_the_html_report_is_one_self_contained_well_formed_page_with_charts() ->
             assert f"{p.provision}: {p.violations:,} {kind}" in bars
 
 
+def test_a_printed_page_breaks_an_inputs_sha_256_which_it_cannot_scroll_but_never_a_short_id() -> (
+    None
+):
+    report = _sample_report(limit=3)
+    report = attrs.evolve(
+        report, assumptions=attrs.evolve(report.assumptions, inputs=(InputFile.of(LOG),))
+    )
+    html = render(report, "html")
+    digest = report.assumptions.inputs[0].sha256
+    assert f'<td class="id"><span class="long">{digest}</span></td>' in html
+    assert "td.id span.long { white-space: normal; overflow-wrap: anywhere; }" in html
+    first = report.violations[0].request_id
+    assert f'<td class="id">{first}</td>' in html
+
+
 # -- the reports the law requires -----------------------------------------------------------
 
 STATE_POLICE = Agency(id="MSP", name="Massachusetts State Police", kind=AgencyKind.STATE_POLICE)
