@@ -62,11 +62,10 @@ Cell = str | int | float | datetime | enum.Enum | tuple[str | enum.Enum, ...] | 
 provision's source, nothing."""
 
 
-S = typing.TypeVar("S")
-R = typing.TypeVar("R")
+T = typing.TypeVar("T")
 
 
-class Listing(Sequence[R]):
+class Listing(Sequence[T]):
     """The items of another sequence, each made as it is read: a listing too long to hold.
 
     ``Listing(source, make)`` holds ``source`` (a sequence that may be read from a file) and
@@ -75,26 +74,26 @@ class Listing(Sequence[R]):
     as that tuple.
     """
 
-    def __init__(self, source: Sequence[S], make: Callable[[S], R]) -> None:
+    def __init__(self, source: Sequence[Any], make: Callable[[Any], T]) -> None:
         """A listing of ``make(item)`` for each item of ``source``."""
         self._source: Sequence[Any] = source
-        self._make: Callable[[Any], R] = make
+        self._make: Callable[[Any], T] = make
 
     def __len__(self) -> int:
         """How many items the listing has."""
         return len(self._source)
 
     @typing.overload
-    def __getitem__(self, index: int) -> R: ...
+    def __getitem__(self, index: int) -> T: ...
     @typing.overload
-    def __getitem__(self, index: slice) -> Sequence[R]: ...
-    def __getitem__(self, index: int | slice) -> R | Sequence[R]:
+    def __getitem__(self, index: slice) -> Sequence[T]: ...
+    def __getitem__(self, index: int | slice) -> T | Sequence[T]:
         """An item (or a slice of them, as a tuple)."""
         if isinstance(index, slice):
             return tuple(map(self._make, self._source[index]))
         return self._make(self._source[index])
 
-    def __iter__(self) -> Iterator[R]:
+    def __iter__(self) -> Iterator[T]:
         """The items, made one at a time as they are read."""
         return map(self._make, self._source)
 
@@ -112,7 +111,7 @@ class Listing(Sequence[R]):
         """How many items, not the items: a listing may have millions."""
         return f"<Listing of {len(self):,} items>"
 
-    def __reduce__(self) -> tuple[type[tuple[R, ...]], tuple[tuple[R, ...]]]:
+    def __reduce__(self) -> tuple[type[tuple[T, ...]], tuple[tuple[T, ...]]]:
         """Pickled as the tuple of its items: a file is not sent with it."""
         return tuple, (tuple(self),)
 
