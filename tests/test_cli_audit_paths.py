@@ -6,6 +6,10 @@ one process reading every line with :func:`~frpolicy.serialization.from_json`. E
 is audited every way, and the reports must be the same bytes: the shipped sample logs,
 and logs of the sample's mix drawn afresh, each written as frpolicy writes JSON (UTF-8)
 and as Python's :func:`json.dumps` writes it by default (every "§" as ``\u00a7``).
+
+Past a few thousand, the violations an audit lists wait in a temporary file, and the report
+is written from it a row at a time; the fast paths here send them there after a few, so
+every format of a report read back from disk is compared with the one held in memory.
 """
 
 from __future__ import annotations
@@ -63,8 +67,9 @@ def _report(
     out = tmp_path / f"report-{how}-{jobs}.json"
     with monkeypatch.context() as patch:
         patch.setattr(cli, "_DECODERS", {})  # decoders are made afresh, as patched
-        if how != "reference":  # the ids seen go to disk, in every process, and are sent back
+        if how != "reference":  # ids and violations go to disk, in every process, sent back
             patch.setattr(compliance, "_IDS_KEPT", 64)
+            patch.setattr(compliance, "_LISTED_KEPT", 16)
         if how == "plain":  # the fast path on the standard library's parser
             patch.setattr(serialization, "_orjson", lambda: None)
         elif how == "reference":
@@ -108,3 +113,24 @@ def test_the_report_is_the_same_bytes_from_every_decoder_and_any_number_of_proce
     for how, jobs in (("fast", 1), ("plain", 1), ("fast", 2)):
         report = _report(tmp_path, args, jobs=jobs, how=how, monkeypatch=monkeypatch)
         assert report == reference, (how, jobs)
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "csv", "html"])
+def test_every_format_lists_the_violations_held_on_disk_as_those_held_in_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    lines, cases, code = LOGS["generated"]
+    log, case_file = tmp_path / "log.jsonl", tmp_path / "cases.jsonl"
+    log.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    case_file.write_text("\n".join(cases) + "\n", encoding="utf-8")
+    args = ["audit", str(log), "--cases", str(case_file), "--jurisdiction", code, "--format", fmt]
+    reports = {}
+    for kept, jobs in ((100_000, 1), (16, 1), (16, 2)):
+        out = tmp_path / f"report-{kept}-{jobs}.{fmt}"
+        with monkeypatch.context() as patch:
+            patch.setattr(compliance, "_LISTED_KEPT", kept)
+            code_returned = main([*args, "--jobs", str(jobs), "--output", str(out)])
+        assert code_returned == cli.EXIT_VIOLATIONS
+        reports[kept, jobs] = out.read_bytes()
+    assert reports[16, 1] == reports[100_000, 1]
+    assert reports[16, 2] == reports[100_000, 1]

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 import frpolicy
-from frpolicy import SearchRecord
+from frpolicy import SearchRecord, compliance
 from frpolicy.cli import main
 from frpolicy.reports import Period, eopss_report, render
 
@@ -119,3 +119,16 @@ def test_the_eopss_report_states_the_readings_it_applied(
 def test_the_eopss_report_refuses_another_states_law() -> None:
     with pytest.raises(ValueError, match="a report of US-MA applies US-MA's law"):
         eopss_report([], period=QUARTER, law=frpolicy.jurisdiction("US-MD"))
+
+
+def test_a_request_id_repeated_after_the_ids_held_in_memory_names_its_first_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # past the ids held in memory the report finds them on disk, as the audit does
+    monkeypatch.setattr(compliance, "_IDS_KEPT", 4)
+    records = [*RECORDS, RECORDS[1]]
+    report = eopss_report(enumerate(records, start=1), period=QUARTER)
+    assert report.totals.duplicate_request_ids == 1
+    (problem,) = report.input_problems
+    assert problem.line == len(records)
+    assert problem.errors == (f"$.request.id: {RECORDS[1].request.id!r} is also the id of line 2",)

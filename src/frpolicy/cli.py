@@ -39,7 +39,7 @@ Subcommands:
     outcome, provision and obligation, and each violation with its line, request id,
     provision and what was missing. ``--format`` is ``text`` (default), ``markdown``,
     ``json``, ``csv`` or ``html``; ``--output`` writes to a file. The report is built by
-    :func:`frpolicy.reports.audit_report` and written by :func:`frpolicy.reports.render`.
+    :func:`frpolicy.reports.audit_report` and written by :func:`frpolicy.reports.stream`.
 
     - *Which law.* Without ``--version`` each search is judged under the law in force on
       the day it was performed (in the jurisdiction's time zone); a search on a day no
@@ -69,8 +69,10 @@ Subcommands:
       ``obligations``, ... (``frpolicy audit --help`` lists them).
     - *Repeated request ids.* A record whose request id an earlier line had is audited,
       and listed as an input problem naming both lines.
-    - *Memory.* Records stream: the audit keeps counters, the violations it lists and
-      each request id seen (to find repeats); the cases file is read whole.
+    - *Memory.* Records stream: the audit keeps counters, and past a few thousand of
+      each, the violations it lists and the request ids seen (to find repeats) in
+      temporary files; the report is written as it is read back. The cases file is read
+      whole.
     - *Processors.* ``--jobs N`` audits N parts of a log file at once, one process each,
       and joins what they found: the report is the one a single process writes. N is
       capped at the number of processors this process may run on; standard input, a pipe
@@ -204,7 +206,7 @@ import tempfile
 import time
 import traceback
 import typing
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, BinaryIO, NoReturn
@@ -254,10 +256,10 @@ from frpolicy.reports import (
     StatutoryReport,
     audit_report,
     other_choices,
-    render,
     report_errors,
     statutory_report,
     statutory_reports,
+    stream,
 )
 from frpolicy.serialization import (
     Decoder,
@@ -1332,9 +1334,10 @@ def _check_output_options(args: argparse.Namespace, inputs: dict[str, str | None
     _check_output(args.output, inputs)
 
 
-def _render(report: Report, args: argparse.Namespace) -> str:
+def _render(report: Report, args: argparse.Namespace) -> Iterator[str]:
+    """The report in pieces, refused (a usage error) before the first: written as they come."""
     try:
-        return render(report, args.format, table=args.table)
+        return stream(report, args.format, table=args.table)
     except ValueError as error:
         raise _UsageError(str(error)) from None
 
@@ -1512,18 +1515,43 @@ def _print(text: str) -> None:
     _write(None, text + "\n")
 
 
-def _write(output: str | None, text: str) -> None:
-    """Write the output, as UTF-8, to a file or (``None`` or ``-``) to standard output."""
+def _write(output: str | None, text: str | Iterable[str]) -> None:
+    """Write the output, as UTF-8, to a file or (``None`` or ``-``) to standard output.
+
+    The output is a text, or pieces of one (a long report), written as they come.
+    """
+    pieces = [text] if isinstance(text, str) else text
+    if output is None or output == "-":
+        _write_stdout(_encoded(pieces))
+    else:
+        _replace(output, _encoded(pieces))
+
+
+_WRITTEN_AT_ONCE = 1 << 16
+"""How many characters of output are gathered before they are written (64 KiB or so)."""
+
+
+def _encoded(pieces: Iterable[str]) -> Iterator[bytes]:
+    """The pieces as UTF-8, gathered into blocks of :data:`_WRITTEN_AT_ONCE` or so."""
+    gathered: list[str] = []
+    size = 0
+    for piece in pieces:
+        gathered.append(piece)
+        size += len(piece)
+        if size >= _WRITTEN_AT_ONCE:
+            yield _utf8("".join(gathered))
+            gathered, size = [], 0
+    if gathered:
+        yield _utf8("".join(gathered))
+
+
+def _utf8(text: str) -> bytes:
     # UTF-8 whatever the locale, so the same inputs give the same bytes on any machine;
     # a lone surrogate (from a file name the system could not decode) is escaped
-    data = text.encode("utf-8", "backslashreplace")
-    if output is None or output == "-":
-        _write_stdout(data)
-    else:
-        _replace(output, data)
+    return text.encode("utf-8", "backslashreplace")
 
 
-def _write_stdout(data: bytes) -> None:
+def _write_stdout(blocks: Iterable[bytes]) -> None:
     stream = sys.stdout
     if stream is None:  # the process was started with its standard output closed
         msg = "cannot write to standard output: it is closed"
@@ -1531,10 +1559,11 @@ def _write_stdout(data: bytes) -> None:
     with _output_errors():
         stream.flush()
         buffer = getattr(stream, "buffer", None)
-        if buffer is None:  # a text stream put in place of sys.stdout
-            stream.write(data.decode("utf-8"))
-        else:
-            buffer.write(data)
+        for data in blocks:
+            if buffer is None:  # a text stream put in place of sys.stdout
+                stream.write(data.decode("utf-8"))
+            else:
+                buffer.write(data)
         stream.flush()
 
 
@@ -1564,12 +1593,13 @@ def _drop_stdout() -> None:
         os.close(null)
 
 
-def _replace(output: str, data: bytes) -> None:
+def _replace(output: str, blocks: Iterable[bytes]) -> None:
     """Write a file whole or not at all: to a temporary file beside it, then renamed over it."""
     target = os.path.realpath(output)
     try:
         if Path(target).exists() and not Path(target).is_file():
-            Path(target).write_bytes(data)  # a device or a pipe: written in place
+            with Path(target).open("wb") as handle:  # a device or a pipe: written in place
+                handle.writelines(blocks)
             return
         folder, base = os.path.split(target)
         # no signal may end the run between making the file and being ready to remove it
@@ -1583,7 +1613,7 @@ def _replace(output: str, data: bytes) -> None:
         try:
             signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
             with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
+                handle.writelines(blocks)
                 handle.flush()
                 os.fsync(handle.fileno())
             Path(temporary).chmod(_mode(target))

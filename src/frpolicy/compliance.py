@@ -42,6 +42,7 @@ import contextlib
 import enum
 import functools
 import heapq
+import json
 import operator
 import os
 import re
@@ -884,13 +885,8 @@ class _SeenIds:
 
     def _spill(self) -> None:
         if self._db is None:
-            handle, self._path = tempfile.mkstemp(prefix="frpolicy-ids-", suffix=".sqlite")
-            os.close(handle)
-            self._db = _scratch(self._path)
-            # a scratch file, deleted after: nothing to recover from a crash
-            self._db.execute("PRAGMA journal_mode = OFF")
-            self._db.execute("PRAGMA synchronous = OFF")
-            self._db.execute("CREATE TABLE ids (id TEXT PRIMARY KEY, line INTEGER NOT NULL)")
+            table = "ids (id TEXT PRIMARY KEY, line INTEGER NOT NULL)"
+            self._path, self._db = _new_scratch("frpolicy-ids-", table)
         with self._db:
             self._db.executemany("INSERT INTO ids VALUES (?, ?)", self._recent.items())
         self._on_disk += len(self._recent)
@@ -942,6 +938,278 @@ def _scratch(path: str) -> sqlite3.Connection:
     return sqlite3.connect(path, check_same_thread=False)
 
 
+def _new_scratch(prefix: str, table: str) -> tuple[str, sqlite3.Connection]:
+    """A new scratch file holding one empty ``table`` (its definition), and a connection."""
+    handle, path = tempfile.mkstemp(prefix=prefix, suffix=".sqlite")
+    os.close(handle)
+    db = _scratch(path)
+    # a scratch file, deleted after: nothing to recover from a crash
+    db.execute("PRAGMA journal_mode = OFF")
+    db.execute("PRAGMA synchronous = OFF")
+    db.execute(f"CREATE TABLE {table}")
+    return path, db
+
+
+_LISTED_KEPT = 2_048
+"""How many listed violations an audit holds in memory; past that, all go to a scratch file."""
+
+_LISTED_TABLE = (
+    "listed (at_line INTEGER NOT NULL, arrival INTEGER NOT NULL, line INTEGER, "
+    "request_id TEXT NOT NULL, kind TEXT NOT NULL, provisions TEXT NOT NULL, "
+    "citations TEXT NOT NULL, missing TEXT NOT NULL, instrument TEXT NOT NULL, "
+    "agency TEXT NOT NULL, performing_agency TEXT NOT NULL, submitted_at TEXT NOT NULL, "
+    "searched_at TEXT, case_id TEXT, due TEXT, fulfilled_at TEXT, "
+    "PRIMARY KEY (at_line, arrival)) WITHOUT ROWID"
+)
+"""A violation a row, under its place in the log: its line (0: none), then its arrival."""
+_LISTED_FIELDS = (
+    "line, request_id, kind, provisions, citations, missing, instrument, agency, "
+    "performing_agency, submitted_at, searched_at, case_id, due, fulfilled_at"
+)
+_KINDS = {kind.value: kind for kind in ViolationKind}
+
+_Placed = tuple[int, int, Violation]
+"""A listed violation under its place in the log: its line (0: none) and its arrival."""
+_Row = tuple[int | str | None, ...]
+"""A listed violation as its scratch file holds it: text, numbers and nulls."""
+
+
+def _moment(at: datetime | None) -> str | None:
+    """A time as RFC 3339 text, its zone's name after it (RFC 9557): ``...-05:00[US/Eastern]``.
+
+    Read back by :func:`_read_moment`, it is the same time in the same zone.
+    """
+    if at is None:
+        return None
+    zone = at.tzinfo
+    key = getattr(zone, "key", None)
+    return at.isoformat() if key is None else f"{at.isoformat()}[{key}]"
+
+
+@functools.cache
+def _zone_named(key: str) -> tzinfo:
+    from zoneinfo import ZoneInfo  # noqa: PLC0415 - only a scratch file's rows need it
+
+    return ZoneInfo(key)
+
+
+def _read_moment(text: str | None) -> datetime | None:
+    if text is None:
+        return None
+    if text[-1] != "]":
+        return datetime.fromisoformat(text)
+    moment, _, key = text[:-1].partition("[")
+    return datetime.fromisoformat(moment).astimezone(_zone_named(key))
+
+
+@functools.lru_cache(maxsize=4096)  # a law has few provisions, and few lists of them
+def _names(items: tuple[str, ...]) -> str:
+    return json.dumps(items, ensure_ascii=False)
+
+
+@functools.lru_cache(maxsize=4096)
+def _read_names(text: str) -> tuple[str, ...]:
+    return tuple(json.loads(text))
+
+
+def _row(place: _Placed) -> _Row:
+    at_line, arrival, v = place
+    return (
+        at_line,
+        arrival,
+        v.line,
+        v.request_id,
+        v.kind.value,
+        _names(v.provisions),
+        _names(v.citations),
+        v.missing,
+        v.instrument,
+        v.agency,
+        v.performing_agency,
+        _moment(v.submitted_at),
+        _moment(v.searched_at),
+        v.case_id,
+        _moment(v.due),
+        _moment(v.fulfilled_at),
+    )
+
+
+def _violation_of(row: _Row) -> Violation:
+    """The violation a row of a scratch file holds (its fields, in :data:`_LISTED_FIELDS`)."""
+    (line, request_id, kind, provisions, citations, missing, instrument, agency, performer) = row[
+        :9
+    ]
+    submitted = _read_moment(typing.cast("str", row[9]))
+    return Violation(
+        line=typing.cast("int | None", line),
+        request_id=typing.cast("str", request_id),
+        kind=_KINDS[typing.cast("str", kind)],
+        provisions=_read_names(typing.cast("str", provisions)),
+        citations=_read_names(typing.cast("str", citations)),
+        missing=typing.cast("str", missing),
+        instrument=typing.cast("str", instrument),
+        agency=typing.cast("str", agency),
+        performing_agency=typing.cast("str", performer),
+        submitted_at=typing.cast("datetime", submitted),
+        searched_at=_read_moment(typing.cast("str | None", row[10])),
+        case_id=typing.cast("str | None", row[11]),
+        due=_read_moment(typing.cast("str | None", row[12])),
+        fulfilled_at=_read_moment(typing.cast("str | None", row[13])),
+    )
+
+
+class _Listed(Sequence[Violation]):
+    """The violations an audit lists, in the order of the log, held on disk past a few thousand.
+
+    The first :data:`_LISTED_KEPT` are kept in memory; past that, every one is written to a
+    temporary SQLite file as it is found, keyed by its place in the log (its line, then the
+    order it was found in), so memory does not grow with the violations of a huge log. The
+    sequence reads them back in the log's order, one at a time as it is iterated. The file
+    is deleted with the last reference to the sequence (a report made from the audit holds
+    one); sent to another process (the audit of a part of a log), the violations go with
+    their file, which the receiver then owns, as :class:`_SeenIds` hands its ids over.
+    """
+
+    def __init__(self) -> None:
+        self._waiting: list[_Placed] = []
+        self._path: str | None = None
+        self._db: sqlite3.Connection | None = None
+        self._owner = True
+        self._on_disk = 0
+
+    @property
+    def on_disk(self) -> bool:
+        """Whether the violations went to a scratch file (there were many)."""
+        return self._path is not None
+
+    def add(self, line: int, arrival: int, violation: Violation) -> None:
+        """List a violation at its place in the log: its line (0: none) and its arrival."""
+        self._waiting.append((line, arrival, violation))
+        if len(self._waiting) >= _LISTED_KEPT:
+            self._spill()
+
+    def join(self, other: _Listed, lines: int, arrivals: int) -> None:
+        """List the violations of the part of the log after ``lines`` lines, then close it.
+
+        Their lines move by ``lines`` (a violation without a line keeps none) and their
+        arrivals by ``arrivals``, so they follow this part's.
+        """
+        if other._path is None:
+            for _, arrival, found in other._waiting:
+                moved = _moved(found, lines)
+                self.add(moved.line or 0, arrival + arrivals, moved)
+            other.close()
+            return
+        self._spill()
+        other._spill()
+        db = self._connection()
+        other.close_connection()
+        db.execute("ATTACH DATABASE ? AS part", (other._path,))
+        with db:
+            db.execute(
+                f"INSERT INTO listed SELECT CASE WHEN line IS NULL THEN at_line "  # noqa: S608 - our own columns
+                f"ELSE at_line + ? END, arrival + ?, line + ?, {_LISTED_FIELDS.split(', ', 1)[1]} "
+                "FROM part.listed",
+                (lines, arrivals, lines),
+            )
+        db.execute("DETACH DATABASE part")
+        self._on_disk += other._on_disk
+        other._owner = True
+        other.close()
+
+    def __len__(self) -> int:
+        """How many violations are listed."""
+        return self._on_disk + len(self._waiting)
+
+    @typing.overload
+    def __getitem__(self, index: int) -> Violation: ...
+    @typing.overload
+    def __getitem__(self, index: slice) -> Sequence[Violation]: ...
+    def __getitem__(self, index: int | slice) -> Violation | Sequence[Violation]:
+        """A violation, by its place in the log's order (or a slice of them, as a list)."""
+        if isinstance(index, slice):
+            start, stop, step = index.indices(len(self))
+            if step != 1:
+                return list(self)[index]
+            return list(self._read(start, max(stop - start, 0)))
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            msg = "violation index out of range"
+            raise IndexError(msg)
+        (found,) = self._read(index, 1)
+        return found
+
+    def __iter__(self) -> Iterator[Violation]:
+        """The violations in the log's order, read one at a time."""
+        return self._read(0, len(self))
+
+    def _read(self, start: int, count: int) -> Iterator[Violation]:
+        if self._path is None:
+            placed = sorted(self._waiting, key=operator.itemgetter(0, 1))
+            return iter([v for _, _, v in placed[start : start + count]])
+        self._flush()
+        rows = self._connection().execute(
+            f"SELECT {_LISTED_FIELDS} FROM listed ORDER BY at_line, arrival LIMIT ? OFFSET ?",  # noqa: S608 - our own columns
+            (count, start),
+        )
+        return map(_violation_of, rows)
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._db is None:
+            assert self._path is not None  # noqa: S101 - called once the file exists
+            self._db = _scratch(self._path)
+        return self._db
+
+    def _spill(self) -> None:
+        if self._path is None:
+            self._path, self._db = _new_scratch("frpolicy-violations-", _LISTED_TABLE)
+        self._flush()
+
+    def _flush(self) -> None:
+        if not self._waiting:
+            return
+        db = self._connection()
+        with db:
+            db.executemany(
+                "INSERT INTO listed VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                map(_row, self._waiting),
+            )
+        self._on_disk += len(self._waiting)
+        self._waiting.clear()
+
+    def close_connection(self) -> None:
+        """Let go of the file's connection (it is opened again when read)."""
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def close(self) -> None:
+        """Forget every violation, and delete the file that held them."""
+        self._waiting.clear()
+        self._on_disk = 0
+        self.close_connection()
+        if self._path is not None and self._owner:
+            with contextlib.suppress(OSError):
+                Path(self._path).unlink()
+        self._path = None
+
+    def __del__(self) -> None:
+        with contextlib.suppress(Exception):  # at exit, or on a thread of the collector
+            self.close()
+
+    def __getstate__(self) -> dict[str, object]:
+        if self._path is not None:  # all of them in the file, which the receiver owns
+            self._flush()
+            self.close_connection()
+            self._owner = False
+        return {"waiting": self._waiting, "path": self._path, "on_disk": self._on_disk}
+
+    def __setstate__(self, state: dict[str, typing.Any]) -> None:
+        self._waiting, self._path, self._on_disk = state["waiting"], state["path"], state["on_disk"]
+        self._db, self._owner = None, True
+
+
 _Kept = tuple[tuple[int, int], Violation]
 """A violation kept for the report, under its key negated: (-line, -arrival)."""
 
@@ -964,8 +1232,10 @@ class Audit:
     up to that many of each, the first of the log, the rest counted only, so memory stays
     flat on any log. The request ids seen, each remembered to find repeats, are kept in
     memory up to 16,384 of them, the rest in a temporary SQLite file (with two bytes each
-    at most in memory, to find them fast). A
-    ``problem_limit`` caps the input problems and repeated ids kept on its own.
+    at most in memory, to find them fast). Without a limit, the violations listed are held
+    in memory up to 2,048 of them, and past that in a temporary SQLite file too, from which
+    :attr:`violations` reads them back in the log's order. A ``problem_limit`` caps the
+    input problems and repeated ids kept on its own.
 
     Counts are also kept by agency (the agency that asked for the search, by id; its name
     in ``agency_names``) and by month of the search, or of the request for one never
@@ -1000,6 +1270,7 @@ class Audit:
     reclassified: list[InputProblem] = attrs.Factory(list)
     reclassified_count: int = 0
     _kept: list[_Kept] = attrs.field(factory=list, init=False, repr=False)
+    _listed: _Listed = attrs.field(factory=_Listed, init=False, repr=False, eq=False)
     _waiting: list[_Waiting] = attrs.field(factory=list, init=False, repr=False)
     _repeated: list[tuple[str, int]] = attrs.field(factory=list, init=False, repr=False)
     _seen: _SeenIds = attrs.field(factory=_SeenIds, init=False, repr=False, eq=False)
@@ -1007,8 +1278,14 @@ class Audit:
     _summaries: _Summaries = attrs.field(factory=_Summaries, init=False, repr=False, eq=False)
 
     @property
-    def violations(self) -> list[Violation]:
-        """The violations kept, in the order of the log (the first ``violation_limit``)."""
+    def violations(self) -> Sequence[Violation]:
+        """The violations kept, in the order of the log (the first ``violation_limit``).
+
+        Without a limit, past a few thousand of them, they are read from a temporary file
+        as the sequence is iterated (see :class:`Audit`).
+        """
+        if self.violation_limit is None:
+            return self._listed
         return [item for _, item in sorted(self._kept, key=operator.itemgetter(0), reverse=True)]
 
     def add(self, finding: SearchFinding) -> None:
@@ -1071,7 +1348,7 @@ class Audit:
     @property
     def omitted_violations(self) -> int:
         """How many violations were counted but not kept."""
-        return self.violation_count - len(self._kept)
+        return self.violation_count - len(self.violations)
 
     @property
     def omitted_problems(self) -> int:
@@ -1159,9 +1436,12 @@ class Audit:
         The log's order is by line, then by arrival within a line, as one pass finds them;
         a violation decided later (an obligation that waited) keeps its place.
         """
-        key = (-(line or 0), -arrival)
         kept, limit = self._kept, self.violation_limit
-        if limit is None or len(kept) < limit:
+        if limit is None:  # every one listed: held on disk past a few thousand
+            self._listed.add(line or 0, arrival, item)
+            return
+        key = (-(line or 0), -arrival)
+        if len(kept) < limit:
             heapq.heappush(kept, (key, item))
         elif kept and key > kept[0][0]:  # earlier in the log than the last one kept
             heapq.heapreplace(kept, (key, item))
@@ -1350,6 +1630,8 @@ class Audit:
         for (_, arrival), item in other._kept:
             moved = _moved(item, lines)
             self._keep(moved, moved.line, offset - arrival)
+        if self.violation_limit is None:
+            self._listed.join(other._listed, lines, offset)
         for due, arrival, duty, agency, month, waiting in other._waiting:
             later = None if waiting is None else _moved(waiting, lines)
             heapq.heappush(self._waiting, (due, offset + arrival, duty, agency, month, later))

@@ -51,7 +51,7 @@ import sys
 import types
 import typing
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime
 
 import attrs
@@ -427,8 +427,12 @@ def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
         raise ValueError(msg) from None
 
 
+_COLLECTIONS = frozenset({frozenset, tuple, Sequence})
+"""The collections of the model and its reports: a JSON array each (a sequence as a tuple)."""
+
+
 def _is_collection(cls: object) -> bool:
-    return typing.get_origin(cls) in {frozenset, tuple}
+    return typing.get_origin(cls) in _COLLECTIONS
 
 
 def _make_converter() -> cattrs.Converter:
@@ -631,7 +635,7 @@ def _schema(  # noqa: PLR0911 - one return per kind of type
     origin, args = typing.get_origin(tp), typing.get_args(tp)
     if origin in {typing.Union, types.UnionType}:
         return {"anyOf": [_schema(arg, definitions, ref) for arg in args]}
-    if origin in {frozenset, tuple}:  # a set may repeat an item: it counts once
+    if origin in _COLLECTIONS:  # a set may repeat an item: it counts once
         return {"type": "array", "items": _schema(args[0], definitions, ref)}
     if tp is type(None):
         return {"type": "null"}

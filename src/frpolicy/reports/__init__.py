@@ -16,9 +16,15 @@ row listed) and ``html`` (one self-contained page with charts, for the screen an
 print). Every format shows the same numbers.
 
 Nothing is cut without saying so. A report lists every violation, input problem, change and
-record, unless the audit was made with a limit (to keep memory flat on a huge log, or a
-terminal short); then the listing says, where it is listed, how many are not, and a CSV of
-that listing is refused rather than written short.
+record, unless the audit was made with a limit (to keep a terminal short); then the listing
+says, where it is listed, how many are not, and a CSV of that listing is refused rather than
+written short.
+
+Nor is a long listing held in memory. The violations of an audit that lists every one wait,
+past a few thousand, in a temporary file; the report's listing (a :class:`Listing`) reads
+them back in the log's order as it is iterated, and :func:`stream` writes the report in
+pieces, the listing a row at a time, so a report of a million lines takes the memory of one
+of a few thousand. :func:`render` gives the same text whole.
 
 >>> from datetime import datetime, timezone
 >>> import frpolicy
@@ -54,6 +60,7 @@ is their public face.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from frpolicy.reports._assumptions import (
@@ -89,7 +96,7 @@ from frpolicy.reports._audit import (
 )
 from frpolicy.reports._charts import Series
 from frpolicy.reports._common import SCHEMA_VERSION, Filer, NotAllowedRecord, Period, ProblemRecord
-from frpolicy.reports._csv import csv_table
+from frpolicy.reports._csv import csv_lines
 from frpolicy.reports._document import (
     Cell,
     Chart,
@@ -97,6 +104,7 @@ from frpolicy.reports._document import (
     Document,
     Filing,
     Kind,
+    Listing,
     Span,
     Table,
     table_named,
@@ -114,8 +122,8 @@ from frpolicy.reports._eopss import (
     SearcherStatistics,
     eopss_report,
 )
-from frpolicy.reports._json import _indented_json
-from frpolicy.reports._markdown import markdown
+from frpolicy.reports._json import json_chunks
+from frpolicy.reports._markdown import markdown_lines
 from frpolicy.reports._registry import (
     REPORT_ENTRY_POINT_GROUP,
     Report,
@@ -127,8 +135,7 @@ from frpolicy.reports._registry import (
     statutory_reports,
 )
 from frpolicy.reports._sensitivity import OtherReading, ReadingsAudit, other_choices
-from frpolicy.reports._text import text
-from frpolicy.serialization import to_dict
+from frpolicy.reports._text import text_lines
 
 if TYPE_CHECKING:
     from frpolicy.reports._us_md import (
@@ -228,6 +235,7 @@ __all__ = [
     "Kind",
     "LawApplied",
     "LawNote",
+    "Listing",
     "LoggedRequest",
     "MarylandAnnualReport",
     "MarylandSearch",
@@ -288,6 +296,7 @@ __all__ = [
     "report_errors",
     "statutory_report",
     "statutory_reports",
+    "stream",
     "utah_annual_report",
     "virginia_annual_report",
     "warrant_report",
@@ -372,7 +381,7 @@ FORMATS = ("text", "markdown", "json", "csv", "html")
 
 
 def render(report: Report, fmt: str, *, table: str | None = None) -> str:
-    """A report in one of :data:`FORMATS`.
+    """A report in one of :data:`FORMATS`, whole (:func:`stream` writes it in pieces).
 
     Args:
         report: What to render: an :class:`AuditReport`, an :class:`EopssReport`, or any
@@ -386,6 +395,27 @@ def render(report: Report, fmt: str, *, table: str | None = None) -> str:
         ValueError: an unknown format or table, a table for a format other than ``csv``,
             or a CSV of a listing the report does not hold whole.
     """
+    return "".join(stream(report, fmt, table=table))
+
+
+def stream(report: Report, fmt: str, *, table: str | None = None) -> Iterator[str]:
+    """A report in one of :data:`FORMATS`, in pieces: what :func:`render` gives, joined.
+
+    The pieces are lines, or, in JSON, runs of lines; a long listing is read and written
+    a row at a time, so writing each piece as it comes holds no more than one. Everything
+    :func:`render` refuses is refused before the first piece.
+
+    >>> from datetime import datetime, timezone
+    >>> import frpolicy
+    >>> from frpolicy.compliance import audit_log
+    >>> as_of = datetime(2025, 1, 1, tzinfo=timezone.utc)
+    >>> report = audit_report(audit_log([], frpolicy.jurisdiction("US-MA"), as_of=as_of))
+    >>> "".join(stream(report, "markdown")) == render(report, "markdown")
+    True
+
+    Raises:
+        ValueError: as :func:`render`.
+    """
     if fmt not in FORMATS:
         msg = f"no report format {fmt!r}; known: {', '.join(FORMATS)}"
         raise ValueError(msg)
@@ -393,13 +423,13 @@ def render(report: Report, fmt: str, *, table: str | None = None) -> str:
         msg = f"a table is chosen for the csv format only, not for {fmt}"
         raise ValueError(msg)
     if fmt == "json":
-        return _indented_json(to_dict(report)) + "\n"
+        return json_chunks(report)
     document = report.document()
     if fmt == "csv":
         sections = document.sections
-        return csv_table(table_named(sections, table or document.default or sections[0].name))
+        return csv_lines(table_named(sections, table or document.default or sections[0].name))
     if fmt == "html":
-        from frpolicy.reports._html import page  # noqa: PLC0415 - the page and its charts, when asked
+        from frpolicy.reports._html import page_lines  # noqa: PLC0415 - the page and its charts, when asked
 
-        return page(document)
-    return markdown(document) if fmt == "markdown" else text(document)
+        return page_lines(document)
+    return markdown_lines(document) if fmt == "markdown" else text_lines(document)

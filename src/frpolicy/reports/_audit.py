@@ -5,14 +5,21 @@ turns what it counted into an :class:`AuditReport`: totals, requests by outcome,
 provision, obligations by duty, violations by provision and by month, each violation, each
 input problem, and, with a comparison, what another version of the law would change.
 :func:`audit_document` lays it out for people, in the tables :data:`AUDIT_TABLES` names.
+
+The violations of a long log are not held in memory: an audit that lists every one keeps
+them, past a few thousand, in a temporary file, and the report's ``violations`` is then a
+:class:`~frpolicy.reports.Listing` that reads them back in the log's order as it is
+iterated, each made a :class:`ViolationRecord` as it is read (its lateness computed from
+its due time and the report's as-of time). The report holds the file while it lives.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 import typing
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta
 
 import attrs
@@ -44,6 +51,7 @@ from frpolicy.reports._document import (
     Column,
     Document,
     Kind,
+    Listing,
     Span,
     Table,
     count_rows,
@@ -398,7 +406,10 @@ class AuditReport:
     unless the audit was made with a limit). ``violations_by_verification`` counts the
     violations by how the provision each rests on was read; ``assumptions`` are what the
     report rests on (readings, inputs, law); ``sensitivity``, when the audit was made
-    under every reading, how its counts move under the others.
+    under every reading, how its counts move under the others. ``violations`` is a tuple,
+    or, when the audit listed more than it holds in memory, a
+    :class:`~frpolicy.reports.Listing` read from the audit's temporary file as it is
+    iterated.
     """
 
     schema_version: int = SCHEMA_VERSION
@@ -418,7 +429,7 @@ class AuditReport:
     obligations: tuple[DutyCount, ...]
     violations_by_provision: tuple[ProvisionViolations, ...]
     violations_by_month: tuple[MonthCount, ...]
-    violations: tuple[ViolationRecord, ...]
+    violations: Sequence[ViolationRecord]
     violations_not_listed: int
     input_problems: tuple[ProblemRecord, ...]
     input_problems_not_listed: int
@@ -616,7 +627,13 @@ def audit_report(  # noqa: PLR0913 - the parts of the report, each named
     problems = problem_records(log, audit.problems, audit.duplicates, audit.reclassified)
     if case_problems:
         problems += problem_records(cases or "the cases", case_problems)
-    violations = tuple(_violation(v, result.as_of, sources) for v in audit.violations)
+    listed = audit.violations
+    record = functools.partial(_violation, as_of=result.as_of, sources=sources)
+    violations: Sequence[ViolationRecord]
+    if getattr(listed, "on_disk", False):  # too many to hold: read as they are written
+        violations = Listing(listed, record)
+    else:
+        violations = tuple(map(record, listed))
     said = assumptions(
         versions,
         library=generator(),
@@ -862,8 +879,9 @@ def _violation_table(r: AuditReport) -> Table:
         Column("source", "how sure", Kind.SOURCE),
         Column("missing", "what was missing", under_row=True),
     )
-    rows = tuple(
-        (
+    rows = _listed(
+        r.violations,
+        lambda v: (
             v.line,
             v.request_id,
             v.agency,
@@ -880,8 +898,7 @@ def _violation_table(r: AuditReport) -> Table:
             v.version,
             _source(v),
             v.missing,
-        )
-        for v in r.violations
+        ),
     )
     return Table(
         name="violations",
@@ -896,6 +913,17 @@ def _violation_table(r: AuditReport) -> Table:
         total=r.totals.violations,
         noun="violations",
     )
+
+
+T = typing.TypeVar("T")
+R = typing.TypeVar("R")
+
+
+def _listed(items: Sequence[T], row: Callable[[T], R]) -> Sequence[R]:
+    """The rows of a listing: a tuple, or, for a listing read as it is written, one as well."""
+    if isinstance(items, Listing):
+        return Listing(items, row)
+    return tuple(map(row, items))
 
 
 def _audit_tables(r: AuditReport) -> list[Table]:

@@ -16,7 +16,7 @@ from typing import TypeVar
 
 import attrs
 
-from frpolicy.compliance import InputProblem, ViolationKind, check_search
+from frpolicy.compliance import InputProblem, ViolationKind, _SeenIds, check_search
 from frpolicy.jurisdictions import Jurisdiction, Version, jurisdiction
 from frpolicy.law import Confidence, Source, Verification
 from frpolicy.model import Gender, Race, SearchRecord
@@ -391,7 +391,8 @@ class LogTally:
     blank: int = 0
     problems: list[InputProblem] = attrs.Factory(list)
     problem_count: int = 0
-    first_lines: dict[str, int] = attrs.Factory(dict)
+    # the first line of each id, on disk past a few thousand: memory stays flat on any log
+    first_lines: _SeenIds = attrs.field(factory=_SeenIds, eq=False, repr=False)
     duplicates: list[InputProblem] = attrs.Factory(list)
     duplicate_count: int = 0
 
@@ -412,8 +413,8 @@ class LogTally:
 
     def note_id(self, request_id: str, line: int) -> None:
         """Note a request's id: one an earlier line had is an input problem naming both."""
-        first = self.first_lines.setdefault(request_id, line)
-        if first != line:
+        first = self.first_lines.first(request_id, line)
+        if first is not None and first != line:
             self.duplicate_count += 1
             message = f"$.request.id: {request_id!r} is also the id of line {first}"
             self._keep_problem(self.duplicates, InputProblem(line=line, errors=(message,)))

@@ -6,6 +6,10 @@ rows of typed cells, an optional :class:`Chart`, and, when a listing was cut, ho
 exist. The renderers (one module a format: text, Markdown, CSV, HTML) only format what the
 document holds, so every format shows the same numbers.
 
+A listing may be too long to hold: the violations of an audit of a million lines are kept
+in a temporary file, and a :class:`Listing` reads them as a renderer writes them, a row at
+a time, so no format holds the whole listing.
+
 Cells are typed values, not strings: a renderer for people shows a count as ``1,204``, a
 time as ``2024-06-30 end of day`` and a duration as ``3.2 days``; the CSV writes the same
 cells as ``1204``, ISO 8601 and hours, for a spreadsheet to sort and filter. Text from the
@@ -17,7 +21,8 @@ from __future__ import annotations
 
 import enum
 import math
-from collections.abc import Sequence
+import typing
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime, time
 from typing import Any
 
@@ -37,6 +42,7 @@ __all__ = [
     "Document",
     "Filing",
     "Kind",
+    "Listing",
     "Span",
     "Table",
     "assumption_lines",
@@ -54,6 +60,60 @@ __all__ = [
 Cell = str | int | float | datetime | enum.Enum | tuple[str | enum.Enum, ...] | Source | None
 """A value in a table: text, a count, hours, a time, an enumeration member, a list, a
 provision's source, nothing."""
+
+
+T = typing.TypeVar("T")
+
+
+class Listing(Sequence[T]):
+    """The items of another sequence, each made as it is read: a listing too long to hold.
+
+    ``Listing(source, make)`` holds ``source`` (a sequence that may be read from a file) and
+    makes ``make(item)`` of each item when it is read, so iterating it holds one at a time.
+    It equals any sequence of the same items, hashes as the tuple of them, and is pickled
+    as that tuple.
+    """
+
+    def __init__(self, source: Sequence[Any], make: Callable[[Any], T]) -> None:
+        """A listing of ``make(item)`` for each item of ``source``."""
+        self._source: Sequence[Any] = source
+        self._make: Callable[[Any], T] = make
+
+    def __len__(self) -> int:
+        """How many items the listing has."""
+        return len(self._source)
+
+    @typing.overload
+    def __getitem__(self, index: int) -> T: ...
+    @typing.overload
+    def __getitem__(self, index: slice) -> Sequence[T]: ...
+    def __getitem__(self, index: int | slice) -> T | Sequence[T]:
+        """An item (or a slice of them, as a tuple)."""
+        if isinstance(index, slice):
+            return tuple(map(self._make, self._source[index]))
+        return self._make(self._source[index])
+
+    def __iter__(self) -> Iterator[T]:
+        """The items, made one at a time as they are read."""
+        return map(self._make, self._source)
+
+    def __eq__(self, other: object) -> bool:
+        """Whether ``other`` is a sequence of the same items, in the same order."""
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    def __hash__(self) -> int:
+        """The hash of the tuple of the items, which it equals."""
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        """How many items, not the items: a listing may have millions."""
+        return f"<Listing of {len(self):,} items>"
+
+    def __reduce__(self) -> tuple[type[tuple[T, ...]], tuple[tuple[T, ...]]]:
+        """Pickled as the tuple of its items: a file is not sent with it."""
+        return tuple, (tuple(self),)
 
 
 class Kind(enum.Enum):
@@ -110,13 +170,14 @@ class Table:
 
     ``total`` is how many rows exist when the table is a listing (violations, problems,
     changes, records), so a cut listing can say how many are not listed; ``noun`` names
-    its rows (``violations``). ``about`` says in a sentence what the table shows.
+    its rows (``violations``). ``about`` says in a sentence what the table shows. The rows
+    of a long listing are a :class:`Listing`, read as they are written.
     """
 
     name: str
     title: str
     columns: tuple[Column, ...]
-    rows: tuple[tuple[Cell, ...], ...]
+    rows: Sequence[tuple[Cell, ...]]
     about: str = ""
     total: int | None = None
     noun: str = "rows"

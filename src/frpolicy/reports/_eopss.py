@@ -17,7 +17,7 @@ from typing import TypeVar
 
 import attrs
 
-from frpolicy.compliance import LAW_IN_FORCE, Entry, InputProblem, version_for
+from frpolicy.compliance import LAW_IN_FORCE, Entry, InputProblem, _SeenIds, version_for
 from frpolicy.jurisdictions import Jurisdiction, Version
 from frpolicy.law import Citation, Confidence, Source, Verification
 from frpolicy.model import (
@@ -293,7 +293,8 @@ class _Tally:
     record_count: int = 0
     problems: list[InputProblem] = attrs.Factory(list)
     problem_count: int = 0
-    first_lines: dict[str, int] = attrs.Factory(dict)
+    # the first line of each id, on disk past a few thousand: memory stays flat on any log
+    first_lines: _SeenIds = attrs.field(factory=_SeenIds, eq=False, repr=False)
     duplicates: list[InputProblem] = attrs.Factory(list)
     duplicate_count: int = 0
     searcher: Counter[tuple[AgencyKind, str]] = attrs.Factory(Counter)
@@ -322,8 +323,8 @@ class _Tally:
             self.problems.append(problem)
 
     def note_id(self, request_id: str, line: int) -> None:
-        first = self.first_lines.setdefault(request_id, line)
-        if first != line:
+        first = self.first_lines.first(request_id, line)
+        if first is not None and first != line:
             self.duplicate_count += 1
             message = f"$.request.id: {request_id!r} is also the id of line {first}"
             if self.problem_limit is None or len(self.duplicates) < self.problem_limit:

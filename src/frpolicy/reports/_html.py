@@ -6,12 +6,14 @@ archived or attached to a filing and opens the same anywhere. It is well-formed 
 (an XML parser reads it), and everything from the input is escaped.
 
 On screen the tables keep their header in view; in print the navigation is dropped,
-table headers repeat on each page, and no chart or row is split across pages.
+table headers repeat on each page, and no chart or row is split across pages. The page is
+written a line at a time (:func:`page_lines`), a long listing a row at a time.
 """
 
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterator
 from datetime import datetime
 from html import escape
 
@@ -31,7 +33,7 @@ from frpolicy.reports._document import (
     listing_note,
 )
 
-__all__ = ["page"]
+__all__ = ["page", "page_lines"]
 
 _STYLE = """
 :root { --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --head: #f6f8fa;
@@ -182,7 +184,7 @@ _KEEP_TOGETHER = 30
 """A section of at most this many rows is not split across printed pages."""
 
 
-def _table(table: Table) -> list[str]:
+def _table(table: Table) -> Iterator[str]:
     compact = ' class="together"' if len(table.rows) <= _KEEP_TOGETHER else ""
     # the heading, what the table shows and its chart stay on one printed page
     out = [
@@ -209,7 +211,8 @@ def _table(table: Table) -> list[str]:
         if not table.cut:
             out.append('<p class="none">None.</p>')
         out.append("</section>")
-        return out
+        yield from out
+        return
     shown = [i for i, c in enumerate(table.columns) if c.page and not c.under_row]
     under = [i for i, c in enumerate(table.columns) if c.page and c.under_row]
     heads = "".join(
@@ -219,24 +222,25 @@ def _table(table: Table) -> list[str]:
     out += ['<div class="scroll"><table>', f"<thead><tr>{heads}</tr></thead>"]
     if not under:
         out.append("<tbody>")
+    yield from out
     for row in table.rows:
         cells = "".join(
             f"<td{_cell_class(table.columns[i])}>{_cell(row[i], table.columns[i])}</td>"
             for i in shown
         )
         if not under:
-            out.append(f"<tr>{cells}</tr>")
+            yield f"<tr>{cells}</tr>"
             continue
-        out += ['<tbody class="record">', f"<tr>{cells}</tr>"]
-        out += [
+        yield '<tbody class="record">'
+        yield f"<tr>{cells}</tr>"
+        yield from (
             f'<tr class="under"><td colspan="{len(shown)}"><span class="label">'
             f"{_e(table.columns[i].label)}:</span> {_under(row[i], table.columns[i])}</td></tr>"
             for i in under
             if row[i] not in {None, "", ()}
-        ]
-        out.append("</tbody>")
-    out += ["</table></div>" if under else "</tbody></table></div>", "</section>"]
-    return out
+        )
+        yield "</tbody>"
+    yield from ["</table></div>" if under else "</tbody></table></div>", "</section>"]
 
 
 _LETTER = {
@@ -321,6 +325,15 @@ def _headline(document: Document) -> list[str]:
 
 def page(document: Document) -> str:
     """The document as a self-contained XHTML page."""
+    return "".join(page_lines(document))
+
+
+def page_lines(document: Document) -> Iterator[str]:
+    """The page of :func:`page`, a line at a time, each with its line end."""
+    return (line + "\n" for line in _lines(document))
+
+
+def _lines(document: Document) -> Iterator[str]:
     filing = document.filing
     out = [
         "<!DOCTYPE html>",
@@ -349,9 +362,9 @@ def page(document: Document) -> str:
         *(['<a href="#certification">Certification</a>'] if filing is not None else []),
         "</nav>",
     ]
+    yield from out
     for table in document.sections:
-        out += _table(table)
+        yield from _table(table)
     if filing is not None:
-        out += _certification(filing)
-    out += [f"<footer>{_e(document.footer)}</footer>", "</main>", "</body>", "</html>", ""]
-    return "\n".join(out)
+        yield from _certification(filing)
+    yield from [f"<footer>{_e(document.footer)}</footer>", "</main>", "</body>", "</html>"]
