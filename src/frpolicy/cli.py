@@ -115,8 +115,10 @@ Subcommands:
     permits the search or does not govern it, 1 when one refuses it or could not judge it.
 
 ``frpolicy jurisdictions``
-    The installed jurisdictions, their versions, status and dates. A plug-in that cannot
-    be used (it fails to import, or two packages register its code) is listed with the
+    Every installed jurisdiction with its instruments: each one's kind (statute, bill,
+    regulation, policy), status and dates in force (from, until), a summary, and the
+    readings it rests on, each with its choice and the others. A plug-in that cannot be
+    used (it fails to import, or two packages register its code) is listed with the
     reason, and the others are listed and work as ever.
 
 ``frpolicy schema [TYPE]``
@@ -857,11 +859,13 @@ def _jurisdictions() -> int:
             instrument = v.instrument
             dates = ""
             if instrument.effective_from is not None:
-                dates = f", from {instrument.effective_from.isoformat()}"
+                dates = f" from {instrument.effective_from.isoformat()}"
             if instrument.effective_until is not None:
                 dates += f" until {instrument.effective_until.isoformat()}"
             aliases = f" (also {', '.join(v.aliases)})" if v.aliases else ""
-            lines.append(printable(f"  {instrument.id}{aliases}: {instrument.status.value}{dates}"))
+            status = instrument.status.value.replace("_", " ")
+            what = f"{instrument.kind.value}, {status}{dates}"
+            lines.append(printable(f"  {instrument.id}{aliases}: {what}"))
             if v.summary:
                 lines.append(printable(f"    {v.summary}"))
             for r in v.readings:
