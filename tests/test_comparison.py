@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -21,6 +22,12 @@ STATES = ("US-MA", "US-MD", "US-WA")
 
 def sample() -> SearchRequest:
     return frpolicy.from_json(SAMPLE.read_text(encoding="utf-8"), SearchRequest)
+
+
+def row(text: str, code: str) -> list[str]:
+    """The cells of the comparison table's line of this place (columns part at two spaces)."""
+    (line,) = [line for line in text.splitlines() if line.startswith(f"{code} ")]
+    return re.split(r"\s{2,}", line)
 
 
 def test_the_sample_request_is_judged_under_massachusetts_maryland_and_washington() -> None:
@@ -45,7 +52,12 @@ def test_the_same_search_differs_by_state_when_it_analyses_a_protester_without_s
         Outcome.FORBIDDEN,  # Maryland: §2-503(a)(1)(ii)1
         Outcome.PERMITTED,  # Washington: identifying is not recording, as read
     ]
-    assert "forbidden by Md. Code, Crim. Proc. §2-503(a)(1)(ii)1" in side.explain()
+    assert row(side.explain(), "US-MD") == [
+        "US-MD",
+        "2024 Md. Laws ch. 808",
+        "FORBIDDEN",
+        "Md. Code, Crim. Proc. §2-503(a)(1)(ii)1",
+    ]
 
 
 def test_a_state_with_no_law_in_force_on_the_day_does_not_govern_the_search() -> None:
@@ -55,7 +67,7 @@ def test_a_state_with_no_law_in_force_on_the_day_does_not_govern_the_search() ->
     assert maryland.version == NO_LAW
     assert side.judgment("US-MA").outcome is Outcome.PERMITTED
     memo = side.explain()
-    assert "US-MD  Maryland, no encoded law: NOT_APPLICABLE" in memo
+    assert row(memo, "US-MD") == ["US-MD", NO_LAW, "NOT APPLICABLE", "no encoded law in force"]
     assert "2024 Md. Laws ch. 808 from 2024-10-01" in memo
 
 
@@ -75,7 +87,7 @@ def test_each_place_judges_an_offense_by_its_own_classification_and_notes_anothe
     assert massachusetts.outcome is Outcome.PERMITTED  # armed robbery is a felony there
     assert massachusetts.problems == ()
     assert massachusetts.notes[0].startswith("$.offense.classification: 'misdemeanor'")
-    assert "note: $.offense.classification" in side.explain()
+    assert "Note: $.offense.classification" in side.explain()
     assert side.judgment("US-WA").outcome is Outcome.PERMITTED
     assert side.judgment("US-WA").notes == ()
 
@@ -122,14 +134,19 @@ def test_frpolicy_compare_shows_the_three_states_side_by_side(
     args = ["compare", str(SAMPLE), *(f"--jurisdiction={code}" for code in STATES)]
     assert main(args) == EXIT_CLEAN
     out = capsys.readouterr().out
-    assert "under the law of 3 jurisdictions in force on 2024-11-04" in out
-    for line in (
-        "US-MA  Massachusetts, St. 2020, c.253: PERMITTED",
-        "US-MD  Maryland, 2024 Md. Laws ch. 808: PERMITTED",
-        "US-WA  Washington, Laws 2020 c 257: PERMITTED",
-        "-- US-WA Washington --",
-    ):
-        assert line in out
+    lines = out.splitlines()
+    assert lines[:7] == [
+        "Request MSP-2024-0117 under the law of 3 jurisdictions in force on 2024-11-04.",
+        "",
+        "Place  Law applied            Outcome    Decided by",
+        "US-MA  St. 2020, c.253        PERMITTED  G.L. c.6 §220",
+        "US-MD  2024 Md. Laws ch. 808  PERMITTED  Md. Code, Crim. Proc. §2-503(a)(1)(i)",
+        "US-WA  Laws 2020 c 257        PERMITTED  RCW 43.386.020",
+        "",
+    ]
+    assert lines[7] == "Outcomes: 3 permitted."
+    memos = [line for line in lines if line.startswith("-- ")]
+    assert memos == ["-- US-MA Massachusetts --", "-- US-MD Maryland --", "-- US-WA Washington --"]
 
 
 def test_frpolicy_compare_exits_1_when_a_state_refuses_the_search(
@@ -184,3 +201,38 @@ def test_frpolicy_compare_refuses_bad_usage_with_one_line(
     assert main(["compare", str(SAMPLE), *args]) in {EXIT_BAD_INPUT, EXIT_VIOLATIONS}
     captured = capsys.readouterr()
     assert message in captured.err + captured.out
+
+
+def test_frpolicy_jurisdictions_lists_each_instrument_s_kind_dates_and_readings(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["jurisdictions"]) == EXIT_CLEAN
+    lines = capsys.readouterr().out.splitlines()
+    virginia = lines[lines.index("US-VA  Virginia") :]
+    ended = "  2021 Va. Acts Sp. Sess. I ch. 537 (also HB 2031): statute, in force from 2021-07-01"
+    assert f"{ended} until 2022-07-01" in virginia
+    assert "    reading va-tested-accuracy=stated (or: approval-suffices)" in virginia
+    assert "  H.4359: bill, proposed" in lines
+    listed = {line.split()[0] for line in lines if not line.startswith(" ")}
+    assert listed >= {j.code for j in frpolicy.jurisdictions()}
+
+
+def test_frpolicy_compare_puts_a_table_of_every_place_before_the_memos(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["compare", str(SAMPLE)]) == EXIT_VIOLATIONS  # Maine forbids its State Police
+    lines = capsys.readouterr().out.splitlines()
+    codes = [j.code for j in frpolicy.jurisdictions()]
+    table = lines[2 : 3 + len(codes)]
+    assert re.split(r"\s{2,}", table[0]) == ["Place", "Law applied", "Outcome", "Decided by"]
+    assert [line.split()[0] for line in table[1:]] == codes
+    # the columns line up: every outcome starts where the heading's does
+    column = table[0].index("Outcome")
+    assert {line[column:].split("  ")[0].rstrip() for line in table[1:]} <= {
+        "PERMITTED",
+        "FORBIDDEN",
+        "NOT PERMITTED",
+        "NOT APPLICABLE",
+    }
+    first_memo = lines.index(f"-- {codes[0]} {frpolicy.jurisdiction(codes[0]).name} --")
+    assert first_memo > 3 + len(codes)

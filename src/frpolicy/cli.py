@@ -109,10 +109,11 @@ Subcommands:
 ``frpolicy compare REQUEST.json [--jurisdiction CODE[=VERSION] ...] [--on DATE] [--json]``
     One request judged side by side under every installed jurisdiction (or those named),
     each under its law in force on a day (``--on``, ISO 8601 date or date-time; by default
-    the day the request was performed): per jurisdiction the outcome, the provisions that
-    determined it and what it obliges, then each memo (``--json``: the records). ``CODE=VERSION``
-    applies a version of the law instead of the one in force (a bill). Exit 0 when every law
-    permits the search or does not govern it, 1 when one refuses it or could not judge it.
+    the day the request was performed): a table first, a line per jurisdiction with the
+    law applied, the outcome and the provisions that decided it, then each memo in full
+    (``--json``: the records). ``CODE=VERSION`` applies a version of the law instead of the
+    one in force (a bill). Exit 0 when every law permits the search or does not govern it,
+    1 when one refuses it or could not judge it.
 
 ``frpolicy jurisdictions``
     Every installed jurisdiction with its instruments: each one's kind (statute, bill,

@@ -26,6 +26,7 @@ each place that asks.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 
@@ -34,7 +35,7 @@ import attrs
 from frpolicy._text import printable
 from frpolicy.jurisdictions import Jurisdiction, Version, jurisdiction, jurisdictions
 from frpolicy.model import SearchRequest
-from frpolicy.policy import Decision, Outcome, Reason
+from frpolicy.policy import NO_LAW, Decision, Outcome, Reason
 from frpolicy.predicates import evaluation_time
 
 __all__ = ["Judgment", "SideBySide", "compare"]
@@ -112,19 +113,80 @@ class SideBySide:
         raise LookupError(msg)
 
     def explain(self) -> str:
-        """The comparison as text: a summary per jurisdiction, then each memo in full."""
+        """The comparison as text: a table of the outcomes, then each place's memo in full.
+
+        The table gives a line per jurisdiction (its code, the version applied, the outcome
+        and the provisions that decided it) and a count of the outcomes, so that a dozen
+        places read at a glance; each memo follows under a ``-- CODE Name --`` line, after
+        what the law noted of the request or why it could not judge it.
+        """
         day = self.on.date() if isinstance(self.on, datetime) else self.on
         count = len(self.judgments)
         places = "jurisdiction" if count == 1 else "jurisdictions"
         heading = f"Request {self.request_id} under the law of {count} {places} in force on"
-        lines = [printable(f"{heading} {day.isoformat()}."), ""]
-        for found in self.judgments:  # a line break in a field of the input forges no line
-            lines.extend([*map(printable, found.summary()), ""])
+        lines = [f"{heading} {day.isoformat()}.", "", *_table(self.judgments), ""]
+        lines.extend([_tally(self.judgments), ""])
         for found in self.judgments:
-            if found.decision is not None:
-                lines.extend([f"-- {found.jurisdiction} {found.name} --", ""])
-                lines.extend([found.decision.explain(), ""])
-        return "\n".join(lines).rstrip() + "\n"
+            lines.extend([f"-- {found.jurisdiction} {found.name} --", ""])
+            if found.decision is None:
+                lines.extend([f"Not judged under {found.version or 'any version'}:"])
+                lines.extend([*(f"  - {p}" for p in found.problems), ""])
+                continue
+            if found.notes:
+                lines.extend([*(f"Note: {n}" for n in found.notes), ""])
+            lines.extend([found.decision.explain(), ""])
+        # a line break in a field of the input forges no line
+        return "\n".join(map(printable, "\n".join(lines).split("\n"))).rstrip() + "\n"
+
+
+_HEADER = ("Place", "Law applied", "Outcome", "Decided by")
+
+
+def _decided_by(found: Judgment) -> str:
+    """The provisions that decided, in a few words: the sections, or why none did."""
+    decision = found.decision
+    if decision is None:
+        return "could not judge the request (below)"
+    if decision.outcome is Outcome.NOT_APPLICABLE:
+        return "no encoded law in force" if decision.instrument == NO_LAW else "outside its scope"
+    if decision.outcome is Outcome.NOT_PERMITTED:
+        return "nothing authorizes it"
+    cited = dict.fromkeys(
+        f"{r.citation.section}{r.citation.subsection or ''}" for r in decision.determining
+    )
+    return "; ".join(cited)
+
+
+def _table(judgments: Iterable[Judgment]) -> list[str]:
+    """A line per jurisdiction, in columns as wide as their widest cell."""
+    rows = [_HEADER] + [
+        tuple(
+            map(
+                printable,
+                (
+                    j.jurisdiction,
+                    j.version or "—",
+                    j.outcome.name.replace("_", " ") if j.outcome is not None else "NOT JUDGED",
+                    _decided_by(j),
+                ),
+            )
+        )
+        for j in judgments
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(_HEADER) - 1)]
+    return [
+        "  ".join([*(cell.ljust(w) for cell, w in zip(row, widths, strict=False)), row[-1]])
+        for row in rows
+    ]
+
+
+def _tally(judgments: Iterable[Judgment]) -> str:
+    """How many laws gave each outcome, in the order of the outcomes; none named if none."""
+    counts = Counter(j.outcome for j in judgments)
+    words = [f"{counts[o]} {o.name.lower().replace('_', ' ')}" for o in Outcome if counts[o]]
+    if counts[None]:
+        words.append(f"{counts[None]} not judged")
+    return f"Outcomes: {', '.join(words)}."
 
 
 def _resolve(places: Iterable[Jurisdiction | str] | None) -> tuple[Jurisdiction, ...]:
