@@ -12,6 +12,7 @@ import pytest
 
 pytest.importorskip("sphinx")
 
+from frpolicy.comparison import scenarios
 from frpolicy.sphinx import jurisdiction_pages
 
 
@@ -36,8 +37,35 @@ def test_the_pages_of_a_distribution_are_its_jurisdictions_and_no_other() -> Non
         "compare.md",
         "XX-SAMPLE/index.md",
         "XX-SAMPLE/sample-act-1.md",
+        *(f"scenarios/{s.id}.md" for s in scenarios()),
     }
     assert "US-MA" not in pages["compare.md"]
+
+
+@needs_sample
+def test_each_cell_of_the_law_across_the_states_links_to_the_memo_on_its_scenario_s_page() -> None:
+    pages = jurisdiction_pages(["frpolicy-sample"])
+    matrix = pages["compare.md"]
+    assert matrix.startswith("# The law across the states\n")
+    label = "frp-robbery-still-xx-sample-sample-act-1"
+    assert (
+        f'{{outcome-badge}}`permitted <{label}>`<br><span class="frp-cited">s. 2</span>' in matrix
+    )
+    memos = pages["scenarios/robbery-still.md"]
+    assert f"({label})=\n### XX-SAMPLE, Sample Act 1" in memos
+    assert "PERMITTED: request robbery-still under Sample Act 1 (XX-SAMPLE)" in memos
+    assert '"id": "robbery-still"' in memos  # the request, to judge again
+
+
+@needs_sample
+def test_every_scenario_is_a_row_of_the_law_in_force_on_the_day_it_is_asked_for() -> None:
+    matrix = jurisdiction_pages(["frpolicy-sample"])["compare.md"]
+    in_force, others = matrix.split("## Bills, and the law before and after")
+    day = scenarios()[0].request.submitted_at.date().isoformat()
+    assert f"## The law in force on {day}" in in_force
+    for s in scenarios():
+        assert f"<scenarios/{s.id}>`" in in_force
+    assert "No version of this kind is installed." in others.split("## The scenarios")[0]
 
 
 @needs_sample
@@ -84,3 +112,6 @@ def test_a_plug_in_s_own_documentation_renders_its_law_pages(tmp_path: Path) -> 
     assert "frp-badge frp-text" in page
     assert (out / "_static" / "frpolicy-law.css").is_file()
     assert not (out / "jurisdictions" / "US-MA").exists()
+    # the badge of a cell links to its memo: -n would fail the build on a label not found
+    matrix = (out / "jurisdictions" / "compare.html").read_text("utf-8")
+    assert 'href="scenarios/robbery-still.html#frp-robbery-still-xx-sample-sample-act-1"' in matrix
