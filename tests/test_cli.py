@@ -83,14 +83,21 @@ def test_the_report_counts_agree_with_an_independent_count_of_the_raw_log(
     by_outcome = {o["outcome"]: o["requests"] for o in report["by_outcome"]}
     assert by_outcome["not_applicable"] == outside
     assert sum(by_outcome.values()) == len(raw)
-    # the bill forbids emotion inference and moving images, whoever searches
-    forbidden = sum(
-        1
-        for r in raw
-        if r["request"]["analysis"] == "emotion_inference"
-        or r["request"]["real_time"]
-        or r["request"]["probe"]["kind"] in {"recorded_video", "live_video"}
-    )
+
+    # the bill forbids Massachusetts law enforcement (every agency of the log states no
+    # home, so is the Commonwealth's) emotion inference, moving images, and any search not
+    # made through the State Police (§220(b), (k))
+    def forbidden_by_the_bill(request: dict[str, Any]) -> bool:
+        asker, searcher = request["requesting_agency"]["kind"], request["performing_agency"]["kind"]
+        route = searcher == "state_police" or (searcher == "fbi" and asker == "state_police")
+        return (asker in LAW_ENFORCEMENT or searcher in LAW_ENFORCEMENT) and (
+            request["analysis"] == "emotion_inference"
+            or request["real_time"]
+            or request["probe"]["kind"] in {"recorded_video", "live_video"}
+            or not route
+        )
+
+    forbidden = sum(1 for r in raw if forbidden_by_the_bill(r["request"]))
     comparison = report["comparison"]
     assert isinstance(comparison, dict)
     compared = {o["outcome"]: o["requests"] for o in comparison["by_outcome"]}
@@ -265,7 +272,7 @@ def test_evaluate_prints_the_memo_and_exits_by_the_outcome(
     path = _request_file(tmp_path, local)
     code = main(["evaluate", str(path), "--jurisdiction", "US-MA", "--version", "H.1728"])
     assert code == EXIT_VIOLATIONS
-    assert capsys.readouterr().out.startswith("NOT PERMITTED")
+    assert capsys.readouterr().out.startswith("FORBIDDEN")  # §220(b): not the State Police
     code = main(["evaluate", str(path), "--jurisdiction", "US-MA", "--json"])
     decision = json.loads(capsys.readouterr().out)
     assert decision["instrument"] == "St. 2020, c.253"
@@ -366,10 +373,12 @@ def _peak_kib(path: Path) -> int:
     return int(result.stdout.strip())
 
 
-def test_a_log_of_100000_requests_is_audited_in_bounded_memory(tmp_path: Path) -> None:
+def test_a_log_ten_times_as_long_is_audited_in_about_the_same_memory(tmp_path: Path) -> None:
+    # what each line leaves behind would show as megabytes here (a decision is kilobytes);
+    # the benchmarks measure memory up to a million lines
     lines = LOG.read_text(encoding="utf-8").splitlines()
     small, large = tmp_path / "small.jsonl", tmp_path / "large.jsonl"
-    for path, count in ((small, 10_000), (large, 100_000)):
+    for path, count in ((small, 2_000), (large, 20_000)):
         with path.open("w", encoding="utf-8") as handle:
             for i in range(count):
                 handle.write(lines[i % len(lines)] + "\n")
@@ -515,30 +524,65 @@ def test_thirty_megabyte_values_make_a_report_of_kilobytes_that_says_what_it_cut
     assert out.count("(cut; 1,000,000 characters in all)") == 30
 
 
-def test_the_log_and_the_request_can_be_read_from_standard_input() -> None:
+class _Pipe(io.RawIOBase):
+    """Bytes that can be read once, as from a pipe: not seekable."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = io.BytesIO(data)
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        return self.data.readinto(buffer)
+
+
+def _piped(
+    monkeypatch: pytest.MonkeyPatch,
+    capsysbinary: pytest.CaptureFixture[bytes],
+    *args: str,
+    stdin: bytes = b"",
+) -> tuple[int, bytes, bytes]:
+    """``frpolicy ARGS`` in this process, with ``stdin`` piped in: exit code, stdout, stderr."""
+    pipe = io.TextIOWrapper(io.BufferedReader(_Pipe(stdin)), encoding="utf-8")
+    with monkeypatch.context() as patch:
+        patch.setattr(sys, "stdin", pipe)
+        code = main(list(args))
+    out, err = capsysbinary.readouterr()
+    return code, out, err
+
+
+def test_the_log_and_the_request_can_be_read_from_standard_input(
+    monkeypatch: pytest.MonkeyPatch, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
     data = LOG.read_bytes()
-    from_file = _frpolicy("audit", str(LOG), "--jurisdiction", "US-MA", "--format", "json")
-    from_stdin = _frpolicy("audit", "-", "--jurisdiction", "US-MA", "--format", "json", stdin=data)
-    assert from_stdin.returncode == from_file.returncode == EXIT_VIOLATIONS
-    report, expected = json.loads(from_stdin.stdout), json.loads(from_file.stdout)
+    audit = ("audit", "--jurisdiction", "US-MA", "--format", "json")
+    from_file = _piped(monkeypatch, capsysbinary, *audit, str(LOG))
+    from_stdin = _piped(monkeypatch, capsysbinary, *audit, "-", stdin=data)
+    assert from_stdin[0] == from_file[0] == EXIT_VIOLATIONS
+    report, expected = json.loads(from_stdin[1]), json.loads(from_file[1])
     assert report["log"] == "standard input"
     assert report["as_of"] == expected["as_of"]  # found as the log streams, without --as-of
     assert report["totals"] == expected["totals"]
     eopss = ("report", "eopss", "--period", "2024", "--format", "json")
-    piped = _frpolicy(*eopss, "-", stdin=data)
-    filed = _frpolicy(*eopss, str(LOG))
-    assert piped.returncode == filed.returncode == EXIT_CLEAN, piped.stderr
-    piped_report, filed_report = json.loads(piped.stdout), json.loads(filed.stdout)
-    assert piped_report["totals"] == filed_report["totals"]
+    piped = _piped(monkeypatch, capsysbinary, *eopss, "-", stdin=data)
+    filed = _piped(monkeypatch, capsysbinary, *eopss, str(LOG))
+    assert piped[0] == filed[0] == EXIT_CLEAN, piped[2]
+    assert json.loads(piped[1])["totals"] == json.loads(filed[1])["totals"]
     request = json.dumps(json.loads(GOOD)["request"]).encode()
-    evaluated = _frpolicy(
-        "evaluate", "-", "--jurisdiction", "US-MA", stdin=b"\xef\xbb\xbf" + request
+    code, out, _ = _piped(
+        monkeypatch,
+        capsysbinary,
+        *("evaluate", "-", "--jurisdiction", "US-MA"),
+        stdin=b"\xef\xbb\xbf" + request,
     )
-    assert evaluated.returncode in {EXIT_CLEAN, EXIT_VIOLATIONS}
-    assert b"request MA-2024-0001" in evaluated.stdout.splitlines()[0]
-    refused = _frpolicy("evaluate", "-", "--jurisdiction", "US-MA", stdin=b"\xff")
-    assert refused.returncode == EXIT_BAD_INPUT
-    assert "-: $: not valid UTF-8" in _one_line(refused.stderr)
+    assert code in {EXIT_CLEAN, EXIT_VIOLATIONS}
+    assert b"request MA-2024-0001" in out.splitlines()[0]
+    code, _, err = _piped(
+        monkeypatch, capsysbinary, *("evaluate", "-", "--jurisdiction", "US-MA"), stdin=b"\xff"
+    )
+    assert code == EXIT_BAD_INPUT
+    assert "-: $: not valid UTF-8" in _one_line(err)
 
 
 @pytest.mark.parametrize(

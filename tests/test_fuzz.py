@@ -7,8 +7,10 @@ with exit 0, 1 or 2, a report, nothing on stderr, and totals that count every li
 The JSON Schema finds valid exactly what the decoder accepts, over near-valid documents
 and every hostile line. A field of the input holding control characters forges no line of
 any output. Writers sharing a decision log lose no append they were told of, and every
-tampering with it is refused or named. The numbers of examples are fixed, so the suite
-takes the same few seconds in every profile.
+tampering with it is refused or named. The symbolic analysis, given a leaf at the edge of
+the subset it translates, never claims what the engine contradicts, on the requests the
+solver chooses or on requests at the same edge. The numbers of examples are fixed, so the
+suite takes the same few seconds in every profile.
 """
 
 from __future__ import annotations
@@ -29,8 +31,10 @@ from hostile import (
     DECODERS,
     EDITS,
     FIELDS,
+    LEAF_CLASSES,
     TAMPERING,
     VALID_LINES,
+    check_edge,
     check_no_forged_line,
     check_same_answer,
     check_schema_agrees,
@@ -277,3 +281,13 @@ def _check_log(path: Path, appended: int, changed: str | None) -> None:
     copy.write_text(export.getvalue() + "\n", encoding="utf-8")
     assert verify(copy).head == found.head
     assert sum(isinstance(r, DecisionRecord) for _, r in read_records(copy)) == appended
+
+
+@pytest.mark.parametrize("leaf_class", sorted(LEAF_CLASSES))
+@settings(FUZZ, max_examples=12)
+@given(data=st.data())
+def test_the_analysis_never_claims_what_the_engine_contradicts_for_a_leaf_at_the_subsets_edge(
+    leaf_class: str, data: st.DataObject
+) -> None:
+    pytest.importorskip("z3")
+    check_edge(data.draw(LEAF_CLASSES[leaf_class], label="leaf"))

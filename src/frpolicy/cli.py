@@ -99,7 +99,9 @@ Subcommands:
     ``eopss``, a name only one place has), the quarterly report to the Executive Office of
     Public Safety and Security (:func:`frpolicy.reports.eopss_report`);
     ``US-MD:annual-report``, Maryland's §2-510 annual report; ``US-WA:warrant-report`` and
-    ``US-WA:warrant-subjects``, Washington's January reports of surveillance warrants.
+    ``US-WA:warrant-subjects``, Washington's January reports of surveillance warrants;
+    ``US-UT:annual-report`` and ``US-VA:annual-report``, Utah's and Virginia's annual
+    reports; ``US-ME:bmv-log``, the Maine Bureau of Motor Vehicles' public log of requests.
     ``--agency`` makes one agency's own report, ``--contact`` fills in whom to ask about
     it; ``--reading`` takes a reading of the law, or of the report itself, another way.
     Each report says who files it, with whom and by when, and ends with a certification to
@@ -125,7 +127,8 @@ Subcommands:
 ``frpolicy schema [TYPE]``
     The JSON Schema of an input type, ``SearchRecord`` (default), ``SearchRequest`` or
     ``CaseRecord``, of a ``Decision`` or a ``DecisionRecord``, or of a report's JSON,
-    ``AuditReport``, ``EopssReport``, ``MarylandAnnualReport``, ``WarrantReport`` or
+    ``AuditReport``, ``EopssReport``, ``BureauLog`` (Maine), ``MarylandAnnualReport``,
+    ``UtahAnnualReport``, ``VirginiaAnnualReport``, ``WarrantReport`` or
     ``WarrantSubjectsReport``.
 
 ``frpolicy verify JURISDICTION [--version NAME] [--reading ID=CHOICE] [--every-reading]``
@@ -212,6 +215,7 @@ from typing import IO, TYPE_CHECKING, Any, BinaryIO, NoReturn
 import attrs
 
 from frpolicy import _jsonl
+from frpolicy import reports as report_types
 from frpolicy._jsonl import BOM
 from frpolicy._text import printable
 from frpolicy.comparison import compare
@@ -246,14 +250,11 @@ from frpolicy.reports import (
     EopssReport,
     HashingReader,
     InputFile,
-    MarylandAnnualReport,
     Period,
     ReadingsAudit,
     Report,
     ReportTerms,
     StatutoryReport,
-    WarrantReport,
-    WarrantSubjectsReport,
     audit_report,
     other_choices,
     render,
@@ -294,12 +295,18 @@ _SCHEMA_TYPES: dict[str, type] = {
     "Decision": Decision,
     "DecisionRecord": DecisionRecord,
     "EopssReport": EopssReport,
-    "MarylandAnnualReport": MarylandAnnualReport,
     "SearchRecord": SearchRecord,
     "SearchRequest": SearchRequest,
-    "WarrantReport": WarrantReport,
-    "WarrantSubjectsReport": WarrantSubjectsReport,
 }
+_STATE_REPORT_TYPES = (
+    "BureauLog",
+    "MarylandAnnualReport",
+    "UtahAnnualReport",
+    "VirginiaAnnualReport",
+    "WarrantReport",
+    "WarrantSubjectsReport",
+)
+"""The reports of one state, found by name when asked for: each loads its state's law."""
 _PROGRESS_AFTER = 1.0
 """Seconds an audit runs before its progress is shown: a short one shows none."""
 _PROGRESS_EVERY = 0.25
@@ -507,9 +514,10 @@ def _parser() -> argparse.ArgumentParser:
         "type",
         nargs="?",
         default="SearchRecord",
-        choices=sorted(_SCHEMA_TYPES),
+        choices=sorted([*_SCHEMA_TYPES, *_STATE_REPORT_TYPES]),
         metavar="TYPE",
-        help=f"one of {', '.join(sorted(_SCHEMA_TYPES))} (default: SearchRecord)",
+        help=f"one of {', '.join(sorted([*_SCHEMA_TYPES, *_STATE_REPORT_TYPES]))} "
+        "(default: SearchRecord)",
     )
     _record_parsers(sub)
     _analysis_parsers(sub)
@@ -959,7 +967,8 @@ def _trial_imports() -> dict[str, str]:
 
 
 def _schema(name: str) -> int:
-    _print(json.dumps(json_schema(_SCHEMA_TYPES[name]), indent=2, ensure_ascii=False))
+    kind = _SCHEMA_TYPES.get(name) or typing.cast("type", getattr(report_types, name))
+    _print(json.dumps(json_schema(kind), indent=2, ensure_ascii=False))
     return EXIT_CLEAN
 
 
@@ -979,7 +988,7 @@ def _read_line(number: int, line: bytes | None, cls: type[T]) -> T | InputProble
     if line is None:
         errors = (f"$: longer than {_jsonl.MAX_LINE:,} bytes, not read",)
         return InputProblem(line=number, errors=errors)
-    if not line.strip(_BLANK):
+    if line[:1] != b"{" and not line.strip(_BLANK):  # a record's line is never copied
         return None
     try:
         return _decoder(cls)(line)

@@ -448,10 +448,14 @@ class ObligationCheck:
 
     def before_it_arose(self) -> str:
         """What an event before the obligation arose was: ``""`` when there was none."""
-        if self.early is None:
-            return ""
-        when = _moment(self.early, self.obligation.calendar)
-        return f"; what was dated {when} came before the duty arose and is not its fulfilment"
+        return _before_it_arose(self.early, self.obligation.calendar)
+
+
+def _before_it_arose(early: datetime | None, calendar: Calendar) -> str:
+    if early is None:
+        return ""
+    when = _moment(early, calendar)
+    return f"; what was dated {when} came before the duty arose and is not its fulfilment"
 
 
 def _due(deadline: Deadline | None, due: datetime | None, calendar: Calendar) -> str:

@@ -784,8 +784,11 @@ class Decoder(typing.Generic[T]):
 
     A document the fast path does not take as it is is read again by :func:`from_json`,
     which decides, so every error reads as :func:`from_json` words it: any error at all,
-    a ``\u`` escape (it could hide a lone surrogate or a colon), duplicate keys (found by
-    counting colons: one a key, plus those inside strings).
+    duplicate keys (found by counting colons: one a key, plus those inside strings), and
+    the two ``\u`` escapes that could change what is checked: of a surrogate (it could
+    be a lone one) and of a colon (it would upset the count of colons). Every other escape
+    means the character it writes, to every JSON reader alike, so ``"G.L. c.265 \u00a722"``
+    is read on the fast path, as Python's :func:`json.dumps` writes it by default.
 
     >>> from frpolicy.model import Agency
     >>> read = Decoder(Agency)
@@ -824,11 +827,11 @@ class Decoder(typing.Generic[T]):
 
     def _fast(self, text: str | bytes) -> T:
         if isinstance(text, bytes):
-            if b"\\u" in text:
+            if b"\\u" in text and _RISKY_ESCAPE_BYTES.search(text):
                 _refuse()
             colons = text.count(b":")
         else:
-            if "\\u" in text:
+            if "\\u" in text and _RISKY_ESCAPE.search(text):
                 _refuse()
             colons = text.count(":")
         parser = self._parser
@@ -844,6 +847,19 @@ class Decoder(typing.Generic[T]):
                 text.encode()  # a lone surrogate raises
             data = json.loads(text, object_pairs_hook=_unique)
         return typing.cast("T", self._structure(data))
+
+
+_RISKY = r"\\u(?:003[aA]|[dD][89a-fA-F])"
+_RISKY_ESCAPE = re.compile(_RISKY)
+r"""A ``\u`` escape the fast path leaves to :func:`from_json`: of a colon, or of a surrogate.
+
+A colon written as an escape is a colon the parser gives but the text does not show, so
+it could hide a duplicate key from the count of colons; a surrogate written as one could
+be a lone one, which the standard library's parser lets through. Text that merely looks
+like one (``"\\u003a"``, an escaped backslash and three letters) is refused too: refusing
+is always safe.
+"""
+_RISKY_ESCAPE_BYTES = re.compile(_RISKY.encode())
 
 
 def _unique(pairs: list[tuple[str, object]]) -> dict[str, object]:
@@ -953,7 +969,7 @@ class _FastPath:
             # what the converter's hooks accept (_structure_str, _structure_bool and
             # _structure_int): the exact JSON type, a boolean being no integer; integers
             # within I-JSON's range. A lone surrogate never gets this far: the parser
-            # refuses it, and a \u escape sends the document to from_json.
+            # refuses it, and an escaped surrogate sends the document to from_json.
             local, kind = self._local(), self._constant(typing.cast("type", tp))
             test = f"type({local} := {expression}) is {kind}"
             if tp is int:

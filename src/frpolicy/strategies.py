@@ -264,7 +264,7 @@ def penalties() -> st.SearchStrategy[Penalty]:
 
 @functools.cache
 def offenses() -> st.SearchStrategy[Offense]:
-    """Offenses with a code, title, citation, class, penalty and categories."""
+    """Offenses with a code, title, citation, class, penalty, categories, lists and place."""
     return st.builds(
         Offense,
         code=_ids("OFF"),
@@ -274,6 +274,7 @@ def offenses() -> st.SearchStrategy[Offense]:
         penalty=penalties(),
         categories=st.frozensets(st.sampled_from(OffenseCategory), max_size=3),
         listed_in=st.frozensets(st.sampled_from(("XX:list-a", "XX:list-b")), max_size=2),
+        place=st.none() | st.sampled_from(("US-MA", "US-MI-DET", *_ELSEWHERE)),
     )
 
 

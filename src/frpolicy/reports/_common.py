@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, tzinfo
 from typing import TypeVar
@@ -18,11 +19,12 @@ import attrs
 from frpolicy.compliance import InputProblem, ViolationKind, check_search
 from frpolicy.jurisdictions import Jurisdiction, Version, jurisdiction
 from frpolicy.law import Confidence, Source, Verification
-from frpolicy.model import SearchRecord
-from frpolicy.policy import Effect, Outcome
+from frpolicy.model import Gender, Race, SearchRecord
+from frpolicy.policy import Decision, Effect, Outcome
 from frpolicy.reports._assumptions import NOT_FOUND, ProvisionSources
 from frpolicy.reports._assumptions import library as generator
-from frpolicy.reports._document import Column, Kind, Table
+from frpolicy.reports._charts import BLUE, GREY, MET, PENDING, Series
+from frpolicy.reports._document import Chart, Column, Kind, Table
 
 T = TypeVar("T")
 
@@ -35,10 +37,14 @@ __all__ = [
     "Period",
     "ProblemRecord",
     "age_band",
+    "counted",
+    "demographic_order",
     "generator",
     "law_of",
     "not_allowed",
     "not_allowed_table",
+    "owes",
+    "people_chart",
     "problem_records",
 ]
 
@@ -71,6 +77,54 @@ def age_band(age: int | None) -> str:
         if age < below:
             return band
     return "55 and over"
+
+
+def counted(n: int, noun: str, plural: str = "") -> str:
+    """A count and its noun, as a sentence says it: ``1 search``, ``3 searches``.
+
+    ``plural`` is the noun's plural when it is not the noun and an ``s``.
+    """
+    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
+
+
+def demographic_order(
+    key: tuple[str, str, Race | None, Gender | None],
+) -> tuple[str, int, str]:
+    """How the reports order counts of people by agency, age band, race and gender."""
+    agency, age, race, gender = key
+    return agency, AGE_BANDS.index(age), str((race, gender))
+
+
+_GENDERS = ((Gender.FEMALE, BLUE), (Gender.MALE, PENDING), (Gender.NONBINARY, MET), (None, GREY))
+
+
+def people_chart(title: str, people: Iterable[tuple[Race | None, Gender | None, int]]) -> Chart:
+    """People counted by race and gender: a bar a race, stacked by gender.
+
+    ``people`` are counts of race and gender (``None``: not recorded), in any order and
+    any number of rows for each pair; a race not recorded comes last.
+    """
+    counts: Counter[tuple[Race | None, Gender | None]] = Counter()
+    for race, gender, n in people:
+        counts[race, gender] += n
+    races = sorted({race for race, _ in counts}, key=lambda r: r.value if r else "~")
+    return Chart(
+        title=title,
+        labels=tuple(race.label if race else "not recorded" for race in races),
+        series=tuple(
+            Series(
+                gender.label if gender else "not recorded",
+                color,
+                tuple(counts[race, gender] for race in races),
+            )
+            for gender, color in _GENDERS
+        ),
+    )
+
+
+def owes(decision: Decision, duty: str) -> bool:
+    """Whether a decision obliges what the duty ``duty`` asks: a report counts what is owed it."""
+    return any(obligation.duty == duty for obligation in decision.obligations)
 
 
 @attrs.frozen(kw_only=True)

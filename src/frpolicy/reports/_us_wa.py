@@ -44,17 +44,18 @@ from frpolicy.law import Choice, Citation, Confidence, Reading, Source, Verifica
 from frpolicy.model import Analysis, CourtKind, Gender, ImageSource, Race, SearchRecord
 from frpolicy.policy import NO_LAW, Outcome
 from frpolicy.reports._assumptions import Assumptions, assumptions
-from frpolicy.reports._charts import BLUE, GREY, MET, PENDING, Series
+from frpolicy.reports._charts import BLUE, Series
 from frpolicy.reports._common import (
-    AGE_BANDS,
     SCHEMA_VERSION,
     Filer,
     LogTally,
     Period,
     ProblemRecord,
     age_band,
+    demographic_order,
     generator,
     law_of,
+    people_chart,
 )
 from frpolicy.reports._document import (
     COUNT_COLUMNS,
@@ -522,7 +523,7 @@ def warrant_subjects_report(
         subjects=tuple(
             SubjectCount(agency=a, age=age, race=race, gender=gender, subjects=n)
             for (a, age, race, gender), n in sorted(
-                subjects.items(), key=lambda i: (i[0][0], AGE_BANDS.index(i[0][1]), str(i[0][2:]))
+                subjects.items(), key=lambda i: demographic_order(i[0])
             )
         ),
         warrants=tuple(listed),
@@ -703,16 +704,6 @@ def _warrant_document(r: WarrantReport) -> Document:
 
 def _subjects_document(r: WarrantSubjectsReport) -> Document:
     t = r.totals
-    races: Counter[tuple[Race | None, Gender | None]] = Counter()
-    for x in r.subjects:
-        races[x.race, x.gender] += x.subjects
-    race_labels = sorted({race for race, _ in races}, key=lambda x: x.value if x else "~")
-    genders = (
-        (Gender.FEMALE, "female", BLUE),
-        (Gender.MALE, "male", PENDING),
-        (Gender.NONBINARY, "non-binary", MET),
-        (None, "not recorded", GREY),
-    )
     reading = next(x for x in r.assumptions.readings if x.reading == SUBJECTS_PERIOD.id)
     return Document(
         title=f"Subjects of facial recognition surveillance warrant applications, {r.period.label}"
@@ -761,13 +752,9 @@ def _subjects_document(r: WarrantSubjectsReport) -> Document:
                     )
                     for x in r.subjects
                 ),
-                chart=Chart(
-                    title="Subjects by race and gender",
-                    labels=tuple(race.label if race else "not recorded" for race in race_labels),
-                    series=tuple(
-                        Series(label, color, tuple(races[race, g] for race in race_labels))
-                        for g, label, color in genders
-                    ),
+                chart=people_chart(
+                    "Subjects by race and gender",
+                    ((x.race, x.gender, x.subjects) for x in r.subjects),
                 ),
             ),
             Table(
