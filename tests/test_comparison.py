@@ -13,6 +13,7 @@ import pytest
 import frpolicy
 from frpolicy import Outcome, SearchRequest, compare
 from frpolicy.cli import EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_VIOLATIONS, main
+from frpolicy.comparison import scenarios
 from frpolicy.model import AgencyKind
 from frpolicy.policy import NO_LAW
 
@@ -123,6 +124,62 @@ def test_a_naive_day_is_refused() -> None:
     with pytest.raises(ValueError, match="naive datetime"):
         compare(sample(), STATES, on=datetime(2025, 1, 1))  # noqa: DTZ001 - the point of the test
     assert compare(sample(), STATES, on=datetime(2025, 1, 1, tzinfo=UTC)).on.year == 2025
+
+
+def test_the_table_says_a_search_is_outside_a_law_s_scope_or_that_nothing_authorizes_it() -> None:
+    portland = next(s for s in scenarios() if s.id == "portland-maine-department").request
+    text = compare(portland, ["US-ME", "US-MA"]).explain()
+    assert row(text, "US-ME") == ["US-ME", "LD 1585", "PERMITTED", "25 M.R.S. §6001"]
+    assert row(text, "US-MA") == ["US-MA", "St. 2020, c.253", "NOT APPLICABLE", "outside its scope"]
+    assert "Outcomes: 1 permitted, 1 not applicable." in text.splitlines()
+    # Utah asks for a case number and a narrative, which the first search lacks
+    first = scenarios()[0].request
+    utah = compare(first, ["US-UT"]).explain()
+    assert row(utah, "US-UT")[2:] == ["NOT PERMITTED", "nothing authorizes it"]
+
+
+def test_a_law_that_cannot_judge_the_request_is_counted_and_says_why_in_place_of_its_memo() -> None:
+    first = scenarios()[0].request
+    assert first.offense is not None
+    unknown = first.offense.listed_in | {"US-MD:no-such-list"}
+    request = attrs.evolve(first, offense=attrs.evolve(first.offense, listed_in=unknown))
+    lines = compare(request, ["US-MD", "US-WA"]).explain().splitlines()
+    text = "\n".join(lines)
+    assert row(text, "US-MD") == [
+        "US-MD",
+        "2024 Md. Laws ch. 808",
+        "NOT JUDGED",
+        "could not judge the request (below)",
+    ]
+    assert row(text, "US-WA")[2] == "PERMITTED"
+    assert "Outcomes: 1 permitted, 1 not judged." in lines
+    memo = lines.index("-- US-MD Maryland --")
+    assert lines[memo + 2] == "Not judged under 2024 Md. Laws ch. 808:"
+    assert lines[memo + 3].startswith("  - $.offense.listed_in: US-MD law draws no list")
+    assert lines[memo + 5] == "-- US-WA Washington --"
+
+
+def test_a_version_a_place_does_not_have_is_not_judged_and_named_as_asked() -> None:
+    side = compare(sample(), STATES, versions={"US-MD": "HB 1"})
+    assert side.judgment("US-MD").outcome is None
+    text = side.explain()
+    assert row(text, "US-MD")[1:3] == ["—", "NOT JUDGED"]
+    assert "Not judged under any version:" in text
+    assert "  - US-MD has no version 'HB 1'; known: 2024 Md. Laws ch. 808" in text
+
+
+def test_a_judgment_sums_itself_up_with_the_rules_that_decided_it_and_its_readings() -> None:
+    massachusetts, utah = compare(sample(), ["US-MA", "US-UT"]).judgments
+    lines = massachusetts.summary()
+    assert lines[:2] == [
+        "US-MA  Massachusetts, St. 2020, c.253: PERMITTED",
+        "  permitted by G.L. c.6 §220 (St. 2020, c.253) [MA-LAW-COURT-ORDER]",
+    ]
+    assert "  rests on the reading warrant-as-court-order=yes" in lines
+    assert utah.summary()[:2] == [
+        "US-UT  Utah, Laws of Utah 2021, ch. 200: NOT_PERMITTED",
+        "  nothing authorizes it; it could have rested on:",
+    ]
 
 
 # -- the command line -----------------------------------------------------------------------

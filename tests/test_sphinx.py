@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import textwrap
@@ -13,7 +14,13 @@ import pytest
 pytest.importorskip("sphinx")
 
 from frpolicy.comparison import scenarios
-from frpolicy.sphinx import jurisdiction_pages
+from frpolicy.sphinx import (
+    _judge_all,  # the page's rows, judged without writing every version's page
+    cross_jurisdiction_page,
+    jurisdiction_pages,
+    shipped_jurisdictions,
+    slug,
+)
 
 
 def _sample_installed() -> bool:
@@ -66,6 +73,32 @@ def test_every_scenario_is_a_row_of_the_law_in_force_on_the_day_it_is_asked_for(
     for s in scenarios():
         assert f"<scenarios/{s.id}>`" in in_force
     assert "No version of this kind is installed." in others.split("## The scenarios")[0]
+
+
+def _columns(section: str) -> list[str]:
+    """The versions heading a matrix's columns: ``CODE/slug`` of each, in order."""
+    (header,) = [line for line in section.splitlines() if line.startswith("| Scenario |")]
+    return re.findall(r"<([^>/]+/(?!index>)[^>]+)>`", header)
+
+
+def test_the_law_across_the_states_judges_every_version_of_every_place_frpolicy_installs() -> None:
+    found = shipped_jurisdictions(["frpolicy"])
+    matrix = cross_jurisdiction_page(found, _judge_all(found, scenarios()))
+    in_force, rest = matrix.split("## Bills, and the law before and after")
+    others = rest.split("## The scenarios")[0]
+    day = scenarios()[0].request.submitted_at.date()
+    assert _columns(in_force) == [
+        f"{j.code}/{slug(v.instrument.id)}" for j in found for v in j.versions if v is j.law_at(day)
+    ]
+    assert sorted(_columns(in_force) + _columns(others)) == sorted(
+        f"{j.code}/{slug(v.instrument.id)}" for j in found for v in j.versions
+    )
+    # a cell is the engine's decision, linked to its memo, with the section that decided it
+    assert (
+        "{outcome-badge}`forbidden <frp-misdemeanor-us-md-2024-md-laws-ch-808>`"
+        '<br><span class="frp-cited">§2-503(a)(1)(i)</span>'
+    ) in in_force
+    assert "{outcome-badge}`forbidden <frp-emotion-inference-us-ma-h-1728>`" in others
 
 
 @needs_sample
