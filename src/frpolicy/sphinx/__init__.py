@@ -1017,6 +1017,7 @@ def cross_jurisdiction_page(
         "",
         "## The laws compared",
         "",
+        ":::{container} frp-places",
         *table(
             ["Place", "Version", "Kind", "Status", "In force", "Summary"],
             [
@@ -1030,6 +1031,8 @@ def cross_jurisdiction_page(
                 for c in first
             ],
         ),
+        ":::",
+        "",
         "```{toctree}",
         ":hidden:",
         "",
@@ -1099,6 +1102,7 @@ def scenario_page(row: Sequence[_Judged]) -> str:
         *_request_lines(scenario.request),
         "## Under each law",
         "",
+        ":::{container} frp-places",
         *table(
             ["Place", "Version", "Outcome", "Decided by"],
             [
@@ -1110,6 +1114,8 @@ def scenario_page(row: Sequence[_Judged]) -> str:
                 for c in row
             ],
         ),
+        ":::",
+        "",
         "## The memos",
         "",
         (
