@@ -146,19 +146,20 @@ class SideBySide:
         count = len(self.judgments)
         places = "jurisdiction" if count == 1 else "jurisdictions"
         heading = f"Request {self.request_id} under the law of {count} {places} in force on"
-        lines = [f"{heading} {day.isoformat()}.", "", *_table(self.judgments), ""]
+        # each line is made printable on its own: a line break in a field of the input (the
+        # request's id, a problem quoting it) forges no line; a memo escapes its own fields
+        lines = [printable(f"{heading} {day.isoformat()}."), "", *_table(self.judgments), ""]
         lines.extend([_tally(self.judgments), ""])
         for found in self.judgments:
-            lines.extend([f"-- {found.jurisdiction} {found.name} --", ""])
+            lines.extend([printable(f"-- {found.jurisdiction} {found.name} --"), ""])
             if found.decision is None:
-                lines.extend([f"Not judged under {found.version or 'any version'}:"])
-                lines.extend([*(f"  - {p}" for p in found.problems), ""])
+                lines.append(printable(f"Not judged under {found.version or 'any version'}:"))
+                lines.extend([*(printable(f"  - {p}") for p in found.problems), ""])
                 continue
             if found.notes:
-                lines.extend([*(f"Note: {n}" for n in found.notes), ""])
+                lines.extend([*(printable(f"Note: {n}") for n in found.notes), ""])
             lines.extend([found.decision.explain(), ""])
-        # a line break in a field of the input forges no line
-        return "\n".join(map(printable, "\n".join(lines).split("\n"))).rstrip() + "\n"
+        return "\n".join(lines).rstrip() + "\n"
 
 
 _HEADER = ("Place", "Law applied", "Outcome", "Decided by")
