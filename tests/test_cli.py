@@ -331,8 +331,8 @@ def test_jurisdictions_lists_massachusetts_and_its_versions(
     assert main(["jurisdictions"]) == EXIT_CLEAN
     out = capsys.readouterr().out
     assert "US-MA" in out
-    assert "St. 2020, c.253: in_force, from 2021-07-01" in out
-    assert "H.1728 (also S.927): proposed" in out
+    assert "St. 2020, c.253: statute, in force from 2021-07-01" in out
+    assert "H.1728 (also S.927): bill, proposed" in out
 
 
 @pytest.mark.parametrize("name", ["SearchRecord", "SearchRequest", "CaseRecord", "Decision"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 import frpolicy
 from frpolicy import Outcome, SearchRequest, compare
 from frpolicy.cli import EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_VIOLATIONS, main
+from frpolicy.comparison import scenarios
 from frpolicy.model import AgencyKind
 from frpolicy.policy import NO_LAW
 
@@ -21,6 +23,12 @@ STATES = ("US-MA", "US-MD", "US-WA")
 
 def sample() -> SearchRequest:
     return frpolicy.from_json(SAMPLE.read_text(encoding="utf-8"), SearchRequest)
+
+
+def row(text: str, code: str) -> list[str]:
+    """The cells of the comparison table's line of this place (columns part at two spaces)."""
+    (line,) = [line for line in text.splitlines() if line.startswith(f"{code} ")]
+    return re.split(r"\s{2,}", line)
 
 
 def test_the_sample_request_is_judged_under_massachusetts_maryland_and_washington() -> None:
@@ -45,7 +53,12 @@ def test_the_same_search_differs_by_state_when_it_analyses_a_protester_without_s
         Outcome.FORBIDDEN,  # Maryland: §2-503(a)(1)(ii)1
         Outcome.PERMITTED,  # Washington: identifying is not recording, as read
     ]
-    assert "forbidden by Md. Code, Crim. Proc. §2-503(a)(1)(ii)1" in side.explain()
+    assert row(side.explain(), "US-MD") == [
+        "US-MD",
+        "2024 Md. Laws ch. 808",
+        "FORBIDDEN",
+        "Md. Code, Crim. Proc. §2-503(a)(1)(ii)1",
+    ]
 
 
 def test_a_state_with_no_law_in_force_on_the_day_does_not_govern_the_search() -> None:
@@ -55,7 +68,7 @@ def test_a_state_with_no_law_in_force_on_the_day_does_not_govern_the_search() ->
     assert maryland.version == NO_LAW
     assert side.judgment("US-MA").outcome is Outcome.PERMITTED
     memo = side.explain()
-    assert "US-MD  Maryland, no encoded law: NOT_APPLICABLE" in memo
+    assert row(memo, "US-MD") == ["US-MD", NO_LAW, "NOT APPLICABLE", "no encoded law in force"]
     assert "2024 Md. Laws ch. 808 from 2024-10-01" in memo
 
 
@@ -75,7 +88,7 @@ def test_each_place_judges_an_offense_by_its_own_classification_and_notes_anothe
     assert massachusetts.outcome is Outcome.PERMITTED  # armed robbery is a felony there
     assert massachusetts.problems == ()
     assert massachusetts.notes[0].startswith("$.offense.classification: 'misdemeanor'")
-    assert "note: $.offense.classification" in side.explain()
+    assert "Note: $.offense.classification" in side.explain()
     assert side.judgment("US-WA").outcome is Outcome.PERMITTED
     assert side.judgment("US-WA").notes == ()
 
@@ -113,6 +126,62 @@ def test_a_naive_day_is_refused() -> None:
     assert compare(sample(), STATES, on=datetime(2025, 1, 1, tzinfo=UTC)).on.year == 2025
 
 
+def test_the_table_says_a_search_is_outside_a_law_s_scope_or_that_nothing_authorizes_it() -> None:
+    portland = next(s for s in scenarios() if s.id == "portland-maine-department").request
+    text = compare(portland, ["US-ME", "US-MA"]).explain()
+    assert row(text, "US-ME") == ["US-ME", "LD 1585", "PERMITTED", "25 M.R.S. §6001"]
+    assert row(text, "US-MA") == ["US-MA", "St. 2020, c.253", "NOT APPLICABLE", "outside its scope"]
+    assert "Outcomes: 1 permitted, 1 not applicable." in text.splitlines()
+    # Utah asks for a case number and a narrative, which the first search lacks
+    first = scenarios()[0].request
+    utah = compare(first, ["US-UT"]).explain()
+    assert row(utah, "US-UT")[2:] == ["NOT PERMITTED", "nothing authorizes it"]
+
+
+def test_a_law_that_cannot_judge_the_request_is_counted_and_says_why_in_place_of_its_memo() -> None:
+    first = scenarios()[0].request
+    assert first.offense is not None
+    unknown = first.offense.listed_in | {"US-MD:no-such-list"}
+    request = attrs.evolve(first, offense=attrs.evolve(first.offense, listed_in=unknown))
+    lines = compare(request, ["US-MD", "US-WA"]).explain().splitlines()
+    text = "\n".join(lines)
+    assert row(text, "US-MD") == [
+        "US-MD",
+        "2024 Md. Laws ch. 808",
+        "NOT JUDGED",
+        "could not judge the request (below)",
+    ]
+    assert row(text, "US-WA")[2] == "PERMITTED"
+    assert "Outcomes: 1 permitted, 1 not judged." in lines
+    memo = lines.index("-- US-MD Maryland --")
+    assert lines[memo + 2] == "Not judged under 2024 Md. Laws ch. 808:"
+    assert lines[memo + 3].startswith("  - $.offense.listed_in: US-MD law draws no list")
+    assert lines[memo + 5] == "-- US-WA Washington --"
+
+
+def test_a_version_a_place_does_not_have_is_not_judged_and_named_as_asked() -> None:
+    side = compare(sample(), STATES, versions={"US-MD": "HB 1"})
+    assert side.judgment("US-MD").outcome is None
+    text = side.explain()
+    assert row(text, "US-MD")[1:3] == ["—", "NOT JUDGED"]
+    assert "Not judged under any version:" in text
+    assert "  - US-MD has no version 'HB 1'; known: 2024 Md. Laws ch. 808" in text
+
+
+def test_a_judgment_sums_itself_up_with_the_rules_that_decided_it_and_its_readings() -> None:
+    massachusetts, utah = compare(sample(), ["US-MA", "US-UT"]).judgments
+    lines = massachusetts.summary()
+    assert lines[:2] == [
+        "US-MA  Massachusetts, St. 2020, c.253: PERMITTED",
+        "  permitted by G.L. c.6 §220 (St. 2020, c.253) [MA-LAW-COURT-ORDER]",
+    ]
+    assert "  rests on the reading warrant-as-court-order=yes" in lines
+    assert utah.summary()[:2] == [
+        "US-UT  Utah, Laws of Utah 2021, ch. 200: NOT_PERMITTED",
+        "  nothing authorizes it; it could have rested on:",
+    ]
+
+
 # -- the command line -----------------------------------------------------------------------
 
 
@@ -122,14 +191,19 @@ def test_frpolicy_compare_shows_the_three_states_side_by_side(
     args = ["compare", str(SAMPLE), *(f"--jurisdiction={code}" for code in STATES)]
     assert main(args) == EXIT_CLEAN
     out = capsys.readouterr().out
-    assert "under the law of 3 jurisdictions in force on 2024-11-04" in out
-    for line in (
-        "US-MA  Massachusetts, St. 2020, c.253: PERMITTED",
-        "US-MD  Maryland, 2024 Md. Laws ch. 808: PERMITTED",
-        "US-WA  Washington, Laws 2020 c 257: PERMITTED",
-        "-- US-WA Washington --",
-    ):
-        assert line in out
+    lines = out.splitlines()
+    assert lines[:7] == [
+        "Request MSP-2024-0117 under the law of 3 jurisdictions in force on 2024-11-04.",
+        "",
+        "Place  Law applied            Outcome    Decided by",
+        "US-MA  St. 2020, c.253        PERMITTED  G.L. c.6 §220",
+        "US-MD  2024 Md. Laws ch. 808  PERMITTED  Md. Code, Crim. Proc. §2-503(a)(1)(i)",
+        "US-WA  Laws 2020 c 257        PERMITTED  RCW 43.386.020",
+        "",
+    ]
+    assert lines[7] == "Outcomes: 3 permitted."
+    memos = [line for line in lines if line.startswith("-- ")]
+    assert memos == ["-- US-MA Massachusetts --", "-- US-MD Maryland --", "-- US-WA Washington --"]
 
 
 def test_frpolicy_compare_exits_1_when_a_state_refuses_the_search(
@@ -184,3 +258,38 @@ def test_frpolicy_compare_refuses_bad_usage_with_one_line(
     assert main(["compare", str(SAMPLE), *args]) in {EXIT_BAD_INPUT, EXIT_VIOLATIONS}
     captured = capsys.readouterr()
     assert message in captured.err + captured.out
+
+
+def test_frpolicy_jurisdictions_lists_each_instrument_s_kind_dates_and_readings(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["jurisdictions"]) == EXIT_CLEAN
+    lines = capsys.readouterr().out.splitlines()
+    virginia = lines[lines.index("US-VA  Virginia") :]
+    ended = "  2021 Va. Acts Sp. Sess. I ch. 537 (also HB 2031): statute, in force from 2021-07-01"
+    assert f"{ended} until 2022-07-01" in virginia
+    assert "    reading va-tested-accuracy=stated (or: approval-suffices)" in virginia
+    assert "  H.4359: bill, proposed" in lines
+    listed = {line.split()[0] for line in lines if not line.startswith(" ")}
+    assert listed >= {j.code for j in frpolicy.jurisdictions()}
+
+
+def test_frpolicy_compare_puts_a_table_of_every_place_before_the_memos(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["compare", str(SAMPLE)]) == EXIT_VIOLATIONS  # Maine forbids its State Police
+    lines = capsys.readouterr().out.splitlines()
+    codes = [j.code for j in frpolicy.jurisdictions()]
+    table = lines[2 : 3 + len(codes)]
+    assert re.split(r"\s{2,}", table[0]) == ["Place", "Law applied", "Outcome", "Decided by"]
+    assert [line.split()[0] for line in table[1:]] == codes
+    # the columns line up: every outcome starts where the heading's does
+    column = table[0].index("Outcome")
+    assert {line[column:].split("  ")[0].rstrip() for line in table[1:]} <= {
+        "PERMITTED",
+        "FORBIDDEN",
+        "NOT PERMITTED",
+        "NOT APPLICABLE",
+    }
+    first_memo = lines.index(f"-- {codes[0]} {frpolicy.jurisdiction(codes[0]).name} --")
+    assert first_memo > 3 + len(codes)

@@ -113,14 +113,17 @@ Subcommands:
 ``frpolicy compare REQUEST.json [--jurisdiction CODE[=VERSION] ...] [--on DATE] [--json]``
     One request judged side by side under every installed jurisdiction (or those named),
     each under its law in force on a day (``--on``, ISO 8601 date or date-time; by default
-    the day the request was performed): per jurisdiction the outcome, the provisions that
-    determined it and what it obliges, then each memo (``--json``: the records). ``CODE=VERSION``
-    applies a version of the law instead of the one in force (a bill). Exit 0 when every law
-    permits the search or does not govern it, 1 when one refuses it or could not judge it.
+    the day the request was performed): a table first, a line per jurisdiction with the
+    law applied, the outcome and the provisions that decided it, then each memo in full
+    (``--json``: the records). ``CODE=VERSION`` applies a version of the law instead of the
+    one in force (a bill). Exit 0 when every law permits the search or does not govern it,
+    1 when one refuses it or could not judge it.
 
 ``frpolicy jurisdictions``
-    The installed jurisdictions, their versions, status and dates. A plug-in that cannot
-    be used (it fails to import, or two packages register its code) is listed with the
+    Every installed jurisdiction with its instruments: each one's kind (statute, bill,
+    regulation, policy), status and dates in force (from, until), a summary, and the
+    readings it rests on, each with its choice and the others. A plug-in that cannot be
+    used (it fails to import, or two packages register its code) is listed with the
     reason, and the others are listed and work as ever.
 
 ``frpolicy schema [TYPE]``
@@ -867,11 +870,13 @@ def _jurisdictions() -> int:
             instrument = v.instrument
             dates = ""
             if instrument.effective_from is not None:
-                dates = f", from {instrument.effective_from.isoformat()}"
+                dates = f" from {instrument.effective_from.isoformat()}"
             if instrument.effective_until is not None:
                 dates += f" until {instrument.effective_until.isoformat()}"
             aliases = f" (also {', '.join(v.aliases)})" if v.aliases else ""
-            lines.append(printable(f"  {instrument.id}{aliases}: {instrument.status.value}{dates}"))
+            status = instrument.status.value.replace("_", " ")
+            what = f"{instrument.kind.value}, {status}{dates}"
+            lines.append(printable(f"  {instrument.id}{aliases}: {what}"))
             if v.summary:
                 lines.append(printable(f"    {v.summary}"))
             for r in v.readings:

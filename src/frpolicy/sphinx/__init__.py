@@ -18,12 +18,17 @@ control), for each jurisdiction the distributions named register:
 - a page of each version: the instrument, every rule and duty with its citation,
   paraphrase, source and condition in prose, the readings, each invariant with its proof
   (:func:`frpolicy.analysis.verify`), the provisions kept as prose and the offense catalog;
-- an index, and a page that judges the same requests under every version side by side.
+- an index, and "The law across the states": the canonical scenarios
+  (:func:`frpolicy.comparison.scenarios`) judged under every version of every
+  jurisdiction, a matrix whose every cell links to the memo on the scenario's own page.
 
 Three roles mark provisions visibly, styled by a stylesheet the extension adds:
 ``{source-badge}`summary high``` shows how a provision was read (``text``, ``summary``,
 ``news`` or ``unverified``) and how sure that is, ``{effect-badge}`permit``` whether a
-rule permits or forbids, and ``{outcome-badge}`not_permitted``` a decision's outcome.
+rule permits or forbids, and ``{outcome-badge}`not_permitted``` a decision's outcome
+(``{outcome-badge}`forbidden <label>``` links it to the memo under that label). The
+stylesheet gives the matrix a first column that stays while the others scroll, and prints
+its colours, on landscape pages.
 
 The pages name frpolicy's guides and functions in plain words; frpolicy's own documentation,
 which has those pages, sets ``frpolicy_documentation_links = True`` to link them. The
@@ -37,7 +42,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import date
 from importlib.metadata import entry_points, version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -46,6 +51,7 @@ import attrs
 
 try:
     from docutils import nodes
+    from sphinx import addnodes
 except ImportError:  # pragma: no cover - the message is the point; tested in a subprocess
     msg = "frpolicy.sphinx needs the optional 'docs' extra: pip install 'frpolicy[docs]'"
     raise ImportError(msg) from None
@@ -53,33 +59,21 @@ except ImportError:  # pragma: no cover - the message is the point; tested in a 
 import frpolicy
 from frpolicy import analysis
 from frpolicy.analysis import Change, Claim, ClaimKind, Status
+from frpolicy.comparison import Scenario, scenarios
 from frpolicy.jurisdictions import ENTRY_POINT_GROUP, Invariant, Version
-from frpolicy.law import Reading, Source, Verification
+from frpolicy.law import Citation, Reading, Source, Verification
 from frpolicy.model import (
     Agency,
-    AgencyKind,
-    Analysis,
-    Classification,
     Confinement,
-    CourtKind,
-    CourtOrder,
-    Emergency,
     EventKind,
-    Harm,
-    ImageSource,
-    MediaKind,
     Offense,
     Penalty,
-    ProbeImage,
-    ProtectedGround,
-    Purpose,
     SearchRequest,
-    Technology,
-    Warrant,
 )
 from frpolicy.policy import Decision, Duty, Effect, Outcome, Rule
 from frpolicy.predicates import All, Not, Predicate
 from frpolicy.predicates import Any as AnyOf
+from frpolicy.serialization import to_json
 
 if TYPE_CHECKING:
     from docutils.parsers.rst.states import Inliner
@@ -679,9 +673,9 @@ def index_page(found: Sequence[Jurisdiction]) -> str:
             ],
         ),
         (
-            "{doc}`compare` judges the same requests under every version of every "
+            "{doc}`compare` judges the same searches under every version of every "
             "jurisdiction, side by side: the catalog's cross-jurisdiction matrix, as the code "
-            "decides it."
+            "decides it, each cell linked to its memo."
         ),
         "",
         "```{toctree}",
@@ -723,7 +717,10 @@ def jurisdiction_pages(
             otherwise they are named in plain words, so the pages build in any project.
     """
     found = shipped_jurisdictions(distributions)
-    pages = {"index.md": index_page(found), "compare.md": cross_jurisdiction_page(found)}
+    rows = _judge_all(found, scenarios()) if found else []
+    pages = {"index.md": index_page(found), "compare.md": cross_jurisdiction_page(found, rows)}
+    for row in rows:
+        pages[f"{_SCENARIOS_FOLDER}/{row[0].scenario.id}.md"] = scenario_page(row)
     for j in found:
         pages[f"{j.code}/index.md"] = jurisdiction_page(j)
         for v in j.versions:
@@ -742,7 +739,7 @@ _GUIDES = {
     "/how-to/compare-jurisdictions": "Compare jurisdictions",
 }
 _GUIDE = re.compile(r"\{doc\}`(/[^`]+)`")
-_API = re.compile(r"\{(?:func|mod)\}`([^`]+)`")
+_API = re.compile(r"\{(?:func|meth|mod)\}`([^`]+)`")
 
 
 def _without_links(text: str) -> str:
@@ -776,135 +773,10 @@ def _on_builder_inited(app: Sphinx) -> None:
     app.config.html_static_path.append(str(Path(__file__).parent / "static"))
 
 
-# -- the cross-jurisdiction page ------------------------------------------------------------
+# -- the law across the states --------------------------------------------------------------
 
-_DAY = datetime(2025, 1, 15, 10, tzinfo=UTC)  # every encoded statute is in force that day
-_CITY = Agency(id="CITY", name="City Police Department", kind=AgencyKind.LOCAL_POLICE)
-_STATE = Agency(id="STATE", name="State Police", kind=AgencyKind.STATE_POLICE)
-_FELONY = Offense(
-    code="ARMED-ROBBERY",
-    title="Armed robbery",
-    citation="the state's armed robbery statute",
-    classification=Classification.FELONY,
-    penalty=Penalty(confinement=Confinement.STATE_PRISON, life=True),
-    listed_in=frozenset({"US-MD:crime-of-violence"}),
-)
-_MISDEMEANOR = Offense(
-    code="TRESPASS",
-    title="Trespass",
-    citation="the state's trespass statute",
-    classification=Classification.MISDEMEANOR,
-    penalty=Penalty(confinement=Confinement.HOUSE_OF_CORRECTION, max_term_months=1),
-)
-
-
-def _warrant(offense: Offense) -> Warrant:
-    return Warrant(
-        case_number="25-0001",
-        court=CourtKind.SUPERIOR_COURT,
-        judge="Hon. A. Judge",
-        issued_at=_DAY - timedelta(days=1),
-        expires_at=_DAY + timedelta(days=7),
-        offense_codes=frozenset({offense.code}),
-        authorizes_facial_recognition=True,
-    )
-
-
-_BASE = SearchRequest(
-    id="X-1",
-    requesting_agency=_CITY,
-    performing_agency=_STATE,
-    purpose=Purpose.CRIMINAL_INVESTIGATION,
-    probe=ProbeImage(kind=MediaKind.STILL_IMAGE, source=ImageSource.SURVEILLANCE_CAMERA),
-    technology=Technology(name="Face search", approved=True),
-    submitted_at=_DAY,
-    performed_at=_DAY + timedelta(hours=1),
-    offense=_FELONY,
-    warrant=_warrant(_FELONY),
-    court_order=CourtOrder(
-        docket_number="25-MI-0001",
-        court=CourtKind.DISTRICT_COURT,
-        judge="Hon. B. Judge",
-        issued_at=_DAY - timedelta(days=1),
-        authorizes_facial_recognition=True,
-    ),
-    written_request=True,
-)
-_NO_AUTHORITY = attrs.evolve(_BASE, warrant=None, court_order=None)
-_SCENARIOS: tuple[tuple[str, str, SearchRequest], ...] = (
-    (
-        "In order",
-        (
-            "City police ask the State Police to identify a suspect from a still image, for a "
-            "felony (on Maryland's list), with a warrant and a court order."
-        ),
-        _BASE,
-    ),
-    (
-        "Warrant or court order required?",
-        "The same search with neither a warrant nor a court order.",
-        _NO_AUTHORITY,
-    ),
-    (
-        "Offense threshold?",
-        "The same search with a warrant, for a misdemeanor.",
-        attrs.evolve(_BASE, offense=_MISDEMEANOR, warrant=_warrant(_MISDEMEANOR)),
-    ),
-    (
-        "Centralized searching?",
-        "The city police run the search themselves, with a warrant and a court order.",
-        attrs.evolve(_BASE, performing_agency=_CITY),
-    ),
-    (
-        "Emergency exception?",
-        "No warrant or order, in an emergency of immediate danger of death.",
-        attrs.evolve(
-            _NO_AUTHORITY,
-            emergency=Emergency(
-                harm=Harm.DEATH, immediate=True, declared_by="SGT-1", declared_at=_DAY
-            ),
-        ),
-    ),
-    (
-        "Real-time identification?",
-        "Identification in real time on live video, with a warrant and a court order.",
-        attrs.evolve(
-            _BASE,
-            probe=ProbeImage(kind=MediaKind.LIVE_VIDEO, source=ImageSource.SURVEILLANCE_CAMERA),
-            real_time=True,
-        ),
-    ),
-    (
-        "Protected activity?",
-        "A still of the suspect at a protest, with no reasonable suspicion stated.",
-        attrs.evolve(_BASE, probe=attrs.evolve(_BASE.probe, protected_activity=True)),
-    ),
-    (
-        "Bystanders?",
-        "The search also analyses a passer-by in the frame.",
-        attrs.evolve(_BASE, probe=attrs.evolve(_BASE.probe, bystander=True)),
-    ),
-    (
-        "Protected grounds?",
-        "The person was chosen for the search because of their political views.",
-        attrs.evolve(_BASE, protected_grounds=frozenset({ProtectedGround.POLITICAL_VIEWS})),
-    ),
-    (
-        "Emotion inference?",
-        "The system is asked to infer the person's emotions.",
-        attrs.evolve(_BASE, analysis=Analysis.EMOTION_INFERENCE),
-    ),
-    (
-        "Deceased persons?",
-        "Identifying a deceased person, with no warrant or order.",
-        attrs.evolve(_NO_AUTHORITY, purpose=Purpose.IDENTIFY_DECEASED, offense=None),
-    ),
-    (
-        "Missing persons?",
-        "Locating a missing person, with no warrant or order.",
-        attrs.evolve(_NO_AUTHORITY, purpose=Purpose.IDENTIFY_MISSING, offense=None),
-    ),
-)
+_SCENARIOS_FOLDER = "scenarios"
+"""The folder, beside the page of the law across the states, of each scenario's memos."""
 _THEMES: tuple[tuple[str, frozenset[EventKind]], ...] = (
     ("Notice to the defendant", frozenset({EventKind.NOTICE_SERVED})),
     ("Not the sole basis", frozenset({EventKind.RESULT_CORROBORATED})),
@@ -913,104 +785,477 @@ _THEMES: tuple[tuple[str, frozenset[EventKind]], ...] = (
     ("Reports", frozenset({EventKind.SEARCH_REPORTED})),
     ("Court filing", frozenset({EventKind.SWORN_STATEMENT_FILED})),
 )
+_MEANINGS = (
+    ("permitted", "a provision authorizes the search, and none forbids it"),
+    ("forbidden", "a provision forbids it, whatever else would authorize it"),
+    ("not_permitted", "no provision authorizes it, and what the law does not authorize it refuses"),
+    ("not_applicable", "the law does not govern the search: it is outside the law's scope"),
+    (
+        "not_judged",
+        (
+            "the law could not judge the request as written: it names a list of this place's "
+            "law that the law does not draw, say (the memo says what)"
+        ),
+    ),
+)
 
 
-def outcome(decision: Decision) -> str:
-    """The MyST badge of a decision's outcome, with the subsections that determined it."""
-    mark = f"{{outcome-badge}}`{decision.outcome.value}`"
-    if decision.outcome not in {Outcome.PERMITTED, Outcome.FORBIDDEN}:
-        return mark
-    cited = dict.fromkeys(
-        md(_short(str(r.citation.section), r.citation.subsection)) for r in decision.determining
+@attrs.frozen
+class _Judged:
+    """One scenario under one version: the decision, or why the law could not judge it."""
+
+    scenario: Scenario
+    jurisdiction: Jurisdiction
+    version: Version
+    decision: Decision | None
+    problems: tuple[str, ...]
+
+    @property
+    def target(self) -> str:
+        """The label of this judgment's memo on the scenario's page."""
+        place = f"{self.jurisdiction.code}-{self.version.instrument.id}"
+        return f"frp-{slug(self.scenario.id)}-{slug(place)}"
+
+    @property
+    def mark(self) -> str:
+        """The outcome, as a badge role's text."""
+        return self.decision.outcome.value if self.decision is not None else "not_judged"
+
+    def decided_by(self, *, short: bool = True) -> list[str]:
+        """The sections that decided a permission or a prohibition; none else.
+
+        ``short`` cuts each to fit a cell of the matrix, whose column names the law.
+        """
+        decision = self.decision
+        if decision is None or decision.outcome not in {Outcome.PERMITTED, Outcome.FORBIDDEN}:
+            return []
+        cut = _section if short else _full_section
+        return list(dict.fromkeys(cut(r.citation) for r in decision.determining))
+
+
+def _section(citation: Citation) -> str:
+    """A citation cut to fit a cell, as the column already names the law.
+
+    From its last section sign on, where it has one (``Md. Code, Crim. Proc.
+    §2-503(a)(1)(i)`` gives ``§2-503(a)(1)(i)``); else without the code's initials
+    (``RCW 43.386.020`` gives ``43.386.020``, ``C.R.S. 24-18-302(2)`` gives ``24-18-302(2)``).
+    """
+    text = _full_section(citation)
+    _, sign, tail = text.rpartition("§")
+    if sign:
+        return f"§{tail}"
+    words = text.split()
+    while len(words) > 1 and _INITIALS.fullmatch(words[0]):
+        words.pop(0)
+    return " ".join(words)
+
+
+def _full_section(citation: Citation) -> str:
+    return f"{citation.section}{citation.subsection or ''}"
+
+
+_INITIALS = re.compile(r"[A-Z][A-Z.]*")
+"""A code's initials, such as ``RCW`` or ``C.R.S.``: capitals and full stops only."""
+
+
+def _judge_all(found: Sequence[Jurisdiction], scenarios: Sequence[Scenario]) -> list[list[_Judged]]:
+    """Every scenario under every version of every jurisdiction: a row per scenario."""
+    rows = []
+    for scenario in scenarios:
+        row = []
+        for j in found:
+            for v in j.versions:
+                problems = v.problems(scenario.request, classification=False)
+                decision = None if problems else v.evaluate(scenario.request)
+                row.append(_Judged(scenario, j, v, decision, problems))
+        rows.append(row)
+    return rows
+
+
+def _badge(judged: _Judged, *, linked: bool = True) -> str:
+    """The outcome's badge, linked to the memo on the scenario's page."""
+    target = f" <{judged.target}>" if linked else ""
+    return f"{{outcome-badge}}`{judged.mark}{target}`"
+
+
+def _matrix_cell(judged: _Judged) -> str:
+    # a section is not broken at its hyphens: each stays on a line of its own
+    cited = [f'<span class="frp-cited">{md(c)}</span>' for c in judged.decided_by()]
+    return "<br>".join([_badge(judged), *cited])
+
+
+def _links(j: Jurisdiction, v: Version, up: str = "") -> tuple[str, str]:
+    """Links to the place's page and to the version's, from the folder ``up`` leads out of."""
+    return (
+        f"{{doc}}`{md(j.code)} <{up}{j.code}/index>`",
+        f"{{doc}}`{md(v.instrument.id)} <{up}{j.code}/{slug(v.instrument.id)}>`",
     )
-    return f"{mark} {'; '.join(cited)}"
 
 
-def _short(section: str, subsection: str | None) -> str:
-    return section.removeprefix("Md. Code, Crim. Proc. ") + (subsection or "")
+def _version_heading(j: Jurisdiction, v: Version) -> str:
+    """A column's heading: the place, then the version, each linked to its page."""
+    return "<br>".join(_links(j, v))
 
 
-def _cell(version: Version, request: SearchRequest) -> str:
-    problems = version.problems(request)
-    if problems:
-        return "refused as input"
-    return outcome(version.evaluate(request))
+def _scenario_link(scenario: Scenario) -> str:
+    return f"{{doc}}`{md(scenario.title)} <{_SCENARIOS_FOLDER}/{scenario.id}>`"
 
 
-def _duty_cell(version: Version, kinds: frozenset[EventKind]) -> str:
-    decision = version.evaluate(_BASE)
-    found = [o for o in decision.obligations if o.fulfilled_by in kinds]
+def _matrix(rows: Sequence[Sequence[_Judged]], columns: Sequence[int]) -> list[str]:
+    """The scenarios against the versions at these column indexes, in a scrolling frame."""
+    if not columns:
+        return ["No version of this kind is installed.", ""]
+    first = rows[0]
+    header = [
+        "Scenario",
+        *(_version_heading(first[i].jurisdiction, first[i].version) for i in columns),
+    ]
+    body = [
+        [
+            f"{n}\\. {_scenario_link(row[0].scenario)}",
+            *(_matrix_cell(row[i]) for i in columns),
+        ]
+        for n, row in enumerate(rows, start=1)
+    ]
+    return [":::{container} frp-matrix", *table(header, body), ":::", ""]
+
+
+def _legend() -> list[str]:
+    lines = [":::{container} frp-legend", ""]
+    for mark, meaning in _MEANINGS:
+        lines += [f"{{outcome-badge}}`{mark}`", f": {md(meaning)}", ""]
+    return [*lines, ":::", ""]
+
+
+def _duty_cell(decision: Decision | None, kinds: frozenset[EventKind]) -> str:
+    found = [o for o in decision.obligations if o.fulfilled_by in kinds] if decision else []
     if not found:
         return "—"
     parts = []
     for o in found:
         due = o.deadline.describe() if o.deadline else "no deadline stated"
-        parts.append(f"{md(_short(o.citation.section, o.citation.subsection))}: {md(due)}")
+        parts.append(f"{md(_section(o.citation))}: {md(due)}")
     return "<br>".join(parts)
 
 
-def cross_jurisdiction_page(found: Sequence[Jurisdiction]) -> str:
-    """The same requests judged under every version of every jurisdiction, side by side."""
-    versions = [(j, v) for j in found for v in j.versions]
-    header = ["", *(f"{md(j.code)} {md(v.instrument.id)}" for j, v in versions)]
+def _day_of(scenarios: Sequence[Scenario]) -> date:
+    return scenarios[0].request.submitted_at.date()
+
+
+def cross_jurisdiction_page(
+    found: Sequence[Jurisdiction], rows: Sequence[Sequence[_Judged]]
+) -> str:
+    """The law across the states: the scenarios against every version of every place."""
+    scenarios = [row[0].scenario for row in rows] if rows else []
+    if not rows:
+        return "# The law across the states\n\nNo jurisdiction is installed.\n"
+    day = _day_of(scenarios)
+    first = rows[0]
+    in_force = {j.code: j.law_at(day) for j in found}
+    current = [i for i, c in enumerate(first) if in_force[c.jurisdiction.code] is c.version]
+    others = [i for i in range(len(first)) if i not in current]
+    places = len(found)
     lines = [
-        "# Jurisdictions compared",
+        "# The law across the states",
         "",
         (
             "*Generated each time the documentation is built: every cell is the decision the "
-            "engine gives, so the table cannot drift from the code.*"
+            "engine gives, so the page cannot drift from the code.*"
         ),
         "",
         (
-            "The same requests, judged under every version of every installed jurisdiction: "
-            "the cross-jurisdiction matrix of the provisions catalog, as the code decides it. "
-            "The agencies are taken as each place's own (its city police, its State Police); "
-            f"the requests are dated {_DAY.date().isoformat()}. A cell gives the outcome and "
-            "the subsections that determined it. `frpolicy compare REQUEST.json` and "
-            "`frpolicy.compare(request)` judge any request so "
-            "(see {doc}`/how-to/compare-jurisdictions`)."
+            f"{len(scenarios)} searches, each judged under every version of the law of "
+            f"{places} {'place' if places == 1 else 'places'}: {len(first)} versions, the "
+            "law in force and the bills, the law before and the law to come. A cell gives the "
+            "outcome and, for a search permitted or forbidden, the sections that decided it; "
+            "follow the outcome to the memo, which says why in the law's words. "
+            "`frpolicy compare REQUEST.json` and {func}`frpolicy.compare` judge any other "
+            "request so (see {doc}`/how-to/compare-jurisdictions`)."
         ),
         "",
-        "## What each law allows",
-        "",
-        *table(
-            header,
-            [
-                [f"**{md(q)}**<br>{md(text)}", *(_cell(v, r) for _, v in versions)]
-                for q, text, r in _SCENARIOS
-            ],
-        ),
-        "## What a search in order obliges",
+        *_legend(),
+        f"## The law in force on {day.isoformat()}",
         "",
         (
-            "The obligations of the first request above, by theme, with their deadlines: "
-            "what each law asks after a lawful search."
+            f"Each place's law in force on {day.isoformat()}, the day every scenario is asked "
+            "for: the answer a department of each place would get. A wide table scrolls "
+            "sideways under its first column."
         ),
         "",
-        *table(
-            header,
-            [
-                [f"**{md(theme)}**", *(_duty_cell(v, kinds) for _, v in versions)]
-                for theme, kinds in _THEMES
-            ],
-        ),
-        "## The laws compared",
+        *_matrix(rows, current),
+        "## Bills, and the law before and after",
         "",
+        (
+            f"The versions not in force on {day.isoformat()}: bills (proposed, never chosen "
+            "by date), and laws that ended before that day or begin after it, each applied to "
+            "the same requests as if it governed them."
+        ),
+        "",
+        *_matrix(rows, others),
+        *_scenario_list(scenarios),
+        "## What the first search obliges",
+        "",
+        (
+            f"What each law asks after the first search ({md(scenarios[0].title.lower())}), "
+            "by theme, with the deadlines. A law's duties attach to the outcomes it names, "
+            "most to a search it permits: a law that refuses the search obliges little or "
+            "nothing here."
+        ),
+        "",
+        ":::{container} frp-duties",
         *table(
-            ["Jurisdiction", "Version", "Status", "In force from", "Summary"],
+            ["Law", *(md(theme) for theme, _ in _THEMES)],
             [
                 [
-                    f"{{doc}}`{md(j.code)} <{j.code}/index>`",
-                    f"{{doc}}`{md(v.instrument.id)} <{j.code}/{slug(v.instrument.id)}>`",
-                    v.instrument.status.value.replace("_", " "),
-                    v.instrument.effective_from.isoformat() if v.instrument.effective_from else "—",
-                    md(v.summary),
+                    _version_heading(c.jurisdiction, c.version),
+                    *(_duty_cell(c.decision, kinds) for _, kinds in _THEMES),
                 ]
-                for j, v in versions
+                for c in first
             ],
         ),
+        ":::",
+        "",
+        "## The laws compared",
+        "",
+        ":::{container} frp-places",
+        *table(
+            ["Place", "Version", "Kind", "Status", "In force", "Summary"],
+            [
+                [
+                    *_links(c.jurisdiction, c.version),
+                    c.version.instrument.kind.value,
+                    c.version.instrument.status.value.replace("_", " "),
+                    _dates(c.version),
+                    md(c.version.summary),
+                ]
+                for c in first
+            ],
+        ),
+        ":::",
+        "",
+        "```{toctree}",
+        ":hidden:",
+        "",
+        *(f"{_SCENARIOS_FOLDER}/{s.id}" for s in scenarios),
+        "```",
+        "",
     ]
     return "\n".join(lines)
+
+
+def _dates(version: Version) -> str:
+    ins = version.instrument
+    if ins.effective_from is None:
+        return "—"
+    until = f" until {ins.effective_until.isoformat()}" if ins.effective_until else ""
+    return f"from {ins.effective_from.isoformat()}{until}"
+
+
+def _scenario_list(scenarios: Sequence[Scenario]) -> list[str]:
+    lines = [
+        "## The scenarios",
+        "",
+        (
+            "Each scenario is one request (see {func}`frpolicy.comparison.scenarios`), "
+            "written once for every place alike:"
+        ),
+        "",
+        (
+            "- **Agencies.** The agencies state no home (`Agency.home`), so each law takes "
+            "them as its own: *the City Police Department* is a city's police in Maryland "
+            "when Maryland judges, in Utah when Utah does; *the State Police* is each "
+            "state's. A scenario about place states the homes it is about, and every law "
+            "reads them as they are."
+        ),
+        (
+            "- **Offenses.** An offense states its penalty and no classification: each law "
+            "classes it by its own rule (a felony in Massachusetts is an offense punishable "
+            "in the state prison; in Utah, by more than a year)."
+        ),
+        (
+            "- **Lists.** Where a law draws lists of offenses, the offense names in "
+            "`Offense.listed_in` the list of each place it is on: armed robbery is on "
+            "Maryland's crimes of violence, Montana's serious crimes, Detroit's Part 1 "
+            "violent crimes and the AI Act's Annex II. A list of a place not installed is "
+            "read by no law."
+        ),
+        "",
+    ]
+    for n, s in enumerate(scenarios, start=1):
+        lines += [f"{n}. {_scenario_link(s)}: {md(s.text)}"]
+    return [*lines, ""]
+
+
+def scenario_page(row: Sequence[_Judged]) -> str:
+    """A scenario's page: the request, the outcome under each version, and each memo."""
+    scenario = row[0].scenario
+    lines = [
+        f"# {md(scenario.title)}",
+        "",
+        (
+            "*Generated each time the documentation is built, from "
+            "{func}`frpolicy.comparison.scenarios` and every installed law.*"
+        ),
+        "",
+        md(scenario.text),
+        "",
+        *_request_lines(scenario.request),
+        "## Under each law",
+        "",
+        ":::{container} frp-places",
+        *table(
+            ["Place", "Version", "Outcome", "Decided by"],
+            [
+                [
+                    *_links(c.jurisdiction, c.version, "../"),
+                    _badge(c),
+                    "; ".join(md(s) for s in c.decided_by(short=False)) or "—",
+                ]
+                for c in row
+            ],
+        ),
+        ":::",
+        "",
+        "## The memos",
+        "",
+        (
+            "What each version says of the request, as {meth}`frpolicy.policy.Decision.explain` "
+            "writes it, whether or not the version is in force on the day."
+        ),
+        "",
+    ]
+    for c in row:
+        lines += [
+            f"({c.target})=",
+            f"### {md(c.jurisdiction.code)}, {md(c.version.instrument.id)}",
+            "",
+        ]
+        if c.decision is None:
+            cannot = "law could not judge the request as written:"
+            lines += [
+                f"{_badge(c, linked=False)} {md(c.jurisdiction.name)} {cannot}",
+                "",
+                *(f"- {md(p)}" for p in c.problems),
+                "",
+            ]
+            continue
+        memo = c.decision.explain()
+        lines += ["````{code-block} text", ":class: frp-memo", "", memo, "````", ""]
+    lines += [
+        "## The request as JSON",
+        "",
+        (
+            "Save it as `request.json`: `frpolicy compare request.json` judges it under "
+            "every installed law in force on its day, and `frpolicy evaluate request.json "
+            "--jurisdiction CODE` under one."
+        ),
+        "",
+        "```json",
+        to_json(scenario.request, indent=2),
+        "```",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _agency(agency: Agency) -> str:
+    home = (
+        f"its home stated: `{agency.home}`"
+        if agency.home is not None
+        else "no home stated, so each law's own"
+    )
+    kind = agency.kind.label
+    said = f"{md(kind)}; " if kind.lower() != agency.name.lower() else ""
+    return f"{md(agency.name)} ({said}{home})"
+
+
+def _authority(request: SearchRequest) -> str:
+    found = []
+    if request.warrant is not None:
+        w = request.warrant
+        what = "authorizing the search" if w.authorizes_facial_recognition else ""
+        found.append(f"a warrant of the {w.court.value.replace('_', ' ')} {what}".rstrip())
+    if request.court_order is not None:
+        o = request.court_order
+        what = "authorizing the search" if o.authorizes_facial_recognition else ""
+        found.append(f"a court order of the {o.court.value.replace('_', ' ')} {what}".rstrip())
+    if request.emergency is not None:
+        e = request.emergency
+        immediate = "immediate " if e.immediate else ""
+        found.append(
+            f"an emergency, {immediate}danger of {e.harm.value.replace('_', ' ')}, declared by "
+            f"{md(e.declared_by)}"
+        )
+    return "; ".join(found) or "none: no warrant, court order or emergency"
+
+
+def _offense_text(request: SearchRequest) -> str:
+    offense = request.offense
+    if offense is None:
+        return "none"
+    text = f"{md(offense.title)} (at most: {md(penalty(offense.penalty))})"
+    if offense.classification is None:
+        text += "; no classification stated, so each law classes it"
+    lists = ", ".join(f"`{i}`" for i in sorted(offense.listed_in))
+    return text + (f"; on the lists {lists}" if lists else "; on no list")
+
+
+def _image_text(request: SearchRequest) -> str:
+    probe = request.probe
+    text = f"{probe.kind.value.replace('_', ' ')}, {probe.source.value.replace('_', ' ')}"
+    flags = [
+        (probe.composite, "a sketch or another manually produced image"),
+        (probe.altered, "altered"),
+        (probe.protected_activity, "showing activity the constitution protects"),
+        (probe.bystander, "with a bystander"),
+    ]
+    return "; ".join([text, *(words for flag, words in flags if flag)])
+
+
+def _use_text(request: SearchRequest) -> str:
+    words = [request.analysis.value.replace("_", " ")]
+    if request.real_time:
+        words.append("in real time")
+    if request.ongoing_surveillance:
+        words.append("following the person over time")
+    if request.protected_grounds:
+        grounds = ", ".join(sorted(g.value.replace("_", " ") for g in request.protected_grounds))
+        words.append(f"the person chosen for their {grounds}")
+    return "; ".join(words)
+
+
+def _system_text(request: SearchRequest) -> str:
+    t = request.technology
+    text = f"{md(t.name)}, {'approved' if t.approved else 'not approved'} for use"
+    if t.tested_accuracy is not None:
+        text += f", tested at {t.tested_accuracy / 100:.2f} % in its worst demographic group"
+    return text
+
+
+def _request_lines(request: SearchRequest) -> list[str]:
+    """The request's facts, in words, as a definition list."""
+    written = "in writing" if request.written_request else "not in writing"
+    if request.case_number is not None:
+        written += f", with the case number {md(request.case_number)}"
+    if request.factual_narrative is not None:
+        written += f" and the facts: “{md(request.factual_narrative)}”"
+    facts = [
+        ("Asked by", _agency(request.requesting_agency)),
+        ("Searched by", _agency(request.performing_agency)),
+        ("Purpose", md(request.purpose.label)),
+        ("Offense", _offense_text(request)),
+        ("Suspicion", md(request.suspicion.value.replace("_", " "))),
+        ("Authority", _authority(request)),
+        ("Image", _image_text(request)),
+        ("Use", _use_text(request)),
+        ("System", _system_text(request)),
+        ("Request", written),
+        ("Asked for", request.submitted_at.isoformat()),
+    ]
+    lines = ["## The request", "", ":::{container} frp-facts", ""]
+    for term, text in facts:
+        lines += [term, f": {text}", ""]
+    return [*lines, ":::", ""]
 
 
 # -- roles ----------------------------------------------------------------------------------
@@ -1040,6 +1285,10 @@ def source_badge(
     return [node], []
 
 
+_NOT_JUDGED = "not_judged"
+_LINKED = re.compile(r"(?P<mark>\S+)(?:\s+<(?P<target>[^<>]+)>)?")
+
+
 def outcome_badge(
     _name: str,
     rawtext: str,
@@ -1049,14 +1298,32 @@ def outcome_badge(
     _options: dict[str, Any] | None = None,
     _content: Sequence[str] = (),
 ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-    """``{outcome-badge}`not_permitted```: a badge of a decision's outcome."""
-    try:
-        found = Outcome(text.strip())
-    except ValueError:
+    """``{outcome-badge}`not_permitted```: a badge of a decision's outcome.
+
+    ``not_judged`` marks a request the law could not judge as written. With a label after
+    the outcome, ``{outcome-badge}`forbidden <memo-label>```, the badge links to it (to the
+    memo that says why).
+    """
+    found = _LINKED.fullmatch(text.strip())
+    mark = found["mark"] if found else ""
+    if mark != _NOT_JUDGED and mark not in {o.value for o in Outcome}:
         message = inliner.reporter.error(f"outcome-badge: no outcome {text!r}", line=lineno)
         return [inliner.problematic(rawtext, rawtext, message)], [message]
-    label = found.value.replace("_", " ")
-    node = nodes.inline(rawtext, label, classes=["frp-badge", f"frp-outcome-{found.value}"])
+    label = mark.replace("_", " ")
+    node = nodes.inline(rawtext, "", classes=["frp-badge", f"frp-outcome-{mark}"])
+    target = found["target"] if found else None
+    if target is None:
+        node += nodes.Text(label)
+    else:  # resolved by Sphinx's std domain as {ref} is: an unknown label fails a -n build
+        node += addnodes.pending_xref(
+            rawtext,
+            nodes.inline(label, label),
+            refdomain="std",
+            reftype="ref",
+            reftarget=target.lower(),
+            refexplicit=True,
+            refwarn=True,
+        )
     return [node], []
 
 
