@@ -455,8 +455,8 @@ def montana_local_report(
 
     A search counts on the day it was run, in Montana time, when the duty
     ``MT-LOCAL-REPORT`` attaches to it under the law in force on its day (or
-    ``terms.version``), in the report of the local agency the reading
-    :data:`LOCAL_AGENCY` names. ``terms.agency`` makes one agency's report. Every other
+    ``terms.version``), in the report of the local agency the report's reading
+    ``mt-local-report-agency`` names. ``terms.agency`` makes one agency's report. Every other
     record is counted apart.
 
     Raises:
