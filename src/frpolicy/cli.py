@@ -102,8 +102,9 @@ Subcommands:
     ``US-WA:warrant-subjects``, Washington's January reports of surveillance warrants;
     ``US-UT:annual-report`` and ``US-VA:annual-report``, Utah's and Virginia's annual
     reports; ``US-MT:local-report`` and ``US-MT:department-report``, Montana's June 30 and
-    September 1 reports; ``US-ME:bmv-log``, the Maine Bureau of Motor Vehicles' public log
-    of requests.
+    September 1 reports; ``US-CO:warrant-report`` and ``US-CO:warrant-subjects``,
+    Colorado's January reports of surveillance warrants; ``US-ME:bmv-log``, the Maine
+    Bureau of Motor Vehicles' public log of requests.
     ``--agency`` makes one agency's own report, ``--contact`` fills in whom to ask about
     it; ``--reading`` takes a reading of the law, or of the report itself, another way.
     Each report says who files it, with whom and by when, and ends with a certification to
