@@ -125,6 +125,16 @@ def test_the_judges_report_goes_to_the_state_court_administrator_in_january() ->
     assert "(2)(a)-(e) Each warrant" in text
 
 
+def test_each_warrant_says_the_kinds_of_surveillance_its_searches_were() -> None:
+    report = _judges()
+    for w in report.warrants:
+        request = _warrants()[w.case_number][0]["request"]
+        live = request["probe"]["kind"] == "live_video" or request["real_time"]
+        assert ("real-time identification" in w.uses) == live
+        assert ("persistent tracking" in w.uses) == (request["analysis"] == "tracking")
+    assert all(w.uses for w in report.warrants)
+
+
 def test_surveillance_without_a_warrant_is_not_in_the_judges_report() -> None:
     report = _judges()
     raw = _raw()

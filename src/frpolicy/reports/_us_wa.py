@@ -52,7 +52,15 @@ from frpolicy.jurisdictions import Jurisdiction, Version
 from frpolicy.jurisdictions.us_co.common import cite as colorado
 from frpolicy.jurisdictions.us_wa.laws2020_c257 import SURVEILLANCE
 from frpolicy.law import Choice, Citation, Confidence, Reading, Source, Verification
-from frpolicy.model import Analysis, CourtKind, Gender, ImageSource, Race, SearchRecord
+from frpolicy.model import (
+    Analysis,
+    CourtKind,
+    Gender,
+    ImageSource,
+    MediaKind,
+    Race,
+    SearchRecord,
+)
 from frpolicy.policy import NO_LAW, Outcome
 from frpolicy.predicates import Predicate
 from frpolicy.reports._assumptions import Assumptions, assumptions
@@ -499,6 +507,8 @@ def _uses(record: SearchRecord, name: str) -> bool:
     request = record.request
     if name == "persistent_tracking":
         return request.analysis is Analysis.TRACKING
+    if name == "real_time":  # a live video probe is identified as it is captured
+        return request.real_time or request.probe.kind is MediaKind.LIVE_VIDEO
     return bool(getattr(request, name))
 
 
