@@ -835,7 +835,8 @@ def _warrant_document(r: WarrantReport) -> Document:
             ("judges", len(judges)),
             ("searches under them", sum(w.searches for w in r.warrants)),
             ("warrants of other years", t.other_periods),
-            ("no expiry recorded", t.no_expiry),
+            # a warrant dated by its issue always has a year
+            *(() if law.issued else (("no expiry recorded", t.no_expiry),)),
         ),
         findings=(
             f"{t.warrants:,} warrants for facial recognition surveillance {dated} "
