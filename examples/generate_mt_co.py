@@ -35,6 +35,7 @@ from frpolicy import (
     Database,
     Disclosure,
     Emergency,
+    Gender,
     Harm,
     ImageSource,
     MediaKind,
@@ -42,6 +43,7 @@ from frpolicy import (
     ProbeImage,
     ProtectedGround,
     Purpose,
+    Race,
     SearchRecord,
     SearchRequest,
     Suspicion,
@@ -302,7 +304,23 @@ def colorado() -> list[SearchRecord]:
     # the January 2025 reports describe the subjects of the warrants of 2024; number 4's is
     # missing
     reported = datetime(2025, 1, 21, 9, 0, tzinfo=MOUNTAIN)
-    return [_record(r, reported_at=None if r.id == "CO-0004" else reported) for r in records]
+    # the subjects the two surveillance warrant applications name, for that report
+    subjects: dict[str, dict[str, Any]] = {
+        "CO-0003": {
+            "subject_age": 34,
+            "subject_race": Race.HISPANIC_OR_LATINO,
+            "subject_gender": Gender.MALE,
+        },
+        "CO-0004": {
+            "subject_age": 52,
+            "subject_race": Race.BLACK_OR_AFRICAN_AMERICAN,
+            "subject_gender": Gender.FEMALE,
+        },
+    }
+    return [
+        _record(r, reported_at=None if r.id == "CO-0004" else reported, **subjects.get(r.id, {}))
+        for r in records
+    ]
 
 
 def _write(name: str, items: Sequence[SearchRecord | CaseRecord]) -> None:

@@ -27,9 +27,13 @@ from frpolicy.reports import (
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "src" / "frpolicy" / "examples"
 SAMPLES = {
+    "US-CO:warrant-report": ("co_search_log.jsonl", "2024"),
+    "US-CO:warrant-subjects": ("co_search_log.jsonl", "2024"),
     "US-MA:eopss": ("ma_search_log.jsonl", "2024Q3"),
     "US-MD:annual-report": ("md_report_log.jsonl", "2025"),
     "US-ME:bmv-log": ("me_report_log.jsonl", "2024"),
+    "US-MT:department-report": ("mt_search_log.jsonl", "2024"),
+    "US-MT:local-report": ("mt_search_log.jsonl", "2024"),
     "US-UT:annual-report": ("ut_report_log.jsonl", "2024"),
     "US-VA:annual-report": ("va_report_log.jsonl", "2024"),
     "US-WA:warrant-report": ("wa_report_log.jsonl", "2025"),

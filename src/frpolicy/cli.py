@@ -103,7 +103,10 @@ Subcommands:
     ``US-MD:annual-report``, Maryland's §2-510 annual report; ``US-WA:warrant-report`` and
     ``US-WA:warrant-subjects``, Washington's January reports of surveillance warrants;
     ``US-UT:annual-report`` and ``US-VA:annual-report``, Utah's and Virginia's annual
-    reports; ``US-ME:bmv-log``, the Maine Bureau of Motor Vehicles' public log of requests.
+    reports; ``US-MT:local-report`` and ``US-MT:department-report``, Montana's June 30 and
+    September 1 reports; ``US-CO:warrant-report`` and ``US-CO:warrant-subjects``,
+    Colorado's January reports of surveillance warrants; ``US-ME:bmv-log``, the Maine
+    Bureau of Motor Vehicles' public log of requests.
     ``--agency`` makes one agency's own report, ``--contact`` fills in whom to ask about
     it; ``--reading`` takes a reading of the law, or of the report itself, another way.
     Each report says who files it, with whom and by when, and ends with a certification to
@@ -130,8 +133,8 @@ Subcommands:
     The JSON Schema of an input type, ``SearchRecord`` (default), ``SearchRequest`` or
     ``CaseRecord``, of a ``Decision`` or a ``DecisionRecord``, or of a report's JSON,
     ``AuditReport``, ``EopssReport``, ``BureauLog`` (Maine), ``MarylandAnnualReport``,
-    ``UtahAnnualReport``, ``VirginiaAnnualReport``, ``WarrantReport`` or
-    ``WarrantSubjectsReport``.
+    ``MontanaLocalReport``, ``MontanaDepartmentReport``, ``UtahAnnualReport``,
+    ``VirginiaAnnualReport``, ``WarrantReport`` or ``WarrantSubjectsReport``.
 
 ``frpolicy verify JURISDICTION [--version NAME] [--reading ID=CHOICE] [--every-reading]``
     Every claim :func:`frpolicy.analysis.verify` establishes about each version (or one):
@@ -303,6 +306,8 @@ _SCHEMA_TYPES: dict[str, type] = {
 _STATE_REPORT_TYPES = (
     "BureauLog",
     "MarylandAnnualReport",
+    "MontanaDepartmentReport",
+    "MontanaLocalReport",
     "UtahAnnualReport",
     "VirginiaAnnualReport",
     "WarrantReport",

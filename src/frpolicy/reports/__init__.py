@@ -53,8 +53,8 @@ group. A report lays itself out as a :class:`Document` of titled :class:`Table` 
 which every format writes.
 
 The work is done in private modules, one a report (the audit, EOPSS, Maryland's, Maine's,
-Utah's, Virginia's, Washington's) and one a format (text, Markdown, CSV, HTML); this module
-is their public face.
+Montana's, Utah's, Virginia's, Washington's) and one a format (text, Markdown, CSV, HTML);
+this module is their public face.
 """
 
 from __future__ import annotations
@@ -158,6 +158,19 @@ if TYPE_CHECKING:
         PurposeCount,
         bureau_log,
     )
+    from frpolicy.reports._us_mt import (
+        MONTANA_DEPARTMENT_TABLES,
+        MONTANA_LOCAL_TABLES,
+        MontanaDepartmentReport,
+        MontanaDepartmentTotals,
+        MontanaLocalReport,
+        MontanaLocalTotals,
+        MontanaSearch,
+        OffenseSearches,
+        RequesterSearches,
+        montana_department_report,
+        montana_local_report,
+    )
     from frpolicy.reports._us_ut import (
         UTAH_TABLES,
         CrimeTypeCount,
@@ -187,6 +200,8 @@ if TYPE_CHECKING:
         WarrantReport,
         WarrantSubjectsReport,
         WarrantTotals,
+        colorado_warrant_report,
+        colorado_warrant_subjects_report,
         warrant_report,
         warrant_subjects_report,
     )
@@ -198,6 +213,8 @@ __all__ = [
     "EOPSS_TABLES",
     "FORMATS",
     "MARYLAND_TABLES",
+    "MONTANA_DEPARTMENT_TABLES",
+    "MONTANA_LOCAL_TABLES",
     "REPORT_ENTRY_POINT_GROUP",
     "SCHEMA_VERSION",
     "SUBJECTS_TABLES",
@@ -241,8 +258,14 @@ __all__ = [
     "MarylandSearch",
     "MarylandTotals",
     "MatchCount",
+    "MontanaDepartmentReport",
+    "MontanaDepartmentTotals",
+    "MontanaLocalReport",
+    "MontanaLocalTotals",
+    "MontanaSearch",
     "MonthCount",
     "NotAllowedRecord",
+    "OffenseSearches",
     "OtherReading",
     "OutcomeCount",
     "Period",
@@ -262,6 +285,7 @@ __all__ = [
     "ReportError",
     "ReportTerms",
     "RequestRecord",
+    "RequesterSearches",
     "SearcherStatistics",
     "Sensitivity",
     "Series",
@@ -289,8 +313,12 @@ __all__ = [
     "WarrantTotals",
     "audit_report",
     "bureau_log",
+    "colorado_warrant_report",
+    "colorado_warrant_subjects_report",
     "eopss_report",
     "maryland_annual_report",
+    "montana_department_report",
+    "montana_local_report",
     "other_choices",
     "render",
     "report_errors",
@@ -334,8 +362,23 @@ _LAZY = {
         "WarrantReport",
         "WarrantSubjectsReport",
         "WarrantTotals",
+        "colorado_warrant_report",
+        "colorado_warrant_subjects_report",
         "warrant_report",
         "warrant_subjects_report",
+    ),
+    "frpolicy.reports._us_mt": (
+        "MONTANA_DEPARTMENT_TABLES",
+        "MONTANA_LOCAL_TABLES",
+        "MontanaDepartmentReport",
+        "MontanaDepartmentTotals",
+        "MontanaLocalReport",
+        "MontanaLocalTotals",
+        "MontanaSearch",
+        "OffenseSearches",
+        "RequesterSearches",
+        "montana_department_report",
+        "montana_local_report",
     ),
     "frpolicy.reports._us_ut": (
         "UTAH_TABLES",

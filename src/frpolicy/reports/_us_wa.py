@@ -27,22 +27,42 @@ use is reported to a legislative authority as it happens (.090(2), a duty of eac
 
 (4) names no period; the report's own reading (:data:`SUBJECTS_PERIOD`) takes the warrants
 applied for in the preceding year.
+
+Colorado's part 3 of article 18 of title 24 C.R.S., after Washington's chapter, asks the same
+two reports in C.R.S. 24-18-308(2) and (3), read in the text (colorado.public.law, from the
+General Assembly's C.R.S. 2023; casetext.com's cloudfront copy, current through 2024), and
+they are made here the same way, with :func:`colorado_warrant_report` and
+:func:`colorado_warrant_subjects_report`. Two differences of the text: the judges report each
+warrant they "issued or extended ... during the preceding year" (Washington's: those that
+"expired during the preceding year"), to the state court administrator; and the agencies
+report to their own reporting authority. The surveillance is that of 24-18-307(1), the same
+three kinds; (3) names no period either (:data:`CO_SUBJECTS_PERIOD`).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime, tzinfo
 
 import attrs
 
 from frpolicy.compliance import LAW_IN_FORCE, Entry, InputProblem, version_for
 from frpolicy.jurisdictions import Jurisdiction, Version
+from frpolicy.jurisdictions.us_co.common import cite as colorado
 from frpolicy.jurisdictions.us_wa.laws2020_c257 import SURVEILLANCE
 from frpolicy.law import Choice, Citation, Confidence, Reading, Source, Verification
-from frpolicy.model import Analysis, CourtKind, Gender, ImageSource, Race, SearchRecord
+from frpolicy.model import (
+    Analysis,
+    CourtKind,
+    Gender,
+    ImageSource,
+    MediaKind,
+    Race,
+    SearchRecord,
+)
 from frpolicy.policy import NO_LAW, Outcome
+from frpolicy.predicates import Predicate
 from frpolicy.reports._assumptions import Assumptions, assumptions
 from frpolicy.reports._charts import BLUE, Series
 from frpolicy.reports._common import (
@@ -52,6 +72,7 @@ from frpolicy.reports._common import (
     Period,
     ProblemRecord,
     age_band,
+    counted,
     demographic_order,
     generator,
     law_of,
@@ -71,6 +92,9 @@ from frpolicy.reports._document import (
 from frpolicy.reports._registry import ReportTerms, StatutoryReport
 
 __all__ = [
+    "CO_SUBJECTS_PERIOD",
+    "CO_WARRANT_REPORT",
+    "CO_WARRANT_SUBJECTS_REPORT",
     "SUBJECTS_PERIOD",
     "SUBJECTS_TABLES",
     "WARRANT_REPORT",
@@ -82,6 +106,8 @@ __all__ = [
     "WarrantReport",
     "WarrantSubjectsReport",
     "WarrantTotals",
+    "colorado_warrant_report",
+    "colorado_warrant_subjects_report",
     "warrant_report",
     "warrant_subjects_report",
 ]
@@ -122,6 +148,102 @@ SUBJECTS_PERIOD = Reading(
 )
 """Which warrant applications the agencies' January report covers."""
 
+_CO_TEXT = Source(
+    verification=Verification.TEXT,
+    confidence=Confidence.HIGH,
+    reference="colorado.public.law (C.R.S. 2023, leg.colorado.gov), casetext.com (cloudfront "
+    "copy, current through 2024): C.R.S. 24-18-308(2)-(3), added by 2022 Ch. 463, section 4",
+)
+
+CO_SUBJECTS_PERIOD = Reading(
+    id="co-subjects-report-period",
+    question="C.R.S. 24-18-308(3) asks each January for the demographics of the subjects of the "
+    "agency's surveillance warrant applications, but names no period. Which applications does "
+    "a January report cover?",
+    choices=(
+        Choice(
+            id="applied-in-year",
+            text="Those made in the preceding calendar year (the log dates an application by "
+            "the warrant's issue), as the judges' report of (2) counts the warrants issued in "
+            "it.",
+        ),
+        Choice(
+            id="expired-in-year",
+            text="Those whose warrants expired in the preceding year.",
+        ),
+    ),
+    source=Source(
+        verification=Verification.TEXT,
+        confidence=Confidence.LOW,
+        reference="C.R.S. 24-18-308(3); no period in the text, an interpretation",
+    ),
+    citation=colorado("308", "(3)"),
+)
+"""Which warrant applications a Colorado agency's January report covers."""
+
+
+def _colorado_surveillance() -> Predicate:
+    """24-18-307(1)'s surveillance, from Colorado's law: loaded when its report is made."""
+    from frpolicy.jurisdictions.us_co.ch463 import SURVEILLANCE as COLORADO  # noqa: PLC0415 - loads Colorado's law only for its reports
+
+    return COLORADO
+
+
+@attrs.frozen(kw_only=True)
+class _Law:
+    """What differs between the places whose law asks these two reports: words and dates."""
+
+    code: str
+    place: str
+    judges: str  # the provision of the judges' report, cited in full
+    judges_items: str  # its items, as the table's title numbers them
+    subjects: str  # the provision of the agencies' report
+    subjects_item: str
+    surveillance_text: str  # where the surveillance counted is described
+    courts: str  # whom the judges report to
+    authority: str  # whom the agencies report to
+    issued: bool  # the judges report the warrants issued in the year (else: those expired)
+    certification: str
+    reading: Reading
+    surveillance: Callable[[], Predicate]
+
+
+_WASHINGTON = _Law(
+    code=_CODE,
+    place="Washington",
+    judges="RCW 43.386.070(3)",
+    judges_items="(3)(a)-(e)",
+    subjects="RCW 43.386.070(4)",
+    subjects_item="(4)",
+    surveillance_text=".080(1)",
+    courts="the administrator for the courts",
+    authority="a legislative authority",
+    issued=False,
+    certification="I certify that this report lists every warrant for the use of a facial "
+    "recognition service for surveillance that I issued, or whose extension I issued, that "
+    "expired during the year, and every such warrant I denied in it.",
+    reading=SUBJECTS_PERIOD,
+    surveillance=lambda: SURVEILLANCE,
+)
+_COLORADO = _Law(
+    code="US-CO",
+    place="Colorado",
+    judges="C.R.S. 24-18-308(2)",
+    judges_items="(2)(a)-(e)",
+    subjects="C.R.S. 24-18-308(3)",
+    subjects_item="(3)",
+    surveillance_text="24-18-307(1)",
+    courts="the state court administrator",
+    authority="the agency's reporting authority",
+    issued=True,
+    certification="I certify that this report lists every warrant, or extension of a warrant, "
+    "for the use of a facial recognition service for surveillance that I issued or extended "
+    "during the year, and every such warrant I denied in it.",
+    reading=CO_SUBJECTS_PERIOD,
+    surveillance=_colorado_surveillance,
+)
+_LAWS = {law.code: law for law in (_WASHINGTON, _COLORADO)}
+
 WARRANT_TABLES = ("warrants", "judges", "totals", "problems", "assumptions")
 """The tables of a :class:`WarrantReport`, by name (the first is the CSV default)."""
 SUBJECTS_TABLES = ("subjects", "warrants", "totals", "problems", "assumptions")
@@ -136,13 +258,14 @@ _USES = (
 
 @attrs.frozen(kw_only=True)
 class SurveillanceWarrant:
-    """A warrant for facial recognition surveillance, as .070(3) has a judge report it.
+    """A warrant for facial recognition surveillance, as a judge reports it (RCW 43.386.070(3)).
 
     ``agency`` applied for it (the agency that asked for the searches); ``officer`` the
     applying officer, as the log names them (``None``: not recorded). ``days_authorized``
     is the period of surveillance it authorized, from issue to expiry. ``uses`` are the
-    kinds of surveillance its searches were (.080(1)); ``spaces`` where the images
-    searched came from, the nearest a log comes to the nature of the public spaces.
+    kinds of surveillance its searches were (RCW 43.386.080(1), C.R.S. 24-18-307(1));
+    ``spaces`` where the images searched came from, the nearest a log comes to the nature
+    of the public spaces.
     ``searches`` counts the searches run under it, ``requests`` names them.
     """
 
@@ -218,10 +341,12 @@ class WarrantTotals:
 
 @attrs.frozen(kw_only=True)
 class WarrantReport:
-    """The judges' January report of facial recognition surveillance warrants, RCW 43.386.070(3).
+    """The judges' January report of facial recognition surveillance warrants.
 
-    ``warrants`` lists each warrant that expired in the period (the preceding year), with
-    what (3)(a)-(e) ask as far as a search log records it; ``judges`` counts them by judge.
+    Washington's, RCW 43.386.070(3), or Colorado's, C.R.S. 24-18-308(2) (``jurisdiction``).
+    ``warrants`` lists each warrant that expired in the period (the preceding year; in
+    Colorado, each issued in it), with what items (a)-(e) ask as far as a search log records
+    it; ``judges`` counts them by judge.
     """
 
     schema_version: int = SCHEMA_VERSION
@@ -247,11 +372,13 @@ class WarrantReport:
 
 @attrs.frozen(kw_only=True)
 class WarrantSubjectsReport:
-    """An agency's January report of its warrant subjects' demographics, RCW 43.386.070(4).
+    """An agency's January report of its warrant subjects' demographics.
 
+    Washington's, RCW 43.386.070(4), or Colorado's, C.R.S. 24-18-308(3) (``jurisdiction``).
     ``subjects`` counts the individuals named as subjects in the warrant applications the
-    report covers (by the reading ``wa-subjects-report-period``), by agency, age band, race and
-    gender: nonidentifying figures. ``warrants`` are the warrants counted.
+    report covers (by the reading ``wa-subjects-report-period`` or
+    ``co-subjects-report-period``), by agency, age band, race and gender: nonidentifying
+    figures. ``warrants`` are the warrants counted.
     """
 
     schema_version: int = SCHEMA_VERSION
@@ -293,7 +420,12 @@ class _Tally(LogTally):
     versions: dict[str, Version] = attrs.Factory(dict)
 
     def take(
-        self, number: int, record: SearchRecord, place: Jurisdiction, terms: ReportTerms
+        self,
+        number: int,
+        record: SearchRecord,
+        place: Jurisdiction,
+        terms: ReportTerms,
+        surveillance: Predicate,
     ) -> None:
         """Sort one record: no surveillance, no warrant, outside the law, or a warrant's search."""
         request = record.request
@@ -305,7 +437,7 @@ class _Tally(LogTally):
             self.outside_scope += 1
             return
         self.versions.setdefault(judged.instrument.id, judged)
-        if not SURVEILLANCE(request):
+        if not surveillance(request):
             self.not_surveillance += 1
             return
         warrant = request.warrant
@@ -320,11 +452,14 @@ class _Tally(LogTally):
         self.warrants.setdefault(key, []).append((number, record))
 
 
-def _read(entries: Iterable[tuple[int, Entry]], terms: ReportTerms) -> tuple[_Tally, Jurisdiction]:
+def _read(
+    entries: Iterable[tuple[int, Entry]], terms: ReportTerms, law: _Law
+) -> tuple[_Tally, Jurisdiction]:
     if terms.limit is not None and terms.limit < 0:
         msg = f"limit: must not be negative, got {terms.limit}"
         raise ValueError(msg)
-    place = law_of(_CODE, terms.law)
+    place = law_of(law.code, terms.law)
+    surveillance = law.surveillance()
     tally = _Tally(terms.limit, problem_limit=terms.problem_limit)
     for number, entry in entries:
         tally.lines_read += 1
@@ -334,7 +469,7 @@ def _read(entries: Iterable[tuple[int, Entry]], terms: ReportTerms) -> tuple[_Ta
             tally.problem(entry)
         else:
             tally.note_id(entry.request.id, number)
-            tally.take(number, entry, place, terms)
+            tally.take(number, entry, place, terms, surveillance)
     return tally, place
 
 
@@ -372,6 +507,8 @@ def _uses(record: SearchRecord, name: str) -> bool:
     request = record.request
     if name == "persistent_tracking":
         return request.analysis is Analysis.TRACKING
+    if name == "real_time":  # a live video probe is identified as it is captured
+        return request.real_time or request.probe.kind is MediaKind.LIVE_VIDEO
     return bool(getattr(request, name))
 
 
@@ -431,13 +568,36 @@ def warrant_report(entries: Iterable[tuple[int, Entry]], terms: ReportTerms) -> 
         ValueError: ``terms.agency`` is given (judges report, not agencies), ``terms.limit``
             is negative, or ``terms.law`` is not Washington's.
     """
+    return _judges_report(entries, terms, _WASHINGTON)
+
+
+def colorado_warrant_report(
+    entries: Iterable[tuple[int, Entry]], terms: ReportTerms
+) -> WarrantReport:
+    """The judges' report under C.R.S. 24-18-308(2): surveillance warrants issued in the period.
+
+    As :func:`warrant_report`, of Colorado's law: each warrant issued (or extended) in the
+    period, by judge.
+
+    Raises:
+        ValueError: ``terms.agency`` is given (judges report, not agencies), ``terms.limit``
+            is negative, or ``terms.law`` is not Colorado's.
+    """
+    return _judges_report(entries, terms, _COLORADO)
+
+
+def _judges_report(
+    entries: Iterable[tuple[int, Entry]], terms: ReportTerms, law: _Law
+) -> WarrantReport:
     if terms.agency is not None:
         msg = "agency: judges make this report, each of their own warrants; it lists them all"
         raise ValueError(msg)
-    tally, place = _read(entries, terms)
+    tally, place = _read(entries, terms, law)
     zone = place.versions[0].policy.calendar.zone
     found = [_warrant(searches, zone) for searches in tally.warrants.values()]
-    dated = [(w.expires_at, w) for w in found if w.expires_at is not None]
+    dated = [
+        (at, w) for w in found if (at := w.issued_at if law.issued else w.expires_at) is not None
+    ]
     listed = sorted(
         (w for at, w in dated if terms.period.includes(at, zone)),
         key=lambda w: (w.judge, w.issued_at, w.case_number),
@@ -446,7 +606,7 @@ def warrant_report(entries: Iterable[tuple[int, Entry]], terms: ReportTerms) -> 
     year = terms.period.end.year + 1
     return WarrantReport(
         generator=generator(),
-        jurisdiction=_CODE,
+        jurisdiction=law.code,
         version=terms.version.instrument.id if terms.version else LAW_IN_FORCE,
         period=terms.period,
         time_zone=str(zone),
@@ -484,8 +644,29 @@ def warrant_subjects_report(
         ValueError: ``terms.limit`` is negative, ``terms.law`` is not Washington's, or the
             choice asked for the reading is not one of its choices.
     """
-    reading = terms.choice(SUBJECTS_PERIOD)
-    tally, place = _read(entries, terms)
+    return _subjects_report(entries, terms, _WASHINGTON)
+
+
+def colorado_warrant_subjects_report(
+    entries: Iterable[tuple[int, Entry]], terms: ReportTerms
+) -> WarrantSubjectsReport:
+    """An agency's report under C.R.S. 24-18-308(3): its warrant subjects, in figures.
+
+    As :func:`warrant_subjects_report`, of Colorado's law, by the reading
+    ``co-subjects-report-period``.
+
+    Raises:
+        ValueError: ``terms.limit`` is negative, ``terms.law`` is not Colorado's, or the
+            choice asked for the reading is not one of its choices.
+    """
+    return _subjects_report(entries, terms, _COLORADO)
+
+
+def _subjects_report(
+    entries: Iterable[tuple[int, Entry]], terms: ReportTerms, law: _Law
+) -> WarrantSubjectsReport:
+    reading = terms.choice(law.reading)
+    tally, place = _read(entries, terms, law)
     zone = place.versions[0].policy.calendar.zone
     found = [_warrant(searches, zone) for searches in tally.warrants.values()]
 
@@ -503,7 +684,7 @@ def warrant_subjects_report(
     names = {w.agency: w.agency_name for w in found}
     return WarrantSubjectsReport(
         generator=generator(),
-        jurisdiction=_CODE,
+        jurisdiction=law.code,
         version=terms.version.instrument.id if terms.version else LAW_IN_FORCE,
         period=terms.period,
         agency=terms.agency,
@@ -529,7 +710,9 @@ def warrant_subjects_report(
         warrants=tuple(listed),
         input_problems=tally.records(terms.log),
         input_problems_not_listed=tally.not_listed,
-        assumptions=_assumed(tally, terms, place, ((_CODE, f"{_CODE}:warrant-subjects", reading),)),
+        assumptions=_assumed(
+            tally, terms, place, ((law.code, f"{law.code}:warrant-subjects", reading),)
+        ),
     )
 
 
@@ -630,15 +813,18 @@ def _judged(version: str) -> str:
 def _warrant_document(r: WarrantReport) -> Document:
     t = r.totals
     judges = r.judges
+    law = _LAWS[r.jurisdiction]
+    dated = "issued" if law.issued else "expired"
     return Document(
-        title=f"Facial recognition surveillance warrants that expired in {r.period.label}",
+        title=f"Facial recognition surveillance warrants {dated} in {r.period.label}",
         facts=(
             (
-                f"Washington ({r.jurisdiction}), RCW 43.386.070(3), for the administrator for the "
-                f"courts; judged under {_judged(r.version)}."
+                f"{law.place} ({r.jurisdiction}), {law.judges}, for {law.courts}; judged under "
+                f"{_judged(r.version)}."
             ),
             (
-                f"From {r.log}: the warrants for facial recognition surveillance (.080(1)) its "
+                f"From {r.log}: the warrants for facial recognition surveillance "
+                f"({law.surveillance_text}) its "
                 f"searches ran under, each dated in {r.time_zone} time. Applications denied or "
                 "modified, extensions, and who authorized an application are not in a search "
                 "log: each judge adds them."
@@ -649,19 +835,24 @@ def _warrant_document(r: WarrantReport) -> Document:
             ("judges", len(judges)),
             ("searches under them", sum(w.searches for w in r.warrants)),
             ("warrants of other years", t.other_periods),
-            ("no expiry recorded", t.no_expiry),
+            # a warrant dated by its issue always has a year
+            *(() if law.issued else (("no expiry recorded", t.no_expiry),)),
         ),
         findings=(
-            f"{t.warrants:,} warrants for facial recognition surveillance expired "
-            f"{r.period.during}, issued by {len(judges):,} judges; {t.warrant_searches:,} "
-            f"searches of the log ran under {t.warrants_in_log:,} such warrants in all. "
-            f"{t.no_expiry:,} warrants record no expiry, so no year to report them in."
+            f"{t.warrants:,} warrants for facial recognition surveillance {dated} "
+            f"{r.period.during}, by {counted(len(judges), 'judge')}; {t.warrant_searches:,} "
+            f"searches of the log ran under {t.warrants_in_log:,} such warrants in all."
+            + (
+                ""
+                if law.issued
+                else f" {t.no_expiry:,} warrants record no expiry, so no year to report them in."
+            )
         ),
         tables=(
             Table(
                 name="warrants",
-                title="(3)(a)-(e) Each warrant",
-                about="Each warrant that expired in the period, with the judge who issued it, "
+                title=f"{law.judges_items} Each warrant",
+                about=f"Each warrant {dated} in the period, with the judge who issued it, "
                 "the agency and officer that applied, the period it authorized, the kinds of "
                 "surveillance its searches were, and where their images came from.",
                 columns=_warrant_columns(subjects=False),
@@ -691,12 +882,10 @@ def _warrant_document(r: WarrantReport) -> Document:
             filer_role="Judge",
             filer="",
             contact=r.filer.contact,
-            recipient="the administrator for the courts",
+            recipient=law.courts,
             period=r.period.label,
             due=r.due,
-            certification="I certify that this report lists every warrant for the use of a "
-            "facial recognition service for surveillance that I issued, or whose extension I "
-            "issued, that expired during the year, and every such warrant I denied in it.",
+            certification=law.certification,
         ),
         default=WARRANT_TABLES[0],
     )
@@ -704,14 +893,15 @@ def _warrant_document(r: WarrantReport) -> Document:
 
 def _subjects_document(r: WarrantSubjectsReport) -> Document:
     t = r.totals
-    reading = next(x for x in r.assumptions.readings if x.reading == SUBJECTS_PERIOD.id)
+    law = _LAWS[r.jurisdiction]
+    reading = next(x for x in r.assumptions.readings if x.reading == law.reading.id)
     return Document(
         title=f"Subjects of facial recognition surveillance warrant applications, {r.period.label}"
         + (f", of {r.agency}" if r.agency is not None else ""),
         facts=(
             (
-                f"Washington ({r.jurisdiction}), RCW 43.386.070(4), for a legislative authority; "
-                f"judged under {_judged(r.version)}."
+                f"{law.place} ({r.jurisdiction}), {law.subjects}, for {law.authority}; judged "
+                f"under {_judged(r.version)}."
             ),
             (
                 f"From {r.log}: the applications counted are, by the reading "
@@ -732,7 +922,7 @@ def _subjects_document(r: WarrantSubjectsReport) -> Document:
         tables=(
             Table(
                 name="subjects",
-                title="(4) Subjects by age, race and gender",
+                title=f"{law.subjects_item} Subjects by age, race and gender",
                 about="The individuals named as subjects of surveillance in the applications, "
                 "by applying agency, in figures that identify no one.",
                 columns=(
@@ -761,7 +951,7 @@ def _subjects_document(r: WarrantSubjectsReport) -> Document:
                 name="warrants",
                 title="The warrants counted",
                 about="For the agency's own records: each warrant counted (this list is not "
-                "part of the figures a legislative authority receives).",
+                f"part of the figures {law.authority} receives).",
                 columns=_warrant_columns(subjects=True),
                 rows=_warrant_rows(r.warrants, subjects=True),
             ),
@@ -773,7 +963,7 @@ def _subjects_document(r: WarrantSubjectsReport) -> Document:
             filer_role="Agency",
             filer=f"{r.filer.name} ({r.filer.agency})" if r.filer.name else r.filer.agency or "",
             contact=r.filer.contact,
-            recipient="a legislative authority",
+            recipient=law.authority,
             period=r.period.label,
             due=r.due,
             certification="I certify that this report summarizes every warrant application, or "
@@ -818,3 +1008,37 @@ WARRANT_SUBJECTS_REPORT = StatutoryReport(
     readings=(SUBJECTS_PERIOD,),
 )
 """Washington's agencies' January report, as registered: ``US-WA:warrant-subjects``."""
+
+CO_WARRANT_REPORT = StatutoryReport(
+    jurisdiction=_COLORADO.code,
+    name="warrant-report",
+    title="Judges' report of facial recognition surveillance warrants (C.R.S. 24-18-308(2))",
+    citation=colorado("308", "(2)"),
+    source=_CO_TEXT,
+    who="each judge who issued, extended or denied a warrant for facial recognition surveillance",
+    recipient="the state court administrator",
+    due="in January each year",
+    period="the warrants issued or extended in the preceding year, and those denied in it",
+    report_type=WarrantReport,
+    tables=WARRANT_TABLES,
+    make=colorado_warrant_report,
+)
+"""Colorado's judges' January report, as registered: ``US-CO:warrant-report``."""
+
+CO_WARRANT_SUBJECTS_REPORT = StatutoryReport(
+    jurisdiction=_COLORADO.code,
+    name="warrant-subjects",
+    title="Agencies' report of the subjects of surveillance warrant applications "
+    "(C.R.S. 24-18-308(3))",
+    citation=colorado("308", "(3)"),
+    source=_CO_TEXT,
+    who="each agency that applied for a warrant for facial recognition surveillance",
+    recipient="the agency's reporting authority",
+    due="in January each year",
+    period="the preceding year (no period in the text: reading co-subjects-report-period)",
+    report_type=WarrantSubjectsReport,
+    tables=SUBJECTS_TABLES,
+    make=colorado_warrant_subjects_report,
+    readings=(CO_SUBJECTS_PERIOD,),
+)
+"""Colorado's agencies' January report, as registered: ``US-CO:warrant-subjects``."""
