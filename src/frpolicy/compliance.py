@@ -97,12 +97,15 @@ CASE_EVENTS = frozenset(
         EventKind.PRETRIAL_CONFERENCE,
         EventKind.TRIAL,
         EventKind.RESULT_RELIED_ON,
+        EventKind.PHOTO_LINEUP,
+        EventKind.ARREST,
     }
 )
 """Events of a case against a person: obligations anchored to them need a case.
 
 Reliance on a result for probable cause or an identification is one: it is recorded in the
-case of the person identified (``CaseRecord.relied_on_at``).
+case of the person identified (``CaseRecord.relied_on_at``); so are a photo lineup with
+that person in it and their arrest.
 """
 
 
@@ -140,7 +143,9 @@ def timeline(record: SearchRecord) -> tuple[Event, ...]:
     """The events of a search itself, from its log record, in order of time.
 
     A log that says a person reviewed the candidates (``human_review``) records that review
-    as part of the search, at the time it was performed.
+    as part of the search, at the time it was performed. The request's authorization, if any,
+    was requested, and perhaps refused, by the authority it names; the system's registration
+    is an event of the search too.
     """
     request = record.request
     events = [Event(kind=EventKind.REQUEST_SUBMITTED, at=request.submitted_at)]
@@ -150,6 +155,10 @@ def timeline(record: SearchRecord) -> tuple[Event, ...]:
         (EventKind.RESULT_REVIEWED, reviewed),
         (EventKind.SEARCH_DOCUMENTED, record.documented_at),
         (EventKind.SEARCH_REPORTED, record.reported_at),
+        (EventKind.USE_STOPPED, record.stopped_at),
+        (EventKind.DATA_DELETED, record.deleted_at),
+        (EventKind.USE_NOTIFIED, record.notified_at),
+        (EventKind.SYSTEM_REGISTERED, request.technology.registered_at),
     ):
         if at is not None:
             events.append(Event(kind=kind, at=at))
@@ -163,14 +172,34 @@ def timeline(record: SearchRecord) -> tuple[Event, ...]:
                 supervisory=statement.supervisory,
             )
         )
+    events.extend(_authorization_events(request))
     return tuple(sorted(events, key=_AT))
+
+
+def _authorization_events(request: SearchRequest) -> list[Event]:
+    """The authorization's request and, when it was decided and not granted, its refusal."""
+    asked = request.authorization
+    if asked is None:
+        return []
+    events = [
+        Event(
+            kind=EventKind.AUTHORIZATION_REQUESTED, at=asked.requested_at, authority=asked.authority
+        )
+    ]
+    if asked.decided_at is not None and not asked.granted:
+        events.append(
+            Event(
+                kind=EventKind.AUTHORIZATION_REFUSED, at=asked.decided_at, authority=asked.authority
+            )
+        )
+    return events
 
 
 def case_timeline(case: CaseRecord) -> tuple[Event, ...]:
     """The events of a defendant's case, in order.
 
-    Its court dates, the notices served, and when the search's result was relied on and
-    corroborated.
+    Its court dates, the notices served, when the search's result was relied on and
+    corroborated, and when the defendant was shown in a photo lineup and arrested.
     """
     events = [
         Event(kind=kind, at=at)
@@ -180,6 +209,8 @@ def case_timeline(case: CaseRecord) -> tuple[Event, ...]:
             (EventKind.TRIAL, case.trial_at),
             (EventKind.RESULT_RELIED_ON, case.relied_on_at),
             (EventKind.RESULT_CORROBORATED, case.corroborated_at),
+            (EventKind.PHOTO_LINEUP, case.lineup_at),
+            (EventKind.ARREST, case.arrested_at),
         )
         if at is not None
     ]

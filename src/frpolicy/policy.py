@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from frpolicy.law import Citation, Instrument, Reading, Source
-from frpolicy.model import CourtKind, Disclosure, Event, EventKind, SearchRequest
+from frpolicy.model import Authority, CourtKind, Disclosure, Event, EventKind, SearchRequest
 from frpolicy.predicates import (
     All,
     Any,
@@ -147,6 +147,14 @@ _ANCHOR_PROSE = {
     EventKind.RESULT_REVIEWED: "the review of the result",
     EventKind.RESULT_RELIED_ON: "reliance on the result for probable cause or an identification",
     EventKind.RESULT_CORROBORATED: "the corroboration of the result",
+    EventKind.AUTHORIZATION_REQUESTED: "the request for authorization",
+    EventKind.AUTHORIZATION_REFUSED: "the refusal of the authorization",
+    EventKind.USE_STOPPED: "the end of the use",
+    EventKind.DATA_DELETED: "the deletion of the data",
+    EventKind.USE_NOTIFIED: "the notification of the use",
+    EventKind.SYSTEM_REGISTERED: "the registration of the system",
+    EventKind.PHOTO_LINEUP: "the photo lineup",
+    EventKind.ARREST: "the arrest",
 }
 
 
@@ -288,8 +296,9 @@ class Duty:
     request): until it happens, nothing is owed.
 
     ``fulfilled_by`` is the kind of event that meets it. An event counts only if it also
-    discloses ``disclosures`` (a notice), went to ``court`` and, when ``supervisory`` is
-    set, was made by a supervisory official (a sworn statement). A ``deadline`` of
+    discloses ``disclosures`` (a notice), went to ``court``, when ``supervisory`` is set,
+    was made by a supervisory official (a sworn statement), and, when ``authorities`` are
+    named, went to one of them (an authorization requested). A ``deadline`` of
     ``None`` records that the law states none: the obligation is then met or pending,
     never late.
 
@@ -312,6 +321,7 @@ class Duty:
     supervisory: bool = False
     outcomes: frozenset[Outcome] = frozenset({Outcome.PERMITTED})
     arises_on: EventKind = EventKind.SEARCH_PERFORMED
+    authorities: frozenset[Authority] = frozenset()
 
     def __attrs_post_init__(self) -> None:
         if not self.outcomes or not self.outcomes <= _IN_SCOPE:
@@ -353,6 +363,7 @@ class Obligation:
     supervisory: bool = False
     due: datetime | None = None
     arises_on: EventKind = EventKind.SEARCH_PERFORMED
+    authorities: frozenset[Authority] = frozenset()
 
     def fulfils(self, event: Event) -> bool:
         """Whether an event meets this obligation, whenever it came."""
@@ -361,6 +372,7 @@ class Obligation:
             and self.disclosures <= event.disclosures
             and (self.court is None or event.court is self.court)
             and (event.supervisory or not self.supervisory)
+            and (not self.authorities or event.authority in self.authorities)
         )
 
     def check(self, events: Iterable[Event], at: datetime) -> ObligationCheck:
@@ -731,6 +743,7 @@ def _obligations(duty: Duty, calendar: Calendar) -> Callable[[SearchRequest], Ob
         "court": duty.court,
         "supervisory": duty.supervisory,
         "arises_on": duty.arises_on,
+        "authorities": duty.authorities,
     }
     deadline = duty.deadline
     if deadline is None or deadline.anchor not in _KNOWN_AT_DECISION:
