@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from frpolicy.law import Citation, Instrument, Reading, Source
+from frpolicy.law import Citation, Instrument, InstrumentKind, Reading, Source
 from frpolicy.model import Authority, CourtKind, Disclosure, Event, EventKind, SearchRequest
 from frpolicy.predicates import (
     All,
@@ -473,7 +473,9 @@ class Decision:
     ``reasons`` holds one :class:`Reason` per rule of the policy (none when the request is
     out of scope; ``scope`` then says why). ``readings`` are the interpretations of the law
     this decision rests on, as they were chosen: those under whose other choice the
-    outcome or the obligations would differ.
+    outcome or the obligations would differ. ``instrument_kind`` is the kind of the
+    instrument that decided; the memo names a police department's policy or a settlement as
+    such (``None``: a decision stored before the kind was recorded).
     """
 
     request_id: str
@@ -486,6 +488,7 @@ class Decision:
     obligations: tuple[Obligation, ...] = ()
     errors: tuple[str, ...] = ()
     readings: tuple[Reading, ...] = ()
+    instrument_kind: InstrumentKind | None = None
 
     @property
     def permitted(self) -> bool:
@@ -523,6 +526,9 @@ class Decision:
         """A short memo, in plain English, citing the provisions that decided."""
         title = self.outcome.value.replace("_", " ").upper()
         heading = f"{title}: request {self.request_id} under {self.instrument}"
+        kind = self.instrument_kind
+        if kind is not None and kind in _NOT_LEGISLATION:  # not to be taken for a statute
+            heading += f", {kind.label}"
         lines = [f"{heading} ({self.jurisdiction}), judged at {self.at.isoformat()}.", ""]
         lines.append(self._opening())
         if self.outcome is Outcome.NOT_APPLICABLE:
@@ -541,6 +547,10 @@ class Decision:
         if self.errors:
             lines.extend(["", "Errors:", *(f"  - {e}" for e in self.errors)])
         return "\n".join(lines)
+
+
+_NOT_LEGISLATION = frozenset({InstrumentKind.POLICY, InstrumentKind.SETTLEMENT})
+"""The kinds of instrument a memo names in its heading: no legislature made them."""
 
 
 def _combine(values: list[tuple[Effect, bool | None]], errors: bool) -> Outcome:  # noqa: FBT001 - private
@@ -893,6 +903,7 @@ class Policy:
             obligations=tuple([make(request) for make in skeleton.obligations]),
             errors=skeleton.errors,
             readings=skeleton.readings,
+            instrument_kind=self.instrument.kind,
         )
 
     def evaluate_many(
