@@ -171,16 +171,14 @@ def _still(readings: Mapping[str, Reading]) -> Predicate:
 
 
 def _video(readings: Mapping[str, Reading]) -> Predicate:
-    kinds = {MediaKind.LIVE_VIDEO, MediaKind.RECORDED_VIDEO} | (
-        set(MediaKind) - _stills(readings) - {MediaKind.LIVE_VIDEO, MediaKind.RECORDED_VIDEO}
-    )
+    kinds = frozenset(MediaKind) - _stills(readings)  # live and recorded video, and as read
     return leaf(
         "on_video" if MediaKind.VIDEO_FRAME not in kinds else "on_video_or_a_frame",
         "the search runs on a live stream or on recorded video"
         + (", a frame taken from one included" if MediaKind.VIDEO_FRAME in kinds else "")
         + ", or identifies people as they are filmed",
         "r.probe.kind in VIDEO or r.real_time",
-        VIDEO=frozenset(kinds),
+        VIDEO=kinds,
     )
 
 
