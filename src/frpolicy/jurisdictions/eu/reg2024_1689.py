@@ -290,9 +290,8 @@ safety, or a genuine and present or foreseeable threat of a terrorist attack."""
 _ANNEX_II_IDS = {f"ANNEX_{i + 1}": lst.id for i, lst in enumerate(ANNEX_II)}
 OBJECTIVE_SUSPECTS = leaf(
     "objective_suspect_of_an_annex_ii_offence",
-    "the use locates or identifies a person reasonably suspected of an Annex II offence "
-    "punishable by a custodial sentence of four years or more at most, for a criminal "
-    "investigation",
+    "the use locates or identifies a person reasonably suspected of an Annex II offence whose "
+    "longest custodial sentence is four years or more, for a criminal investigation",
     "r.purpose is Purpose.CRIMINAL_INVESTIGATION and r.suspicion in SUSPECTED"
     " and r.offense is not None and ("
     + " or ".join(f"{alias} in r.offense.listed_in" for alias in _ANNEX_II_IDS)

@@ -83,7 +83,7 @@ INSTRUMENT = Instrument(
     "by the Board of Police Commissioners on 19 September 2019 (revised under the Williams "
     "settlement on 28 June 2024)",
     kind=InstrumentKind.POLICY,
-    status=InstrumentStatus.REPEALED,
+    status=InstrumentStatus.IN_FORCE,
     effective_from=date(2019, 9, 19),
     effective_until=date(2024, 6, 28),
     url="https://www.scribd.com/document/425720330",
