@@ -1,19 +1,29 @@
-"""Audit throughput: ``frpolicy audit`` over generated search logs, end to end.
+r"""Audit throughput: ``frpolicy audit`` over generated search logs, end to end.
 
-The log is JSON Lines of :class:`~frpolicy.SearchRecord`, written with
-:func:`frpolicy.to_json` into a temporary directory. Writing a million records one by one
-would take longer than auditing them, so the log is written from a pool of distinct
-seeded records, each line given its own request id: the audit still parses, structures
-and evaluates every line.
+Two kinds of log, JSON Lines of :class:`~frpolicy.SearchRecord` in a temporary directory:
+
+- *the benchmark log* (:func:`write_log`): the seeded workload's records, written with
+  :func:`frpolicy.to_json` (UTF-8, no escapes);
+- *the sample-shaped log* (:func:`write_sample_log`): records of the mix that
+  ``examples/generate.py`` draws for the shipped sample, written as Python's
+  :func:`json.dumps` writes by default, every non-ASCII character escaped (``"§"`` as
+  ``"\u00a7"``), as many producers of logs write them.
+
+Writing a million records one by one would take longer than auditing them, so a log is
+written from a pool of distinct seeded records, each line given its own request id: the
+audit still parses, structures and evaluates every line.
 
 The command runs in a child process; its wall time gives requests per second, its CPU
 time (user and system, its worker processes included, from ``os.wait4``) the cost per
 line, and GNU ``time`` (or, without it, ``os.wait4``) its peak resident memory. The cost
-per line is set beside a bare ``json.loads`` of the same lines, timed in this process.
+per line is set beside a bare ``json.loads`` of the same lines, timed in this process. A
+run may hide ``orjson`` from the command, to measure the audit as installed without the
+``fast`` extra.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import itertools
 import json
 import os
@@ -28,9 +38,17 @@ import workload
 
 import frpolicy
 
-__all__ = ["AuditRun", "cli_available", "json_loads_cpu", "run_audit", "write_log"]
+__all__ = [
+    "AuditRun",
+    "cli_available",
+    "json_loads_cpu",
+    "run_audit",
+    "write_log",
+    "write_sample_log",
+]
 
 _POOL = 20_000
+_EXAMPLES = Path(__file__).resolve().parent.parent / "src" / "frpolicy" / "examples"
 
 
 @attrs.frozen
@@ -79,29 +97,64 @@ def write_log(path: Path, lines: int, seed: int = workload.SEED) -> int:
     return path.stat().st_size
 
 
-def _command() -> list[str]:
+def write_sample_log(path: Path, lines: int, seed: int = 20240101) -> int:
+    """Write ``lines`` records of the shipped sample's mix, escaped as ``json.dumps`` writes.
+
+    Returns the size of the log in bytes.
+    """
+    spec = importlib.util.spec_from_file_location(
+        "generate", _EXAMPLES.parent.parent.parent / "examples" / "generate.py"
+    )
+    assert spec is not None  # noqa: S101 - the file is in the repository
+    assert spec.loader is not None  # noqa: S101 - a source file has a loader
+    generate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generate)
+    generator = generate.Generator(seed)
+    pool = [frpolicy.to_dict(generator.record()) for _ in range(min(lines, _POOL))]
+    with path.open("w", encoding="ascii") as log:
+        for n in range(lines):
+            data = pool[n % len(pool)]
+            data["request"]["id"] = f"MA-{n:07d}"
+            log.write(json.dumps(data))  # the defaults: "\\u00a7" for every "§"
+            log.write("\n")
+    return path.stat().st_size
+
+
+_NO_ORJSON = "import sys; sys.modules['orjson'] = None; "
+"""Hides orjson from the command: ``import orjson`` raises ImportError, as if not installed."""
+
+
+def _command(*, fast: bool) -> list[str]:
     script = Path(sys.executable).with_name("frpolicy")
-    if script.exists():
+    if script.exists() and fast:
         return [str(script)]
-    return [sys.executable, "-c", "import sys; from frpolicy.cli import main; sys.exit(main())"]
+    hide = "" if fast else _NO_ORJSON
+    return [
+        sys.executable,
+        "-c",
+        f"{hide}import sys; from frpolicy.cli import main; sys.exit(main())",
+    ]
 
 
-def run_audit(log: Path, output: Path, *options: str, version: str = "H.1728") -> AuditRun:
+def run_audit(
+    log: Path, output: Path, *options: str, version: str | None = "H.1728", fast: bool = True
+) -> AuditRun:
     """Run ``frpolicy audit`` on ``log`` in a child process: wall and CPU time, peak memory.
 
-    ``options`` are more options of the command (``--jobs 2``).
+    ``options`` are more options of the command (``--jobs 2``). ``version`` ``None`` judges
+    each search under the law in force on its day; ``fast`` false hides orjson.
 
     Raises:
         RuntimeError: the command failed (its standard error is in the message).
     """
+    chosen = () if version is None else ("--version", version)
     command = [
-        *_command(),
+        *_command(fast=fast),
         "audit",
         str(log),
         "--jurisdiction",
         "US-MA",
-        "--version",
-        version,
+        *chosen,
         "--format",
         "json",
         "--output",

@@ -7,14 +7,19 @@ an :class:`~frpolicy.Outcome`; the peers answer only whether the search is permi
 since Cedar's and Rego's authorization answers are allow or deny.
 
 Every peer encodes the same H.1728 rules as ``src/frpolicy/jurisdictions/us_ma/h1728.py``,
-under the readings it adopts: in scope (a Massachusetts law enforcement agency or the
-Registry asks for or performs the search), no prohibition (emotion inference, moving
-images, real-time use, when law enforcement asks for or performs the search), and one
-permission (the Registry's own licensing check, to identify or verify from still images;
-or a State Police search, or an FBI search at their request, with approved technology, on
-a felony warrant in force naming the offense, in an emergency of immediate grave danger,
-or to identify a deceased person). Peers that are not installed are skipped, with the
-reason.
+under the readings it adopts, reading an agency as the Commonwealth's when its home is
+``US-MA``, lies within it, or is not stated: in scope (a Massachusetts law enforcement
+agency or the Registry asks for or performs the search, or another Massachusetts public
+agency asks for it), no prohibition (Massachusetts law enforcement taking part in a search
+not made through the State Police; emotion inference, moving images or real-time use when
+it asks for or performs the search), and one permission (the Registry's own licensing
+check, to identify or verify from still images; a State Police search, or an FBI search at
+their request, with approved technology, on a warrant in force naming a felony (death,
+life, the state prison or more than 30 months), in an emergency of immediate grave danger,
+or to identify a deceased person; or another public agency's search that no law
+enforcement agency or Registry of the Commonwealth takes part in). The floor also tells a
+prohibition from a search nothing permits; the peers answer only whether it is permitted.
+Peers that are not installed are skipped, with the reason.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from frpolicy import (
     Confinement,
     Harm,
     MediaKind,
+    Offense,
     Outcome,
     Purpose,
     SearchRequest,
@@ -58,40 +64,63 @@ Engine = Callable[[list[SearchRequest]], list[Any]]
 _LAW_ENFORCEMENT = frozenset(
     {AgencyKind.LOCAL_POLICE, AgencyKind.STATE_POLICE, AgencyKind.PROSECUTOR}
 )
-_GOVERNED = _LAW_ENFORCEMENT | {AgencyKind.MOTOR_VEHICLE_REGISTRY}
-_LAW_ENFORCEMENT_USE = _LAW_ENFORCEMENT | {AgencyKind.FBI, AgencyKind.FEDERAL}
 _MOVING = frozenset({MediaKind.RECORDED_VIDEO, MediaKind.LIVE_VIDEO})
 _PLAIN = frozenset({Analysis.IDENTIFICATION, Analysis.VERIFICATION})
 _GRAVE = frozenset({Harm.DEATH, Harm.SERIOUS_PHYSICAL_INJURY})
 _SP = AgencyKind.STATE_POLICE
 _RMV = AgencyKind.MOTOR_VEHICLE_REGISTRY
 _FBI = AgencyKind.FBI
+_OTHER = AgencyKind.OTHER_PUBLIC_AGENCY
+_HOUSE_OF_CORRECTION_MONTHS = 30
 _PERMITTED, _FORBIDDEN = Outcome.PERMITTED, Outcome.FORBIDDEN
 _NOT_PERMITTED, _NOT_APPLICABLE = Outcome.NOT_PERMITTED, Outcome.NOT_APPLICABLE
+
+
+def _ours(home: str | None) -> bool:
+    """An agency of the Commonwealth: at home there, within it, or of no stated home."""
+    return home is None or home == "US-MA" or home.startswith("US-MA-")
+
+
+def _felony(o: Offense) -> bool:
+    p = o.penalty
+    return (
+        p.death
+        or p.life
+        or p.confinement is Confinement.STATE_PRISON
+        or (p.max_term_months is not None and p.max_term_months > _HOUSE_OF_CORRECTION_MONTHS)
+    )
 
 
 def floor(r: SearchRequest) -> Outcome:  # noqa: PLR0911 - one branch per clause, by design
     """H.1728's decision, written by hand as directly as Python allows: the floor."""
     at = r.performed_at or r.submitted_at
-    requester, performer = r.requesting_agency.kind, r.performing_agency.kind
-    if requester not in _GOVERNED and performer not in _GOVERNED:
+    asker, searcher = r.requesting_agency, r.performing_agency
+    requester, performer = asker.kind, searcher.kind
+    ours_asks, ours_searches = _ours(asker.home), _ours(searcher.home)
+    police = (requester in _LAW_ENFORCEMENT and ours_asks) or (
+        performer in _LAW_ENFORCEMENT and ours_searches
+    )
+    registry_searches = performer is _RMV and ours_searches
+    if not (police or registry_searches or (requester in (_RMV, _OTHER) and ours_asks)):
         return _NOT_APPLICABLE
     moving = r.real_time or r.probe.kind in _MOVING
-    if (requester in _LAW_ENFORCEMENT_USE or performer in _LAW_ENFORCEMENT_USE) and (
-        r.analysis is Analysis.EMOTION_INFERENCE or moving
-    ):
+    route = (performer is _SP and ours_searches) or (
+        performer is _FBI and requester is _SP and ours_asks
+    )
+    if police and (not route or r.analysis is Analysis.EMOTION_INFERENCE or moving):
         return _FORBIDDEN
     if (
-        performer is _RMV
+        registry_searches
         and requester is _RMV
+        and ours_asks
         and r.purpose is Purpose.LICENSE_ISSUANCE
         and r.analysis in _PLAIN
         and not moving
     ):
         return _PERMITTED
-    if not (performer is _SP or (performer is _FBI and requester is _SP)):
-        return _NOT_PERMITTED
-    if not r.technology.approved:
+    if requester is _OTHER and ours_asks and not police and not registry_searches:
+        return _PERMITTED
+    if not route or not r.technology.approved:
         return _NOT_PERMITTED
     w, o = r.warrant, r.offense
     if (
@@ -101,7 +130,7 @@ def floor(r: SearchRequest) -> Outcome:  # noqa: PLR0911 - one branch per clause
         and w.issued_at <= at
         and (w.expires_at is None or at <= w.expires_at)
         and o.code in w.offense_codes
-        and (o.penalty.death or o.penalty.confinement is Confinement.STATE_PRISON)
+        and _felony(o)
     ):
         return _PERMITTED
     e = r.emergency
@@ -163,8 +192,8 @@ def _seconds(value: datetime) -> int:
 def to_document(r: SearchRequest) -> dict[str, Any]:
     """The request as a JSON-ready document of the fields H.1728 reads; times in epoch seconds.
 
-    Absent authorizations and an open-ended warrant are left out, as Cedar's ``has`` and
-    Rego's undefined values expect.
+    Absent authorizations, homes and terms and an open-ended warrant are left out, as
+    Cedar's ``has`` and Rego's undefined values expect.
     """
     doc: dict[str, Any] = {
         "requester": r.requesting_agency.kind.value,
@@ -185,12 +214,21 @@ def to_document(r: SearchRequest) -> dict[str, Any]:
         if w.expires_at is not None:
             warrant["expires"] = _seconds(w.expires_at)
         doc["warrant"] = warrant
+    if (home := r.requesting_agency.home) is not None:
+        doc["requester_home"] = home
+    if (home := r.performing_agency.home) is not None:
+        doc["performer_home"] = home
     if (o := r.offense) is not None:
-        doc["offense"] = {
+        offense: dict[str, Any] = {
             "code": o.code,
             "death": o.penalty.death,
-            "confinement": o.penalty.confinement.value,
+            "life": o.penalty.life,
         }
+        if o.penalty.confinement is not None:
+            offense["confinement"] = o.penalty.confinement.value
+        if o.penalty.max_term_months is not None:
+            offense["max_term"] = o.penalty.max_term_months
+        doc["offense"] = offense
     if (e := r.emergency) is not None:
         doc["emergency"] = {
             "declared": _seconds(e.declared_at),
@@ -207,6 +245,10 @@ CEDAR_POLICY = """
 permit (principal, action, resource) when {
   context.requester == "motor_vehicle_registry" &&
   context.performer == "motor_vehicle_registry" &&
+  (!(context has requester_home) || context.requester_home == "US-MA" ||
+   context.requester_home like "US-MA-*") &&
+  (!(context has performer_home) || context.performer_home == "US-MA" ||
+   context.performer_home like "US-MA-*") &&
   context.purpose == "license_issuance" &&
   ["identification", "verification"].contains(context.analysis) &&
   !context.real_time &&
@@ -215,28 +257,55 @@ permit (principal, action, resource) when {
 // §220(d): the State Police (or the FBI at their request), approved technology, and a
 // felony warrant in force, an emergency of immediate grave danger, or a deceased person.
 permit (principal, action, resource) when {
-  (context.performer == "state_police" ||
-   (context.performer == "fbi" && context.requester == "state_police")) &&
+  ((context.performer == "state_police" &&
+    (!(context has performer_home) || context.performer_home == "US-MA" ||
+     context.performer_home like "US-MA-*")) ||
+   (context.performer == "fbi" && context.requester == "state_police" &&
+    (!(context has requester_home) || context.requester_home == "US-MA" ||
+     context.requester_home like "US-MA-*"))) &&
   context.approved &&
   ((context has warrant && context has offense &&
     context.warrant.authorizes &&
     context.warrant.issued <= context.at &&
     (!(context.warrant has expires) || context.at <= context.warrant.expires) &&
     context.warrant.codes.contains(context.offense.code) &&
-    (context.offense.death || context.offense.confinement == "state_prison")) ||
+    (context.offense.death || context.offense.life ||
+     (context.offense has confinement && context.offense.confinement == "state_prison") ||
+     (context.offense has max_term && context.offense.max_term > 30))) ||
    (context has emergency &&
     context.emergency.declared <= context.at &&
     context.emergency.immediate &&
     ["death", "serious_physical_injury"].contains(context.emergency.harm)) ||
    context.purpose == "identify_deceased")
 };
-// §220(k): law enforcement may not infer emotions or analyse moving images.
+// §220(i)-(j): another public agency of the Commonwealth is under no ban.
+permit (principal, action, resource) when {
+  context.requester == "other_public_agency" &&
+  (!(context has requester_home) || context.requester_home == "US-MA" ||
+   context.requester_home like "US-MA-*") &&
+  !(["local_police", "state_police", "prosecutor", "motor_vehicle_registry"]
+      .contains(context.performer) &&
+    (!(context has performer_home) || context.performer_home == "US-MA" ||
+     context.performer_home like "US-MA-*"))
+};
+// §220(b), (k): Massachusetts law enforcement may not search but through the State
+// Police, nor infer emotions or analyse moving images.
 forbid (principal, action, resource) when {
-  (["local_police", "state_police", "prosecutor", "fbi", "federal"].contains(context.requester) ||
-   ["local_police", "state_police", "prosecutor", "fbi", "federal"].contains(context.performer)) &&
+  ((["local_police", "state_police", "prosecutor"].contains(context.requester) &&
+    (!(context has requester_home) || context.requester_home == "US-MA" ||
+     context.requester_home like "US-MA-*")) ||
+   (["local_police", "state_police", "prosecutor"].contains(context.performer) &&
+    (!(context has performer_home) || context.performer_home == "US-MA" ||
+     context.performer_home like "US-MA-*"))) &&
   (context.analysis == "emotion_inference" ||
    context.real_time ||
-   ["recorded_video", "live_video"].contains(context.probe))
+   ["recorded_video", "live_video"].contains(context.probe) ||
+   !((context.performer == "state_police" &&
+      (!(context has performer_home) || context.performer_home == "US-MA" ||
+       context.performer_home like "US-MA-*")) ||
+     (context.performer == "fbi" && context.requester == "state_police" &&
+      (!(context has requester_home) || context.requester_home == "US-MA" ||
+       context.requester_home like "US-MA-*"))))
 };
 """
 
@@ -286,36 +355,78 @@ permitted(r) if {
   permit(r)
 }
 
-governed := {"local_police", "state_police", "prosecutor", "motor_vehicle_registry"}
+law := {"local_police", "state_police", "prosecutor"}
 
-in_scope(r) if r.requester in governed
-in_scope(r) if r.performer in governed
+ours_asks(r) if not r.requester_home
+ours_asks(r) if r.requester_home == "US-MA"
+ours_asks(r) if startswith(r.requester_home, "US-MA-")
+
+ours_searches(r) if not r.performer_home
+ours_searches(r) if r.performer_home == "US-MA"
+ours_searches(r) if startswith(r.performer_home, "US-MA-")
+
+police(r) if {
+  r.requester in law
+  ours_asks(r)
+}
+police(r) if {
+  r.performer in law
+  ours_searches(r)
+}
+
+registry_searches(r) if {
+  r.performer == "motor_vehicle_registry"
+  ours_searches(r)
+}
+
+in_scope(r) if police(r)
+in_scope(r) if registry_searches(r)
+in_scope(r) if {
+  r.requester in {"motor_vehicle_registry", "other_public_agency"}
+  ours_asks(r)
+}
+
+route(r) if {
+  r.performer == "state_police"
+  ours_searches(r)
+}
+route(r) if {
+  r.performer == "fbi"
+  r.requester == "state_police"
+  ours_asks(r)
+}
 
 forbidden(r) if {
-  law_enforcement(r)
+  police(r)
+  not route(r)
+}
+forbidden(r) if {
+  police(r)
   r.analysis == "emotion_inference"
 }
 forbidden(r) if {
-  law_enforcement(r)
+  police(r)
   r.real_time
 }
 forbidden(r) if {
-  law_enforcement(r)
+  police(r)
   r.probe in {"recorded_video", "live_video"}
 }
 
-bound := {"local_police", "state_police", "prosecutor", "fbi", "federal"}
-
-law_enforcement(r) if r.requester in bound
-law_enforcement(r) if r.performer in bound
-
 permit(r) if {
   r.requester == "motor_vehicle_registry"
-  r.performer == "motor_vehicle_registry"
+  ours_asks(r)
+  registry_searches(r)
   r.purpose == "license_issuance"
   r.analysis in {"identification", "verification"}
   not r.real_time
   not r.probe in {"recorded_video", "live_video"}
+}
+permit(r) if {
+  r.requester == "other_public_agency"
+  ours_asks(r)
+  not police(r)
+  not registry_searches(r)
 }
 permit(r) if {
   central(r)
@@ -331,12 +442,7 @@ permit(r) if {
 }
 
 central(r) if {
-  r.performer == "state_police"
-  r.approved
-}
-central(r) if {
-  r.performer == "fbi"
-  r.requester == "state_police"
+  route(r)
   r.approved
 }
 
@@ -353,7 +459,9 @@ in_force(w, _) if not w.expires
 in_force(w, at) if at <= w.expires
 
 felony(o) if o.death
+felony(o) if o.life
 felony(o) if o.confinement == "state_prison"
+felony(o) if o.max_term > 30
 
 emergency(r) if {
   e := r.emergency
@@ -401,30 +509,41 @@ def _rules() -> dict[str, Engine]:
     def at(r: SearchRequest) -> datetime:
         return r.performed_at or r.submitted_at
 
-    in_scope = pred(lambda r: r.requesting_agency.kind in _GOVERNED) | pred(
-        lambda r: r.performing_agency.kind in _GOVERNED
+    ours_asks = pred(lambda r: _ours(r.requesting_agency.home))
+    ours_searches = pred(lambda r: _ours(r.performing_agency.home))
+    police = (pred(lambda r: r.requesting_agency.kind in _LAW_ENFORCEMENT) & ours_asks) | (
+        pred(lambda r: r.performing_agency.kind in _LAW_ENFORCEMENT) & ours_searches
     )
-    law_enforcement = pred(lambda r: r.requesting_agency.kind in _LAW_ENFORCEMENT_USE) | pred(
-        lambda r: r.performing_agency.kind in _LAW_ENFORCEMENT_USE
+    registry_searches = pred(lambda r: r.performing_agency.kind is _RMV) & ours_searches
+    in_scope = (
+        police
+        | registry_searches
+        | (pred(lambda r: r.requesting_agency.kind in (_RMV, _OTHER)) & ours_asks)
     )
     moving = pred(lambda r: r.real_time) | pred(lambda r: r.probe.kind in _MOVING)
-    forbidden = law_enforcement & (
-        pred(lambda r: r.analysis is Analysis.EMOTION_INFERENCE) | moving
+    route = (pred(lambda r: r.performing_agency.kind is _SP) & ours_searches) | (
+        pred(lambda r: r.performing_agency.kind is _FBI)
+        & pred(lambda r: r.requesting_agency.kind is _SP)
+        & ours_asks
+    )
+    forbidden = police & (
+        ~route | pred(lambda r: r.analysis is Analysis.EMOTION_INFERENCE) | moving
     )
     registry = (
         pred(lambda r: r.requesting_agency.kind is _RMV)
-        & pred(lambda r: r.performing_agency.kind is _RMV)
+        & ours_asks
+        & registry_searches
         & pred(lambda r: r.purpose is Purpose.LICENSE_ISSUANCE)
         & pred(lambda r: r.analysis in _PLAIN)
         & ~moving
     )
-    central = (
-        pred(lambda r: r.performing_agency.kind is _SP)
-        | (
-            pred(lambda r: r.performing_agency.kind is _FBI)
-            & pred(lambda r: r.requesting_agency.kind is _SP)
-        )
-    ) & pred(lambda r: r.technology.approved)
+    public_agency = (
+        pred(lambda r: r.requesting_agency.kind is _OTHER)
+        & ours_asks
+        & ~police
+        & ~registry_searches
+    )
+    central = route & pred(lambda r: r.technology.approved)
     felony_warrant = (
         pred(lambda r: r.warrant is not None and r.warrant.authorizes_facial_recognition)
         & pred(
@@ -441,22 +560,16 @@ def _rules() -> dict[str, Engine]:
                 and r.offense.code in r.warrant.offense_codes
             )
         )
-        & pred(
-            lambda r: (
-                r.offense is not None
-                and (
-                    r.offense.penalty.death
-                    or r.offense.penalty.confinement is Confinement.STATE_PRISON
-                )
-            )
-        )
+        & pred(lambda r: r.offense is not None and _felony(r.offense))
     )
     emergency = pred(lambda r: r.emergency is not None and r.emergency.declared_at <= at(r)) & pred(
         lambda r: r.emergency is not None and r.emergency.immediate and r.emergency.harm in _GRAVE
     )
     deceased = pred(lambda r: r.purpose is Purpose.IDENTIFY_DECEASED)
     permitted = (
-        in_scope & ~forbidden & (registry | (central & (felony_warrant | emergency | deceased)))
+        in_scope
+        & ~forbidden
+        & (registry | public_agency | (central & (felony_warrant | emergency | deceased)))
     )
     test = permitted.test
 

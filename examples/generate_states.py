@@ -125,6 +125,14 @@ def maryland() -> tuple[list[SearchRecord], list[CaseRecord]]:
     msp, bpd, mcpd, mva = agency["MDSP"], agency["BALTPD"], agency["MCPD"], agency["MVA"]
     fbi, sao = agency["FBI-BA"], agency["BCSAO"]
     base = datetime(2024, 10, 7, 9, 30, tzinfo=BALTIMORE)
+    # §2-510: a year's searches are in the report its agency publishes in January
+    reported = {2024: datetime(2025, 1, 21, 10, 0, tzinfo=BALTIMORE)}
+
+    def rec(request: SearchRequest, **fields: Any) -> SearchRecord:  # noqa: ANN401 - any field
+        performed = request.performed_at
+        year = performed.year if performed is not None else None
+        fields.setdefault("reported_at", reported.get(year) if year is not None else None)
+        return _record(request, **fields)
 
     def req(number: int, **fields: Any) -> SearchRequest:  # noqa: ANN401 - any field
         fields.setdefault("requesting_agency", bpd)
@@ -136,9 +144,9 @@ def maryland() -> tuple[list[SearchRecord], list[CaseRecord]]:
     )
     records = [
         # 1: a crime of violence, searched by the State Police for Baltimore: in order
-        _record(req(1, offense=law.offense("CR-3-202"))),
+        rec(req(1, offense=law.offense("CR-3-202"))),
         # 2: Montgomery County's own search for armed robbery; the discovery comes late
-        _record(
+        rec(
             req(
                 2,
                 requesting_agency=mcpd,
@@ -147,20 +155,22 @@ def maryland() -> tuple[list[SearchRecord], list[CaseRecord]]:
             )
         ),
         # 3: second-degree assault is in none of the twelve categories: forbidden
-        _record(req(3, offense=law.offense("CR-3-203"))),
+        rec(req(3, offense=law.offense("CR-3-203"))),
         # 4: a protester identified without reasonable suspicion: forbidden
-        _record(req(4, offense=law.offense("CR-3-802"), probe=protest)),
-        # 5: the same, on reasonable suspicion of a hate crime: permitted
-        _record(
+        rec(req(4, offense=law.offense("CR-3-802"), probe=protest)),
+        # 5: the same, on reasonable suspicion of a hate crime: permitted, but left out of
+        # the agency's annual report (§2-510)
+        rec(
             req(
                 5,
                 offense=law.offense("CR-10-304"),
                 probe=protest,
                 suspicion=Suspicion.REASONABLE_SUSPICION,
-            )
+            ),
+            reported_at=None,
         ),
         # 6: a passer-by in the frame analysed too: forbidden
-        _record(
+        rec(
             req(
                 6,
                 offense=law.offense("CR-2-201"),
@@ -172,7 +182,7 @@ def maryland() -> tuple[list[SearchRecord], list[CaseRecord]]:
             )
         ),
         # 7: live video, identified in real time: forbidden (as reported; text not read)
-        _record(
+        rec(
             req(
                 7,
                 offense=law.offense("CR-2-201"),
@@ -181,9 +191,9 @@ def maryland() -> tuple[list[SearchRecord], list[CaseRecord]]:
             )
         ),
         # 8: identifying a deceased person: §2-507(1)
-        _record(req(8, purpose=Purpose.IDENTIFY_DECEASED)),
+        rec(req(8, purpose=Purpose.IDENTIFY_DECEASED)),
         # 9: redacting body-camera footage before release: §2-507(2)
-        _record(
+        rec(
             req(
                 9,
                 requesting_agency=bpd,
@@ -195,13 +205,13 @@ def maryland() -> tuple[list[SearchRecord], list[CaseRecord]]:
             )
         ),
         # 10: victims identified in seized media: §2-507(3)
-        _record(req(10, purpose=Purpose.SEIZED_MEDIA_ANALYSIS)),
+        rec(req(10, purpose=Purpose.SEIZED_MEDIA_ANALYSIS)),
         # 11: the Motor Vehicle Administration searches for Baltimore; relied on alone
-        _record(req(11, performing_agency=mva, offense=law.offense("CR-11-207"))),
+        rec(req(11, performing_agency=mva, offense=law.offense("CR-11-207"))),
         # 12: the FBI searching on its own account: not Maryland's to govern
-        _record(req(12, requesting_agency=fbi, performing_agency=fbi)),
+        rec(req(12, requesting_agency=fbi, performing_agency=fbi)),
         # 13: a State's Attorney asks the MVA about a petty theft: governed, and forbidden
-        _record(
+        rec(
             req(
                 13,
                 requesting_agency=sao,
@@ -210,18 +220,48 @@ def maryland() -> tuple[list[SearchRecord], list[CaseRecord]]:
             )
         ),
         # 14: asked for a trespass, refused and never run: no unlawful search
-        _record(req(14, offense=law.offense("CR-6-402"), performed_at=None)),
+        rec(req(14, offense=law.offense("CR-6-402"), performed_at=None)),
         # 15: inferring emotions is not facial recognition as §2-501 defines it
-        _record(req(15, offense=law.offense("CR-2-201"), analysis=Analysis.EMOTION_INFERENCE)),
+        rec(req(15, offense=law.offense("CR-2-201"), analysis=Analysis.EMOTION_INFERENCE)),
+        # 16: the State Police identify a man threatening suicide, no crime suspected:
+        # unrelated to a criminal investigation, §2-507(5)
+        rec(
+            req(
+                16,
+                requesting_agency=msp,
+                purpose=Purpose.EMERGENCY,
+                emergency=Emergency(
+                    harm=Harm.DEATH,
+                    immediate=True,
+                    declared_by="MDSP-0417",
+                    declared_at=base + timedelta(days=16 * 9),
+                    facts="a man on a bridge threatening to jump",
+                ),
+            )
+        ),
+        # 17: plain carrying of a handgun, Crim. Law §4-203(a)(1)(i), is on no list: forbidden
+        rec(req(17, offense=law.offense("CR-4-203-a1-i"))),
     ]
     by_number = {int(r.request.id.rsplit("-", 1)[1]): r for r in records}
     first, late, relied = by_number[1], by_number[2], by_number[11]
+    # counsel enters an appearance two days after the search: Md. Rule 4-263(h) runs from it
     cases = [
-        _case(first, 5, notices=(_notice(first, _after(first, 20), MD_DISCOVERY),)),
-        _case(late, 5, notices=(_notice(late, _after(late, 50), MD_DISCOVERY),)),
+        _case(
+            first,
+            5,
+            first_appearance_at=_after(first, 2),
+            notices=(_notice(first, _after(first, 20), MD_DISCOVERY),),
+        ),
+        _case(
+            late,
+            5,
+            first_appearance_at=_after(late, 2),
+            notices=(_notice(late, _after(late, 50), MD_DISCOVERY),),
+        ),
         _case(
             relied,
             5,
+            first_appearance_at=_after(relied, 2),
             corroborated_at=None,
             notices=(_notice(relied, _after(relied, 15), MD_DISCOVERY[:2]),),
         ),
@@ -244,7 +284,7 @@ def washington() -> tuple[list[SearchRecord], list[CaseRecord]]:
     law = wa.version("Laws 2020 c 257")
     agency = _agencies("US-WA")
     wsp, seattle, spokane, dol = agency["WSP"], agency["SEAPD"], agency["SPKPD"], agency["DOL"]
-    port, fbi = agency["POS"], agency["FBI-SE"]
+    port, fbi, hsi = agency["POS"], agency["FBI-SE"], agency["HSI-SE"]
     base = datetime(2025, 2, 3, 10, 0, tzinfo=SEATTLE)
 
     def req(number: int, **fields: Any) -> SearchRequest:  # noqa: ANN401 - any field
@@ -363,6 +403,9 @@ def washington() -> tuple[list[SearchRecord], list[CaseRecord]]:
         _record(req(14, requesting_agency=fbi, performing_agency=fbi)),
         # 15: persistent tracking with no warrant, exigency or order: forbidden
         _record(req(15, analysis=Analysis.TRACKING)),
+        # 16: Homeland Security Investigations has the Department of Licensing search its
+        # drivers' photos: its system verifies licensees only (RCW 46.20.037(1)): forbidden
+        _record(req(16, requesting_agency=hsi, performing_agency=dol)),
     ]
     by_number = {int(r.request.id.rsplit("-", 1)[1]): r for r in records}
     first, unreviewed = by_number[1], by_number[13]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import concurrent.futures
+import contextlib
 import csv
 import errno
 import io
@@ -11,11 +13,14 @@ import shlex
 import signal
 import subprocess
 import sys
+import threading
+import typing
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import IO, Any
 
 import pytest
+import unprivileged
 
 from frpolicy import _jsonl, cli
 from frpolicy.cli import (
@@ -78,14 +83,21 @@ def test_the_report_counts_agree_with_an_independent_count_of_the_raw_log(
     by_outcome = {o["outcome"]: o["requests"] for o in report["by_outcome"]}
     assert by_outcome["not_applicable"] == outside
     assert sum(by_outcome.values()) == len(raw)
-    # the bill forbids emotion inference and moving images, whoever searches
-    forbidden = sum(
-        1
-        for r in raw
-        if r["request"]["analysis"] == "emotion_inference"
-        or r["request"]["real_time"]
-        or r["request"]["probe"]["kind"] in {"recorded_video", "live_video"}
-    )
+
+    # the bill forbids Massachusetts law enforcement (every agency of the log states no
+    # home, so is the Commonwealth's) emotion inference, moving images, and any search not
+    # made through the State Police (§220(b), (k))
+    def forbidden_by_the_bill(request: dict[str, Any]) -> bool:
+        asker, searcher = request["requesting_agency"]["kind"], request["performing_agency"]["kind"]
+        route = searcher == "state_police" or (searcher == "fbi" and asker == "state_police")
+        return (asker in LAW_ENFORCEMENT or searcher in LAW_ENFORCEMENT) and (
+            request["analysis"] == "emotion_inference"
+            or request["real_time"]
+            or request["probe"]["kind"] in {"recorded_video", "live_video"}
+            or not route
+        )
+
+    forbidden = sum(1 for r in raw if forbidden_by_the_bill(r["request"]))
     comparison = report["comparison"]
     assert isinstance(comparison, dict)
     compared = {o["outcome"]: o["requests"] for o in comparison["by_outcome"]}
@@ -260,7 +272,7 @@ def test_evaluate_prints_the_memo_and_exits_by_the_outcome(
     path = _request_file(tmp_path, local)
     code = main(["evaluate", str(path), "--jurisdiction", "US-MA", "--version", "H.1728"])
     assert code == EXIT_VIOLATIONS
-    assert capsys.readouterr().out.startswith("NOT PERMITTED")
+    assert capsys.readouterr().out.startswith("FORBIDDEN")  # §220(b): not the State Police
     code = main(["evaluate", str(path), "--jurisdiction", "US-MA", "--json"])
     decision = json.loads(capsys.readouterr().out)
     assert decision["instrument"] == "St. 2020, c.253"
@@ -361,10 +373,12 @@ def _peak_kib(path: Path) -> int:
     return int(result.stdout.strip())
 
 
-def test_a_log_of_100000_requests_is_audited_in_bounded_memory(tmp_path: Path) -> None:
+def test_a_log_ten_times_as_long_is_audited_in_about_the_same_memory(tmp_path: Path) -> None:
+    # what each line leaves behind would show as megabytes here (a decision is kilobytes);
+    # the benchmarks measure memory up to a million lines
     lines = LOG.read_text(encoding="utf-8").splitlines()
     small, large = tmp_path / "small.jsonl", tmp_path / "large.jsonl"
-    for path, count in ((small, 10_000), (large, 100_000)):
+    for path, count in ((small, 2_000), (large, 20_000)):
         with path.open("w", encoding="utf-8") as handle:
             for i in range(count):
                 handle.write(lines[i % len(lines)] + "\n")
@@ -510,30 +524,65 @@ def test_thirty_megabyte_values_make_a_report_of_kilobytes_that_says_what_it_cut
     assert out.count("(cut; 1,000,000 characters in all)") == 30
 
 
-def test_the_log_and_the_request_can_be_read_from_standard_input() -> None:
+class _Pipe(io.RawIOBase):
+    """Bytes that can be read once, as from a pipe: not seekable."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = io.BytesIO(data)
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        return self.data.readinto(buffer)
+
+
+def _piped(
+    monkeypatch: pytest.MonkeyPatch,
+    capsysbinary: pytest.CaptureFixture[bytes],
+    *args: str,
+    stdin: bytes = b"",
+) -> tuple[int, bytes, bytes]:
+    """``frpolicy ARGS`` in this process, with ``stdin`` piped in: exit code, stdout, stderr."""
+    pipe = io.TextIOWrapper(io.BufferedReader(_Pipe(stdin)), encoding="utf-8")
+    with monkeypatch.context() as patch:
+        patch.setattr(sys, "stdin", pipe)
+        code = main(list(args))
+    out, err = capsysbinary.readouterr()
+    return code, out, err
+
+
+def test_the_log_and_the_request_can_be_read_from_standard_input(
+    monkeypatch: pytest.MonkeyPatch, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
     data = LOG.read_bytes()
-    from_file = _frpolicy("audit", str(LOG), "--jurisdiction", "US-MA", "--format", "json")
-    from_stdin = _frpolicy("audit", "-", "--jurisdiction", "US-MA", "--format", "json", stdin=data)
-    assert from_stdin.returncode == from_file.returncode == EXIT_VIOLATIONS
-    report, expected = json.loads(from_stdin.stdout), json.loads(from_file.stdout)
+    audit = ("audit", "--jurisdiction", "US-MA", "--format", "json")
+    from_file = _piped(monkeypatch, capsysbinary, *audit, str(LOG))
+    from_stdin = _piped(monkeypatch, capsysbinary, *audit, "-", stdin=data)
+    assert from_stdin[0] == from_file[0] == EXIT_VIOLATIONS
+    report, expected = json.loads(from_stdin[1]), json.loads(from_file[1])
     assert report["log"] == "standard input"
     assert report["as_of"] == expected["as_of"]  # found as the log streams, without --as-of
     assert report["totals"] == expected["totals"]
     eopss = ("report", "eopss", "--period", "2024", "--format", "json")
-    piped = _frpolicy(*eopss, "-", stdin=data)
-    filed = _frpolicy(*eopss, str(LOG))
-    assert piped.returncode == filed.returncode == EXIT_CLEAN, piped.stderr
-    piped_report, filed_report = json.loads(piped.stdout), json.loads(filed.stdout)
-    assert piped_report["totals"] == filed_report["totals"]
+    piped = _piped(monkeypatch, capsysbinary, *eopss, "-", stdin=data)
+    filed = _piped(monkeypatch, capsysbinary, *eopss, str(LOG))
+    assert piped[0] == filed[0] == EXIT_CLEAN, piped[2]
+    assert json.loads(piped[1])["totals"] == json.loads(filed[1])["totals"]
     request = json.dumps(json.loads(GOOD)["request"]).encode()
-    evaluated = _frpolicy(
-        "evaluate", "-", "--jurisdiction", "US-MA", stdin=b"\xef\xbb\xbf" + request
+    code, out, _ = _piped(
+        monkeypatch,
+        capsysbinary,
+        *("evaluate", "-", "--jurisdiction", "US-MA"),
+        stdin=b"\xef\xbb\xbf" + request,
     )
-    assert evaluated.returncode in {EXIT_CLEAN, EXIT_VIOLATIONS}
-    assert b"request MA-2024-0001" in evaluated.stdout.splitlines()[0]
-    refused = _frpolicy("evaluate", "-", "--jurisdiction", "US-MA", stdin=b"\xff")
-    assert refused.returncode == EXIT_BAD_INPUT
-    assert "-: $: not valid UTF-8" in _one_line(refused.stderr)
+    assert code in {EXIT_CLEAN, EXIT_VIOLATIONS}
+    assert b"request MA-2024-0001" in out.splitlines()[0]
+    code, _, err = _piped(
+        monkeypatch, capsysbinary, *("evaluate", "-", "--jurisdiction", "US-MA"), stdin=b"\xff"
+    )
+    assert code == EXIT_BAD_INPUT
+    assert "-: $: not valid UTF-8" in _one_line(err)
 
 
 @pytest.mark.parametrize(
@@ -771,3 +820,375 @@ def test_two_packages_registering_one_code_are_refused_without_a_traceback(
     listed = _frpolicy("jurisdictions", env=env)
     assert listed.returncode == EXIT_CLEAN
     assert b"US-MA  cannot be used: 2 packages register it" in listed.stdout
+
+
+# -- the last edges: closed streams, outputs a shell could not write, signals --------------------
+
+REQUEST = EXAMPLES / "request.json"
+READING_STANDARD_INPUT = [
+    ["evaluate", "-", "--jurisdiction", "US-MA"],
+    ["audit", "-", "--jurisdiction", "US-MA"],
+    ["report", "eopss", "-", "--period", "2024"],
+    ["compare", "-"],
+]
+
+
+@pytest.mark.parametrize("args", READING_STANDARD_INPUT, ids=lambda a: a[0])
+def test_a_closed_standard_input_is_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdin", None)  # what Python makes of a closed descriptor 0
+    assert main(args) == EXIT_BAD_INPUT
+    assert _one_line(capsys.readouterr().err) == (
+        "frpolicy: cannot read standard input: it is closed\n"
+    )
+
+
+def test_a_closed_standard_error_changes_neither_the_exit_code_nor_the_output(
+    capsysbinary: pytest.CaptureFixture[bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert main([*AUDIT, "--format", "json"]) == EXIT_VIOLATIONS
+    report = capsysbinary.readouterr().out
+    monkeypatch.setattr(sys, "stderr", None)
+    assert main([*AUDIT, "--format", "json"]) == EXIT_VIOLATIONS
+    assert capsysbinary.readouterr().out == report
+
+
+def test_closed_standard_streams_of_a_real_process_are_one_line_or_nothing() -> None:
+    command = f"{shlex.quote(sys.executable)} -m frpolicy compare - <&-"
+    closed = subprocess.run(  # noqa: S602 - a fixed command line, to start with stdin closed
+        command, shell=True, capture_output=True, check=False
+    )
+    assert closed.returncode == EXIT_BAD_INPUT
+    assert _one_line(closed.stderr) == "frpolicy: cannot read standard input: it is closed\n"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["audit", "-", "--jurisdiction", "US-MA"], ["report", "eopss", "-", "--period", "2024"]],
+    ids=["audit", "report eopss"],
+)
+def test_an_output_that_is_standard_input_is_refused_and_the_input_kept(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    command: list[str],
+) -> None:
+    log = _bytes_log(tmp_path, LOG.read_bytes())
+    kept = os.dup(0)
+    try:
+        with log.open("rb") as given:  # `< LOG`
+            os.dup2(given.fileno(), 0)
+        monkeypatch.setattr(
+            sys, "stdin", io.TextIOWrapper(io.BufferedReader(io.FileIO(0, closefd=False)))
+        )
+        assert main([*command, "--output", str(log)]) == EXIT_BAD_INPUT
+    finally:
+        os.dup2(kept, 0)
+        os.close(kept)
+    assert "is the log (standard input); writing there would destroy it" in _one_line(
+        capsys.readouterr().err
+    )
+    assert log.read_bytes() == LOG.read_bytes()
+
+
+def test_an_output_in_a_folder_that_cannot_be_searched_or_with_too_long_a_name_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    too_long = tmp_path / ("n" * 300)
+    assert main([*AUDIT, "--output", str(too_long)]) == EXIT_BAD_INPUT
+    assert "File name too long" in _one_line(capsys.readouterr().err)
+    with unprivileged.folder() as folder:
+        (folder / "closed").mkdir(mode=0o666)  # read and write, but never entered
+        output = folder / "closed" / "report.txt"
+        assert unprivileged.run(lambda: _main_quietly([*AUDIT, "--output", str(output)])) == (
+            EXIT_BAD_INPUT,
+            f"frpolicy: --output: cannot write {output}: Permission denied\n",
+        )
+
+
+def _main_quietly(args: list[str]) -> tuple[int, str]:
+    """The exit code and standard error of a run; standard output is dropped."""
+    err = io.StringIO()
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
+        code = main(args)
+    return code, err.getvalue()
+
+
+def test_an_output_over_a_file_that_cannot_be_written_is_refused_as_a_shell_would() -> None:
+    with unprivileged.folder() as folder:
+        report = folder / "report.txt"
+        report.write_text("kept", encoding="utf-8")
+        report.chmod(0o444)
+        assert unprivileged.run(lambda: _main_quietly([*AUDIT, "--output", str(report)])) == (
+            EXIT_BAD_INPUT,
+            f"frpolicy: --output: cannot write {report}: Permission denied\n",
+        )
+        assert report.read_text(encoding="utf-8") == "kept"
+
+
+def _in_a_child(run: typing.Callable[[], tuple[int, str]]) -> tuple[int, str] | str:
+    """What ``run()`` returns in a forked process, or how a signal ended that process."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child, which never returns
+        os.close(read)
+        with os.fdopen(write, "w", encoding="utf-8") as out:
+            out.write(json.dumps(run()))
+        os._exit(0)
+    os.close(write)
+    with os.fdopen(read, encoding="utf-8") as answered:
+        said = answered.read()
+    _, status = os.waitpid(pid, 0)
+    if os.WIFSIGNALED(status):
+        return f"ended by {signal.Signals(os.WTERMSIG(status)).name}"
+    code, err = json.loads(said)
+    return code, err
+
+
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP", "SIGQUIT"])
+def test_a_signal_during_a_write_leaves_no_temporary_file_and_exits_as_a_shell_says(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    number = getattr(signal, name)
+
+    def run() -> tuple[int, str]:
+        signal.signal(number, signal.SIG_DFL)
+        monkeypatch.setattr(os, "fsync", lambda _fd: os.kill(os.getpid(), number))
+        return _main_quietly([*AUDIT, "--output", str(tmp_path / "report.txt")])
+
+    assert _in_a_child(run) == (128 + number, f"frpolicy: ended by {name}\n")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_signal_the_command_was_started_ignoring_stays_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def run() -> tuple[int, str]:
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)  # as nohup starts it
+        monkeypatch.setattr(os, "fsync", lambda _fd: os.kill(os.getpid(), signal.SIGHUP))
+        return _main_quietly([*AUDIT, "--output", str(tmp_path / "report.txt")])
+
+    assert _in_a_child(run) == (EXIT_VIOLATIONS, "")
+    assert [p.name for p in tmp_path.iterdir()] == ["report.txt"]
+
+
+def test_compare_on_an_empty_day_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["compare", str(REQUEST), "--on", ""]) == EXIT_BAD_INPUT
+    assert "--on: not an ISO 8601 date" in _one_line(capsys.readouterr().err)
+
+
+@pytest.mark.parametrize(("period", "title"), [("9999Q4", "9999 Q4"), ("0001Q1", "0001 Q1")])
+def test_report_eopss_takes_a_period_at_either_end_of_the_calendar(
+    capsys: pytest.CaptureFixture[str], period: str, title: str
+) -> None:
+    assert main(["report", "eopss", str(LOG), "--period", period]) == EXIT_CLEAN
+    assert title in capsys.readouterr().out.splitlines()[0]
+
+
+class _Pool:
+    """A process pool that runs its tasks here, and notes how many processes it was asked for."""
+
+    asked: typing.ClassVar[list[int]] = []
+
+    def __init__(self, max_workers: int) -> None:
+        self.asked.append(max_workers)
+
+    def __enter__(self) -> typing.Self:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        pass
+
+    def map(self, task: Any, items: Any) -> Any:
+        return map(task, items)
+
+
+def test_jobs_beyond_the_processors_are_capped(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", _Pool)
+    monkeypatch.setattr(cli, "_processors", lambda: 2)
+    _Pool.asked.clear()
+    assert main([*AUDIT, "--format", "json"]) == EXIT_VIOLATIONS
+    report = capsys.readouterr().out
+    assert main([*AUDIT, "--format", "json", "--jobs", "300"]) == EXIT_VIOLATIONS
+    assert capsys.readouterr().out == report
+    assert _Pool.asked == [2]
+
+
+def test_jobs_on_a_fifo_read_it_once_in_one_process(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fifo = tmp_path / "log.fifo"
+    os.mkfifo(fifo)
+    writer = threading.Thread(target=lambda: fifo.write_bytes(LOG.read_bytes()))
+    writer.start()
+    code = main(["audit", str(fifo), "--jurisdiction", "US-MA", "--format", "json", "--jobs", "2"])
+    writer.join()
+    assert code == EXIT_VIOLATIONS
+    assert json.loads(capsys.readouterr().out)["totals"]["lines_read"] == len(_raw())
+
+
+def test_cutting_a_log_into_parts_never_holds_more_than_a_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_jsonl, "MAX_LINE", 1000)
+    log = _bytes_log(tmp_path, GOOD + b"\n" + b"x" * 50_000 + b"\n" + GOOD + b"\n")
+    asked: list[int] = []
+
+    class Watched(io.BufferedReader):
+        def readline(self, size: int | None = -1) -> bytes:
+            asked.append(-1 if size is None else size)
+            return super().readline(size)
+
+    with Watched(io.FileIO(log)) as handle:
+        bounds = cli._bounds(str(log), handle, 2)  # noqa: SLF001 - the cutting itself
+    assert bounds == [0, len(GOOD) + 1 + 50_001, log.stat().st_size]
+    assert asked
+    assert all(0 <= size <= 1000 for size in asked)
+
+
+@pytest.mark.parametrize(
+    "request_id", [" =1+1", "\u3000=1+1", "\uff1d1+1", "\uff0b1", "\xa0@SUM(A1)", "-1+1"]
+)
+def test_a_csv_cell_a_spreadsheet_would_run_as_a_formula_is_marked_as_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], request_id: str
+) -> None:
+    record = _raw()[0]
+    record["request"]["id"] = request_id
+    log = _bytes_log(tmp_path, json.dumps(record).encode() + b"\n")
+    assert main(["report", "eopss", str(log), "--period", "2024", "--format", "csv"]) == 0
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    assert [row for row in rows if f"'{request_id}" in row]
+    assert not [row for row in rows if request_id in row]
+
+
+def test_an_audit_does_not_count_a_report_dated_years_before_the_search_as_made(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    record = _raw()[0]
+    record["documented_at"] = record["reported_at"] = "2019-01-01T09:00:00-05:00"
+    log = _bytes_log(tmp_path, json.dumps(record).encode() + b"\n")
+    code, report = _audit_json(capsys, log, "--as-of", "2025-01-01T00:00:00Z")
+    assert code == EXIT_VIOLATIONS
+    (violation,) = report["violations"]
+    assert violation["missing"].endswith(
+        "not done; what was dated 2019-01-01 09:00 -05:00 came before the duty arose and is "
+        "not its fulfilment"
+    )
+    assert report["totals"]["obligations_met"] == 0
+
+
+FORGED = "MA-1\nOutcome: PERMITTED\r\x1b[2Kfrpolicy: clean"
+
+
+def _forges(text: str) -> list[str]:
+    """The lines of an output that start with what the input planted after a line break."""
+    return [
+        line for line in text.splitlines() if line.startswith(("Outcome: PERM", "frpolicy: clean"))
+    ]
+
+
+def test_a_line_break_in_a_request_id_forges_no_line_of_a_memo_a_comparison_or_a_replay(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    request = json.loads(REQUEST.read_text(encoding="utf-8")) | {"id": FORGED}
+    path = tmp_path / "request.json"
+    path.write_text(json.dumps(request), encoding="utf-8")
+    db = tmp_path / "decisions.db"
+    for args in (
+        ["evaluate", str(path), "--jurisdiction", "US-MA", "--db", str(db)],
+        ["compare", str(path)],
+        ["replay", str(db), "--version", "H.1728"],
+    ):
+        main(args)
+        out = capsys.readouterr().out
+        assert "MA-1\\nOutcome: PERMITTED\\r\\x1b[2Kfrpolicy: clean" in out, args[0]
+        assert _forges(out) == [], args[0]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["audit", "LOG", "--jurisdiction", "US-MA"], ["report", "eopss", "LOG", "--period", "2024"]],
+    ids=["audit", "report eopss"],
+)
+def test_input_problems_past_a_thousand_are_counted_not_held_unless_their_table_is_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    log = _bytes_log(tmp_path, b"x\n" * 1_500)
+    args = [str(log) if a == "LOG" else a for a in command]
+    assert main([*args, "--format", "json"]) == EXIT_BAD_INPUT
+    report = json.loads(capsys.readouterr().out)
+    assert len(report["input_problems"]) == 1_000
+    assert report["input_problems_not_listed"] == 500
+    assert main([*args, "--format", "json", "--limit", "2000"]) == EXIT_BAD_INPUT
+    assert len(json.loads(capsys.readouterr().out)["input_problems"]) == 1_500
+    assert main([*args, "--format", "csv", "--table", "problems"]) == EXIT_BAD_INPUT
+    assert len(capsys.readouterr().out.splitlines()) == 1 + 1_500  # a CSV table is whole
+
+
+def _hostile_plug_ins(folder: Path, plug_ins: dict[str, str]) -> dict[str, str]:
+    """An environment in which a package registers a plug-in of each body, by name."""
+    for name, body in plug_ins.items():
+        (folder / f"{name}_land.py").write_text(body + "\n", encoding="utf-8")
+    info = folder / "frpolicy_hostile-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: frpolicy-hostile\nVersion: 1.0\n", encoding="utf-8"
+    )
+    (info / "entry_points.txt").write_text(
+        "[frpolicy.jurisdictions]\n"
+        + "".join(f"XX-{name.upper()} = {name}_land:LAND\n" for name in plug_ins),
+        encoding="utf-8",
+    )
+    return os.environ | {
+        "PYTHONPATH": os.pathsep.join([str(folder), os.environ.get("PYTHONPATH", "")])
+    }
+
+
+def _run_with_a_time_limit(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    """The command, with the time a plug-in's import may take cut to 3 s."""
+    quick = "import sys, frpolicy.cli as c; c._PLUGIN_IMPORT_LIMIT = 3.0; "
+    quick += "sys.exit(c.main(sys.argv[1:]))"
+    return subprocess.run(  # noqa: S603 - the command under test
+        [sys.executable, "-c", quick, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=60,
+    )
+
+
+def test_a_plug_in_that_interrupts_or_ends_its_process_on_import_takes_nothing_down(
+    tmp_path: Path,
+) -> None:
+    env = _hostile_plug_ins(
+        tmp_path,
+        {
+            "interrupting": "raise KeyboardInterrupt('from the plug-in')",
+            "ending": "import os\nos._exit(5)",
+        },
+    )
+    listed = _run_with_a_time_limit(env, "jurisdictions")
+    assert listed.returncode == EXIT_CLEAN, listed.stderr
+    lines = listed.stdout.splitlines()
+    assert "US-MA  Massachusetts" in lines
+    assert (
+        "XX-INTERRUPTING  cannot be used: importing it raised KeyboardInterrupt: from the plug-in"
+    ) in lines
+    assert "XX-ENDING  cannot be used: importing it ended its process (exit status 5)" in lines
+    compared = _run_with_a_time_limit(env, "compare", str(REQUEST))
+    assert compared.returncode in {EXIT_CLEAN, EXIT_VIOLATIONS}, compared.stderr
+    assert "-- US-MA Massachusetts --" in compared.stdout
+
+
+def test_a_plug_in_that_hangs_on_import_is_stopped_and_named(tmp_path: Path) -> None:
+    env = _hostile_plug_ins(tmp_path, {"hanging": "import time\ntime.sleep(600)"})
+    listed = _run_with_a_time_limit(env, "jurisdictions")
+    assert listed.returncode == EXIT_CLEAN, listed.stderr
+    assert (
+        "XX-HANGING  cannot be used: importing it took more than 3 s; it was stopped"
+    ) in listed.stdout.splitlines()
+    assert "US-MA  Massachusetts" in listed.stdout.splitlines()

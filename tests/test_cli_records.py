@@ -317,6 +317,7 @@ def test_a_missing_log_is_one_line_and_exit_2(
     ("options", "message"),
     [
         (["--version", "H.9"], "US-MA has no version 'H.9'"),
+        (["--version", "Laws 2020 c 257"], "US-MA has no version 'Laws 2020 c 257'"),
         (["--on", "2019-01-01"], "no encoded law is in force on 2019-01-01"),
         (["--on", "someday"], "--on: not an ISO 8601 date"),
         (["--reading", "nope"], "--reading: expected ID=CHOICE"),
@@ -349,3 +350,15 @@ def test_python_dash_m_frpolicy_keeps_and_verifies_a_log(tmp_path: Path) -> None
         )
         assert result.returncode == EXIT_CLEAN, result.stderr
     assert result.stdout.startswith(f"{path}: a whole chain of 1 record\nhead 1:")
+
+
+@pytest.mark.parametrize("content", [b"", b"\n"])
+def test_replay_against_a_version_no_jurisdiction_has_is_refused_even_with_no_records(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes
+) -> None:
+    empty = tmp_path / "records.jsonl"
+    empty.write_bytes(content)
+    code, out, err = run(capsys, "replay", empty, "--version", "NOPE")
+    assert code == EXIT_BAD_INPUT
+    assert out == ""
+    assert "--version: no installed jurisdiction has a version 'NOPE'" in one_line_error(err)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import pickle
+import tempfile
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 from typing import Any
@@ -13,8 +16,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import frpolicy
-from frpolicy import AgencyKind, CaseRecord, EventKind, Outcome, SearchRecord
+from frpolicy import AgencyKind, CaseRecord, EventKind, Outcome, SearchRecord, compliance
 from frpolicy.compliance import (
+    _NO_EVENTS,
     CASE_EVENTS,
     LAW_IN_FORCE,
     NO_EVENT,
@@ -27,8 +31,11 @@ from frpolicy.compliance import (
     ObligationState,
     Violation,
     ViolationKind,
+    _case_events,
+    _checked,
     _judge,
     _month,
+    _own_events,
     audit_log,
     case_timeline,
     check_search,
@@ -38,7 +45,7 @@ from frpolicy.compliance import (
     version_for,
 )
 from frpolicy.reports import AuditReport, audit_report
-from frpolicy.strategies import search_requests
+from frpolicy.strategies import case_records, search_requests, timestamps
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "src" / "frpolicy" / "examples"
 MA = frpolicy.jurisdiction("US-MA")
@@ -224,11 +231,12 @@ def test_what_a_search_lacked_is_said_in_a_few_words_per_permission_the_closest_
     assert all(len(what) < 200 for what in said.values())
 
 
-def test_a_search_by_the_wrong_agency_lacks_the_state_police() -> None:
+def test_a_search_by_the_wrong_agency_is_forbidden_as_not_made_through_the_state_police() -> None:
     record = _state_police_search()
     local = attrs.evolve(record.request.requesting_agency)
     violation = _unauthorized(record, performing_agency=local)
-    assert "MA-WARRANT: not performed by the State Police" in violation.missing
+    assert violation.provisions == ("MA-BAN",)
+    assert violation.missing.endswith("not made through the State Police")
 
 
 def test_a_warrant_for_a_misdemeanor_lacks_a_felony() -> None:
@@ -252,7 +260,7 @@ def test_a_forbidden_search_names_the_prohibition_and_what_made_it_apply() -> No
     violation = _unauthorized(record, analysis=frpolicy.Analysis.EMOTION_INFERENCE)
     assert violation.provisions == ("MA-NO-EMOTION",)
     assert violation.missing == (
-        "MA-NO-EMOTION: forbidden, law enforcement asks for or performs the search, "
+        "MA-NO-EMOTION: forbidden, Massachusetts law enforcement asks for or performs the search, "
         "the system is used to infer a person's emotions"
     )
 
@@ -345,6 +353,23 @@ def test_a_case_records_when_a_result_was_relied_on_and_corroborated() -> None:
     kinds = [e.kind for e in case_timeline(case)]
     assert kinds == [EventKind.RESULT_CORROBORATED, EventKind.RESULT_RELIED_ON]
     assert EventKind.RESULT_RELIED_ON in CASE_EVENTS
+
+
+def test_a_case_s_first_appearance_is_the_one_recorded_or_else_its_arraignment() -> None:
+    arraigned = datetime(2025, 3, 3, 9, tzinfo=UTC)
+    case = CaseRecord(id="C-1", defendant="A. Doe", search_id="S-1", arraignment_at=arraigned)
+
+    def first(case: CaseRecord) -> datetime:
+        (found,) = [e.at for e in case_timeline(case) if e.kind is EventKind.FIRST_APPEARANCE]
+        return found
+
+    assert first(case) == arraigned
+    counsel = arraigned - timedelta(days=20)
+    assert first(attrs.evolve(case, first_appearance_at=counsel)) == counsel
+    # an appearance recorded after the arraignment is not the first: the arraignment was
+    assert first(attrs.evolve(case, first_appearance_at=arraigned + timedelta(days=1))) == arraigned
+    assert EventKind.FIRST_APPEARANCE in CASE_EVENTS
+    assert case_timeline(attrs.evolve(case, arraignment_at=None)) == ()
 
 
 def test_a_log_that_says_a_person_reviewed_the_candidates_records_the_review_at_the_search() -> (
@@ -459,11 +484,14 @@ def _two_passes(  # noqa: PLR0913 - the audit's terms, as audit_log takes them
             for a in (audit, other):
                 a.add_blank() if entry is None else a.add_problem(entry)
             continue
-        judged = _judge(entry, number, MA, version)
+        judged, noted = _judge(entry, number, MA, version)
         if isinstance(judged, InputProblem):
             audit.add_problem(judged)
             other.add_problem(judged)
             continue
+        if noted is not None:
+            audit.add_reclassified(noted)
+            other.add_reclassified(noted)
         found_cases = by_search.get(entry.request.id, ())
         finding = check_search(entry, found_cases, judged, as_of, line=number)
         audit.add(finding)
@@ -567,3 +595,91 @@ NEW_YORK = ZoneInfo("America/New_York")
 )
 def test_a_month_is_counted_in_the_jurisdiction_s_time_zone(moment: datetime, zone: tzinfo) -> None:
     assert _month(moment, zone) == f"{moment.astimezone(zone):%Y-%m}"
+
+
+_VERSIONS = [
+    (place.code, version.instrument.id)
+    for place in (frpolicy.jurisdiction(code) for code in ("US-MA", "US-MD", "US-WA"))
+    for version in place.versions
+]
+
+
+@pytest.mark.parametrize(("code", "name"), _VERSIONS)
+@given(data=st.data())
+def test_the_audit_checks_every_obligation_as_obligation_check_does(
+    code: str, name: str, data: st.DataObject
+) -> None:
+    # the audit reads events by kind and the due time its decision holds; the reference
+    # builds every Event of the timelines and computes the due time from them
+    version = frpolicy.jurisdiction(code).version(name)
+    request = data.draw(search_requests(frpolicy.jurisdiction(code), version))
+    paperwork = st.none() | timestamps()
+    record = SearchRecord(
+        request=request,
+        candidates_returned=1,
+        human_review=data.draw(st.booleans()),
+        documented_at=data.draw(paperwork),
+        reported_at=data.draw(paperwork),
+    )
+    drawn = data.draw(case_records())
+    case = attrs.evolve(
+        drawn,
+        search_id=request.id,
+        notices=tuple(attrs.evolve(n, search_id=request.id) for n in drawn.notices),
+    )
+    at = data.draw(timestamps())
+    own = _own_events(record)
+    for obligation in version.evaluate(request).obligations:
+        for in_case, events in (
+            (_NO_EVENTS, timeline(record)),
+            (_case_events(case), timeline(record) + case_timeline(case)),
+        ):
+            check = obligation.check(events, at)
+            expected = (check.status, check.due, check.fulfilled_at, check.early)
+            assert _checked(obligation, own, in_case, at) == expected
+
+
+@pytest.mark.parametrize("parts", [1, 3])
+def test_repeated_ids_are_found_alike_when_the_ids_seen_overflow_to_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parts: int
+) -> None:
+    lines = [*LOG_LINES, "", *LOG_LINES[:40], *LOG_LINES[100:110]]
+    terms: dict[str, Any] = {"version": None, "compare": BILL, "limit": None}
+    in_memory = _report(audit_log(_entries(lines), MA, cases=ALL_CASES, **terms))
+    assert in_memory.totals.duplicate_request_ids == 50
+    monkeypatch.setattr(compliance, "_IDS_KEPT", 7)  # most ids go to the file
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    joined = LogAudit(MA, cases=ALL_CASES, **terms)
+    size = -(-len(lines) // parts)
+    for start in range(0, len(lines), size):
+        part = LogAudit(MA, cases=ALL_CASES, **terms)
+        part.read(_entries(lines[start : start + size]))
+        # as the audit of a part comes back from another process
+        joined.join(pickle.loads(pickle.dumps(part.part())))  # noqa: S301 - made just above
+    assert list(tmp_path.glob("frpolicy-ids-*"))  # the ids went to disk
+    assert _report(joined.result()) == in_memory
+    assert not list(tmp_path.glob("frpolicy-ids-*"))  # and the files are gone
+
+
+def test_a_record_classing_its_offense_otherwise_than_the_law_is_judged_by_the_laws_class() -> None:
+    text = (EXAMPLES / "ma_search_log.jsonl").read_text(encoding="utf-8")
+    records = [json.loads(line) for line in text.splitlines()]
+    chosen = next(
+        r
+        for r in records
+        if r["request"]["offense"] is not None
+        and r["request"]["offense"]["penalty"]["confinement"] == "state_prison"
+    )
+    misclassed = json.loads(json.dumps(chosen))
+    misclassed["request"]["offense"]["classification"] = "misdemeanor"
+    entries = [(1, frpolicy.from_json(json.dumps(chosen), SearchRecord))]
+    judged_as_sent = [(1, frpolicy.from_json(json.dumps(misclassed), SearchRecord))]
+    plain = audit_log(entries, MA, version=MA.version("H.1728"))
+    noted = audit_log(judged_as_sent, MA, version=MA.version("H.1728"))
+    assert noted.audit.records == 1  # judged, not refused
+    assert noted.audit.by_outcome == plain.audit.by_outcome
+    assert noted.audit.reclassified_count == 1
+    (note,) = noted.audit.reclassified
+    assert note.line == 1
+    assert note.errors[0].startswith("$.request.offense.classification: 'misdemeanor'")
+    assert note.errors[0].endswith("judged as that law classes it")

@@ -5,6 +5,7 @@ import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import attrs
 import pytest
@@ -208,13 +209,24 @@ def test_an_offense_may_come_without_a_classification_each_law_gives_its_own() -
     assert offense(classification=None).classification is None
 
 
+def test_an_offense_names_the_place_whose_law_defines_it_by_a_place_code() -> None:
+    assert offense().place is None  # each law takes it as its own, as before
+    assert offense(place="US").place == "US"
+    with pytest.raises(ValueError, match="place: 'federal' is not a place code"):
+        offense(place="federal")
+    assert from_json(to_json(offense(place="US-NH")), Offense).place == "US-NH"
+
+
 def test_a_penalty_is_its_longest_term_and_states_a_place_only_where_a_law_asks() -> None:
     ten_years = Penalty(max_term_months=120)
     assert ten_years.confinement is None
-    # Massachusetts draws its felony line at the state prison, so it needs the place
-    in_state_prison = Penalty(confinement=Confinement.STATE_PRISON, max_term_months=120)
+    # Massachusetts draws its felony line at the state prison: ten years can be served
+    # nowhere else (a house of correction holds 2½ years at most, G.L. c.279 §23)
+    assert classify(ten_years) is Classification.FELONY
+    in_state_prison = Penalty(confinement=Confinement.STATE_PRISON, max_term_months=12)
     assert classify(in_state_prison) is Classification.FELONY
-    assert classify(ten_years) is Classification.MISDEMEANOR
+    # a short term needs its place: without one it is no state-prison penalty
+    assert classify(Penalty(max_term_months=12)) is Classification.MISDEMEANOR
 
 
 def test_an_offense_names_the_lists_of_offenses_it_is_on_by_their_ids() -> None:
@@ -400,3 +412,20 @@ def test_a_case_states_no_lineup_or_arrest_unless_it_says_so() -> None:
     assert (case.lineup_at, case.arrested_at) == (None, None)
     record = SearchRecord(request=search())
     assert (record.stopped_at, record.deleted_at, record.notified_at) == (None, None, None)
+
+
+def test_a_time_given_in_a_zone_is_kept_as_the_instant_it_names_also_in_a_repeated_hour() -> None:
+    new_york = ZoneInfo("America/New_York")
+    before = datetime(2024, 11, 3, 1, 30, fold=0, tzinfo=new_york)  # 05:30 UTC
+    after = datetime(2024, 11, 3, 1, 10, fold=1, tzinfo=new_york)  # 06:10 UTC, clocks back
+    warrant = Warrant(
+        case_number="W-1",
+        court=CourtKind.SUPERIOR_COURT,
+        judge="J. Doe",
+        issued_at=before,
+        expires_at=after,
+    )
+    assert warrant.expires_at is not None
+    assert warrant.issued_at < warrant.expires_at  # by wall clock, Python would say not
+    assert warrant.issued_at.isoformat() == "2024-11-03T01:30:00-04:00"
+    assert warrant.expires_at.isoformat() == "2024-11-03T01:10:00-05:00"

@@ -266,6 +266,22 @@ def test_a_quarter_end_anchor_falls_on_the_last_day_of_the_quarter_in_local_time
     assert _day(next_.due(datetime(2024, 11, 5, tzinfo=UTC), CALENDAR)) == date(2025, 3, 31)
 
 
+def test_an_annual_report_due_february_1_takes_every_search_of_the_year_before() -> None:
+    february_1 = Deadline(
+        anchor=EventKind.SEARCH_PERFORMED, amount=32, unit=Unit.DAYS_INTO_NEXT_YEAR
+    )
+    first, last = (
+        datetime(2024, 1, 2, 9, tzinfo=NEW_YORK),
+        datetime(2024, 12, 31, 23, tzinfo=NEW_YORK),
+    )
+    for search in (first, last):
+        due = february_1.due(search, CALENDAR)
+        assert due == datetime(2025, 2, 1, 23, 59, 59, 999999, tzinfo=NEW_YORK)
+    new_years_eve = datetime(2025, 1, 1, 3, 0, tzinfo=UTC)  # still 2024 in the law's time zone
+    assert _day(february_1.due(new_years_eve, CALENDAR)) == date(2025, 2, 1)
+    assert february_1.due(datetime(9999, 12, 1, tzinfo=UTC), CALENDAR) is None
+
+
 def test_calendar_days_run_to_the_end_of_the_last_day() -> None:
     search = datetime(2024, 1, 30, 9, 0, tzinfo=NEW_YORK)
     due = Deadline(anchor=EventKind.SEARCH_PERFORMED, amount=3, unit=Unit.CALENDAR_DAYS)
@@ -287,6 +303,22 @@ def test_calendar_days_run_to_the_end_of_the_last_day() -> None:
         (
             Deadline(anchor=EventKind.SEARCH_PERFORMED, unit=Unit.QUARTERS),
             "by the end of the calendar quarter of the search",
+        ),
+        (
+            Deadline(anchor=EventKind.SEARCH_PERFORMED, amount=32, unit=Unit.DAYS_INTO_NEXT_YEAR),
+            "by February 1 of the year after that of the search",
+        ),
+        (
+            Deadline(anchor=EventKind.SEARCH_PERFORMED, unit=Unit.DAYS_INTO_NEXT_YEAR),
+            "by the end of the calendar year of the search",
+        ),
+        (
+            Deadline(anchor=EventKind.SEARCH_PERFORMED, amount=90, unit=Unit.DAYS_INTO_NEXT_YEAR),
+            "by the end of day 90 of the year after that of the search",
+        ),
+        (
+            Deadline(anchor=EventKind.FIRST_APPEARANCE, amount=30, unit=Unit.CALENDAR_DAYS),
+            "within 30 days after the first appearance in the case",
         ),
     ],
 )
@@ -335,6 +367,25 @@ def test_an_anchor_in_the_events_overrides_the_due_time_known_at_decision() -> N
     check = obligation.check([actual, filed], performed + timedelta(days=9))
     assert check.status is ObligationStatus.MET
     assert check.due == performed + timedelta(days=2, hours=48)
+
+
+def test_an_event_before_the_obligation_arose_is_not_its_fulfilment_and_is_named() -> None:
+    performed = datetime(2024, 5, 1, 12, tzinfo=UTC)
+    obligation = _obligation(performed)
+    search = Event(kind=EventKind.SEARCH_PERFORMED, at=performed)
+    years_before = Event(kind=EventKind.SWORN_STATEMENT_FILED, at=datetime(2019, 1, 2, tzinfo=UTC))
+    check = obligation.check([search, years_before], performed + timedelta(days=9))
+    assert check.status is ObligationStatus.VIOLATED
+    assert check.fulfilled_at is None
+    assert check.early == years_before.at
+    assert check.describe().endswith(
+        "; what was dated 2019-01-02 00:00 +00:00 came before the duty arose and is not its "
+        "fulfilment"
+    )
+    filed = Event(kind=EventKind.SWORN_STATEMENT_FILED, at=performed + timedelta(hours=30))
+    met = obligation.check([search, years_before, filed], performed + timedelta(days=9))
+    assert met.status is ObligationStatus.MET
+    assert met.fulfilled_at == filed.at
 
 
 # -- the ends of the calendar (issue 13) --------------------------------------------------------
@@ -528,7 +579,7 @@ def test_a_budget_of_zero_turns_the_cache_off_and_a_smaller_one_empties_it() -> 
 @pytest.mark.parametrize("rules", [0, 30, 300])
 def test_an_entry_of_the_cache_takes_no_more_than_the_bytes_it_is_counted_for(rules: int) -> None:
     policy = _grown(rules)
-    entries = 200
+    entries = 20  # a few suffice: each is traced, which costs about 100 times the work
     policy.cache.budget = entries * policy.cache.entry_bytes
     tracemalloc.start()
     try:

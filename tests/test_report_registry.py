@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import importlib.metadata
 import json
 import xml.etree.ElementTree as ET
@@ -28,6 +29,9 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "src" / "frpolicy" / "exampl
 SAMPLES = {
     "US-MA:eopss": ("ma_search_log.jsonl", "2024Q3"),
     "US-MD:annual-report": ("md_report_log.jsonl", "2025"),
+    "US-ME:bmv-log": ("me_report_log.jsonl", "2024"),
+    "US-UT:annual-report": ("ut_report_log.jsonl", "2024"),
+    "US-VA:annual-report": ("va_report_log.jsonl", "2024"),
     "US-WA:warrant-report": ("wa_report_log.jsonl", "2025"),
     "US-WA:warrant-subjects": ("wa_report_log.jsonl", "2025"),
     "XX-SAMPLE:searches": ("ma_search_log.jsonl", "2024"),
@@ -52,7 +56,8 @@ def test_the_law_of_each_state_declares_its_reports() -> None:
 
 
 def test_the_documentation_lists_every_report_frpolicy_ships() -> None:
-    page = (EXAMPLES.parent / "docs" / "how-to" / "statutory-reports.md").read_text("utf-8")
+    docs = Path(__file__).resolve().parent.parent / "docs"
+    page = (docs / "how-to" / "statutory-reports.md").read_text("utf-8")
     shipped = [
         entry.name
         for entry in importlib.metadata.entry_points(group=REPORT_ENTRY_POINT_GROUP)
@@ -88,7 +93,9 @@ def test_each_report_renders_in_every_format_from_its_sample_log(
         assert out
     if fmt == "json":
         data = json.loads(out)
-        assert data["assumptions"]["inputs"][0]["name"] == str(EXAMPLES / log)
+        (read,) = data["assumptions"]["inputs"]
+        assert read["name"] == str(EXAMPLES / log)
+        assert read["sha256"] == hashlib.sha256((EXAMPLES / log).read_bytes()).hexdigest()
         assert frpolicy.from_dict(data, report.report_type) is not None
     if fmt == "html":
         ET.fromstring(out.removeprefix("<!DOCTYPE html>\n"))  # noqa: S314 - our own output
@@ -148,7 +155,7 @@ def test_a_report_is_named_by_its_code_or_by_a_name_only_one_place_has(
                 "--reading",
                 "md-annual-report-agency=nobody",
             ],
-            "--reading: chosen: reading 'md-annual-report-agency' has no choice 'nobody'",
+            "--reading: reading 'md-annual-report-agency' has no choice 'nobody'",
         ),
         (
             ["report", "US-MD:annual-report", "{log}", "--period", "2025", "--table", "judges"],

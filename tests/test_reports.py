@@ -15,6 +15,8 @@ from zoneinfo import ZoneInfo
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import frpolicy
 from frpolicy import (
@@ -54,6 +56,7 @@ from frpolicy.reports import (
     other_choices,
     render,
 )
+from frpolicy.reports._json import _indented_json
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "src" / "frpolicy" / "examples"
 LOG = EXAMPLES / "ma_search_log.jsonl"
@@ -416,6 +419,21 @@ def test_the_html_report_is_one_self_contained_well_formed_page_with_charts() ->
             assert f"{p.provision}: {p.violations:,} {kind}" in bars
 
 
+def test_a_printed_page_breaks_an_inputs_sha_256_which_it_cannot_scroll_but_never_a_short_id() -> (
+    None
+):
+    report = _sample_report(limit=3)
+    report = attrs.evolve(
+        report, assumptions=attrs.evolve(report.assumptions, inputs=(InputFile.of(LOG),))
+    )
+    html = render(report, "html")
+    digest = report.assumptions.inputs[0].sha256
+    assert f'<td class="id"><span class="long">{digest}</span></td>' in html
+    assert "td.id span.long { white-space: normal; overflow-wrap: anywhere; }" in html
+    first = report.violations[0].request_id
+    assert f'<td class="id">{first}</td>' in html
+
+
 # -- the reports the law requires -----------------------------------------------------------
 
 STATE_POLICE = Agency(id="MSP", name="Massachusetts State Police", kind=AgencyKind.STATE_POLICE)
@@ -703,3 +721,35 @@ def test_one_agencys_own_report_holds_only_the_requests_it_made_or_the_searches_
     assert code == EXIT_CLEAN
     assert out.startswith("Facial recognition requests and searches, 1 September 2023 to 30 ")
     assert ", of BPD\n" in out.splitlines()[0] + "\n"
+
+
+_JSON_READY = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**70), max_value=2**70)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@given(_JSON_READY)
+def test_a_json_report_is_written_as_the_standard_library_writes_it(data: object) -> None:
+    # orjson writes it when installed; whatever it would write otherwise, json.dumps does
+    assert _indented_json(data) == json.dumps(data, indent=2, ensure_ascii=False)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"late_by_hours": [0.01, 1.5, 87_600_000.5, 1e16]},
+        {"late_by_hours": [1e-05, 0.0001]},  # Python writes 1e-05, orjson 0.00001
+        {"log": "searches-\udcff.jsonl"},  # a file name the system could not decode
+        {"count": 2**64},
+    ],
+)
+def test_a_json_report_of_hours_names_and_counts_is_written_as_the_standard_library_does(
+    data: object,
+) -> None:
+    assert _indented_json(data) == json.dumps(data, indent=2, ensure_ascii=False)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -33,6 +34,8 @@ from frpolicy import (
     Version,
     Warrant,
 )
+from frpolicy.cli import main
+from frpolicy.jurisdictions.us_ma import conditions as c
 from frpolicy.jurisdictions.us_ma.offenses import OFFENSES, classify
 
 MA = frpolicy.jurisdiction("US-MA")
@@ -40,6 +43,9 @@ CURRENT = MA.version("St. 2020, c.253")
 BILL = MA.version("H.1728")
 REDRAFT = MA.version("H.4359")
 BILLS = pytest.mark.parametrize("bill", [BILL, REDRAFT], ids=["H.1728", "H.4359"])
+EVERY_VERSION = pytest.mark.parametrize(
+    "version", [CURRENT, BILL, REDRAFT], ids=["St. 2020, c.253", "H.1728", "H.4359"]
+)
 
 SUBMITTED = datetime(2024, 3, 4, 14, 0, tzinfo=UTC)
 PERFORMED = SUBMITTED + timedelta(hours=3)
@@ -113,6 +119,19 @@ def request(**changes: Any) -> SearchRequest:
     return SearchRequest(**(fields | changes))
 
 
+HOMES = ("US-MA", "US-NH", "US", None)
+"""Every place an agency may be from: the Commonwealth, another state, federal, unstated."""
+HOME_IDS = ["own", "another-state", "federal", "no-home"]
+
+
+def _of(kind: AgencyKind, home: str | None) -> Agency:
+    return Agency(id=f"{kind.value}-{home}", name=f"A {kind.label}", kind=kind, home=home)
+
+
+def _ours(home: str | None) -> bool:
+    return home in {"US-MA", None}
+
+
 def determining(decision: Decision) -> set[str]:
     return {r.rule for r in decision.determining}
 
@@ -171,6 +190,65 @@ def test_the_felony_line_follows_the_state_prison_not_the_length_of_the_term() -
     assert BILL.decide(oui) is Outcome.NOT_PERMITTED
 
 
+def _murder(penalty: frpolicy.Penalty, **changes: Any) -> frpolicy.Offense:
+    return attrs.evolve(BILL.offense("265-1"), penalty=penalty, **changes)
+
+
+@EVERY_VERSION
+def test_a_murder_warrant_sent_without_a_place_of_confinement_is_a_felony_warrant(
+    version: Version,
+) -> None:
+    # life is served in the state prison: G.L. c.274 §1 needs no place to be stated
+    murder = _murder(frpolicy.Penalty(life=True))
+    req = request(offense=murder, warrant=warrant(offense_codes=frozenset({"265-1"})))
+    assert version.problems(req) == ()
+    assert version.evaluate(req, strict=True).outcome is Outcome.PERMITTED
+    unclassified = attrs.evolve(req, offense=attrs.evolve(murder, classification=None))
+    assert version.evaluate(unclassified, strict=True).outcome is Outcome.PERMITTED
+
+
+def test_the_command_line_judges_a_murder_warrant_sent_without_a_place_of_confinement(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    murder = _murder(frpolicy.Penalty(life=True))
+    req = request(offense=murder, warrant=warrant(offense_codes=frozenset({"265-1"})))
+    path = tmp_path / "murder.json"
+    path.write_text(frpolicy.to_json(req), encoding="utf-8")
+    for version in ("H.1728", "H.4359"):
+        argv = ["evaluate", str(path), "--jurisdiction", "US-MA", "--version", version]
+        assert main(argv) == 0
+        assert capsys.readouterr().out.startswith("PERMITTED: ")
+
+
+@BILLS
+@pytest.mark.parametrize(
+    ("penalty", "felony"),
+    [
+        (frpolicy.Penalty(max_term_months=31), True),
+        (frpolicy.Penalty(max_term_months=120), True),
+        (frpolicy.Penalty(life=True), True),
+        (frpolicy.Penalty(max_term_months=30), False),
+        (frpolicy.Penalty(confinement=frpolicy.Confinement.STATE_PRISON, max_term_months=12), True),
+        (
+            frpolicy.Penalty(
+                confinement=frpolicy.Confinement.HOUSE_OF_CORRECTION, max_term_months=30
+            ),
+            False,
+        ),
+    ],
+    ids=["31-months", "10-years", "life", "30-months", "state-prison-1-year", "hoc-30-months"],
+)
+def test_more_than_thirty_months_can_only_be_served_in_the_state_prison_so_is_a_felony(
+    bill: Version, penalty: frpolicy.Penalty, *, felony: bool
+) -> None:
+    offense = _murder(penalty, classification=None)
+    req = request(offense=offense, warrant=warrant(offense_codes=frozenset({"265-1"})))
+    expected = frpolicy.Classification.FELONY if felony else frpolicy.Classification.MISDEMEANOR
+    assert classify(penalty) is expected
+    assert c.OFFENSE_IS_FELONY(req) is felony
+    assert bill.decide(req) is (Outcome.PERMITTED if felony else Outcome.NOT_PERMITTED)
+
+
 @BILLS
 @pytest.mark.parametrize(
     "bad_warrant",
@@ -189,13 +267,47 @@ def test_a_warrant_that_does_not_cover_this_search_does_not_permit_it(
 
 
 @BILLS
-def test_a_local_police_department_running_its_own_search_is_not_permitted_under_the_bill(
+def test_a_local_police_departments_own_vendor_search_is_forbidden_by_the_ban_of_220b(
     bill: Version,
 ) -> None:
+    # a felony warrant in hand changes nothing: no facts make this route lawful
     decision = bill.evaluate(request(performing_agency=BOSTON_POLICE))
-    assert decision.outcome is Outcome.NOT_PERMITTED
-    assert "MA-WARRANT" in determining(decision)
-    assert "not: the search is performed by the State Police" in decision.explain()
+    assert decision.outcome is Outcome.FORBIDDEN
+    assert determining(decision) == {"MA-BAN"}
+    assert cited(decision) == {f"G.L. c.6 §220(b) ({bill.instrument.id})"}
+    assert_invariants_hold(bill, request(performing_agency=BOSTON_POLICE))
+    # the State Police's own search lacking its grounds is not permitted, not forbidden
+    assert bill.decide(request(warrant=None)) is Outcome.NOT_PERMITTED
+
+
+@BILLS
+@pytest.mark.parametrize(
+    ("requester", "searcher"),
+    [
+        (BOSTON_POLICE, FBI),
+        (BOSTON_POLICE, HSI),
+        (BOSTON_POLICE, REGISTRY),
+        (BOSTON_POLICE, HOUSING),
+        (STATE_POLICE, HSI),
+        (HOUSING, BOSTON_POLICE),
+    ],
+    ids=[
+        "local-asks-the-fbi",
+        "local-asks-hsi",
+        "local-asks-the-registry",
+        "local-asks-a-public-agency",
+        "state-police-ask-hsi",
+        "a-public-agency-asks-local-police",
+    ],
+)
+def test_asking_anyone_but_the_state_police_to_search_is_forbidden_by_220b(
+    bill: Version, requester: Agency, searcher: Agency
+) -> None:
+    req = request(requesting_agency=requester, performing_agency=searcher)
+    decision = bill.evaluate(req)
+    assert decision.outcome is Outcome.FORBIDDEN
+    assert "MA-BAN" in determining(decision)
+    assert_invariants_hold(bill, req)
 
 
 @BILLS
@@ -205,7 +317,7 @@ def test_the_fbi_may_search_at_the_state_polices_request_but_not_at_local_police
     assert bill.decide(request(performing_agency=FBI, requesting_agency=STATE_POLICE)) is (
         Outcome.PERMITTED
     )
-    assert bill.decide(request(performing_agency=FBI)) is Outcome.NOT_PERMITTED
+    assert bill.decide(request(performing_agency=FBI)) is Outcome.FORBIDDEN
 
 
 @BILLS
@@ -218,6 +330,20 @@ def test_an_emergency_of_immediate_danger_of_death_permits_a_search_without_a_wa
     filing = obligation(decision, "MA-EMERGENCY-FILING")
     assert filing.due == PERFORMED + timedelta(hours=48)
     assert str(filing.citation) == f"G.L. c.6 §220(d)-(e) ({bill.instrument.id})"
+
+
+@BILLS
+def test_an_abduction_in_progress_is_an_immediate_danger_of_serious_physical_injury(
+    bill: Version,
+) -> None:
+    # an abduction is classed by the gravest harm it threatens (Harm's guidance)
+    abduction = emergency(harm=Harm.SERIOUS_PHYSICAL_INJURY, facts="a child taken into a van")
+    decision = bill.evaluate(request(warrant=None, emergency=abduction))
+    assert decision.outcome is Outcome.PERMITTED
+    assert determining(decision) == {"MA-EMERGENCY"}
+    # a child kept from a parent with no sign of violence is a lesser harm: no emergency here
+    custody = emergency(harm=Harm.OTHER_HARM_TO_A_PERSON, facts="kept past a custody visit")
+    assert bill.decide(request(warrant=None, emergency=custody)) is Outcome.NOT_PERMITTED
 
 
 @BILLS
@@ -273,6 +399,63 @@ def test_a_sworn_statement_counts_only_from_a_supervisory_official_in_the_superi
     assert _filing_status(_statement(2, supervisory=False), later) is ObligationStatus.VIOLATED
     district = _statement(2, court=CourtKind.DISTRICT_COURT)
     assert _filing_status(district, later) is ObligationStatus.VIOLATED
+
+
+@BILLS
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"technology": Technology(name="Unvetted", approved=False)},
+        {"emergency": emergency(harm=Harm.OTHER)},
+        {"emergency": emergency(immediate=False)},
+    ],
+    ids=["unapproved-technology", "danger-to-property-only", "danger-not-immediate"],
+)
+def test_an_unlawful_emergency_search_still_owes_the_sworn_statement_and_its_record(
+    bill: Version, changes: dict[str, Any]
+) -> None:
+    # §220(e): the court sees the grounds of every emergency search, above all of one that
+    # did not meet the standard; the search was run, so the filing is owed
+    req = request(**({"warrant": None, "emergency": emergency()} | changes))
+    decision = bill.evaluate(req)
+    assert decision.outcome is Outcome.NOT_PERMITTED
+    filing = obligation(decision, "MA-EMERGENCY-FILING")
+    assert filing.due == PERFORMED + timedelta(hours=48)
+    assert obligation(decision, "MA-EMERGENCY-RECORD").due == PERFORMED + timedelta(hours=24)
+    assert_invariants_hold(bill, req)
+
+
+@BILLS
+def test_a_search_on_a_felony_warrant_owes_no_emergency_filing_though_an_emergency_is_claimed(
+    bill: Version,
+) -> None:
+    decision = bill.evaluate(request(emergency=emergency()))
+    assert decision.outcome is Outcome.PERMITTED
+    duties = {o.duty for o in decision.obligations}
+    assert not duties & {"MA-EMERGENCY-FILING", "MA-EMERGENCY-RECORD"}
+
+
+def _record_status(documented_hours: float, reading: str | None = None) -> ObligationStatus:
+    bill = BILL if reading is None else BILL.with_readings({"emergency-record-due": reading})
+    record = obligation(
+        bill.evaluate(request(warrant=None, emergency=emergency())), "MA-EMERGENCY-RECORD"
+    )
+    events = [
+        Event(kind=EventKind.SEARCH_PERFORMED, at=PERFORMED),
+        Event(kind=EventKind.SEARCH_DOCUMENTED, at=PERFORMED + timedelta(hours=documented_hours)),
+    ]
+    return record.check(events, PERFORMED + timedelta(days=5)).status
+
+
+def test_an_emergency_search_is_immediately_documented_read_as_within_24_hours() -> None:
+    assert _record_status(23) is ObligationStatus.MET
+    assert _record_status(25) is ObligationStatus.VIOLATED
+    # the search ran at noon in Boston: its day ends twelve hours on
+    assert _record_status(11.5, "end-of-day") is ObligationStatus.MET
+    assert _record_status(12.5, "end-of-day") is ObligationStatus.VIOLATED
+    assert _record_status(47, "with-the-sworn-statement") is ObligationStatus.MET
+    decision = BILL.evaluate(request(warrant=None, emergency=emergency()))
+    assert "emergency-record-due" in {r.id for r in decision.readings}
 
 
 @BILLS
@@ -440,6 +623,15 @@ def test_a_defendant_must_get_notice_and_all_search_records_by_the_pretrial_conf
     assert _notice_status(without_algorithm, before) is ObligationStatus.VIOLATED
 
 
+def test_the_notice_follows_rule_14_as_split_on_2025_03_01_the_pretrial_conference_still() -> None:
+    notice = obligation(BILL.evaluate(request()), "MA-NOTICE")
+    duty = next(d for d in BILL.policy.duties if d.id == "MA-NOTICE")
+    assert "Rules 14.1-14.4" in duty.paraphrase
+    assert "Rule 14(b)" in notice.source.reference
+    assert notice.deadline is not None
+    assert notice.deadline.anchor is EventKind.PRETRIAL_CONFERENCE
+
+
 def test_the_notice_is_due_at_an_event_not_yet_known_when_the_search_is_decided() -> None:
     notice = obligation(BILL.evaluate(request()), "MA-NOTICE")
     assert notice.due is None
@@ -461,14 +653,59 @@ def test_keeping_the_search_as_a_public_record_has_no_deadline_so_is_never_late(
     assert log.check([], years_later).status is ObligationStatus.PENDING
 
 
+REVENUE = Agency(
+    id="dor", name="Department of Revenue", kind=AgencyKind.OTHER_PUBLIC_AGENCY, home="US-MA"
+)
+
+
 @BILLS
-def test_a_request_from_a_public_agency_outside_law_enforcement_is_outside_the_bills_scope(
+@pytest.mark.parametrize(
+    "searcher",
+    [REVENUE, FBI, HSI, _of(AgencyKind.LOCAL_POLICE, "US-NH")],
+    ids=["itself", "the-fbi", "hsi", "another-states-police"],
+)
+def test_a_public_agency_outside_law_enforcement_keeps_each_request_public_and_reports_it(
+    bill: Version, searcher: Agency
+) -> None:
+    # §220(i)-(j): the Department of Revenue is under no ban, but owes a public record and
+    # a quarterly report to EOPSS for each search it asks for, whoever runs it
+    req = request(requesting_agency=REVENUE, performing_agency=searcher, warrant=None)
+    decision = bill.evaluate(req)
+    assert decision.outcome is Outcome.PERMITTED
+    assert determining(decision) == {"MA-NONLE"}
+    duties = {o.duty for o in decision.obligations}
+    assert {"MA-NONLE-LOG", "MA-NONLE-REPORT"} <= duties
+    log = obligation(decision, "MA-NONLE-LOG")
+    assert str(log.citation) == f"G.L. c.6 §220(i) ({bill.instrument.id})"
+    assert log.arises_on is EventKind.REQUEST_SUBMITTED
+    report = obligation(decision, "MA-NONLE-REPORT")
+    assert report.due is not None
+    assert report.due.date() == date(2024, 6, 30)
+    assert_invariants_hold(bill, req)
+
+
+@BILLS
+def test_a_public_agencys_request_the_state_police_refuse_still_owes_its_record_and_report(
     bill: Version,
 ) -> None:
-    decision = bill.evaluate(request(requesting_agency=HOUSING, performing_agency=HOUSING))
+    # governed by (d) as any request to the State Police, and by (i)-(j) as the agency's
+    req = request(requesting_agency=REVENUE, warrant=None)
+    decision = bill.evaluate(req)
+    assert decision.outcome is Outcome.NOT_PERMITTED
+    assert {"MA-NONLE-LOG", "MA-NONLE-REPORT", "MA-LOG", "MA-REPORT"} <= {
+        o.duty for o in decision.obligations
+    }
+    assert_invariants_hold(bill, req)
+
+
+@BILLS
+def test_another_states_public_agency_asking_the_fbi_is_outside_220(bill: Version) -> None:
+    req = request(
+        requesting_agency=_of(AgencyKind.OTHER_PUBLIC_AGENCY, "US-NH"), performing_agency=FBI
+    )
+    decision = bill.evaluate(req)
     assert decision.outcome is Outcome.NOT_APPLICABLE
-    assert decision.reasons == ()
-    assert decision.scope
+    assert decision.obligations == ()
 
 
 # -- current law: G.L. c.6 §220 as inserted by St. 2020, c.253 -------------------------------
@@ -516,9 +753,10 @@ def test_the_registry_may_search_on_a_written_court_ordered_request_under_curren
     assert CURRENT.decide(req) is Outcome.PERMITTED
 
 
-def test_an_emergency_threatening_harm_to_a_person_permits_a_search_under_current_law() -> None:
-    # the standard (a substantial risk of harm to a person or group) asks no immediacy
-    harm = emergency(harm=Harm.OTHER_HARM_TO_A_PERSON, immediate=False)
+def test_an_emergency_of_harm_to_a_person_that_cannot_wait_permits_a_search_under_current_law() -> (
+    None
+):
+    harm = emergency(harm=Harm.OTHER_HARM_TO_A_PERSON, immediate=True)
     decision = CURRENT.evaluate(request(warrant=None, emergency=harm))
     assert decision.outcome is Outcome.PERMITTED
     assert determining(decision) == {"MA-LAW-EMERGENCY"}
@@ -527,11 +765,49 @@ def test_an_emergency_threatening_harm_to_a_person_permits_a_search_under_curren
     assert_invariants_hold(CURRENT, request(warrant=None, emergency=harm))
 
 
+@pytest.mark.parametrize(
+    ("standard", "harm", "immediate", "permitted"),
+    [
+        ("harm-requiring-haste", Harm.OTHER_HARM_TO_A_PERSON, False, False),
+        ("harm-to-a-person", Harm.OTHER_HARM_TO_A_PERSON, False, True),
+        ("immediate-danger", Harm.OTHER_HARM_TO_A_PERSON, True, False),
+        ("immediate-danger", Harm.SERIOUS_PHYSICAL_INJURY, True, True),
+    ],
+    ids=["haste-asked", "no-haste-asked", "lesser-harm", "serious-injury"],
+)
+def test_current_laws_emergency_standard_is_a_named_reading_each_choice_encoded(
+    standard: str, harm: Harm, *, immediate: bool, permitted: bool
+) -> None:
+    law = CURRENT.with_readings({"emergency-standard": standard})
+    req = request(warrant=None, emergency=emergency(harm=harm, immediate=immediate))
+    decision = law.evaluate(req)
+    assert (decision.outcome is Outcome.PERMITTED) is permitted
+    assert_invariants_hold(law, req)
+    # an emergency that is not pressing is where the readings part: its memo names it
+    if not immediate:
+        assert "emergency-standard" in {r.id for r in decision.readings}
+
+
+def test_identifying_a_deceased_person_needs_a_court_order_under_current_law_as_read_here() -> None:
+    written = request(warrant=None, offense=None, purpose=Purpose.IDENTIFY_DECEASED)
+    decision = CURRENT.evaluate(written)
+    assert decision.outcome is Outcome.NOT_PERMITTED
+    assert "deceased-identification" in {r.id for r in decision.readings}
+    # read as a basis of its own (EOPSS counted one request of 45 as neither), permitted
+    own = CURRENT.with_readings({"deceased-identification": "own-basis"})
+    permitted = own.evaluate(written)
+    assert permitted.outcome is Outcome.PERMITTED
+    assert determining(permitted) == {"MA-LAW-DECEASED"}
+    assert own.decide(attrs.evolve(written, written_request=False)) is Outcome.NOT_PERMITTED
+    assert_invariants_hold(own, written)
+    assert CURRENT.decide(attrs.evolve(written, court_order=court_order())) is Outcome.PERMITTED
+
+
 def test_an_emergency_threatening_only_property_permits_no_search_under_current_law() -> None:
     decision = CURRENT.evaluate(request(warrant=None, emergency=emergency(harm=Harm.OTHER)))
     assert decision.outcome is Outcome.NOT_PERMITTED
     assert "the emergency threatens harm to a person" in decision.explain()
-    standard = next(p for p in CURRENT.provisions if p.id == "MA-LAW-EMERGENCY-STANDARD")
+    standard = CURRENT.policy.reading("emergency-standard")
     assert standard.source.verification is frpolicy.Verification.UNVERIFIED
     assert standard.source.confidence is frpolicy.Confidence.LOW
 
@@ -607,10 +883,6 @@ def test_every_provision_of_every_version_cites_section_220_and_states_its_sourc
 
 # -- who the law binds: the performing agency as well as the requesting one ---------------------
 
-EVERY_VERSION = pytest.mark.parametrize(
-    "version", [CURRENT, BILL, REDRAFT], ids=["St. 2020, c.253", "H.1728", "H.4359"]
-)
-
 
 @BILLS
 def test_a_state_police_search_for_the_fbi_without_a_warrant_is_not_permitted_under_the_bill(
@@ -672,6 +944,120 @@ def test_every_search_the_state_police_perform_is_governed_whoever_asked(version
         ), requester.name
 
 
+# -- where agencies belong: §220 names the Commonwealth's own -----------------------------------
+
+
+@EVERY_VERSION
+@pytest.mark.parametrize("home", HOMES, ids=HOME_IDS)
+@pytest.mark.parametrize("kind", list(AgencyKind), ids=[k.value for k in AgencyKind])
+def test_only_the_commonwealths_own_named_searcher_may_search_for_a_boston_department(
+    version: Version, kind: AgencyKind, home: str | None
+) -> None:
+    # §220(d) names the department of state police (and St. 2020's, the registry too): the
+    # Commonwealth's, not New Hampshire's; the FBI is the FBI wherever it is filed
+    searcher = _of(kind, home)
+    req = request(performing_agency=searcher, court_order=court_order())
+    named = {AgencyKind.STATE_POLICE}
+    if version is CURRENT:
+        named.add(AgencyKind.MOTOR_VEHICLE_REGISTRY)
+    permitted = (kind in named and _ours(home)) or (version is CURRENT and kind is AgencyKind.FBI)
+    assert (version.decide(req) is Outcome.PERMITTED) is permitted
+    # a Boston department asks: the request is governed, whoever searches
+    assert version.decide(req) is not Outcome.NOT_APPLICABLE
+    assert_invariants_hold(version, req)
+
+
+@EVERY_VERSION
+@pytest.mark.parametrize("home", HOMES, ids=HOME_IDS)
+@pytest.mark.parametrize("kind", list(AgencyKind), ids=[k.value for k in AgencyKind])
+def test_the_state_police_may_search_for_an_agency_of_any_kind_from_any_place(
+    version: Version, kind: AgencyKind, home: str | None
+) -> None:
+    # most of a state's out-of-state requests come from other states: the Commonwealth's
+    # State Police search for them on the same grounds as for a Boston department
+    req = request(requesting_agency=_of(kind, home), court_order=court_order())
+    assert version.decide(req) is Outcome.PERMITTED
+    assert_invariants_hold(version, req)
+
+
+@BILLS
+@pytest.mark.parametrize("home", HOMES, ids=HOME_IDS)
+def test_only_the_commonwealths_state_police_may_ask_the_fbi_under_220d(
+    bill: Version, home: str | None
+) -> None:
+    req = request(requesting_agency=_of(AgencyKind.STATE_POLICE, home), performing_agency=FBI)
+    expected = Outcome.PERMITTED if _ours(home) else Outcome.NOT_APPLICABLE
+    assert bill.decide(req) is expected
+    assert_invariants_hold(bill, req)
+
+
+@EVERY_VERSION
+@pytest.mark.parametrize("kind", list(AgencyKind), ids=[k.value for k in AgencyKind])
+def test_a_search_no_agency_of_the_commonwealth_takes_part_in_is_outside_220(
+    version: Version, kind: AgencyKind
+) -> None:
+    for requester_home, searcher_home in (("US-ME", "US-ME"), ("US-NH", "US"), ("US", "US-VT")):
+        req = request(
+            requesting_agency=_of(kind, requester_home),
+            performing_agency=_of(kind, searcher_home),
+        )
+        decision = version.evaluate(req)
+        assert decision.outcome is Outcome.NOT_APPLICABLE, (requester_home, searcher_home)
+        assert decision.obligations == ()
+
+
+@BILLS
+@pytest.mark.parametrize("home", HOMES, ids=HOME_IDS)
+def test_only_the_commonwealths_registrar_may_verify_identity_under_220c(
+    bill: Version, home: str | None
+) -> None:
+    registry = _of(AgencyKind.MOTOR_VEHICLE_REGISTRY, home)
+    req = _licensing(requesting_agency=registry, performing_agency=registry)
+    expected = Outcome.PERMITTED if _ours(home) else Outcome.NOT_APPLICABLE
+    assert bill.decide(req) is expected
+    # a Registry of elsewhere searching for the Commonwealth's: governed, and no (c) search
+    for_ours = attrs.evolve(req, requesting_agency=REGISTRY)
+    assert (bill.decide(for_ours) is Outcome.PERMITTED) is _ours(home)
+
+
+@BILLS
+@pytest.mark.parametrize("home", HOMES, ids=HOME_IDS)
+def test_the_ban_on_video_binds_the_commonwealths_law_enforcement_not_the_fbi_on_its_own(
+    bill: Version, home: str | None
+) -> None:
+    video = ProbeImage(kind=MediaKind.RECORDED_VIDEO, source=ImageSource.SURVEILLANCE_CAMERA)
+    asks = request(requesting_agency=_of(AgencyKind.LOCAL_POLICE, home), probe=video)
+    expected = Outcome.FORBIDDEN if _ours(home) else Outcome.NOT_APPLICABLE
+    assert bill.decide(attrs.evolve(asks, performing_agency=FBI)) is expected
+    # the Registrar asking the FBI for video: read as bound only by (c), not permitted; read
+    # as law enforcement, forbidden; the FBI's part binds no one under Massachusetts law
+    registrar = attrs.evolve(asks, requesting_agency=REGISTRY, performing_agency=FBI)
+    assert bill.decide(registrar) is Outcome.NOT_PERMITTED
+    bound = bill.with_readings({"registrar-status": "law-enforcement"})
+    assert bound.decide(registrar) is Outcome.FORBIDDEN
+
+
+@pytest.mark.parametrize("home", HOMES, ids=HOME_IDS)
+def test_under_the_redraft_the_state_police_assist_only_the_commonwealths_registrar(
+    home: str | None,
+) -> None:
+    assist = request(
+        requesting_agency=_of(AgencyKind.MOTOR_VEHICLE_REGISTRY, home),
+        purpose=Purpose.IDENTIFICATION_DOCUMENT_INVESTIGATION,
+        warrant=None,
+        offense=None,
+    )
+    assert (REDRAFT.decide(assist) is Outcome.PERMITTED) is _ours(home)
+    assert_invariants_hold(REDRAFT, assist)
+    # nor do another state's State Police assist the Commonwealth's Registrar under (d)(1)
+    elsewhere = attrs.evolve(
+        assist,
+        requesting_agency=REGISTRY,
+        performing_agency=_of(AgencyKind.STATE_POLICE, "US-NH"),
+    )
+    assert REDRAFT.decide(elsewhere) is not Outcome.PERMITTED
+
+
 # -- the FBI, not any federal agency -----------------------------------------------------------
 
 
@@ -692,7 +1078,7 @@ def test_the_state_police_may_not_ask_a_federal_agency_other_than_the_fbi_under_
     bill: Version,
 ) -> None:
     to_hsi = request(requesting_agency=STATE_POLICE, performing_agency=HSI)
-    assert bill.decide(to_hsi) is Outcome.NOT_PERMITTED
+    assert bill.decide(to_hsi) is Outcome.FORBIDDEN
     assert_invariants_hold(bill, to_hsi)
 
 
@@ -704,7 +1090,26 @@ def test_documenting_an_fbi_search_falls_on_the_massachusetts_agency_that_asked(
         REDRAFT.evaluate(request(performing_agency=FBI, requesting_agency=STATE_POLICE)),
         "MA-LOG-FBI",
     )
-    assert redraft.party == "State Police"
+    assert redraft.party.startswith("the Massachusetts agency that asked the FBI")
+
+
+def test_under_the_redraft_a_local_departments_direct_request_to_the_fbi_is_documented() -> None:
+    # forbidden by (b), and documented in writing all the same: (g) names the request to
+    # the FBI, and (h)(ii) counts FBI requests by requesting agency
+    direct = request(performing_agency=FBI)
+    decision = REDRAFT.evaluate(direct)
+    assert decision.outcome is Outcome.FORBIDDEN
+    duties = {o.duty for o in decision.obligations}
+    assert {"MA-LOG-FBI", "MA-REPORT"} <= duties
+    assert "fbi-request-record" in {r.id for r in decision.readings}
+    assert_invariants_hold(REDRAFT, direct)
+    # read as the State Police's requests only, it is in the quarterly report alone
+    narrow = REDRAFT.with_readings({"fbi-request-record": "state-police-requests"})
+    duties = {o.duty for o in narrow.evaluate(direct).obligations}
+    assert "MA-LOG-FBI" not in duties
+    assert "MA-LOG" not in duties
+    assert "MA-REPORT" in duties
+    assert_invariants_hold(narrow, direct)
 
 
 # -- duties of every request, permitted or not --------------------------------------------------
@@ -744,7 +1149,7 @@ def test_a_defendant_identified_through_an_unlawful_search_is_owed_notice_under_
 ) -> None:
     unlawful = request(performing_agency=BOSTON_POLICE)
     decision = bill.evaluate(unlawful)
-    assert decision.outcome is Outcome.NOT_PERMITTED
+    assert decision.outcome is Outcome.FORBIDDEN
     assert "MA-NOTICE" in {o.duty for o in decision.obligations}
 
 
@@ -790,11 +1195,63 @@ def test_the_quarterly_report_is_due_by_the_end_of_the_next_quarter_as_read_here
     assert report.due is not None
     assert report.due.date() == date(2024, 6, 30)
     assert "quarterly-report-due" in {r.id for r in version.evaluate(request()).readings}
-    assert version.policy.resting_on("quarterly-report-due") == (duty,)
+    reports = (duty,) if version is CURRENT else (duty, "MA-NONLE-REPORT")
+    assert version.policy.resting_on("quarterly-report-due") == reports
     same = version.with_readings({"quarterly-report-due": "same-quarter"})
     sooner = obligation(same.evaluate(request()), duty)
     assert sooner.due is not None
     assert sooner.due.date() == date(2024, 3, 31)
+
+
+# -- the FBI's system, and whose felony: readings of §220(d) ----------------------------------
+
+
+@BILLS
+def test_the_fbis_own_system_must_be_approved_when_the_state_police_ask_it_as_read_here(
+    bill: Version,
+) -> None:
+    unvetted = Technology(name="NGI-IPS", vendor="FBI", approved=False)
+    via_fbi = request(requesting_agency=STATE_POLICE, performing_agency=FBI, technology=unvetted)
+    decision = bill.evaluate(via_fbi)
+    assert decision.outcome is Outcome.NOT_PERMITTED
+    assert "fbi-technology" in {r.id for r in decision.readings}
+    exempt = bill.with_readings({"fbi-technology": "fbi-system-exempt"})
+    assert exempt.decide(via_fbi) is Outcome.PERMITTED
+    assert_invariants_hold(exempt, via_fbi)
+    # the State Police's own system needs approval under either reading
+    own = request(technology=unvetted)
+    assert bill.decide(own) is exempt.decide(own) is Outcome.NOT_PERMITTED
+
+
+def _robbery_of(place: str, months: int) -> frpolicy.Offense:
+    return frpolicy.Offense(
+        code=f"{place}-ROBBERY",
+        title="Robbery",
+        citation=f"robbery statute of {place}",
+        penalty=frpolicy.Penalty(max_term_months=months),
+        place=place,
+    )
+
+
+@BILLS
+def test_another_places_crime_is_a_felony_of_220d_by_the_commonwealths_test_as_read_here(
+    bill: Version,
+) -> None:
+    # a New Hampshire robbery (15 years): a state-prison term here, so a felony
+    robbery = _robbery_of("US-NH", 180)
+    req = request(offense=robbery, warrant=warrant(offense_codes=frozenset({robbery.code})))
+    decision = bill.evaluate(req)
+    assert decision.outcome is Outcome.PERMITTED
+    assert "felony-elsewhere" in {r.id for r in decision.readings}
+    commonwealth = bill.with_readings({"felony-elsewhere": "commonwealth-only"})
+    assert commonwealth.decide(req) is Outcome.NOT_PERMITTED
+    assert_invariants_hold(commonwealth, req)
+    # a federal crime of two years is a felony where it is defined, not by this test
+    federal = _robbery_of("US", 24)
+    two_years = request(offense=federal, warrant=warrant(offense_codes=frozenset({federal.code})))
+    assert bill.decide(two_years) is Outcome.NOT_PERMITTED
+    # the Commonwealth's own crime is a felony under either reading
+    assert commonwealth.decide(request()) is Outcome.PERMITTED
 
 
 # -- readings, named and switchable ----------------------------------------------------------

@@ -6,19 +6,26 @@ import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import attrs
 import pytest
 
 import frpolicy
 from frpolicy import (
+    Agency,
+    AgencyKind,
     Analysis,
+    CaseRecord,
     Decision,
     Disclosure,
+    Emergency,
     Event,
     EventKind,
+    Harm,
     ImageSource,
     MediaKind,
+    Notice,
     ObligationStatus,
     Outcome,
     ProbeImage,
@@ -29,10 +36,13 @@ from frpolicy import (
     Verification,
     Version,
 )
+from frpolicy import conditions as c
+from frpolicy.analysis import ClaimKind, Status, prove, verify
 from frpolicy.cli import EXIT_VIOLATIONS, main
+from frpolicy.compliance import case_timeline
 from frpolicy.jurisdictions.us_md import ch808
 from frpolicy.jurisdictions.us_md.common import AGENCIES
-from frpolicy.jurisdictions.us_md.offenses import OFFENSE_LISTS
+from frpolicy.jurisdictions.us_md.offenses import OFFENSE_LISTS, OFFENSES
 from frpolicy.policy import Rule
 from frpolicy.testing import LawPropertyError, check_jurisdiction, check_property
 
@@ -66,6 +76,17 @@ def request(**changes: Any) -> SearchRequest:
 
 def probe(**changes: Any) -> ProbeImage:
     return attrs.evolve(request().probe, **changes)
+
+
+def _emergency(**changes: Any) -> Emergency:
+    fields: dict[str, Any] = {
+        "harm": Harm.DEATH,
+        "immediate": True,
+        "declared_by": "MDSP-0417",
+        "declared_at": SUBMITTED,
+        "facts": "a man on a bridge threatening to jump; no crime",
+    }
+    return Emergency(**(fields | changes))
 
 
 def determining(decision: Decision) -> set[str]:
@@ -268,29 +289,57 @@ ALL_DISCLOSURES = frozenset(
         Disclosure.RESULTS_ACTED_ON,
     }
 )
-ARRAIGNED = PERFORMED + timedelta(days=3)
+APPEARED = PERFORMED + timedelta(days=3)  # counsel enters an appearance
+ARRAIGNED = APPEARED + timedelta(days=20)
 
 
-def _discovery(version: Version, notice_days: int, disclosures: frozenset[Disclosure]) -> Any:
-    (found,) = [o for o in version.evaluate(request()).obligations if o.duty == "MD-DISCOVERY"]
-    events = [
-        Event(kind=EventKind.SEARCH_PERFORMED, at=PERFORMED),
-        Event(kind=EventKind.ARRAIGNMENT, at=ARRAIGNED),
-        Event(kind=EventKind.TRIAL, at=ARRAIGNED + timedelta(days=90)),
-        Event(
-            kind=EventKind.NOTICE_SERVED,
-            at=ARRAIGNED + timedelta(days=notice_days),
-            disclosures=disclosures,
+def _case(notice_days: int, disclosures: frozenset[Disclosure], **dates: Any) -> CaseRecord:
+    """The case of the person identified, noticed ``notice_days`` after counsel appeared."""
+    fields: dict[str, Any] = {
+        "id": "C-1",
+        "defendant": "J. Doe",
+        "search_id": request().id,
+        "first_appearance_at": APPEARED,
+        "arraignment_at": ARRAIGNED,
+        "trial_at": ARRAIGNED + timedelta(days=90),
+        "notices": (
+            Notice(
+                search_id=request().id,
+                served_at=APPEARED + timedelta(days=notice_days),
+                disclosures=disclosures,
+            ),
         ),
-    ]
-    return found.check(events, ARRAIGNED + timedelta(days=100)).status
+    }
+    return CaseRecord(**(fields | dates))
 
 
-def test_the_state_discloses_the_search_in_discovery_within_30_days_of_the_arraignment_under_2_504() -> (  # noqa: E501 - the name is the sentence
+def _discovery(
+    version: Version, notice_days: int, disclosures: frozenset[Disclosure], **dates: Any
+) -> ObligationStatus:
+    (found,) = [o for o in version.evaluate(request()).obligations if o.duty == "MD-DISCOVERY"]
+    case = _case(notice_days, disclosures, **dates)
+    events = [Event(kind=EventKind.SEARCH_PERFORMED, at=PERFORMED), *case_timeline(case)]
+    status: ObligationStatus = found.check(events, ARRAIGNED + timedelta(days=100)).status
+    return status
+
+
+def test_the_state_discloses_the_search_within_30_days_of_counsels_appearance_not_of_the_arraignment_under_2_504_and_rule_4_263() -> (  # noqa: E501 - the name is the sentence
     None
 ):
     assert _discovery(LAW, 29, ALL_DISCLOSURES) is ObligationStatus.MET
+    # 31 days after counsel appeared is 11 after the arraignment: late all the same
     assert _discovery(LAW, 31, ALL_DISCLOSURES) is ObligationStatus.VIOLATED
+    (found,) = [o for o in LAW.evaluate(request()).obligations if o.duty == "MD-DISCOVERY"]
+    assert found.deadline is not None
+    assert found.deadline.describe() == "within 30 days after the first appearance in the case"
+
+
+def test_a_case_that_records_only_its_arraignment_runs_discovery_from_the_arraignment() -> None:
+    # the arraignment is itself an appearance: no later than it, the first appearance was
+    assert _discovery(LAW, 45, ALL_DISCLOSURES, first_appearance_at=None) is (ObligationStatus.MET)
+    assert _discovery(LAW, 51, ALL_DISCLOSURES, first_appearance_at=None) is (
+        ObligationStatus.VIOLATED
+    )
 
 
 def test_a_disclosure_that_leaves_out_the_databases_searched_does_not_meet_2_504() -> None:
@@ -308,7 +357,11 @@ def test_read_the_other_way_the_discovery_of_2_504_is_due_only_before_trial() ->
 def test_a_forbidden_maryland_search_is_still_disclosed_in_discovery() -> None:
     decision = LAW.evaluate(request(offense=LAW.offense("CR-3-203")))
     assert decision.outcome is Outcome.FORBIDDEN
-    assert {o.duty for o in decision.obligations} == {"MD-DISCOVERY", "MD-SOLE-BASIS"}
+    assert {o.duty for o in decision.obligations} == {
+        "MD-DISCOVERY",
+        "MD-SOLE-BASIS",
+        "MD-ANNUAL-REPORT",
+    }
 
 
 # -- §2-502(b)(2): never the sole basis ---------------------------------------------------------
@@ -367,6 +420,289 @@ def test_another_jurisdictions_lists_are_not_marylands_concern() -> None:
     assert LAW.offense_list("US-MD:stalking").title == "stalking under Crim. Law §3-802"
 
 
+# -- lists drawn by subsection: §2-503(a)(1)(i)6, Crim. Law §4-203(a)(1), §14-101 ----------
+
+
+def test_plain_carrying_of_a_handgun_under_crim_law_4_203_a_1_i_is_on_no_list_and_its_search_is_forbidden_under_2_503_a_1_i() -> (  # noqa: E501 - the name is the sentence
+    None
+):
+    carrying = LAW.offense("CR-4-203-a1-i")
+    assert carrying.listed_in == frozenset()
+    req = request(offense=carrying)
+    assert LAW.problems(req) == ()  # the correct request is accepted at the edge
+    decision = LAW.evaluate(req, strict=True)
+    assert decision.outcome is Outcome.FORBIDDEN
+    assert determining(decision) == {"MD-UNLISTED"}
+
+
+@pytest.mark.parametrize(
+    ("code", "subsection"),
+    [("CR-4-203-a1-iii", "(a)(1)(iii)"), ("CR-4-203-a1-iv", "(a)(1)(iv)")],
+    ids=["on-public-school-property", "with-the-purpose-of-injuring-or-killing"],
+)
+def test_carrying_a_handgun_on_school_property_or_to_injure_or_kill_is_a_weapon_crime_of_item_6(
+    code: str, subsection: str
+) -> None:
+    offense = LAW.offense(code)
+    assert offense.citation == f"Crim. Law §4-203{subsection}"
+    assert offense.listed_in == {"US-MD:weapon-crime-criminal-law"}
+    assert LAW.evaluate(request(offense=offense), strict=True).outcome is Outcome.PERMITTED
+
+
+def test_plain_carrying_sent_as_a_weapon_crime_of_item_6_is_refused_as_the_catalog_lists_it() -> (
+    None
+):
+    as_listed = attrs.evolve(
+        LAW.offense("CR-4-203-a1-i"), listed_in=frozenset({"US-MD:weapon-crime-criminal-law"})
+    )
+    (problem,) = LAW.problems(request(offense=as_listed))
+    assert problem.startswith("$.offense.listed_in: 'CR-4-203-a1-i' is on no list")
+    with pytest.raises(frpolicy.InconsistentRequest):
+        LAW.evaluate(request(offense=as_listed), strict=True)
+
+
+def test_first_degree_child_abuse_is_accepted_on_both_its_lists_child_abuse_and_a_crime_of_violence_under_14_101() -> (  # noqa: E501 - the name is the sentence
+    None
+):
+    abuse = LAW.offense("CR-3-601-b")
+    assert abuse.listed_in == {"US-MD:child-abuse", "US-MD:crime-of-violence"}
+    assert LAW.problems(request(offense=abuse)) == ()
+    assert LAW.evaluate(request(offense=abuse), strict=True).outcome is Outcome.PERMITTED
+    # second-degree child abuse is item 3 only: §14-101 names the first degree
+    assert LAW.offense("CR-3-601-d").listed_in == {"US-MD:child-abuse"}
+
+
+def test_importing_fentanyl_is_item_9_by_its_subsection_5_614_a_1_xii() -> None:
+    fentanyl = LAW.offense("CR-5-614-a1-xii")
+    assert fentanyl.citation == "Crim. Law §5-614(a)(1)(xii)"
+    assert fentanyl.listed_in == {"US-MD:fentanyl-importation"}
+
+
+@pytest.mark.parametrize("offense", OFFENSES, ids=[o.code for o in OFFENSES])
+def test_every_offense_of_the_catalog_sent_as_the_catalog_lists_it_is_accepted(
+    offense: frpolicy.Offense,
+) -> None:
+    assert LAW.problems(request(offense=offense)) == ()
+
+
+# -- §2-503(a)(1): only use "in the furtherance of a criminal investigation" is restricted -----
+
+NO_CRIME = {"offense": None, "suspicion": Suspicion.NONE}
+
+
+def test_the_state_police_identifying_a_person_threatening_suicide_with_no_crime_suspected_is_permitted_under_2_507_5() -> (  # noqa: E501 - the name is the sentence
+    None
+):
+    crisis = request(
+        requesting_agency=STATE_POLICE,
+        purpose=Purpose.EMERGENCY,
+        emergency=_emergency(),
+        **NO_CRIME,
+    )
+    decision = LAW.evaluate(crisis)
+    assert decision.outcome is Outcome.PERMITTED
+    assert determining(decision) == {"MD-EXCEPT-NONINVESTIGATIVE"}
+    assert cited(decision) == {"Md. Code, Crim. Proc. §2-507(5) (2024 Md. Laws ch. 808)"}
+    assert "md-emergency-without-crime" in [r.id for r in decision.readings]
+    # the subtitle still governs it: disclosed if a case follows, counted in the report
+    assert {o.duty for o in decision.obligations} == {
+        "MD-DISCOVERY",
+        "MD-SOLE-BASIS",
+        "MD-ANNUAL-REPORT",
+    }
+    assert_invariants_hold(LAW, crisis)
+
+
+def test_read_the_other_way_an_emergency_with_no_crime_suspected_is_an_investigation_and_not_permitted() -> (  # noqa: E501 - the name is the sentence
+    None
+):
+    every_emergency = LAW.with_readings({"md-emergency-without-crime": "investigation"})
+    crisis = request(purpose=Purpose.EMERGENCY, emergency=_emergency(), **NO_CRIME)
+    assert every_emergency.decide(crisis) is Outcome.NOT_PERMITTED
+    assert_invariants_hold(every_emergency, crisis)
+
+
+@pytest.mark.parametrize(
+    ("code", "outcome"),
+    [("CR-2-201", Outcome.PERMITTED), ("CR-7-104-under-100", Outcome.FORBIDDEN)],
+    ids=["a-listed-crime", "an-unlisted-crime"],
+)
+def test_an_emergency_whose_request_names_a_crime_furthers_its_investigation(
+    code: str, outcome: Outcome
+) -> None:
+    req = request(purpose=Purpose.EMERGENCY, emergency=_emergency(), offense=LAW.offense(code))
+    assert LAW.decide(req) is outcome
+
+
+def test_a_suspicion_that_names_no_crime_does_not_make_an_emergency_an_investigation() -> None:
+    # the twelve categories are drawn by offense: as read, a request names the crime it
+    # investigates; and taking a suspicion away never permits what it refused
+    suspected = request(
+        purpose=Purpose.EMERGENCY,
+        emergency=_emergency(),
+        offense=None,
+        suspicion=Suspicion.REASONABLE_SUSPICION,
+    )
+    assert LAW.decide(suspected) is Outcome.PERMITTED
+    assert LAW.decide(attrs.evolve(suspected, suspicion=Suspicion.NONE)) is Outcome.PERMITTED
+
+
+@pytest.mark.parametrize(
+    "purpose",
+    [
+        Purpose.IDENTIFY_DETAINED,
+        Purpose.IDENTIFY_CONCEALING_IDENTITY,
+        Purpose.IDENTIFY_DANGER_TO_SELF_OR_OTHERS,
+        Purpose.VET_UNDERCOVER_OFFICER,
+    ],
+)
+def test_identifying_a_detained_or_dangerous_person_is_an_investigation_only_of_a_named_crime(
+    purpose: Purpose,
+) -> None:
+    assert LAW.decide(request(purpose=purpose, **NO_CRIME)) is Outcome.PERMITTED
+    unlisted = request(purpose=purpose, offense=LAW.offense("CR-7-104-under-100"))
+    assert LAW.decide(unlisted) is Outcome.FORBIDDEN
+
+
+@pytest.mark.parametrize(
+    "purpose",
+    [
+        Purpose.NON_INVESTIGATIVE,
+        Purpose.LICENSE_ISSUANCE,
+        Purpose.TRAVEL_VERIFICATION,
+        Purpose.FEDERALLY_MANDATED,
+        Purpose.OTHER,
+    ],
+    ids=lambda p: p.value,
+)
+def test_a_use_unrelated_to_a_criminal_investigation_is_not_restricted_by_2_503_and_is_permitted_under_2_507_5(  # noqa: E501 - the name is the sentence
+    purpose: Purpose,
+) -> None:
+    # on live video, of a bystander in protected activity: each banned in an investigation
+    req = request(
+        purpose=purpose,
+        probe=probe(kind=MediaKind.LIVE_VIDEO, protected_activity=True, bystander=True),
+        real_time=True,
+        **NO_CRIME,
+    )
+    decision = LAW.evaluate(req)
+    assert decision.outcome is Outcome.PERMITTED
+    assert determining(decision) == {"MD-EXCEPT-NONINVESTIGATIVE"}
+    assert_invariants_hold(LAW, req)
+
+
+def test_another_purpose_naming_an_unlisted_crime_is_a_criminal_investigation_and_forbidden() -> (
+    None
+):
+    req = request(purpose=Purpose.OTHER, offense=LAW.offense("CR-6-402"))
+    assert LAW.evaluate(req).outcome is Outcome.FORBIDDEN
+
+
+@pytest.mark.parametrize(
+    ("purpose", "code", "outcome"),
+    [
+        (Purpose.IDENTIFY_VICTIM, "CR-3-1102", Outcome.PERMITTED),
+        (Purpose.IDENTIFY_WITNESS, "CR-7-104-under-100", Outcome.FORBIDDEN),
+        (Purpose.IDENTIFICATION_DOCUMENT_INVESTIGATION, "CR-6-402", Outcome.FORBIDDEN),
+    ],
+    ids=["victim-of-trafficking", "witness-of-a-petty-theft", "identity-documents"],
+)
+def test_identifying_a_victim_or_a_witness_investigates_the_crime_and_needs_it_listed(
+    purpose: Purpose, code: str, outcome: Outcome
+) -> None:
+    assert LAW.decide(request(purpose=purpose, offense=LAW.offense(code))) is outcome
+
+
+def test_recording_protected_activity_is_read_as_investigative_and_refused() -> None:
+    req = request(purpose=Purpose.RECORD_PROTECTED_ACTIVITY, probe=probe(protected_activity=True))
+    assert LAW.decide(attrs.evolve(req, offense=None)) is Outcome.FORBIDDEN  # §2-503(a)(1)(ii)1
+
+
+def test_every_purpose_lands_where_the_statute_puts_it_investigative_open_or_excepted() -> None:
+    excepted = [p for purposes in ch808.EXCEPTED_PURPOSES.values() for p in purposes]
+    placed = [*ch808.INVESTIGATIVE_PURPOSES, *ch808.OPEN_PURPOSES, *excepted]
+    assert sorted(placed, key=lambda p: p.value) == sorted(Purpose, key=lambda p: p.value)
+
+
+# -- §2-503(a)(1)(iii) ff., not read: the reported bans are readings ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("reading", "changes"),
+    [
+        ("md-real-time-ban", {"real_time": True}),
+        (
+            "md-sketch-ban",
+            {
+                "probe": ProbeImage(
+                    kind=MediaKind.STILL_IMAGE, source=ImageSource.WITNESS, composite=True
+                )
+            },
+        ),
+    ],
+    ids=["real-time", "sketch"],
+)
+def test_a_ban_read_from_the_news_only_can_be_switched_off_and_the_memo_names_it(
+    reading: str, changes: dict[str, Any]
+) -> None:
+    req = request(**changes)
+    decision = LAW.evaluate(req)
+    assert decision.outcome is Outcome.FORBIDDEN
+    assert reading in [r.id for r in decision.readings]
+    unread = LAW.with_readings({reading: "not-encoded"})
+    other = unread.evaluate(req)
+    assert other.outcome is Outcome.PERMITTED
+    assert reading in [r.id for r in other.readings]
+    assert_invariants_hold(unread, req)
+
+
+# -- §2-510: every search counted in the agency's annual report --------------------------------
+
+
+def _report(decision: Decision) -> frpolicy.Obligation:
+    (found,) = [o for o in decision.obligations if o.duty == "MD-ANNUAL-REPORT"]
+    return found
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [{}, {"offense": LAW.offense("CR-3-203")}, {"offense": None}, {"purpose": Purpose.REDACTION}],
+    ids=["permitted", "forbidden", "not-permitted", "excepted"],
+)
+def test_every_maryland_search_permitted_or_not_is_counted_in_the_annual_report_due_february_1_under_2_510(  # noqa: E501 - the name is the sentence
+    changes: dict[str, Any],
+) -> None:
+    report = _report(LAW.evaluate(request(**changes)))
+    assert report.due == datetime(
+        2025, 2, 1, 23, 59, 59, 999999, tzinfo=ZoneInfo("America/New_York")
+    )
+    assert report.fulfilled_by is EventKind.SEARCH_REPORTED
+    assert str(report.citation) == "Md. Code, Crim. Proc. §2-510(a) (2024 Md. Laws ch. 808)"
+
+
+def test_a_search_left_out_of_the_report_due_february_1_breaks_2_510() -> None:
+    report = _report(LAW.evaluate(request()))
+    searched = Event(kind=EventKind.SEARCH_PERFORMED, at=PERFORMED)
+
+    def status(reported: datetime | None, at: datetime) -> ObligationStatus:
+        events = [searched]
+        if reported is not None:
+            events.append(Event(kind=EventKind.SEARCH_REPORTED, at=reported))
+        found: ObligationStatus = report.check(events, at).status
+        return found
+
+    january, march = datetime(2025, 1, 20, tzinfo=UTC), datetime(2025, 3, 1, tzinfo=UTC)
+    assert status(january, march) is ObligationStatus.MET
+    assert status(None, january) is ObligationStatus.PENDING
+    assert status(None, march) is ObligationStatus.VIOLATED
+    assert status(datetime(2025, 2, 3, tzinfo=UTC), march) is ObligationStatus.VIOLATED
+
+
+def test_a_search_maryland_does_not_govern_is_in_no_maryland_report() -> None:
+    decision = LAW.evaluate(request(requesting_agency=FBI, performing_agency=FBI))
+    assert decision.obligations == ()
+
+
 # -- invariants from the provisions catch a misread rule --------------------------------------
 
 
@@ -407,15 +743,116 @@ def test_a_maryland_rule_that_forgets_suspicion_breaks_its_invariant() -> None:
     assert broken == {"protected-activity-needs-suspicion"}
 
 
+def _without_duty(duty_id: str) -> Version:
+    duties = tuple(d for d in LAW.policy.duties if d.id != duty_id)
+    return attrs.evolve(LAW, policy=attrs.evolve(LAW.policy, duties=duties))
+
+
+def test_a_deleted_2_510_duty_fails_frpolicy_verify_with_a_counterexample() -> None:
+    result = verify(_without_duty("MD-ANNUAL-REPORT"))
+    assert not result.ok
+    (failure,) = [f for f in result.failures() if f.kind is ClaimKind.INVARIANT]
+    assert (failure.subject, failure.status) == ("annual-report", Status.DISPROVED)
+    assert "MD-ANNUAL-REPORT" in failure.detail
+    assert failure.witness is not None
+
+
+def test_a_module_that_bans_by_default_outside_a_criminal_investigation_fails_frpolicy_verify() -> (
+    None
+):
+    # §2-507(5) misread as covering only the purposes it names in words
+    narrow = c.purpose_in(ch808.EXCEPTED_PURPOSES["(5)"])
+    (version,) = _misread("XX-DEFAULT-BAN", "MD-EXCEPT-NONINVESTIGATIVE", narrow).versions
+    claim = prove(version, next(i for i in version.invariants if i.id == "no-default-ban"))
+    assert claim.status is Status.DISPROVED
+
+
 @pytest.mark.parametrize(
     "choices",
-    [{"md-prosecutors": "police-only"}, {"md-discovery-deadline": "before-trial"}],
-    ids=["police-only", "before-trial"],
+    [
+        {"md-prosecutors": "police-only"},
+        {"md-discovery-deadline": "before-trial"},
+        {"md-emergency-without-crime": "investigation"},
+        {"md-real-time-ban": "not-encoded", "md-sketch-ban": "not-encoded"},
+    ],
+    ids=["police-only", "before-trial", "every-emergency-investigates", "reported-bans-off"],
 )
 def test_maryland_read_the_other_way_still_passes_the_law_property_suite(
     choices: dict[str, str],
 ) -> None:
     check_jurisdiction(MD.with_readings(choices), max_examples=30)
+
+
+# -- where agencies belong: every kind, from every place ---------------------------------------
+
+HOMES = {"Maryland": "US-MD", "Baltimore": "US-MD-BAL", "Delaware": "US-DE", "federal": "US"}
+HOMES_AND_NONE: dict[str, str | None] = {**HOMES, "no home": None}
+BOUND = {AgencyKind.LOCAL_POLICE, AgencyKind.STATE_POLICE, AgencyKind.PROSECUTOR}
+"""The law enforcement agencies of §2-501(c), prosecutors as read (md-prosecutors)."""
+# an agency that binds no one: another state's motor vehicle registry
+DELAWARE_REGISTRY = Agency(
+    id="DEDMV",
+    name="Delaware Division of Motor Vehicles",
+    kind=AgencyKind.MOTOR_VEHICLE_REGISTRY,
+    home="US-DE",
+)
+
+
+def _governed(kind: AgencyKind, home: str | None) -> bool:
+    """Read from §2-501: a law enforcement agency of the State or its subdivisions."""
+    return kind in BOUND and (home is None or home == "US-MD" or home.startswith("US-MD-"))
+
+
+@pytest.mark.parametrize("home", HOMES_AND_NONE, ids=list(HOMES_AND_NONE))
+@pytest.mark.parametrize("kind", list(AgencyKind), ids=[k.value for k in AgencyKind])
+@pytest.mark.parametrize("role", ["requesting_agency", "performing_agency"])
+def test_a_search_is_maryland_s_when_a_maryland_law_enforcement_agency_asks_for_or_performs_it(
+    role: str, kind: AgencyKind, home: str
+) -> None:
+    place = HOMES_AND_NONE[home]
+    agency = Agency(id="X-1", name="An agency", kind=kind, home=place)
+    parties: dict[str, Any] = {
+        "requesting_agency": DELAWARE_REGISTRY,
+        "performing_agency": DELAWARE_REGISTRY,
+    }
+    req = request(**(parties | {role: agency}))
+    governed = LAW.decide(req) is not Outcome.NOT_APPLICABLE
+    assert governed is _governed(kind, place)
+    assert_invariants_hold(LAW, req)
+
+
+def test_a_delaware_department_asking_the_maryland_state_police_is_governed_by_the_search_it_runs() -> (  # noqa: E501 - the name is the sentence
+    None
+):
+    delaware = Agency(
+        id="WPD", name="Wilmington Police", kind=AgencyKind.LOCAL_POLICE, home="US-DE"
+    )
+    req = request(requesting_agency=delaware, offense=LAW.offense("CR-3-203"))
+    assert LAW.decide(req) is Outcome.FORBIDDEN
+
+
+def test_a_maryland_department_asking_the_virginia_state_police_is_governed_as_run_at_its_direction() -> (  # noqa: E501 - the name is the sentence
+    None
+):
+    virginia = Agency(
+        id="VSP", name="Virginia State Police", kind=AgencyKind.STATE_POLICE, home="US-VA"
+    )
+    req = request(performing_agency=virginia, offense=LAW.offense("CR-3-203"))
+    assert LAW.decide(req) is Outcome.FORBIDDEN
+
+
+def test_a_delaware_department_asking_the_motor_vehicle_administration_is_not_marylands_to_govern() -> (  # noqa: E501 - the name is the sentence
+    None
+):
+    delaware = Agency(
+        id="WPD", name="Wilmington Police", kind=AgencyKind.LOCAL_POLICE, home="US-DE"
+    )
+    req = request(
+        requesting_agency=delaware, performing_agency=MVA, offense=LAW.offense("CR-3-203")
+    )
+    decision = LAW.evaluate(req)
+    assert decision.outcome is Outcome.NOT_APPLICABLE
+    assert "the search is requested by an agency of Maryland" in decision.explain()
 
 
 # -- the sample log ---------------------------------------------------------------------------
@@ -450,4 +887,14 @@ def test_the_audit_of_the_maryland_sample_log_finds_each_scenario_s_violation(
         ("MD-0011", ("MD-DISCOVERY",)),
         ("MD-0011", ("MD-SOLE-BASIS",)),
         ("MD-0013", ("MD-UNLISTED",)),
+        ("MD-0005", ("MD-ANNUAL-REPORT",)),  # left out of the report due 2025-02-01
+        ("MD-0017", ("MD-UNLISTED",)),  # plain carrying of a handgun, §4-203(a)(1)(i)
+    }
+    # MD-0016, an emergency with no crime suspected, is permitted: no search is refused
+    # for want of an authorizing rule
+    assert {row["outcome"]: row["requests"] for row in report["by_outcome"]} == {
+        "permitted": 8,
+        "forbidden": 7,
+        "not_permitted": 0,
+        "not_applicable": 2,
     }

@@ -12,9 +12,12 @@ import pytest
 
 import frpolicy
 from frpolicy import (
+    Agency,
+    AgencyKind,
     Analysis,
     CourtKind,
     CourtOrder,
+    Database,
     Decision,
     Disclosure,
     Emergency,
@@ -34,6 +37,7 @@ from frpolicy import (
     Version,
     Warrant,
 )
+from frpolicy.analysis import ClaimKind, Status, verify
 from frpolicy.cli import EXIT_VIOLATIONS, main
 from frpolicy.jurisdictions.us_wa.common import AGENCIES
 from frpolicy.policy import Rule
@@ -49,6 +53,7 @@ PERFORMED = SUBMITTED + timedelta(hours=1)
 AGENCY = {a.id: a for a in AGENCIES}
 STATE_PATROL, SEATTLE_POLICE, LICENSING = AGENCY["WSP"], AGENCY["SEAPD"], AGENCY["DOL"]
 PORT, FBI, PROSECUTOR = AGENCY["POS"], AGENCY["FBI-SE"], AGENCY["KCPAO"]
+HSI = AGENCY["HSI-SE"]
 
 
 def request(**changes: Any) -> SearchRequest:
@@ -190,9 +195,14 @@ def test_exigent_circumstances_permit_real_time_identification_under_080_1_b_wit
     assert all(o.fulfilled_by is not EventKind.SWORN_STATEMENT_FILED for o in decision.obligations)
 
 
-def test_an_exigency_threatening_property_counts_unless_read_as_danger_to_a_person() -> None:
-    req = request(emergency=emergency(harm=Harm.OTHER), real_time=True)
+def test_an_exigency_threatening_escape_or_evidence_counts_as_washingtons_courts_read_it_unless_read_as_danger_to_a_person() -> (  # noqa: E501 - the name is the sentence
+    None
+):
+    # State v. Tibbles: a delay that would facilitate escape or the destruction of evidence
+    req = request(emergency=emergency(harm=Harm.OTHER, facts="suspect fleeing"), real_time=True)
     assert LAW.decide(req) is Outcome.PERMITTED
+    (adopted,) = [r for r in LAW.readings if r.id == "wa-exigent-circumstances"]
+    assert "Tibbles" in adopted.source.reference
     strict = LAW.with_readings({"wa-exigent-circumstances": "danger-to-a-person"})
     assert strict.decide(req) is Outcome.FORBIDDEN
     assert [r.id for r in LAW.evaluate(req).readings] == ["wa-exigent-circumstances"]
@@ -327,6 +337,67 @@ def test_the_department_of_licensing_searching_for_the_police_is_governed() -> N
     assert LAW.decide(request(performing_agency=LICENSING, real_time=True)) is Outcome.FORBIDDEN
 
 
+# -- RCW 46.20.037(1), another chapter: the Department of Licensing's system -----------------
+
+
+def test_a_police_search_run_on_the_department_of_licensings_system_is_forbidden_by_rcw_46_20_037_though_chapter_43_386_permits_it() -> (  # noqa: E501 - the name is the sentence
+    None
+):
+    req = request(performing_agency=LICENSING)
+    decision = LAW.evaluate(req)
+    assert decision.outcome is Outcome.FORBIDDEN
+    assert determining(decision) == {"WA-DOL-SYSTEM"}
+    assert {str(r.citation) for r in decision.determining} == {"RCW 46.20.037(1) (Laws 2012 c 80)"}
+    assert_invariants_hold(LAW, req)
+    chapter_only = attrs.evolve(
+        LAW.policy, rules=tuple(r for r in LAW.policy.rules if r.id != "WA-DOL-SYSTEM")
+    )
+    assert chapter_only.evaluate(req).outcome is Outcome.PERMITTED  # what 43.386 alone says
+
+
+@pytest.mark.parametrize(
+    "purpose",
+    [Purpose.CRIMINAL_INVESTIGATION, Purpose.FEDERALLY_MANDATED],
+    ids=["an-investigation", "exempt-from-chapter-43-386"],
+)
+def test_homeland_security_investigations_searching_the_department_of_licensings_system_is_refused(
+    purpose: Purpose,
+) -> None:
+    req = request(requesting_agency=HSI, performing_agency=LICENSING, purpose=purpose)
+    decision = LAW.evaluate(req)
+    assert decision.outcome is Outcome.FORBIDDEN
+    assert "WA-DOL-SYSTEM" in determining(decision)
+    assert_invariants_hold(LAW, req)
+
+
+def test_the_department_seeking_a_license_issued_under_another_name_uses_its_system_lawfully() -> (
+    None
+):
+    req = request(
+        requesting_agency=LICENSING,
+        performing_agency=LICENSING,
+        purpose=Purpose.IDENTIFICATION_DOCUMENT_INVESTIGATION,
+        offense=LAW.offense("RCW-9.35.020"),
+    )
+    assert LAW.decide(req) is Outcome.PERMITTED
+    assert_invariants_hold(LAW, req)
+
+
+def test_a_court_order_opens_the_department_of_licensings_system_only_if_read_so() -> None:
+    ordered = court_order(purpose=None, docket_number="25-1-04410-2 SEA")
+    req = request(performing_agency=LICENSING, court_order=ordered)
+    assert LAW.decide(req) is Outcome.FORBIDDEN
+    opened = LAW.with_readings({"wa-dol-court-order": "court-order"})
+    assert opened.decide(req) is Outcome.PERMITTED
+    assert "wa-dol-court-order" in [r.id for r in LAW.evaluate(req).readings]
+    assert_invariants_hold(opened, req)
+
+
+def test_police_running_their_own_system_on_drivers_photos_do_not_use_the_departments() -> None:
+    own = request(databases=frozenset({Database.MOTOR_VEHICLE_RECORDS}))
+    assert LAW.decide(own) is Outcome.PERMITTED
+
+
 # -- who is bound ---------------------------------------------------------------------------
 
 
@@ -350,6 +421,88 @@ def test_a_search_the_fbi_runs_for_itself_is_outside_the_chapter_but_one_for_the
 
 def test_inferring_emotions_is_not_a_facial_recognition_service_as_010_defines_it() -> None:
     assert LAW.decide(request(analysis=Analysis.EMOTION_INFERENCE)) is Outcome.NOT_APPLICABLE
+
+
+# -- who uses the service: the agency that asks, as read (.010(3), .020(2)(d)(i)) -------------
+
+
+def test_seattle_asking_the_fbi_to_search_uses_the_service_through_it_and_is_governed_as_read() -> (
+    None
+):
+    req = request(performing_agency=FBI, real_time=True)
+    assert LAW.decide(req) is Outcome.FORBIDDEN
+    runs_it_only = LAW.with_readings({"wa-requester-uses": "runs-it-only"})
+    assert runs_it_only.decide(req) is Outcome.NOT_APPLICABLE
+    assert "wa-requester-uses" in [r.id for r in LAW.evaluate(req).readings]
+    # asked of another Washington agency, the search is governed either way
+    patrol = request(performing_agency=STATE_PATROL, real_time=True)
+    assert runs_it_only.decide(patrol) is Outcome.FORBIDDEN
+    assert_invariants_hold(runs_it_only, req)
+    assert_invariants_hold(runs_it_only, patrol)
+
+
+# -- where agencies belong: every kind, from every place ---------------------------------------
+
+HOMES: dict[str, str | None] = {
+    "Washington": "US-WA",
+    "King County": "US-WA-KIN",
+    "Oregon": "US-OR",
+    "federal": "US",
+    "no home": None,
+}
+STATE_AND_LOCAL = set(AgencyKind) - {AgencyKind.FBI, AgencyKind.FEDERAL}
+OREGON_REGISTRY = Agency(
+    id="ORDMV",
+    name="Oregon Driver and Motor Vehicle Services",
+    kind=AgencyKind.MOTOR_VEHICLE_REGISTRY,
+    home="US-OR",
+)
+
+
+def _of_washington(kind: AgencyKind, home: str | None) -> bool:
+    """Read from .010(3): a state or local government agency, of Washington."""
+    return kind in STATE_AND_LOCAL and (
+        home is None or home == "US-WA" or home.startswith("US-WA-")
+    )
+
+
+@pytest.mark.parametrize("home", HOMES, ids=list(HOMES))
+@pytest.mark.parametrize("kind", list(AgencyKind), ids=[k.value for k in AgencyKind])
+@pytest.mark.parametrize("role", ["requesting_agency", "performing_agency"])
+def test_a_search_is_washingtons_when_a_washington_state_or_local_agency_asks_for_or_runs_it(
+    role: str, kind: AgencyKind, home: str
+) -> None:
+    agency = Agency(id="X-1", name="An agency", kind=kind, home=HOMES[home])
+    parties: dict[str, Any] = {
+        "requesting_agency": OREGON_REGISTRY,
+        "performing_agency": OREGON_REGISTRY,
+    }
+    req = request(**(parties | {role: agency}))
+    governed = LAW.decide(req) is not Outcome.NOT_APPLICABLE
+    assert governed is _of_washington(kind, HOMES[home])
+    assert_invariants_hold(LAW, req)
+
+
+def test_the_sole_basis_rule_binds_washingtons_police_not_an_oregon_department() -> None:
+    portland = Agency(
+        id="PPB", name="Portland Police Bureau", kind=AgencyKind.LOCAL_POLICE, home="US-OR"
+    )
+    oregon = request(requesting_agency=portland, performing_agency=PORT)
+    decision = LAW.evaluate(oregon)
+    assert decision.outcome is Outcome.PERMITTED  # the Port runs it: Washington's to govern
+    assert "WA-SOLE-BASIS" not in {o.duty for o in decision.obligations}
+    seattle = request(performing_agency=PORT)
+    assert "WA-SOLE-BASIS" in {o.duty for o in LAW.evaluate(seattle).obligations}
+
+
+def test_the_licensing_exemption_of_100_is_washingtons_department_licensing_for_itself() -> None:
+    req = request(
+        requesting_agency=OREGON_REGISTRY,
+        performing_agency=LICENSING,
+        purpose=Purpose.LICENSE_ISSUANCE,
+        offense=None,
+    )
+    assert LAW.decide(req) is not Outcome.NOT_APPLICABLE
 
 
 # -- duties: .030 human review, .070 disclosure and records, .080(5) sole basis ------------------
@@ -451,14 +604,35 @@ def test_a_washington_module_whose_surveillance_rule_forgets_the_warrant_breaks_
     assert broken == {"surveillance-authorized"}
 
 
+def test_a_module_that_forgets_rcw_46_20_037_fails_frpolicy_verify_with_a_counterexample() -> None:
+    rules = tuple(r for r in LAW.policy.rules if r.id != "WA-DOL-SYSTEM")
+    forgetful = attrs.evolve(LAW, policy=attrs.evolve(LAW.policy, rules=rules))
+    result = verify(forgetful)
+    disproved = {f.subject for f in result.failures() if f.kind is ClaimKind.INVARIANT}
+    assert "licensing-system-verifies-licensees-only" in disproved
+    (failure,) = [
+        f for f in result.failures() if f.subject == "licensing-system-verifies-licensees-only"
+    ]
+    assert failure.status is Status.DISPROVED
+    assert failure.witness is not None
+
+
 @pytest.mark.parametrize(
     "choices",
     [
         {"wa-court-order-purpose": "order-purpose-only"},
         {"wa-exigent-circumstances": "danger-to-a-person"},
         {"wa-first-amendment-record": "any-identification"},
+        {"wa-requester-uses": "runs-it-only"},
+        {"wa-dol-court-order": "court-order"},
     ],
-    ids=["order-purpose-only", "danger-to-a-person", "any-identification"],
+    ids=[
+        "order-purpose-only",
+        "danger-to-a-person",
+        "any-identification",
+        "runs-it-only",
+        "court-order",
+    ],
 )
 def test_washington_read_the_other_way_still_passes_the_law_property_suite(
     choices: dict[str, str],
@@ -497,10 +671,11 @@ def test_the_audit_of_the_washington_sample_log_finds_each_scenario_s_violation(
         ("WA-0013", "WA-DISCLOSE"),
         ("WA-0013", "WA-SOLE-BASIS"),
         ("WA-0015", "WA-SURVEILLANCE"),
+        ("WA-0016", "WA-DOL-SYSTEM"),  # HSI has the Department of Licensing search
     }
     assert {row["outcome"]: row["requests"] for row in report["by_outcome"]} == {
         "permitted": 7,
-        "forbidden": 5,
+        "forbidden": 6,
         "not_permitted": 1,
         "not_applicable": 2,
     }

@@ -57,11 +57,12 @@ Subcommands:
       blank (blank lines are skipped, counted, and never an error). A malformed line is
       reported as ``line 17: $.request.warrant.expires_at: naive datetime, give a
       timezone``.
-    - *Nothing cut silently.* Every violation, input problem and change is listed, in
-      every format. ``--limit N`` lists at most N of each (``--limit 0``: counts only),
-      for a short look in a terminal or flat memory on a huge log; the listing then says
-      how many it does not show. A CSV table is always whole, so ``--limit`` is refused
-      with ``--format csv``.
+    - *Nothing cut silently.* Every violation and change is listed, in every format,
+      and the first 1,000 input problems (the rest are counted, and the listing says how
+      many it does not show: memory never grows with a log of garbage). ``--limit N``
+      lists at most N of each (``--limit 0``: counts only), for a short look in a
+      terminal or flat memory on a huge log. A CSV table is always whole, the table of
+      input problems included, so ``--limit`` is refused with ``--format csv``.
     - *CSV.* One table a file: ``--table violations`` (the default: a row per violation,
       with line, request id, agencies, search time, provisions, citations, kind, due,
       fulfilled at, hours late and what was missing), or ``totals``, ``agencies``,
@@ -71,8 +72,9 @@ Subcommands:
     - *Memory.* Records stream: the audit keeps counters, the violations it lists and
       each request id seen (to find repeats); the cases file is read whole.
     - *Processors.* ``--jobs N`` audits N parts of a log file at once, one process each,
-      and joins what they found: the report is the one a single process writes. Standard
-      input is read by one process.
+      and joins what they found: the report is the one a single process writes. N is
+      capped at the number of processors this process may run on; standard input, a pipe
+      or a FIFO is read by one process.
     - *What it rests on.* The report states the readings of the law in force (adopted, or
       asked with ``--reading``, and how sure each is), frpolicy's version and the law's,
       each input file with its lines and SHA-256, and the as-of time; each count by
@@ -97,7 +99,9 @@ Subcommands:
     ``eopss``, a name only one place has), the quarterly report to the Executive Office of
     Public Safety and Security (:func:`frpolicy.reports.eopss_report`);
     ``US-MD:annual-report``, Maryland's §2-510 annual report; ``US-WA:warrant-report`` and
-    ``US-WA:warrant-subjects``, Washington's January reports of surveillance warrants.
+    ``US-WA:warrant-subjects``, Washington's January reports of surveillance warrants;
+    ``US-UT:annual-report`` and ``US-VA:annual-report``, Utah's and Virginia's annual
+    reports; ``US-ME:bmv-log``, the Maine Bureau of Motor Vehicles' public log of requests.
     ``--agency`` makes one agency's own report, ``--contact`` fills in whom to ask about
     it; ``--reading`` takes a reading of the law, or of the report itself, another way.
     Each report says who files it, with whom and by when, and ends with a certification to
@@ -120,7 +124,8 @@ Subcommands:
 ``frpolicy schema [TYPE]``
     The JSON Schema of an input type, ``SearchRecord`` (default), ``SearchRequest`` or
     ``CaseRecord``, of a ``Decision`` or a ``DecisionRecord``, or of a report's JSON,
-    ``AuditReport``, ``EopssReport``, ``MarylandAnnualReport``, ``WarrantReport`` or
+    ``AuditReport``, ``EopssReport``, ``BureauLog`` (Maine), ``MarylandAnnualReport``,
+    ``UtahAnnualReport``, ``VirginiaAnnualReport``, ``WarrantReport`` or
     ``WarrantSubjectsReport``.
 
 ``frpolicy verify JURISDICTION [--version NAME] [--reading ID=CHOICE] [--every-reading]``
@@ -165,17 +170,20 @@ start or its end.
 
 Output. Reports and every other output are UTF-8, whatever the locale, so the same inputs
 give the same bytes everywhere. ``--output FILE`` (``-``: standard output) is written to a
-temporary file beside it and renamed over it once complete, so a failed or interrupted
-run leaves any earlier report whole; an output that names an input is refused.
+temporary file beside it and renamed over it once complete, so a failed, interrupted or
+ended run leaves any earlier report whole, and no temporary file. An output that is an
+input is refused, standard input included (by device and inode), and so is a file a
+shell's ``>`` could not write.
 
 Errors. Every failure ends with one line on stderr, never a traceback: exit 2 for bad
-input, usage, a broken plug-in or an output that cannot be written (standard output
-closed or full); 130 when interrupted (Ctrl-C); and 2 for an unexpected error, which the
-line names as a bug in frpolicy.
+input, usage, a broken plug-in, a closed standard input or an output that cannot be
+written (standard output closed or full); 130 when interrupted (Ctrl-C), 128 and the
+signal's number when ended by SIGTERM, SIGHUP or SIGQUIT; and 2 for an unexpected error,
+which the line names as a bug in frpolicy. A closed standard error changes nothing else.
 
 Exit codes: 0 clean; 1 violations found (``audit``; for ``evaluate``, not permitted);
 2 bad input or usage (a malformed line makes it 2 unless ``--keep-going``), or an error;
-130 interrupted.
+130 interrupted; 143, 129, 131 ended by SIGTERM, SIGHUP, SIGQUIT.
 """
 
 from __future__ import annotations
@@ -188,6 +196,9 @@ import itertools
 import json
 import os
 import re
+import signal
+import stat
+import subprocess
 import sys
 import tempfile
 import time
@@ -201,16 +212,18 @@ from typing import IO, TYPE_CHECKING, Any, BinaryIO, NoReturn
 import attrs
 
 from frpolicy import _jsonl
+from frpolicy import reports as report_types
 from frpolicy._jsonl import BOM
 from frpolicy._text import printable
 from frpolicy.comparison import compare
 from frpolicy.compliance import AuditPart, Entry, InputProblem
 from frpolicy.jurisdictions import (
+    ENTRY_POINT_GROUP,
     Jurisdiction,
+    PluginError,
     Version,
+    entry_points,
     jurisdiction,
-    jurisdictions,
-    plugin_errors,
 )
 from frpolicy.model import CaseRecord, SearchRecord, SearchRequest
 from frpolicy.policy import Decision, Outcome
@@ -234,14 +247,11 @@ from frpolicy.reports import (
     EopssReport,
     HashingReader,
     InputFile,
-    MarylandAnnualReport,
     Period,
     ReadingsAudit,
     Report,
     ReportTerms,
     StatutoryReport,
-    WarrantReport,
-    WarrantSubjectsReport,
     audit_report,
     other_choices,
     render,
@@ -282,12 +292,18 @@ _SCHEMA_TYPES: dict[str, type] = {
     "Decision": Decision,
     "DecisionRecord": DecisionRecord,
     "EopssReport": EopssReport,
-    "MarylandAnnualReport": MarylandAnnualReport,
     "SearchRecord": SearchRecord,
     "SearchRequest": SearchRequest,
-    "WarrantReport": WarrantReport,
-    "WarrantSubjectsReport": WarrantSubjectsReport,
 }
+_STATE_REPORT_TYPES = (
+    "BureauLog",
+    "MarylandAnnualReport",
+    "UtahAnnualReport",
+    "VirginiaAnnualReport",
+    "WarrantReport",
+    "WarrantSubjectsReport",
+)
+"""The reports of one state, found by name when asked for: each loads its state's law."""
 _PROGRESS_AFTER = 1.0
 """Seconds an audit runs before its progress is shown: a short one shows none."""
 _PROGRESS_EVERY = 0.25
@@ -495,9 +511,10 @@ def _parser() -> argparse.ArgumentParser:
         "type",
         nargs="?",
         default="SearchRecord",
-        choices=sorted(_SCHEMA_TYPES),
+        choices=sorted([*_SCHEMA_TYPES, *_STATE_REPORT_TYPES]),
         metavar="TYPE",
-        help=f"one of {', '.join(sorted(_SCHEMA_TYPES))} (default: SearchRecord)",
+        help=f"one of {', '.join(sorted([*_SCHEMA_TYPES, *_STATE_REPORT_TYPES]))} "
+        "(default: SearchRecord)",
     )
     _record_parsers(sub)
     _analysis_parsers(sub)
@@ -602,14 +619,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv: the arguments, without the program name (default: ``sys.argv[1:]``).
     """
     try:
-        code = _run(argv)
-        _flush_stdout()  # what argparse wrote (--help) must reach its reader, or say why not
+        with _ended_by_signals():
+            code = _run(argv)
+            _flush_stdout()  # what argparse wrote (--help) must reach its reader, or say why not
     except _UsageError as error:
         _say(f"frpolicy: {printable(str(error))}")
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         _say("frpolicy: interrupted")
         return EXIT_INTERRUPTED
+    except _EndedError as ended:
+        _say(f"frpolicy: ended by {ended.name}")
+        return 128 + ended.signal
     except MemoryError:
         _say("frpolicy: out of memory")
         return EXIT_BAD_INPUT
@@ -617,6 +638,46 @@ def main(argv: Sequence[str] | None = None) -> int:
         _say(f"frpolicy: {printable(_bug(error))}")
         return EXIT_BAD_INPUT
     return code
+
+
+_ENDING = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGQUIT") if hasattr(signal, name)
+)
+"""The signals that end a run the way Ctrl-C does: what it was writing is not left behind."""
+
+
+class _EndedError(BaseException):
+    """A signal asked the run to end (raised from its handler, so ``finally`` blocks run)."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(number)
+        self.signal = number
+        self.name = signal.Signals(number).name
+
+
+def _end(number: int, _frame: object) -> NoReturn:
+    raise _EndedError(number)
+
+
+@contextlib.contextmanager
+def _ended_by_signals() -> Iterator[None]:
+    """Turn SIGTERM, SIGHUP and SIGQUIT into an exception while the run lasts, then restore.
+
+    Only a signal left to its default is taken: one ignored (``nohup``, a background job
+    of a shell) stays ignored, and one a program embedding the command handles stays its.
+    """
+    before: dict[int, Any] = {}
+    try:
+        for number in _ENDING:
+            if signal.getsignal(number) is signal.SIG_DFL:
+                before[number] = signal.signal(number, _end)
+    except ValueError:  # not the main thread: signals stay as they are
+        pass
+    try:
+        yield
+    finally:
+        for number, handler in before.items():
+            signal.signal(number, handler)
 
 
 def _bug(error: Exception) -> str:
@@ -696,7 +757,11 @@ def _input_errors(name: str) -> Iterator[None]:
 def _opened(name: str) -> Iterator[BinaryIO]:
     """A file named on the command line, opened for reading bytes (``-``: standard input)."""
     if name == "-":
-        yield sys.stdin.buffer
+        stream: typing.TextIO | None = sys.stdin
+        if stream is None:  # the process was started with its standard input closed
+            msg = "cannot read standard input: it is closed"
+            raise _UsageError(msg)
+        yield stream.buffer
         return
     with _input_errors(name):
         handle = Path(name).open("rb")  # noqa: SIM115 - closed below
@@ -744,7 +809,7 @@ def _evaluate(args: argparse.Namespace) -> int:
 def _places(args: argparse.Namespace) -> tuple[list[Jurisdiction], dict[str, str]]:
     """The jurisdictions asked for, with readings applied where they have them."""
     given = [g.partition("=") for g in args.jurisdiction]
-    codes = [code for code, _, _ in given] or [j.code for j in jurisdictions()]
+    codes = [code for code, _, _ in given] or [j.code for j in _installed()[0]]
     versions = {code: name for code, sep, name in given if sep}
     readings = _choices(args.reading)
     known = {r.id for code in codes for v in _find(code).versions for r in v.readings}
@@ -777,7 +842,7 @@ def _compare(args: argparse.Namespace) -> int:
     except InputError as error:
         msg = f"{args.request}: " + "; ".join(error.errors)
         raise _UsageError(msg) from None
-    on = _day(args.on) if args.on else None
+    on = _day(args.on) if args.on is not None else None
     try:
         side = compare(request, places, on=on, versions=versions)
     except (LookupError, ValueError) as error:
@@ -793,7 +858,8 @@ def _compare(args: argparse.Namespace) -> int:
 
 def _jurisdictions() -> int:
     lines: list[str] = []
-    for place in jurisdictions():
+    places, broken = _installed()
+    for place in places:
         lines.append(printable(f"{place.code}  {place.name}"))
         for v in place.versions:
             instrument = v.instrument
@@ -809,13 +875,95 @@ def _jurisdictions() -> int:
             for r in v.readings:
                 others = ", ".join(c.id for c in r.choices if c.id != r.chosen)
                 lines.append(printable(f"    reading {r.id}={r.chosen} (or: {others})"))
-    lines.extend(f"{e.code}  cannot be used: {printable(e.reason)}" for e in plugin_errors())
+    lines.extend(f"{code}  cannot be used: {printable(reason)}" for code, reason in broken)
     _print("\n".join(lines))
     return EXIT_CLEAN
 
 
+# -- plug-ins, each imported first in a process of its own -------------------------------------
+
+_PLUGIN_IMPORT_LIMIT = 10.0
+"""Seconds a plug-in's import may take in its trial process before it is stopped."""
+
+_TRIAL = """
+import sys
+from importlib.metadata import entry_points
+try:
+    for entry in entry_points(group=sys.argv[1], name=sys.argv[2]):
+        entry.load()
+except (Exception, SystemExit):
+    pass  # reported in the command's own process, as any broken plug-in is
+except BaseException as error:  # KeyboardInterrupt raised by the plug-in itself
+    sys.stdout.write(f"{type(error).__name__}: {error}")
+    sys.exit(3)
+"""
+"""Import the plug-ins of one code, and say only what the command's own process cannot."""
+
+
+def _installed() -> tuple[list[Jurisdiction], list[tuple[str, str]]]:
+    """Every installed jurisdiction that can be used, and each plug-in that cannot, with why.
+
+    A plug-in is code run on import, and one that raises ``KeyboardInterrupt``, ends its
+    process (``os._exit``) or hangs would take the listing and the comparison of every
+    place down with it. So before a third-party plug-in is imported here it is imported
+    in a process of its own, for at most :data:`_PLUGIN_IMPORT_LIMIT` seconds: one that
+    does any of that is reported, and never imported here. The other
+    failures (an exception, a name that is not a jurisdiction) are found here, as ever.
+    A command that names one jurisdiction (``--jurisdiction``) imports only that one, as
+    its user asked, with no trial.
+    """
+    codes = sorted({entry.name for entry in entry_points(group=ENTRY_POINT_GROUP)})
+    unsafe = _trial_imports()
+    places: list[Jurisdiction] = []
+    broken: list[tuple[str, str]] = []
+    for code in codes:
+        if code in unsafe:
+            broken.append((code, unsafe[code]))
+            continue
+        try:
+            places.append(jurisdiction(code))
+        except PluginError as error:
+            broken.append((code, error.reason))
+    return places, broken
+
+
+def _trial_imports() -> dict[str, str]:
+    """Why each third-party plug-in whose import cannot be survived is refused, by code."""
+    codes = sorted(
+        {
+            entry.name
+            for entry in entry_points(group=ENTRY_POINT_GROUP)
+            if entry.dist is None or entry.dist.name != "frpolicy"  # its own are trusted
+        }
+    )
+    if not codes or not sys.executable:
+        return {}
+    unsafe: dict[str, str] = {}
+    for code in codes:  # one at a time: each has the time limit to itself
+        trial = subprocess.Popen(  # noqa: S603 - this interpreter, a fixed script
+            [sys.executable, "-c", _TRIAL, ENTRY_POINT_GROUP, code],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            said, _ = trial.communicate(timeout=_PLUGIN_IMPORT_LIMIT)
+        except subprocess.TimeoutExpired:
+            trial.kill()
+            trial.communicate()
+            unsafe[code] = f"importing it took more than {_PLUGIN_IMPORT_LIMIT:g} s; it was stopped"
+            continue
+        if trial.returncode == 3 and said:  # noqa: PLR2004 - the trial's own code
+            reason = said.decode("utf-8", "replace")
+            unsafe[code] = f"importing it raised {reason.strip()}"
+        elif trial.returncode != 0:
+            unsafe[code] = f"importing it ended its process (exit status {trial.returncode})"
+    return unsafe
+
+
 def _schema(name: str) -> int:
-    _print(json.dumps(json_schema(_SCHEMA_TYPES[name]), indent=2, ensure_ascii=False))
+    kind = _SCHEMA_TYPES.get(name) or typing.cast("type", getattr(report_types, name))
+    _print(json.dumps(json_schema(kind), indent=2, ensure_ascii=False))
     return EXIT_CLEAN
 
 
@@ -835,7 +983,7 @@ def _read_line(number: int, line: bytes | None, cls: type[T]) -> T | InputProble
     if line is None:
         errors = (f"$: longer than {_jsonl.MAX_LINE:,} bytes, not read",)
         return InputProblem(line=number, errors=errors)
-    if not line.strip(_BLANK):
+    if line[:1] != b"{" and not line.strip(_BLANK):  # a record's line is never copied
         return None
     try:
         return _decoder(cls)(line)
@@ -924,14 +1072,17 @@ class _Progress:
         stream: IO[str] | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self.stream = stream or sys.stderr
+        self.stream: IO[str] = stream or sys.stderr
         try:
             self.size = (
                 log.stat().st_size if isinstance(log, Path) else os.fstat(log.fileno()).st_size
             )
         except (OSError, ValueError):
             self.size = 0
-        self.active = self.stream.isatty()
+        try:
+            self.active = self.stream is not None and self.stream.isatty()
+        except (OSError, ValueError):  # a closed stream: nothing to show progress on
+            self.active = False
         self.clock = clock
         self.start = clock()
         self.due = self.start + _PROGRESS_AFTER
@@ -1010,9 +1161,11 @@ def _audit(args: argparse.Namespace) -> int:
         version=version,
         compare=other,
         limit=args.limit,
+        problem_limit=_problem_limit(args),
     )
-    if args.jobs > 1 and args.log != "-":
-        for parts in _parts(args, cases, as_of, choices):
+    jobs = min(args.jobs, _processors())
+    if jobs > 1 and args.log != "-" and _is_file(args.log):
+        for parts in _parts(args, jobs, cases, as_of, choices):
             run.join(parts)
         with _input_errors(args.log):
             log_file = InputFile.of(args.log, "log")
@@ -1053,15 +1206,30 @@ def _audit(args: argparse.Namespace) -> int:
 # -- several processes on one log -------------------------------------------------------------
 
 
+def _processors() -> int:
+    """How many processors this process may run on: more processes than that only wait."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _is_file(name: str) -> bool:
+    """Whether a log is a file that can be cut into parts (not a pipe, a FIFO or a device)."""
+    with _input_errors(name):
+        return stat.S_ISREG(Path(name).stat().st_mode)
+
+
 def _parts(
     args: argparse.Namespace,
+    jobs: int,
     cases: list[CaseRecord],
     as_of: datetime | None,
     choices: tuple[tuple[str, str], ...],
 ) -> Iterator[tuple[AuditPart, ...]]:
-    """The audits of ``args.jobs`` parts of the log, made at once, in the order of the log."""
+    """The audits of ``jobs`` parts of the log, made at once, in the order of the log."""
     with _opened(args.log) as log:
-        bounds = _bounds(args.log, log, args.jobs)
+        bounds = _bounds(args.log, log, jobs)
     tasks = [
         _Task(
             log=args.log,
@@ -1075,6 +1243,7 @@ def _parts(
             cases=cases,
             limit=args.limit,
             choices=choices,
+            problem_limit=_problem_limit(args),
         )
         for start, end in itertools.pairwise(bounds)
     ]
@@ -1089,7 +1258,9 @@ def _bounds(name: str, handle: BinaryIO, parts: int) -> list[int]:
         bounds = [0]
         for i in range(1, parts):
             handle.seek(max(size * i // parts - 1, bounds[-1]))
-            handle.readline()  # to the end of the line the cut fell in
+            # to the end of the line the cut fell in, never holding more than a line's limit
+            while (rest := handle.readline(_jsonl.MAX_LINE)) and not rest.endswith(b"\n"):
+                pass
             bounds.append(max(handle.tell(), bounds[-1]))
     bounds.append(max(size, bounds[-1]))
     return sorted(set(bounds)) if size else [0, 0]
@@ -1110,6 +1281,7 @@ class _Task:
     cases: list[CaseRecord]
     limit: int | None
     choices: tuple[tuple[str, str], ...]
+    problem_limit: int | None
 
 
 def _audit_part(task: _Task) -> tuple[AuditPart, ...]:
@@ -1123,10 +1295,28 @@ def _audit_part(task: _Task) -> tuple[AuditPart, ...]:
         version=_version(place, task.version) if task.version is not None else None,
         compare=_version(place, task.compare) if task.compare is not None else None,
         limit=task.limit,
+        problem_limit=task.problem_limit,
     )
     with _opened(task.log) as log:
         run.read(_entries(task.log, log, start=task.start, end=task.end))
     return run.part()
+
+
+_LISTED_PROBLEMS = 1_000
+"""How many input problems a report lists when ``--limit`` does not say: the rest are counted.
+
+A log of a million malformed lines is not the log meant; listing every one would cost
+memory with each, and tell no more than the first thousand and the count.
+"""
+
+
+def _problem_limit(args: argparse.Namespace) -> int | None:
+    """How many input problems to list: ``--limit``, or all for their own CSV table."""
+    if args.limit is not None:
+        return int(args.limit)
+    if args.format == "csv" and args.table == "problems":
+        return None  # a CSV table is whole
+    return _LISTED_PROBLEMS
 
 
 def _check_output_options(args: argparse.Namespace, inputs: dict[str, str | None]) -> None:
@@ -1225,6 +1415,7 @@ def _report_terms(args: argparse.Namespace, kind: StatutoryReport) -> ReportTerm
         log=_shown(args.log),
         asked=asked,
         limit=args.limit,
+        problem_limit=_problem_limit(args),
     )
 
 
@@ -1275,16 +1466,38 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _check_output(output: str | None, inputs: dict[str, str | None]) -> None:
-    """Refuse an output file that is one of the inputs: writing it would destroy it."""
+    """Refuse an output that is one of the inputs, or that a shell could not write either.
+
+    An input read from standard input is compared by device and inode: ``audit - < LOG
+    --output LOG`` would replace the log with its report. An existing file is opened for
+    writing, as a shell's ``>`` would, and refused when it cannot be.
+    """
     if output is None or output == "-":
         return
     for what, name in inputs.items():
+        if name == "-" and _is_standard_input(output):
+            msg = f"--output: {output} is {what} (standard input); writing there would destroy it"
+            raise _UsageError(msg)
         if name is not None and name != "-" and _same_file(output, name):
             msg = f"--output: {output} is {what}; writing the report there would destroy it"
             raise _UsageError(msg)
-    if Path(output).is_dir():
-        msg = f"--output: {output} is a directory"
-        raise _UsageError(msg)
+    try:
+        if Path(output).is_dir():
+            msg = f"--output: {output} is a directory"
+            raise _UsageError(msg)
+        if Path(output).is_file():
+            os.close(os.open(output, os.O_WRONLY))  # opened, not changed: may it be written?
+    except OSError as error:
+        msg = f"--output: cannot write {output}: {error.strerror or error}"
+        raise _UsageError(msg) from None
+
+
+def _is_standard_input(output: str) -> bool:
+    try:
+        given, target = os.fstat(0), Path(output).stat()
+    except (OSError, ValueError):  # no standard input, or no such file yet
+        return False
+    return (given.st_dev, given.st_ino) == (target.st_dev, target.st_ino)
 
 
 def _same_file(a: str, b: str) -> bool:
@@ -1359,8 +1572,16 @@ def _replace(output: str, data: bytes) -> None:
             Path(target).write_bytes(data)  # a device or a pipe: written in place
             return
         folder, base = os.path.split(target)
-        fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{base}.", suffix=".tmp")
+        # no signal may end the run between making the file and being ready to remove it
+        masked = {signal.SIGINT, *_ENDING}
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, masked)
         try:
+            fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{base}.", suffix=".tmp")
+        except BaseException:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+            raise
+        try:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
                 handle.flush()
@@ -1511,10 +1732,24 @@ def _replay(args: argparse.Namespace) -> int:
         raise _UsageError(str(error)) from None
     except (LookupError, ValueError) as error:
         raise _UsageError(str(error).strip("'\"")) from None
+    if args.version is not None and not totals["records"]:
+        _check_version_exists(args.version)  # no record's law was looked up to refuse it
     _replay_totals(args, against, totals)
     if totals["unreadable"]:
         return EXIT_BAD_INPUT
     return EXIT_VIOLATIONS if differ else EXIT_CLEAN
+
+
+def _check_version_exists(name: str) -> None:
+    """Refuse a version no installed jurisdiction has: a replay of no record never looks."""
+    for place in _installed()[0]:
+        try:
+            place.version(name)
+        except LookupError:
+            continue
+        return
+    msg = f"--version: no installed jurisdiction has a version {name!r}"
+    raise _UsageError(msg)
 
 
 def _replay_records(

@@ -31,6 +31,7 @@ from datetime import date, datetime
 
 import attrs
 
+from frpolicy._text import printable
 from frpolicy.jurisdictions import Jurisdiction, Version, jurisdiction, jurisdictions
 from frpolicy.model import SearchRequest
 from frpolicy.policy import Decision, Outcome, Reason
@@ -116,9 +117,9 @@ class SideBySide:
         count = len(self.judgments)
         places = "jurisdiction" if count == 1 else "jurisdictions"
         heading = f"Request {self.request_id} under the law of {count} {places} in force on"
-        lines = [f"{heading} {day.isoformat()}.", ""]
-        for found in self.judgments:
-            lines.extend([*found.summary(), ""])
+        lines = [printable(f"{heading} {day.isoformat()}."), ""]
+        for found in self.judgments:  # a line break in a field of the input forges no line
+            lines.extend([*map(printable, found.summary()), ""])
         for found in self.judgments:
             if found.decision is not None:
                 lines.extend([f"-- {found.jurisdiction} {found.name} --", ""])

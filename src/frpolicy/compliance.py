@@ -38,20 +38,34 @@ for two versions of the law: which requests change outcome, and the provisions r
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import functools
 import heapq
 import operator
+import os
 import re
+import sqlite3
+import tempfile
+import typing
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime, tzinfo
+from pathlib import Path
 from typing import TypeVar
 
 import attrs
 
 from frpolicy.jurisdictions import Jurisdiction, Version
-from frpolicy.model import CaseRecord, Event, EventKind, SearchRecord, SearchRequest
+from frpolicy.model import (
+    CaseRecord,
+    CourtKind,
+    Disclosure,
+    Event,
+    EventKind,
+    SearchRecord,
+    SearchRequest,
+)
 from frpolicy.policy import (
     Decision,
     Effect,
@@ -60,6 +74,7 @@ from frpolicy.policy import (
     ObligationStatus,
     Outcome,
     Reason,
+    _before_it_arose,
 )
 from frpolicy.predicates import All, Leaf, Not, Predicate, Verdict, evaluation_time
 
@@ -93,6 +108,7 @@ __all__ = [
 
 CASE_EVENTS = frozenset(
     {
+        EventKind.FIRST_APPEARANCE,
         EventKind.ARRAIGNMENT,
         EventKind.PRETRIAL_CONFERENCE,
         EventKind.TRIAL,
@@ -199,11 +215,15 @@ def case_timeline(case: CaseRecord) -> tuple[Event, ...]:
     """The events of a defendant's case, in order.
 
     Its court dates, the notices served, when the search's result was relied on and
-    corroborated, and when the defendant was shown in a photo lineup and arrested.
+    corroborated, and when the defendant was shown in a photo lineup and arrested. The first
+    appearance is the earlier of the one recorded and the arraignment, itself an appearance: a
+    case that records only its arraignment has its first appearance then.
     """
+    appearances = [at for at in (case.first_appearance_at, case.arraignment_at) if at is not None]
     events = [
         Event(kind=kind, at=at)
         for kind, at in (
+            (EventKind.FIRST_APPEARANCE, min(appearances, default=None)),
             (EventKind.ARRAIGNMENT, case.arraignment_at),
             (EventKind.PRETRIAL_CONFERENCE, case.pretrial_conference_at),
             (EventKind.TRIAL, case.trial_at),
@@ -429,6 +449,9 @@ def _unmet(verdict: Verdict, request: SearchRequest) -> tuple[list[str], int]:
     return single, closest[1]
 
 
+_OPTIONAL_PARTS = operator.attrgetter(*_OPTIONAL)
+_IS_NONE = functools.partial(operator.is_, None)
+
 _SAID: dict[tuple[int, tuple[bool, ...]], tuple[object, tuple[tuple[str, ...], str]]] = {}
 """What :func:`_missing` said, by decision skeleton and missing parts (bounded, see below)."""
 _SAID_LIMIT = 4096
@@ -444,7 +467,7 @@ def _missing(
     every request with those reasons and the same parts missing: it is kept, with the
     reasons it was said for, and used again only for that very tuple.
     """
-    key = (id(decision.reasons), tuple(getattr(request, n) is None for n in _OPTIONAL))
+    key = (id(decision.reasons), tuple(map(_IS_NONE, _OPTIONAL_PARTS(request))))
     kept = _SAID.get(key)
     if kept is not None and kept[0] is decision.reasons:
         return kept[1]
@@ -540,7 +563,10 @@ def check_search(
             findings.extend(_check(request.id, obligation, events, cases, as_of))
     violations.extend(
         _breach(
-            finding.check,
+            finding.check.obligation,
+            finding.check.due,
+            finding.check.fulfilled_at,
+            early=finding.check.early,
             request=request,
             instrument=decision.instrument,
             case_id=finding.case_id,
@@ -561,26 +587,29 @@ def check_search(
 
 
 def _breach(  # noqa: PLR0913 - a violation's parts, each from where it is known
-    check: ObligationCheck,
+    o: Obligation,
+    due: datetime | None,
+    fulfilled_at: datetime | None,
     *,
+    early: datetime | None = None,
     request: SearchRequest,
     instrument: str,
     case_id: str | None,
     zone: tzinfo,
     line: int | None,
 ) -> Violation:
-    """The violation of an obligation checked and found violated."""
-    o = check.obligation
+    """The violation of an obligation checked and found violated (or pending, if listed)."""
     return Violation(
         request_id=request.id,
         kind=ViolationKind.OBLIGATION,
         provisions=(o.duty,),
         citations=(str(o.citation),),
         missing=f"{o.duty}: {o.party}: {o.action}: "
-        + ("done late" if check.fulfilled_at else "not done"),
+        + ("done late" if fulfilled_at else "not done")
+        + _before_it_arose(early, o.calendar),
         case_id=case_id,
-        due=_local(check.due, zone),
-        fulfilled_at=_local(check.fulfilled_at, zone),
+        due=_local(due, zone),
+        fulfilled_at=_local(fulfilled_at, zone),
         instrument=instrument,
         agency=request.requesting_agency.id,
         performing_agency=request.performing_agency.id,
@@ -632,6 +661,104 @@ def _engagements(
     else:
         for case in cases:
             yield case.id, events + case_timeline(case)
+
+
+_Happening = tuple[datetime, CourtKind | None, bool, frozenset[Disclosure]]
+"""What an obligation reads of an event: when, the court, whether supervisory, disclosures."""
+_Events = Mapping[EventKind, Sequence[_Happening]]
+"""Events by kind: what :func:`timeline` or :func:`case_timeline` holds, as an audit reads it."""
+
+_NOTHING: frozenset[Disclosure] = frozenset()
+_NO_EVENTS: _Events = {}
+_DUE_AT_DECISION = frozenset({EventKind.SEARCH_PERFORMED, EventKind.REQUEST_SUBMITTED})
+"""Anchors the decision reads from the request itself: its obligations hold their due time."""
+
+
+def _own_events(record: SearchRecord) -> dict[EventKind, list[_Happening]]:
+    """The events of :func:`timeline`, by kind, without building an :class:`Event` each."""
+    request = record.request
+    found: dict[EventKind, list[_Happening]] = {
+        EventKind.REQUEST_SUBMITTED: [(request.submitted_at, None, False, _NOTHING)]
+    }
+    performed = request.performed_at
+    if performed is not None:
+        found[EventKind.SEARCH_PERFORMED] = [(performed, None, False, _NOTHING)]
+        if record.human_review:
+            found[EventKind.RESULT_REVIEWED] = [(performed, None, False, _NOTHING)]
+    if record.documented_at is not None:
+        found[EventKind.SEARCH_DOCUMENTED] = [(record.documented_at, None, False, _NOTHING)]
+    if record.reported_at is not None:
+        found[EventKind.SEARCH_REPORTED] = [(record.reported_at, None, False, _NOTHING)]
+    statement = request.emergency.sworn_statement if request.emergency else None
+    if statement is not None:
+        found[EventKind.SWORN_STATEMENT_FILED] = [
+            (statement.filed_at, statement.court, statement.supervisory, _NOTHING)
+        ]
+    return found
+
+
+def _case_events(case: CaseRecord) -> dict[EventKind, list[_Happening]]:
+    """The events of :func:`case_timeline`, by kind, without building an :class:`Event` each."""
+    found: dict[EventKind, list[_Happening]] = {}
+    appearances = [at for at in (case.first_appearance_at, case.arraignment_at) if at is not None]
+    for kind, at in (
+        (EventKind.FIRST_APPEARANCE, min(appearances, default=None)),
+        (EventKind.ARRAIGNMENT, case.arraignment_at),
+        (EventKind.PRETRIAL_CONFERENCE, case.pretrial_conference_at),
+        (EventKind.TRIAL, case.trial_at),
+        (EventKind.RESULT_RELIED_ON, case.relied_on_at),
+        (EventKind.RESULT_CORROBORATED, case.corroborated_at),
+    ):
+        if at is not None:
+            found[kind] = [(at, None, False, _NOTHING)]
+    if case.notices:
+        found[EventKind.NOTICE_SERVED] = [
+            (n.served_at, None, False, n.disclosures) for n in case.notices
+        ]
+    return found
+
+
+_Checked = tuple[ObligationStatus, datetime | None, datetime | None, datetime | None]
+"""What a check finds: the status, the due time, when it was met, and an event too early."""
+
+
+def _checked(obligation: Obligation, own: _Events, case: _Events, at: datetime) -> _Checked:
+    """What :meth:`Obligation.check` finds against ``own`` and ``case`` events.
+
+    The status, the due time, when the obligation was met, and the first event that would
+    have met it but came before the obligation arose (which is not its fulfilment). The
+    kinds of a search's own events and of a case's are apart, so each kind is looked up in
+    one of them; the due time of an obligation anchored on the search or the request is the
+    one its decision holds, computed from the same moment.
+    """
+    due = obligation.due
+    deadline = obligation.deadline
+    if deadline is not None and deadline.anchor not in _DUE_AT_DECISION:
+        anchors = own.get(deadline.anchor) or case.get(deadline.anchor)
+        if anchors:
+            due = deadline.due(min(a[0] for a in anchors), obligation.calendar)
+    arising = own.get(obligation.arises_on) or case.get(obligation.arises_on)
+    arose = min(a[0] for a in arising) if arising else None
+    done = early = None
+    court, supervisory = obligation.court, obligation.supervisory
+    disclosures, kind = obligation.disclosures, obligation.fulfilled_by
+    for moment, held_in, by_supervisor, disclosed in own.get(kind) or case.get(kind, ()):
+        if not (
+            (court is None or held_in is court)
+            and (by_supervisor or not supervisory)
+            and disclosures <= disclosed
+        ):
+            continue
+        if arose is not None and moment < arose:  # before the duty arose: not its fulfilment
+            if early is None or moment < early:
+                early = moment
+        elif done is None or moment < done:
+            done = moment
+    if done is not None and (due is None or done <= due):
+        return ObligationStatus.MET, due, done, early
+    if done is not None or (due is not None and at > due):
+        return ObligationStatus.VIOLATED, due, done, early
+    return ObligationStatus.PENDING, due, done, early
 
 
 def version_for(jurisdiction: Jurisdiction, record: SearchRecord) -> Version:
@@ -716,6 +843,136 @@ class _Summaries:
         return summary
 
 
+_IDS_KEPT = 16_384
+"""How many request ids an audit keeps in memory to find repeats; the rest go to disk."""
+
+
+class _SeenIds:
+    """The request ids an audit has seen, with the line of each one's first record.
+
+    The latest :data:`_IDS_KEPT` are kept in a dictionary; when it is full they are written
+    to a temporary SQLite file, so memory does not grow with the log by the ids it holds.
+    A Bloom filter of the ids on disk (two bytes an id at most) answers most look-ups
+    without reading the file: only a repeated id, or about one new id in 300, is looked
+    up there. The file is deleted when the audit ends (:meth:`close`), or with the last
+    reference to it. Sent to another process (the audit of a part of a log), the ids go
+    with their file, which the receiver then owns.
+    """
+
+    def __init__(self) -> None:
+        self._recent: dict[str, int] = {}
+        self._path: str | None = None
+        self._db: sqlite3.Connection | None = None
+        self._owner = True
+        self._on_disk = 0
+        self._filter = bytearray()
+        self._bits = 0
+
+    def get(self, request_id: str) -> int | None:
+        """The line of the first record with this id, or ``None``: not seen."""
+        found = self._recent.get(request_id)
+        if found is None and self._db is not None and self._may_hold(request_id):
+            row = self._db.execute("SELECT line FROM ids WHERE id = ?", (request_id,)).fetchone()
+            found = None if row is None else int(row[0])
+        return found
+
+    def first(self, request_id: str, line: int) -> int | None:
+        """As :meth:`get`; an id not seen before is noted as first seen on ``line``."""
+        found = self.get(request_id)
+        if found is None:
+            self._recent[request_id] = line
+            if len(self._recent) >= _IDS_KEPT:
+                self._spill()
+        return found
+
+    def items(self) -> Iterator[tuple[str, int]]:
+        """Every id and its first line, in the order they were first seen."""
+        if self._db is not None:
+            yield from self._db.execute("SELECT id, line FROM ids ORDER BY rowid")
+        yield from self._recent.items()
+
+    def _may_hold(self, request_id: str) -> bool:
+        """Whether the file may hold the id (never false when it does)."""
+        hashed, bits, found = hash(request_id) & 0xFFFF_FFFF_FFFF_FFFF, self._bits, self._filter
+        for at in (hashed % bits, (hashed >> 21) % bits, (hashed >> 42) % bits):
+            if not found[at >> 3] >> (at & 7) & 1:
+                return False
+        return True
+
+    def _mark(self, ids: Iterable[str]) -> None:
+        bits, found = self._bits, self._filter
+        for request_id in ids:
+            hashed = hash(request_id) & 0xFFFF_FFFF_FFFF_FFFF
+            for at in (hashed % bits, (hashed >> 21) % bits, (hashed >> 42) % bits):
+                found[at >> 3] |= 1 << (at & 7)
+
+    def _rebuild(self) -> None:
+        """A filter of 16 to 32 bits an id on disk: about one false hit in 300 or fewer."""
+        assert self._db is not None  # noqa: S101 - called once the file exists
+        self._bits = max(2**23, 1 << (16 * self._on_disk).bit_length())  # a MiB at least
+        self._filter = bytearray(self._bits // 8)
+        self._mark(row[0] for row in self._db.execute("SELECT id FROM ids"))
+
+    def _spill(self) -> None:
+        if self._db is None:
+            handle, self._path = tempfile.mkstemp(prefix="frpolicy-ids-", suffix=".sqlite")
+            os.close(handle)
+            self._db = _scratch(self._path)
+            # a scratch file, deleted after: nothing to recover from a crash
+            self._db.execute("PRAGMA journal_mode = OFF")
+            self._db.execute("PRAGMA synchronous = OFF")
+            self._db.execute("CREATE TABLE ids (id TEXT PRIMARY KEY, line INTEGER NOT NULL)")
+        with self._db:
+            self._db.executemany("INSERT INTO ids VALUES (?, ?)", self._recent.items())
+        self._on_disk += len(self._recent)
+        if 16 * self._on_disk > self._bits:
+            self._rebuild()
+        else:
+            self._mark(self._recent)
+        self._recent.clear()
+
+    def close(self) -> None:
+        """Forget every id, and delete the file that held them."""
+        self._recent.clear()
+        self._filter, self._bits, self._on_disk = bytearray(), 0, 0
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+        if self._path is not None and self._owner:
+            with contextlib.suppress(OSError):
+                Path(self._path).unlink()
+        self._path = None
+
+    def __del__(self) -> None:
+        with contextlib.suppress(Exception):  # at exit, or on a thread of the collector
+            self.close()
+
+    def __getstate__(self) -> dict[str, object]:
+        if self._db is not None:  # all of them in the file, which the receiver owns
+            self._spill()
+            self._db.close()
+            self._db = None
+            self._owner = False
+        return {"recent": self._recent, "path": self._path, "on_disk": self._on_disk}
+
+    def __setstate__(self, state: dict[str, typing.Any]) -> None:
+        self._recent, self._path, self._owner = state["recent"], state["path"], True
+        self._on_disk, self._db = state["on_disk"], None
+        self._filter, self._bits = bytearray(), 0
+        if self._path is not None:
+            self._db = _scratch(self._path)
+            self._rebuild()  # str hashes differ from one process to another
+
+
+def _scratch(path: str) -> sqlite3.Connection:
+    """A connection to a scratch file, usable from any thread.
+
+    The ids of an audit's part arrive on a thread of the process pool, and are read on the
+    main one.
+    """
+    return sqlite3.connect(path, check_same_thread=False)
+
+
 _Kept = tuple[tuple[int, int], Violation]
 """A violation kept for the report, under its key negated: (-line, -arrival)."""
 
@@ -735,8 +992,11 @@ class Audit:
     Every line read is counted once: as blank, as malformed (:meth:`add_problem`) or as a
     search record (:meth:`add`), so ``lines_read`` always equals their sum. Violations,
     input problems and repeated request ids are all kept, or, with a ``violation_limit``,
-    up to that many of each, the first of the log, the rest counted only (so memory stays
-    flat on any log but for the request ids, each remembered to find repeats).
+    up to that many of each, the first of the log, the rest counted only, so memory stays
+    flat on any log. The request ids seen, each remembered to find repeats, are kept in
+    memory up to 16,384 of them, the rest in a temporary SQLite file (with two bytes each
+    at most in memory, to find them fast). A
+    ``problem_limit`` caps the input problems and repeated ids kept on its own.
 
     Counts are also kept by agency (the agency that asked for the search, by id; its name
     in ``agency_names``) and by month of the search, or of the request for one never
@@ -746,6 +1006,7 @@ class Audit:
     """
 
     violation_limit: int | None = None
+    problem_limit: int | None = None
     lines_read: int = 0
     blank_lines: int = 0
     records: int = 0
@@ -765,12 +1026,14 @@ class Audit:
     violation_count: int = 0
     problems: list[InputProblem] = attrs.Factory(list)
     problem_count: int = 0
-    first_lines: dict[str, int] = attrs.Factory(dict)
     duplicates: list[InputProblem] = attrs.Factory(list)
     duplicate_count: int = 0
+    reclassified: list[InputProblem] = attrs.Factory(list)
+    reclassified_count: int = 0
     _kept: list[_Kept] = attrs.field(factory=list, init=False, repr=False)
     _waiting: list[_Waiting] = attrs.field(factory=list, init=False, repr=False)
     _repeated: list[tuple[str, int]] = attrs.field(factory=list, init=False, repr=False)
+    _seen: _SeenIds = attrs.field(factory=_SeenIds, init=False, repr=False, eq=False)
     _arrivals: int = attrs.field(default=0, init=False, repr=False)
     _summaries: _Summaries = attrs.field(factory=_Summaries, init=False, repr=False, eq=False)
 
@@ -798,13 +1061,14 @@ class Audit:
     def _note_id(self, request_id: str, line: int | None) -> None:
         if line is None:
             return
-        first = self.first_lines.setdefault(request_id, line)
-        if first != line:
+        first = self._seen.first(request_id, line)
+        if first is not None and first != line:
             self._repeat(request_id, line, first)
 
     def _repeat(self, request_id: str, line: int, first: int) -> None:
         self.duplicate_count += 1
-        if self.violation_limit is None or len(self.duplicates) < self.violation_limit:
+        limit = self._problem_limit
+        if limit is None or len(self.duplicates) < limit:
             problem = InputProblem(
                 line=line, errors=(f"$.request.id: {request_id!r} is also the id of line {first}",)
             )
@@ -815,7 +1079,20 @@ class Audit:
         """Count a line that could not be read."""
         self.lines_read += 1
         self.problem_count += 1
-        _bounded_append(self.problems, problem, self.violation_limit)
+        _bounded_append(self.problems, problem, self._problem_limit)
+
+    def add_reclassified(self, problem: InputProblem) -> None:
+        """Note a record whose offense comes with a class the law does not give it.
+
+        The record is audited all the same (before or after this note), by the law's own
+        class; the note is listed with the input problems.
+        """
+        self.reclassified_count += 1
+        _bounded_append(self.reclassified, problem, self._problem_limit)
+
+    @property
+    def _problem_limit(self) -> int | None:
+        return self.violation_limit if self.problem_limit is None else self.problem_limit
 
     def add_blank(self) -> None:
         """Count a blank line (skipped, but counted so the totals add up)."""
@@ -836,6 +1113,11 @@ class Audit:
     def omitted_duplicates(self) -> int:
         """How many repeated request ids were counted but not kept."""
         return self.duplicate_count - len(self.duplicates)
+
+    @property
+    def omitted_reclassified(self) -> int:
+        """How many offenses classed otherwise than the law were counted but not kept."""
+        return self.reclassified_count - len(self.reclassified)
 
     @property
     def totals_add_up(self) -> bool:
@@ -948,22 +1230,29 @@ class Audit:
                 request, decision, version=version, summary=summary, line=line, month=month
             )
         if decision.obligations:
-            events = timeline(record)
+            own = _own_events(record)
+            in_cases: list[tuple[str, _Events]] | None = None
             for obligation in decision.obligations:
-                for case_id, owed in _engagements(obligation, events, cases):
-                    if owed is None:
-                        self._count_obligation(obligation, ObligationState.NOT_ENGAGED)
-                    else:
-                        check = obligation.check(owed, clock.time())
-                        self._add_check(
-                            check,
-                            request,
-                            decision=decision,
-                            case_id=case_id,
-                            line=line,
-                            month=month,
-                            clock=clock,
-                        )
+                # where it is owed, as _engagements says: nowhere, once, or in each case
+                if obligation.arises_on not in own or (cases == () and engages_case(obligation)):
+                    self._count_obligation(obligation, ObligationState.NOT_ENGAGED)
+                    continue
+                owed: Iterable[tuple[str | None, _Events]] = ((None, _NO_EVENTS),)
+                if engages_case(obligation):
+                    if in_cases is None:
+                        in_cases = [(case.id, _case_events(case)) for case in cases]
+                    owed = in_cases
+                for case_id, case_events in owed:
+                    self._add_check(
+                        obligation,
+                        _checked(obligation, own, case_events, clock.time()),
+                        request,
+                        decision=decision,
+                        case_id=case_id,
+                        line=line,
+                        month=month,
+                        clock=clock,
+                    )
 
     def _add_unauthorized(  # noqa: PLR0913 - one violation, with where it was found
         self,
@@ -997,7 +1286,8 @@ class Audit:
 
     def _add_check(  # noqa: PLR0913 - one check, with where it was made
         self,
-        check: ObligationCheck,
+        obligation: Obligation,
+        checked: _Checked,
         request: SearchRequest,
         *,
         decision: Decision,
@@ -1006,14 +1296,17 @@ class Audit:
         month: str,
         clock: _Clock,
     ) -> None:
-        obligation, status, arrival = check.obligation, check.status, self._arrive()
+        (status, due, done, early), arrival = checked, self._arrive()
         if status is ObligationStatus.MET:
             self._count_obligation(obligation, ObligationState.MET)
             return
         violation: Violation | None = None  # built only if it is to be listed
         if self._could_keep(line, arrival):
             violation = _breach(
-                check,
+                obligation,
+                due,
+                done,
+                early=early,
                 request=request,
                 instrument=decision.instrument,
                 case_id=case_id,
@@ -1026,12 +1319,12 @@ class Audit:
             self._count_violation(ViolationKind.OBLIGATION, obligation.duty, agency, month)
             if violation is not None:
                 self._keep(violation, line, arrival)
-        elif clock.fixed or check.due is None:  # pending whatever the as-of time
+        elif clock.fixed or due is None:  # pending whatever the as-of time
             self._count_obligation(obligation, ObligationState.PENDING)
         else:  # pending at the latest event so far: the as-of time decides
             if obligation.duty not in self.citations:
                 self.citations[obligation.duty] = str(obligation.citation)
-            waiting = (check.due, arrival, obligation.duty, agency, month, violation)
+            waiting = (due, arrival, obligation.duty, agency, month, violation)
             heapq.heappush(self._waiting, waiting)
 
     def _advance(self, moment: datetime) -> None:
@@ -1076,8 +1369,12 @@ class Audit:
                 mine.setdefault(key, value)
         for problem in other.problems:
             numbered = attrs.evolve(problem, line=problem.line + lines)
-            _bounded_append(self.problems, numbered, self.violation_limit)
+            _bounded_append(self.problems, numbered, self._problem_limit)
         self.problem_count += other.problem_count
+        for noted in other.reclassified:
+            numbered = attrs.evolve(noted, line=noted.line + lines)
+            _bounded_append(self.reclassified, numbered, self._problem_limit)
+        self.reclassified_count += other.reclassified_count
         self._join_ids(other, lines)
         offset = self._arrivals
         self._arrivals += other._arrivals
@@ -1090,15 +1387,22 @@ class Audit:
 
     def _join_ids(self, other: Audit, lines: int) -> None:
         """Repeated request ids of a later part: within it, and of ids seen before it."""
-        seen = self.first_lines
-        before = [(line, rid) for rid, line in other.first_lines.items() if rid in seen]
+        seen, theirs = self._seen, other._seen
+        before = [(line, rid) for rid, line in theirs.items() if seen.get(rid) is not None]
         within = [(line, rid) for rid, line in other._repeated]
         self.duplicate_count += other.duplicate_count - len(within)  # those beyond the limit
         for line, rid in sorted(before + within):
-            first = seen.get(rid, other.first_lines[rid] + lines)
+            first = seen.get(rid)
+            if first is None:  # repeated within the later part only
+                first = typing.cast("int", theirs.get(rid)) + lines
             self._repeat(rid, line + lines, first)
-        for rid, line in other.first_lines.items():
-            seen.setdefault(rid, line + lines)
+        for rid, line in theirs.items():
+            seen.first(rid, line + lines)
+        theirs.close()
+
+    def _close(self) -> None:
+        """Let go of the request ids: the audit has ended."""
+        self._seen.close()
 
 
 _REFUSED = frozenset({Outcome.NOT_PERMITTED, Outcome.FORBIDDEN})
@@ -1230,14 +1534,25 @@ NO_EVENT = datetime.fromisoformat("1970-01-01T00:00:00+00:00")
 
 def _judge(
     record: SearchRecord, line: int, jurisdiction: Jurisdiction, version: Version | None
-) -> Version | InputProblem:
-    """The version a record is judged under, or the problem that keeps it from being judged."""
+) -> tuple[Version | InputProblem, InputProblem | None]:
+    """The version a record is judged under, or the problem that keeps it from being judged.
+
+    With the version, what the record states that the law reads otherwise (a class of the
+    offense the law does not give its penalty): the record is judged all the same, by the
+    law's own class, and the disagreement is listed with the input problems.
+    """
     judged = version or version_for(jurisdiction, record)
-    inconsistent = judged.problems(record.request)
+    inconsistent = judged.problems(record.request, classification=False)
     if inconsistent:
         errors = tuple(e.replace("$.", "$.request.", 1) for e in inconsistent)
-        return InputProblem(line=line, errors=errors)
-    return judged
+        return InputProblem(line=line, errors=errors), None
+    noted = judged.problems(record.request)
+    if noted:
+        errors = tuple(
+            e.replace("$.", "$.request.", 1) + "; judged as that law classes it" for e in noted
+        )
+        return judged, InputProblem(line=line, errors=errors)
+    return judged, None
 
 
 def _latest(record: SearchRecord) -> datetime | None:
@@ -1305,10 +1620,12 @@ class LogAudit:
     ahead of every event seen) waits until then, or until an event past its due time is
     seen. :meth:`result` ends the audit. The audits of the parts of a log, made apart (on
     several processors), are joined in the order of the log by :meth:`join`, and give the
-    result one pass over the whole would.
+    result one pass over the whole would. ``limit`` caps each listing kept (violations,
+    input problems, changes); ``problem_limit``, the input problems alone.
 
     Raises:
-        ValueError: ``as_of`` is a naive datetime, or ``limit`` is negative.
+        ValueError: ``as_of`` is a naive datetime, or ``limit`` or ``problem_limit`` is
+            negative.
     """
 
     jurisdiction: Jurisdiction
@@ -1331,8 +1648,12 @@ class LogAudit:
         version: Version | None = None,
         compare: Version | None = None,
         limit: int | None = None,
+        problem_limit: int | None = None,
     ) -> None:
         """Start the audit of a log; ``cases`` are read whole, indexed by search."""
+        if problem_limit is not None and problem_limit < 0:
+            msg = f"problem_limit: must not be negative, got {problem_limit}"
+            raise ValueError(msg)
         if limit is not None and limit < 0:
             msg = f"limit: must not be negative, got {limit}"
             raise ValueError(msg)
@@ -1350,8 +1671,8 @@ class LogAudit:
             version=version,
             compare=compare,
             lines=0,
-            audit=Audit(violation_limit=limit),
-            other=Audit(violation_limit=limit) if compare else None,
+            audit=Audit(violation_limit=limit, problem_limit=problem_limit),
+            other=Audit(violation_limit=limit, problem_limit=problem_limit) if compare else None,
             comparison=(
                 Comparison(
                     before=version.instrument.id if version else LAW_IN_FORCE,
@@ -1387,11 +1708,14 @@ class LogAudit:
         if self._clock.see(moment):
             for a in audits:
                 a._advance(self._clock.time())  # noqa: SLF001 - the audit's own accumulators
-        judged = _judge(record, number, self.jurisdiction, self.version)
+        judged, noted = _judge(record, number, self.jurisdiction, self.version)
         if isinstance(judged, InputProblem):
             for a in audits:
                 a.add_problem(judged)
             return
+        if noted is not None:
+            for a in audits:
+                a.add_reclassified(noted)
         cases = self._cases.get(record.request.id, ())
         decision = judged.evaluate(record.request)
         clock = self._clock
@@ -1436,6 +1760,7 @@ class LogAudit:
         for a in (self.audit, self.other):
             if a is not None:
                 a._finish(as_of)  # noqa: SLF001 - the audit's own accumulators
+                a._close()  # noqa: SLF001
         return AuditResult(
             jurisdiction=self.jurisdiction.code,
             version=self.version.instrument.id if self.version else LAW_IN_FORCE,

@@ -15,7 +15,8 @@ object ever exists:
 - every field holds a value of its annotated type: ``approved="false"`` is not a boolean,
   and an offense without a penalty is not an offense (``TypeError``);
 - every timestamp carries a timezone and lies in the calendar every time zone can name
-  the day of: from 0001-01-02 to 9999-12-30, in UTC;
+  the day of: from 0001-01-02 to 9999-12-30, in UTC; it is kept at its offset from UTC, so
+  times compare and add as the instants they name, also in an hour a clock repeats;
 - an identifier or a name has a visible character (a letter, digit, punctuation mark or
   symbol: not only spaces, control or zero-width characters) and at most 1,000
   characters;
@@ -45,7 +46,7 @@ import types
 import typing
 import unicodedata
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timezone
 from typing import Any
 
 import attrs
@@ -103,17 +104,30 @@ def _shows(char: str) -> bool:
     return unicodedata.category(char)[0] in "LNPS" and char not in _BLANK
 
 
-def _non_empty(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str):
-        return  # the type check, which runs next, says what is wrong
-    if len(value) > _MAX_NAME:
-        msg = f"{attribute.name}: at most {_MAX_NAME:,} characters, got {len(value):,}"
+@attrs.frozen
+class _Name:
+    """The check of an identifier or a name: a visible character, at most ``longest`` in all.
+
+    A check is data, as a predicate is: the JSON Schema states its terms from here, so the
+    schema and the check cannot disagree.
+    """
+
+    longest: int
+
+    def __call__(self, _instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, str):
+            return  # the type check, which runs next, says what is wrong
+        if len(value) > self.longest:
+            msg = f"{attribute.name}: at most {self.longest:,} characters, got {len(value):,}"
+            raise ValueError(msg)
+        if "!" <= value[:1] <= "~" or any(map(_shows, value)):  # first: most identifiers
+            return
+        what = "must not be empty" if not value.strip() else "has no visible character"
+        msg = f"{attribute.name}: {what}"
         raise ValueError(msg)
-    if "!" <= value[:1] <= "~" or any(map(_shows, value)):  # the first test: most identifiers
-        return
-    what = "must not be empty" if not value.strip() else "has no visible character"
-    msg = f"{attribute.name}: {what}"
-    raise ValueError(msg)
+
+
+_non_empty = _Name(longest=_MAX_NAME)
 
 
 _EARLIEST = datetime(1, 1, 2, tzinfo=UTC)
@@ -148,32 +162,59 @@ def is_place_code(value: str) -> bool:
     return _PLACE_CODE.fullmatch(value) is not None
 
 
-def _place_code(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if isinstance(value, str) and not is_place_code(value):
-        shown = value if len(value) <= 40 else f"{value[:40]}..."  # noqa: PLR2004 - a message's length
-        msg = (
-            f"{attribute.name}: {shown!r} is not a place code such as 'US-MA', 'US' or 'US-MI-DET'"
-        )
-        raise ValueError(msg)
+@attrs.frozen
+class _PlaceCode:
+    """The check of a home: a place code (data, as :class:`_Name` is: the schema reads it)."""
+
+    pattern: str = _PLACE_CODE.pattern
+
+    def __call__(self, _instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if isinstance(value, str) and not is_place_code(value):
+            shown = value if len(value) <= 40 else f"{value[:40]}..."  # noqa: PLR2004 - a message's length
+            msg = f"{attribute.name}: {shown!r} is not a place code such as 'US-MA', 'US' or "
+            msg += "'US-MI-DET'"
+            raise ValueError(msg)
 
 
-def _not_negative(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if isinstance(value, int) and value < 0:
-        msg = f"{attribute.name}: must not be negative, got {value}"
-        raise ValueError(msg)
+_place_code = _PlaceCode()
+
+
+@attrs.frozen
+class _AtLeast:
+    """The check of a count or a term: at least ``least`` (data, as :class:`_Name` is)."""
+
+    least: int
+
+    def __call__(self, _instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if isinstance(value, int) and value < self.least:
+            what = "must not be negative" if self.least == 0 else f"must be at least {self.least}"
+            msg = f"{attribute.name}: {what}, got {value}"
+            raise ValueError(msg)
+
+
+_not_negative = _AtLeast(least=0)
 
 
 _WHOLE = 10_000
 """A whole, in hundredths of a percent: 100.00 %."""
 
 
-def _hundredths_of_a_percent(
-    _instance: object, attribute: attrs.Attribute[Any], value: object
-) -> None:
-    if isinstance(value, int) and not 0 <= value <= _WHOLE:
-        msg = f"{attribute.name}: a share in hundredths of a percent, from 0 to {_WHOLE:,}, "
-        msg += f"got {value}"
-        raise ValueError(msg)
+@attrs.frozen
+class _Between:
+    """The check of a number in a range, both ends included (data, as :class:`_AtLeast` is)."""
+
+    least: int
+    most: int
+    unit: str
+
+    def __call__(self, _instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if isinstance(value, int) and not self.least <= value <= self.most:
+            msg = f"{attribute.name}: {self.unit}, from {self.least} to {self.most:,}, "
+            msg += f"got {value}"
+            raise ValueError(msg)
+
+
+_hundredths_of_a_percent = _Between(least=0, most=_WHOLE, unit="a share in hundredths of a percent")
 
 
 def _not_before(earlier: str, later: str, instance: object) -> None:
@@ -241,14 +282,34 @@ def _refuse(name: str, value: object, expected: str) -> typing.NoReturn:
 C = typing.TypeVar("C", bound=type)
 
 
+def _at_its_offset(moment: datetime) -> datetime:
+    """The same moment, at the same offset from UTC, with that fixed offset as its zone.
+
+    Python compares and adds two times of one named zone (``ZoneInfo``) by their wall
+    clocks: in the hour a clock repeats in the autumn 01:30 comes after the 01:10 that
+    follows it, and 24 hours after a time across the spring change is 23 hours of real
+    time. A time at a fixed offset is an instant, as the law counts time and as the
+    analysis reads it; its text (``2024-11-03T01:30:00-04:00``) is unchanged.
+    """
+    offset = moment.utcoffset()
+    return moment if offset is None else moment.astimezone(timezone(offset))
+
+
 def _typed(cls: C) -> C:
     """Check the type of every field of a model class at construction, before its own checks.
 
     The check is compiled into one function per class from the class's annotations, so it
     costs about what a hand-written one would; it runs first in ``__attrs_post_init__``.
-    Apply it below ``attrs.frozen``.
+    It also keeps every time at its offset (:func:`_at_its_offset`). Apply it below
+    ``attrs.frozen``.
     """
-    names: dict[str, object] = {"_refuse": _refuse, "_datetime": datetime}
+    names: dict[str, object] = {
+        "_refuse": _refuse,
+        "_datetime": datetime,
+        "_timezone": timezone,
+        "_at_its_offset": _at_its_offset,
+        "_set": object.__setattr__,
+    }
     lines = ["def check_types(self):"]
     for field, tp in typing.get_type_hints(cls).items():
         names[f"_expected_{field}"] = _describe(tp)
@@ -257,6 +318,11 @@ def _typed(cls: C) -> C:
             f"    if not ({_check(tp, 'value', names)}):",
             f"        _refuse({field!r}, value, _expected_{field})",
         ]
+        if datetime in {tp, *typing.get_args(tp)}:  # a moment, kept at its offset
+            lines += [
+                "    if value is not None and type(value.tzinfo) is not _timezone:",
+                f"        _set(self, {field!r}, _at_its_offset(value))",
+            ]
     exec("\n".join(lines), names)  # noqa: S102 - built from the model's own annotations
     check = typing.cast("Callable[[object], None]", names["check_types"])
     own = cls.__dict__.get("__attrs_post_init__")
@@ -289,11 +355,13 @@ class Confinement(enum.Enum):
     Most laws draw their lines by the length of the term (``Penalty.max_term_months``);
     Massachusetts draws its felony line by the place: a crime punishable by imprisonment in
     the state prison is a felony (G.L. c.274 §1). A penalty states its place only where a law
-    asks for it.
+    asks for it, and then the most severe place the law allows: an offense punishable "in the
+    state prison or the house of correction" is a state-prison offense.
     """
 
     STATE_PRISON = "state_prison"
-    """A state prison: a penitentiary for long sentences."""
+    """A state prison: a penitentiary for long sentences. Also the place of an offense
+    punishable in the state prison or a house of correction, at the court's choice."""
     HOUSE_OF_CORRECTION = "house_of_correction"
     """A house of correction or a county jail: local confinement for short sentences."""
     NONE = "none"
@@ -347,12 +415,17 @@ class CourtKind(enum.Enum):
 
 
 class Harm(enum.Enum):
-    """The harm an emergency threatens."""
+    """The harm an emergency threatens: the gravest of them, when it threatens several."""
 
     DEATH = "death"
     SERIOUS_PHYSICAL_INJURY = "serious_physical_injury"
+    """Serious physical injury: among others, the danger of a person abducted, held hostage,
+    or threatened with a weapon. An abduction in progress is this harm, ordinarily
+    immediate."""
     OTHER_HARM_TO_A_PERSON = "other_harm_to_a_person"
-    """Harm to a person short of death or serious physical injury, such as an abduction."""
+    """Harm to a person short of death or serious physical injury: a minor injury, distress,
+    or the loss of liberty without danger to the body (a child kept from a parent against a
+    custody order, with no sign of violence)."""
     OTHER = "other"
     """Harm to no person: to property, or to another interest."""
 
@@ -610,6 +683,10 @@ class EventKind(enum.Enum):
     SEARCH_DOCUMENTED = "search_documented"
     SEARCH_REPORTED = "search_reported"
     SWORN_STATEMENT_FILED = "sworn_statement_filed"
+    FIRST_APPEARANCE = "first_appearance"
+    """The first appearance in a case: defence counsel's entry of appearance or the
+    defendant's first appearance before the court, whichever came first. Never later than
+    the arraignment, which is itself an appearance of the defendant."""
     ARRAIGNMENT = "arraignment"
     PRETRIAL_CONFERENCE = "pretrial_conference"
     TRIAL = "trial"
@@ -682,7 +759,10 @@ class Penalty:
     A penalty is its longest term: ``max_term_months`` (``None`` when no term of
     imprisonment is set: a fine only, or life, which ``life`` says), or ``death``. Where a
     law draws its lines by the place of confinement (Massachusetts), ``confinement`` says
-    where the term may be served; ``None`` when the place is not stated.
+    where the term may be served, the most severe place when the law gives a choice (state
+    prison or house of correction: ``STATE_PRISON``); ``None`` when the place is not stated,
+    and each law then reads what it can from the term (in Massachusetts, life or more than
+    30 months can only be served in the state prison).
     """
 
     confinement: Confinement | None = None
@@ -711,6 +791,13 @@ class Offense:
     jurisdiction's law draws (Maryland's twelve categories of Crim. Proc. §2-503), by the
     ids the jurisdiction gives them (``US-MD:crime-of-violence``): the law says which lists
     exist, the offense says which it is on.
+
+    ``place`` is the place whose law defines the offense, as a place code
+    (:func:`is_place_code`), as an :class:`Agency`'s ``home`` is: ``US-MA`` for a crime
+    under the General Laws, ``US`` for a federal crime, ``US-NH`` for one of New Hampshire.
+    A law that asks whose crime it is (is a federal felony a "felony" of Massachusetts
+    §220(d)?) reads it. ``None`` (the default, and every offense written before) says
+    nothing: each law then takes the offense as one of its own.
     """
 
     code: str = attrs.field(validator=_non_empty)
@@ -728,6 +815,10 @@ class Offense:
     """The broad kinds of crime it is (empty: none stated)."""
     listed_in: frozenset[str] = frozenset()
     """The ids of the lists of offenses it is on (``US-MD:crime-of-violence``)."""
+    place: str | None = attrs.field(default=None, validator=_place_code)
+    """Where the offense is a crime: the place code of the law that defines it (``US`` for a
+    federal crime, ``US-NH`` for New Hampshire's); ``None``: the law judging the request's
+    own, as an agency with no home is."""
 
 
 # -- agencies and officers ------------------------------------------------------------------
@@ -1149,6 +1240,11 @@ class Notice:
 class CaseRecord:
     """The criminal case of a person a search identified, with its court dates and notices.
 
+    ``first_appearance_at`` is the first appearance in the case: defence counsel's entry of
+    appearance or the defendant's first appearance before the court, whichever came first
+    (some discovery rules run from it, Md. Rule 4-263(h)). When it is not given, the
+    arraignment, itself an appearance, stands for it.
+
     ``relied_on_at`` is when the search's result was first relied on for probable cause or
     a positive identification (a warrant, an arrest, a preliminary hearing);
     ``corroborated_at`` is when other evidence, independently and lawfully obtained, was in
@@ -1166,6 +1262,8 @@ class CaseRecord:
     """The id of the search that identified them."""
     charge_codes: frozenset[str] = frozenset()
     """The codes of the offenses charged."""
+    first_appearance_at: datetime | None = attrs.field(default=None, validator=_aware)
+    """When counsel or the defendant first appeared in the case (``None``: not recorded)."""
     arraignment_at: datetime | None = attrs.field(default=None, validator=_aware)
     """When the defendant was arraigned (``None``: not yet)."""
     pretrial_conference_at: datetime | None = attrs.field(default=None, validator=_aware)

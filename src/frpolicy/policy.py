@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from frpolicy._text import printable
 from frpolicy.law import Citation, Instrument, InstrumentKind, Reading, Source
 from frpolicy.model import Authority, CourtKind, Disclosure, Event, EventKind, SearchRequest
 from frpolicy.predicates import (
@@ -132,6 +133,9 @@ class Unit(enum.Enum):
     """As calendar days, skipping weekends and the jurisdiction's legal holidays."""
     QUARTERS = "quarters"
     """To the end of the calendar quarter n quarters after the anchor's (0: its own)."""
+    DAYS_INTO_NEXT_YEAR = "days_into_next_year"
+    """To the end of the n-th day of the calendar year after the anchor's (0: the last day of
+    the anchor's own): 32 is February 1, the day an annual report for the year before is due."""
 
 
 _ANCHOR_PROSE = {
@@ -140,6 +144,7 @@ _ANCHOR_PROSE = {
     EventKind.SEARCH_DOCUMENTED: "the documentation of the search",
     EventKind.SEARCH_REPORTED: "the report of the search",
     EventKind.SWORN_STATEMENT_FILED: "the filing of the sworn statement",
+    EventKind.FIRST_APPEARANCE: "the first appearance in the case",
     EventKind.ARRAIGNMENT: "the arraignment",
     EventKind.PRETRIAL_CONFERENCE: "the pretrial conference",
     EventKind.TRIAL: "trial",
@@ -233,6 +238,8 @@ class Deadline:
             day = _day_after(local.date(), self.amount)
         elif self.unit is Unit.BUSINESS_DAYS:
             day = _business_days_after(local.date(), self.amount, calendar)
+        elif self.unit is Unit.DAYS_INTO_NEXT_YEAR:
+            day = _day_after(date(local.year, 12, 31), self.amount)
         else:
             day = _quarter_end(local.date(), self.amount)
         return None if day is None else datetime.combine(day, time.max, tzinfo=zone)
@@ -240,6 +247,8 @@ class Deadline:
     def describe(self) -> str:
         """The deadline as prose: ``within 48 hours after the search``."""
         anchor = _ANCHOR_PROSE[self.anchor]
+        if self.unit is Unit.DAYS_INTO_NEXT_YEAR:
+            return _into_next_year(self.amount, anchor)
         if self.unit is Unit.QUARTERS:
             if self.amount == 0:
                 return f"by the end of the calendar quarter of {anchor}"
@@ -254,6 +263,21 @@ class Deadline:
             Unit.BUSINESS_DAYS: "business days",
         }
         return f"within {self.amount} {unit[self.unit]} after {anchor}"
+
+
+_LEAP_FREE_DAYS = 59
+"""The days of January and February but the 29th: the same date in every year."""
+
+
+def _into_next_year(days: int, anchor: str) -> str:
+    """A deadline ``days`` into the year after the anchor's, as prose: ``by February 1 ...``."""
+    if days == 0:
+        return f"by the end of the calendar year of {anchor}"
+    if days <= _LEAP_FREE_DAYS:
+        day = date(2001, 1, 1) + timedelta(days=days - 1)  # 2001: not a leap year
+        month = ("January", "February")[day.month - 1]  # named here, whatever the locale
+        return f"by {month} {day.day} of the year after that of {anchor}"
+    return f"by the end of day {days} of the year after that of {anchor}"
 
 
 def _day_after(day: date, count: int) -> date | None:
@@ -380,7 +404,10 @@ class Obligation:
 
         The anchor is taken from the events when they hold it, else the decision's ``due``
         is used. Met: a fulfilling event came at or before the due time. Violated: it came
-        late, or none came and the due time has passed. Otherwise pending.
+        late, or none came and the due time has passed. Otherwise pending. An event before
+        the obligation arose (before the event it ``arises_on``) is not its fulfilment: a
+        search documented years before it was run was not documented; the check keeps the
+        first such event as ``early``, to say so.
         """
         events = tuple(events)
         due = self.due
@@ -388,25 +415,35 @@ class Obligation:
             anchor = min((e.at for e in events if e.kind is self.deadline.anchor), default=None)
             if anchor is not None:
                 due = self.deadline.due(anchor, self.calendar)
-        done = min((e.at for e in events if self.fulfils(e)), default=None)
+        arose = min((e.at for e in events if e.kind is self.arises_on), default=None)
+        fulfilling = [e.at for e in events if self.fulfils(e)]
+        done = min((t for t in fulfilling if arose is None or t >= arose), default=None)
+        early = min((t for t in fulfilling if arose is not None and t < arose), default=None)
         if done is not None and (due is None or done <= due):
             status = ObligationStatus.MET
         elif done is not None or (due is not None and at > due):
             status = ObligationStatus.VIOLATED
         else:
             status = ObligationStatus.PENDING
-        return ObligationCheck(obligation=self, status=status, due=due, fulfilled_at=done, at=at)
+        return ObligationCheck(
+            obligation=self, status=status, due=due, fulfilled_at=done, at=at, early=early
+        )
 
 
 @attrs.frozen(kw_only=True)
 class ObligationCheck:
-    """The result of checking an obligation against what happened."""
+    """The result of checking an obligation against what happened.
+
+    ``early`` is the time of the first event that would have fulfilled the obligation but
+    came before it arose, and so does not (``None`` when there was none).
+    """
 
     obligation: Obligation
     status: ObligationStatus
     due: datetime | None
     fulfilled_at: datetime | None
     at: datetime
+    early: datetime | None = None
 
     def describe(self) -> str:
         """What happened, in a sentence."""
@@ -416,8 +453,21 @@ class ObligationCheck:
             how = "met" if self.status is ObligationStatus.MET else "done late,"
             return f"{o.action}: {how} on {_moment(self.fulfilled_at, o.calendar)} ({due})"
         if self.status is ObligationStatus.VIOLATED:
-            return f"{o.action}: not done ({due}; checked {_moment(self.at, o.calendar)})"
-        return f"{o.action}: pending ({due})"
+            said = f"{o.action}: not done ({due}; checked {_moment(self.at, o.calendar)})"
+        else:
+            said = f"{o.action}: pending ({due})"
+        return said + self.before_it_arose()
+
+    def before_it_arose(self) -> str:
+        """What an event before the obligation arose was: ``""`` when there was none."""
+        return _before_it_arose(self.early, self.obligation.calendar)
+
+
+def _before_it_arose(early: datetime | None, calendar: Calendar) -> str:
+    if early is None:
+        return ""
+    when = _moment(early, calendar)
+    return f"; what was dated {when} came before the duty arose and is not its fulfilment"
 
 
 def _due(deadline: Deadline | None, due: datetime | None, calendar: Calendar) -> str:
@@ -523,7 +573,11 @@ class Decision:
         )
 
     def explain(self) -> str:
-        """A short memo, in plain English, citing the provisions that decided."""
+        r"""A short memo, in plain English, citing the provisions that decided.
+
+        Each line is one line: a control character in a field from the input (a line
+        break in a request id) is shown escaped, ``\n``.
+        """
         title = self.outcome.value.replace("_", " ").upper()
         heading = f"{title}: request {self.request_id} under {self.instrument}"
         kind = self.instrument_kind
@@ -546,7 +600,8 @@ class Decision:
         lines.extend(_reading_lines(self.readings))
         if self.errors:
             lines.extend(["", "Errors:", *(f"  - {e}" for e in self.errors)])
-        return "\n".join(lines)
+        # what a person wrote (an id, a name) is shown escaped: it never forges a line
+        return "\n".join(map(printable, lines))
 
 
 _NOT_LEGISLATION = frozenset({InstrumentKind.POLICY, InstrumentKind.SETTLEMENT})

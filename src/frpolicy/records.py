@@ -45,20 +45,24 @@ import csv
 import enum
 import functools
 import hashlib
+import io
 import json
+import os
 import re
 import sqlite3
+import stat
 import threading
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, date, datetime
 from importlib import metadata
 from pathlib import Path
-from typing import IO, Any, Self
+from typing import IO, Any, BinaryIO, Self
 
 import attrs
 
 from frpolicy import _jsonl
+from frpolicy._text import printable
 from frpolicy.compliance import InputProblem
 from frpolicy.jurisdictions import (
     ENTRY_POINT_GROUP,
@@ -75,6 +79,7 @@ from frpolicy.serialization import InputError, from_json, to_dict
 __all__ = [
     "EXPORT_FORMATS",
     "GENESIS_HASH",
+    "MAX_RECORD",
     "SCHEMA_VERSION",
     "Anchor",
     "ChainBreak",
@@ -110,6 +115,14 @@ GENESIS_HASH = "0" * 64
 
 EXPORT_FORMATS = ("jsonl", "csv")
 """The formats :meth:`DecisionLog.export` writes."""
+
+MAX_RECORD = 64 * 2**20
+"""The most bytes a record's JSON text may have, in UTF-8: a log refuses a longer one.
+
+Every record a log holds is then a line its JSON Lines export can be read back by: a
+longer line is not read, so that no file makes a reader hold more. A request read by
+the command line has at most 16 MiB; its record, a little more.
+"""
 
 
 # -- the canonical form of a request ---------------------------------------------------------
@@ -549,6 +562,75 @@ _CREATE = (
 )
 
 
+_NOT_UTF8 = "its record is not UTF-8 text: it was altered"
+_DATABASE_ERRORS = (sqlite3.Error, UnicodeDecodeError)
+"""What SQLite raises on a damaged file: its message is not UTF-8 when the damage is in it."""
+_Stamp = tuple[int, int, int, int]
+"""What tells that a file was written: its device, inode, size and time of last change."""
+
+
+def _stamp(path: Path) -> _Stamp:
+    try:
+        found = path.stat()
+    except OSError as error:
+        msg = f"cannot read {path}: {error.strerror or error}"
+        raise LogError(msg) from None
+    return (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns)
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, UnicodeDecodeError):
+        return "SQLite names text in it that is not UTF-8: the file is damaged"
+    return str(error)
+
+
+def _text(data: bytes) -> str | bytes:
+    """A text column as text, or as the bytes it holds when they are not UTF-8 (tampering)."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data
+
+
+def _text_of(value: object) -> str:
+    return value.decode("utf-8", "backslashreplace") if isinstance(value, bytes) else str(value)
+
+
+def _layout(
+    connection: sqlite3.Connection, *, transaction: bool = True
+) -> tuple[int, int, frozenset[tuple[object, ...]]]:
+    """A file's application id, layout and database objects, read from one snapshot."""
+    if transaction:  # else the caller holds one
+        connection.execute("BEGIN")
+    try:
+        application = connection.execute("PRAGMA application_id").fetchone()[0]
+        layout = connection.execute("PRAGMA user_version").fetchone()[0]
+        objects = frozenset(
+            (kind, name, table, " ".join(sql.split()) if isinstance(sql, str) else sql)
+            for kind, name, table, sql in connection.execute(
+                # the statistics ANALYZE keeps are SQLite's own, and change no row
+                "SELECT type, name, tbl_name, sql FROM sqlite_master "
+                "WHERE NOT (type = 'table' AND name LIKE 'sqlite\\_stat%' ESCAPE '\\')"
+            )
+        )
+    finally:
+        if transaction:
+            connection.execute("COMMIT")
+    return int(application), int(layout), objects
+
+
+@functools.cache
+def _log_objects() -> frozenset[tuple[object, ...]]:
+    """The tables and indexes of a decision log, exactly: nothing else is in one."""
+    connection = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        for statement in _CREATE:
+            connection.execute(statement)
+        return _layout(connection)[2]
+    finally:
+        connection.close()
+
+
 def _columns(record: DecisionRecord) -> tuple[str, ...]:
     """The searchable columns of a record's row (between ``seq`` and ``record``)."""
     return (
@@ -569,11 +651,20 @@ class DecisionLog:
     (decision id, request id, request hash, jurisdiction, instrument, outcome, and
     ``evaluated_at`` in UTC), the hash of the row before (``previous``) and its own
     :func:`chain_hash`. Appends are serialized by an immediate transaction, so several
-    processes (and threads) can append to one log at once and the chain stays whole. The
-    file is in WAL mode and synchronous ``FULL``: a committed append survives a crash.
+    processes (and threads) can append to one log at once, or make a new one at once, and
+    the chain stays whole. Each append is read back in its own transaction before it is
+    committed. The file is in WAL mode and synchronous ``FULL``: a committed append
+    survives a crash. A record's text is at most :data:`MAX_RECORD` bytes.
 
-    Opening a file that is not a decision log raises :class:`LogError`; so does opening a
-    missing one ``readonly``. Use the log as a context manager, or :meth:`close` it.
+    A log holds its table and its index and nothing else: a file that is not a decision
+    log, or a log holding anything more (a trigger or a view could drop or divert what is
+    appended), raises :class:`LogError`; so does opening a missing one ``readonly``.
+
+    A log opened ``readonly`` is never written, and nothing is made beside it: one that no
+    process has open is read as an unchanging file, so a log in a read-only directory (an
+    archive, an auditor's copy) reads as well; a read during which a writer changed it
+    raises :class:`LogError`, to be read again. Use the log as a context manager, or
+    :meth:`close` it.
 
     Args:
         path: The SQLite file; created (with its tables) when missing, unless ``readonly``.
@@ -591,7 +682,7 @@ class DecisionLog:
         self.readonly = readonly
         self.timeout = timeout
         self._lock = threading.Lock()
-        self._connection = self._connect(create=not readonly)
+        self._connection, self._stamp = self._connect(create=not readonly)
 
     def __repr__(self) -> str:
         return f"DecisionLog({str(self.path)!r}, readonly={self.readonly})"
@@ -610,14 +701,16 @@ class DecisionLog:
     def _fail(self, problem: object) -> LogError:
         return LogError(f"{self.path}: {problem}")
 
-    def _connect(self, *, create: bool) -> sqlite3.Connection:
+    def _connect(self, *, create: bool) -> tuple[sqlite3.Connection, _Stamp | None]:
+        """A connection, checked; and for one to an unchanging file, the file's stamp."""
+        stamp = None
         if not create:
             try:
                 self.path.open("rb").close()  # a missing file is not created, but named
             except OSError as error:
                 msg = f"cannot read {self.path}: {error.strerror or error}"
                 raise LogError(msg) from None
-            target, uri = f"{self.path.resolve().as_uri()}?mode=ro", True
+            target, uri, stamp = self._reading_uri()
         else:
             target, uri = str(self.path), False
         try:
@@ -628,36 +721,52 @@ class DecisionLog:
                 check_same_thread=False,
                 uri=uri,
             )
-        except sqlite3.Error as error:
-            msg = f"cannot open: {error}"
+        except _DATABASE_ERRORS as error:
+            msg = f"cannot open: {_reason(error)}"
             raise self._fail(msg) from None
+        connection.text_factory = _text
         try:
             self._check(connection, create=create)
             if create:
                 connection.execute("PRAGMA synchronous = FULL")
-        except sqlite3.Error as error:
+        except _DATABASE_ERRORS as error:
             connection.close()
-            msg = f"not a readable SQLite database ({error})"
+            msg = f"not a readable SQLite database ({_reason(error)})"
             raise self._fail(msg) from None
         except LogError:
             connection.close()
             raise
-        return connection
+        return connection, stamp
+
+    def _reading_uri(self) -> tuple[str, bool, _Stamp | None]:
+        """How to open the file for reading only, creating nothing beside it.
+
+        A log in WAL mode is read through its ``-wal`` and ``-shm`` files, which SQLite
+        makes when they are missing. They are missing when no connection has the log open:
+        then every row is in the file itself, which is opened as unchanging (``immutable``),
+        so nothing is made beside it and a log in a read-only directory (an archive, an
+        auditor's copy) reads as well; :meth:`_unchanged` then checks, after each read, that
+        no writer came in the meantime.
+        """
+        real = self.path.resolve()  # /dev/stdin: the file it stands for, and its -wal
+        uri = f"{real.as_uri()}?mode=ro"
+        if Path(f"{real}-wal").exists():
+            return uri, True, None
+        return f"{uri}&immutable=1", True, _stamp(real)
+
+    def _unchanged(self, stamp: _Stamp | None) -> None:
+        """Refuse what was read from an unchanging file that a writer changed meanwhile."""
+        if stamp is not None and _stamp(self.path.resolve()) != stamp:
+            msg = "it was written while it was read; read it again"
+            raise self._fail(msg)
 
     def _check(self, connection: sqlite3.Connection, *, create: bool) -> None:
-        """Refuse a file that is not a decision log; make the tables of a new one."""
-        application = connection.execute("PRAGMA application_id").fetchone()[0]
-        layout = connection.execute("PRAGMA user_version").fetchone()[0]
-        tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
+        """Refuse a file that is not a decision log; make the tables of a new one, once."""
+        application, layout, objects = _layout(connection)
         if application == _APPLICATION_ID:
-            if layout > _FORMAT:
-                msg = f"a decision log of layout {layout}, newer than this frpolicy reads"
-                raise self._fail(msg)
-            if "decisions" not in tables:
-                msg = "a damaged decision log: its table of decisions is missing"
-                raise self._fail(msg)
+            self._check_layout(layout, objects)
             return
-        if application != 0 or tables:
+        if application != 0 or objects:
             msg = "not a frpolicy decision log (an SQLite database of another kind)"
             raise self._fail(msg)
         if not create:
@@ -666,14 +775,43 @@ class DecisionLog:
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("BEGIN IMMEDIATE")
         try:
-            # another process may have made the tables while this one waited for the lock
-            if connection.execute("PRAGMA application_id").fetchone()[0] != _APPLICATION_ID:
-                for statement in _CREATE:
-                    connection.execute(statement)
+            self._create(connection)
         except BaseException:
             connection.execute("ROLLBACK")
             raise
         connection.execute("COMMIT")
+
+    def _create(self, connection: sqlite3.Connection) -> None:
+        """Make the tables, in the caller's transaction, unless another process just did."""
+        application, layout, objects = _layout(connection, transaction=False)
+        if application == _APPLICATION_ID:
+            self._check_layout(layout, objects)
+        elif application != 0 or objects:
+            msg = "not a frpolicy decision log (an SQLite database of another kind)"
+            raise self._fail(msg)
+        else:
+            for statement in _CREATE:
+                connection.execute(statement)
+
+    def _check_layout(self, layout: int, objects: frozenset[tuple[object, ...]]) -> None:
+        """Refuse a log of a newer layout, or one whose tables are not exactly a log's."""
+        if layout > _FORMAT:
+            msg = f"a decision log of layout {layout}, newer than this frpolicy reads"
+            raise self._fail(msg)
+        if objects == _log_objects():
+            return
+        if not any(o[:2] == ("table", "decisions") for o in objects):
+            msg = "a damaged decision log: its table of decisions is missing"
+            raise self._fail(msg)
+        foreign = sorted(objects - _log_objects(), key=repr)
+        what = (
+            f"its {_text_of(foreign[0][0])} {_text_of(foreign[0][1])!r} is not a decision log's"
+            if foreign
+            else "a table or index of a decision log is missing"
+        )
+        # a trigger or a view could drop or divert what is appended: nothing is trusted
+        msg = f"a damaged or altered decision log, refused: {what}"
+        raise self._fail(msg)
 
     # -- appending
 
@@ -694,13 +832,21 @@ class DecisionLog:
 
         Raises:
             LogError: the log is read-only, a decision id is repeated or already in the
-                log, or the file cannot be written.
+                log, a record is longer than :data:`MAX_RECORD`, or the file cannot be
+                written; or the rows did not read back as written (nothing is appended).
         """
         if self.readonly:
             msg = "opened read-only"
             raise self._fail(msg)
         # the records are written out before the lock is taken, so writers wait little
         rows = [(_columns(r), _record_text(r)) for r in records]
+        for columns, text in rows:
+            if (
+                len(text) > MAX_RECORD // 4
+                and len(text.encode("utf-8", "surrogatepass")) > MAX_RECORD
+            ):
+                msg = f"decision {columns[0]}: its record is longer than {MAX_RECORD:,} bytes"
+                raise self._fail(msg)
         ids = [columns[0] for columns, _ in rows]
         if len(set(ids)) != len(ids):
             repeated = next(i for i in ids if ids.count(i) > 1)
@@ -711,8 +857,8 @@ class DecisionLog:
                 return self._insert(rows)
             except sqlite3.IntegrityError:
                 raise self._fail(self._duplicate(ids)) from None
-            except sqlite3.Error as error:
-                msg = f"cannot append: {error}"
+            except _DATABASE_ERRORS as error:
+                msg = f"cannot append: {_reason(error)}"
                 raise self._fail(msg) from None
 
     def _insert(self, rows: list[tuple[tuple[str, ...], str]]) -> range:
@@ -724,7 +870,7 @@ class DecisionLog:
             ).fetchone()
             seq, previous = (int(last[0]), str(last[1])) if last else (0, GENESIS_HASH)
             first = seq + 1
-            values = []
+            values: list[tuple[object, ...]] = []
             for columns, text in rows:
                 seq += 1
                 digest = chain_hash(previous, seq, text)
@@ -735,11 +881,27 @@ class DecisionLog:
                 f"VALUES ({', '.join('?' * len(_COLUMNS))})",
                 values,
             )
+            self._read_back(first, values)
         except BaseException:
             connection.execute("ROLLBACK")
             raise
         connection.execute("COMMIT")
         return range(first, seq + 1)
+
+    def _read_back(self, first: int, values: list[tuple[object, ...]]) -> None:
+        """Refuse rows that do not read back as written, in the appending transaction.
+
+        The layout is checked when the log is opened; this is the proof, for each append,
+        that what is committed is what was appended.
+        """
+        kept = self._connection.execute(
+            f"SELECT {', '.join(_COLUMNS)} FROM decisions "  # noqa: S608 - fixed names
+            "WHERE seq >= ? ORDER BY seq",
+            (first,),
+        ).fetchall()
+        if kept != values:
+            msg = "the rows appended did not read back as written: nothing was appended"
+            raise self._fail(msg)
 
     def _duplicate(self, ids: list[str]) -> str:
         for decision_id in ids:
@@ -754,31 +916,38 @@ class DecisionLog:
 
     def _rows(self, columns: str) -> Iterator[tuple[Any, ...]]:
         """The rows in order, from one snapshot of the log, on a connection of their own."""
-        reader = self._connect(create=False) if not self.readonly else None
+        reader, stamp = self._connect(create=False) if not self.readonly else (None, self._stamp)
         connection = reader or self._connection
         try:
             cursor = connection.execute(f"SELECT {columns} FROM decisions ORDER BY seq")  # noqa: S608 - fixed names
             while batch := cursor.fetchmany(256):
                 yield from batch
-        except sqlite3.Error as error:
-            msg = f"cannot read: {error}"
+        except _DATABASE_ERRORS as error:
+            msg = f"cannot read: {_reason(error)}"
             raise self._fail(msg) from None
         finally:
             if reader is not None:
                 reader.close()
+        self._unchanged(stamp)
+
+    def _one(self, query: str) -> tuple[Any, ...] | None:
+        """The first row a query gives, read under the lock."""
+        with self._lock:
+            try:
+                found: tuple[Any, ...] | None = self._connection.execute(query).fetchone()
+            except _DATABASE_ERRORS as error:
+                msg = f"cannot read: {_reason(error)}"
+                raise self._fail(msg) from None
+        return found
 
     def __len__(self) -> int:
         """The number of rows."""
-        with self._lock:
-            row = self._connection.execute("SELECT count(*) FROM decisions").fetchone()
-        return int(row[0])
+        row = self._one("SELECT count(*) FROM decisions")
+        return int(row[0]) if row is not None else 0
 
     def head(self) -> Anchor | None:
         """The last row and its hash (``None`` for an empty log): what to anchor elsewhere."""
-        with self._lock:
-            row = self._connection.execute(
-                "SELECT seq, hash FROM decisions ORDER BY seq DESC LIMIT 1"
-            ).fetchone()
+        row = self._one("SELECT seq, hash FROM decisions ORDER BY seq DESC LIMIT 1")
         return None if row is None else Anchor(seq=int(row[0]), hash=str(row[1]))
 
     def records(self) -> Iterator[tuple[int, DecisionRecord]]:
@@ -813,7 +982,14 @@ class DecisionLog:
                 newer than this frpolicy reads (its columns cannot be checked).
         """
         rows = (
-            _Row(int(r[0]), r[8] if isinstance(r[8], str) else None, r[1:8], r[9], r[10])
+            _Row(
+                int(r[0]),
+                r[8] if isinstance(r[8], str) else None,
+                r[1:8],
+                r[9],
+                r[10],
+                unreadable=_NOT_UTF8 if isinstance(r[8], bytes) else "its record is not text",
+            )
             for r in self._rows(", ".join(_COLUMNS))
         )
         try:
@@ -838,7 +1014,11 @@ class DecisionLog:
             raise ValueError(msg)
         count = 0
         if fmt == "jsonl":
-            for (text,) in self._rows("record"):
+            for seq, text in self._rows("seq, record"):
+                if not isinstance(text, str):
+                    # an export holds text; verify names this row as it is in the log
+                    msg = f"row {seq}: {_NOT_UTF8 if isinstance(text, bytes) else 'not text'}"
+                    raise self._fail(msg)
                 stream.write(f"{text}\n")
                 count += 1
             return count
@@ -1008,14 +1188,61 @@ def _link_problem(row: _Row, previous: str, unit: str) -> str | None:
     return None
 
 
-def _jsonl_lines(path: Path) -> Iterator[tuple[int, bytes | None]]:
-    """The lines of a file, numbered from 1; ``None`` for one over ``_jsonl.MAX_LINE`` bytes."""
+class _Replayed(io.RawIOBase):
+    """A stream whose first bytes were read already (to tell what it is): given back first."""
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        super().__init__()
+        self.head, self.rest = head, rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:  # noqa: ANN401 - a writable buffer of bytes
+        if self.head:
+            count = min(len(buffer), len(self.head))
+            buffer[:count] = self.head[:count]
+            self.head = self.head[count:]
+            return count
+        return self.rest.readinto(buffer)  # type: ignore[attr-defined,no-any-return]
+
+
+@contextlib.contextmanager
+def _source(path: str | Path) -> Iterator[BinaryIO | None]:
+    """A file of records opened once: ``None`` for a decision log, else its bytes from the start.
+
+    The file is read once, so a pipe (``/dev/stdin``, ``<(...)``) reads as well as a file.
+    """
     try:
-        with path.open("rb") as handle:
-            yield from _jsonl.lines(handle)
+        handle = Path(path).open("rb")  # noqa: SIM115 - closed below
     except OSError as error:
         msg = f"cannot read {path}: {error.strerror or error}"
         raise LogError(msg) from None
+    with handle:
+        try:
+            head = handle.read(len(_SQLITE_MAGIC))
+            regular = stat.S_ISREG(os.fstat(handle.fileno()).st_mode)
+            if head == _SQLITE_MAGIC:
+                if not regular:
+                    msg = (
+                        f"{path}: a decision log is an SQLite file, and cannot be read from a pipe"
+                    )
+                    raise LogError(msg)
+                yield None
+                return
+            if regular:
+                handle.seek(0)
+                yield handle
+            else:
+                yield io.BufferedReader(_Replayed(head, handle))
+        except OSError as error:
+            msg = f"cannot read {path}: {error.strerror or error}"
+            raise LogError(msg) from None
+
+
+def _jsonl_lines(handle: BinaryIO) -> Iterator[tuple[int, bytes | None]]:
+    """The lines of a file, numbered from 1; ``None`` for one over :data:`MAX_RECORD` bytes."""
+    yield from _jsonl.lines(handle, limit=MAX_RECORD)
 
 
 def _line_text(line: bytes) -> str:
@@ -1027,15 +1254,24 @@ def read_jsonl(path: str | Path) -> Iterator[tuple[int, DecisionRecord | InputPr
     """The records of a JSON Lines file, one a line, with their line numbers.
 
     A line that cannot be read as a record (not UTF-8, not JSON, of an unknown schema
-    version, invalid) gives an :class:`~frpolicy.compliance.InputProblem`; a blank line
-    gives ``None``. Every line is accounted for.
+    version, invalid, longer than :data:`MAX_RECORD` bytes) gives an
+    :class:`~frpolicy.compliance.InputProblem`; a blank line gives ``None``. Every line is
+    accounted for. The file is read once, as it streams: it may be a pipe.
 
     Raises:
         LogError: the file cannot be read.
     """
-    for number, line in _jsonl_lines(Path(path)):
+    with _source(path) as handle:
+        if handle is None:
+            msg = f"{path}: a decision log, not a JSON Lines file"
+            raise LogError(msg)
+        yield from _jsonl_entries(handle)
+
+
+def _jsonl_entries(handle: BinaryIO) -> Iterator[tuple[int, DecisionRecord | InputProblem | None]]:
+    for number, line in _jsonl_lines(handle):
         if line is None:
-            problem = (f"$: longer than {_jsonl.MAX_LINE:,} bytes",)
+            problem = (f"$: longer than {MAX_RECORD:,} bytes",)
             yield number, InputProblem(line=number, errors=problem)
             continue
         if not line.strip():
@@ -1063,34 +1299,33 @@ def read_records(
         LogError: the file cannot be read, is an SQLite database but not a decision log,
             or a row of the log cannot be read.
     """
-    if _is_log(path):
-        with DecisionLog(path, readonly=True) as log:
-            for row, record in log.records():
-                yield f"row {row}", record
-        return
-    for line, entry in read_jsonl(path):
-        yield f"line {line}", entry
+    with _source(path) as handle:
+        if handle is not None:
+            for line, entry in _jsonl_entries(handle):
+                yield f"line {line}", entry
+            return
+    with DecisionLog(path, readonly=True) as log:
+        for row, record in log.records():
+            yield f"row {row}", record
 
 
-def _export_rows(path: Path) -> Iterator[_Row]:
-    for number, line in _jsonl_lines(path):
-        if line is None:
-            yield _Row(number, None, unreadable=f"it is longer than {_jsonl.MAX_LINE:,} bytes")
+def _export_rows(handle: BinaryIO) -> Iterator[_Row]:
+    """The lines of an export as rows; blank lines after the last record are no rows."""
+    blank = None  # the first of the blank lines since the last record
+    for number, line in _jsonl_lines(handle):
+        if line is not None and not line.strip():
+            blank = blank or number
             continue
+        if blank is not None:  # a record follows: the blank line stands where one was
+            yield _Row(blank, None, unreadable="it is blank, but records follow it")
+            return
+        if line is None:
+            yield _Row(number, None, unreadable=f"it is longer than {MAX_RECORD:,} bytes")
+            return
         try:
             yield _Row(number, _line_text(line))
         except UnicodeDecodeError:
             yield _Row(number, None, unreadable="it is not UTF-8 text")
-
-
-def _is_log(path: str | Path) -> bool:
-    """Whether a file starts as an SQLite database does (else it is read as JSON Lines)."""
-    try:
-        with Path(path).open("rb") as handle:
-            return handle.read(len(_SQLITE_MAGIC)) == _SQLITE_MAGIC
-    except OSError as error:
-        msg = f"cannot read {path}: {error.strerror or error}"
-        raise LogError(msg) from None
 
 
 def verify(path: str | Path, anchors: Iterable[Anchor] = ()) -> Verification:
@@ -1098,26 +1333,32 @@ def verify(path: str | Path, anchors: Iterable[Anchor] = ()) -> Verification:
 
     An SQLite file is checked as :meth:`DecisionLog.verify` does. A JSON Lines export
     (:meth:`DecisionLog.export`) holds each record's text as stored, line ``n`` being row
-    ``n``: its chain and head are recomputed, each record is read, and the anchors are
-    checked, so an export can be proved to be the log whose head was published.
+    ``n``, and may end with blank lines: its chain and head are recomputed, each record is
+    read, and the anchors are checked, so an export can be proved to be the log whose head
+    was published. An export is read once, as it streams: it may come through a pipe.
 
     Raises:
         LogError: the file cannot be read, is an SQLite database but not a decision log,
             or is neither (its first line is not a record); or a record is of a schema
             version newer than this frpolicy reads.
     """
-    if _is_log(path):
-        with DecisionLog(path, readonly=True) as log:
-            return log.verify(anchors)
-    try:
-        found = _verify(_export_rows(Path(path)), anchors, "line")
-    except LogError as error:
-        msg = f"{path}: {error}"
-        raise LogError(msg) from None
-    if found.broken is not None and found.broken.position == 1 and not anchors:
-        msg = f"{path}: neither a decision log nor an export of one: {found.broken.describe()}"
-        raise LogError(msg)
-    return found
+    anchors = tuple(anchors)
+    with _source(path) as handle:
+        if handle is not None:
+            try:
+                found = _verify(_export_rows(handle), anchors, "line")
+            except LogError as error:
+                msg = f"{path}: {error}"
+                raise LogError(msg) from None
+            if found.broken is not None and found.broken.position == 1 and not anchors:
+                msg = (
+                    f"{path}: neither a decision log nor an export of one: "
+                    f"{found.broken.describe()}"
+                )
+                raise LogError(msg)
+            return found
+    with DecisionLog(path, readonly=True) as log:
+        return log.verify(anchors)
 
 
 # -- replay ----------------------------------------------------------------------------------
@@ -1187,10 +1428,11 @@ class Replay:
         if self.against is not None and self.changed:
             lines.append(f"  under {self.against.instrument}: {_outcome(self.against)}")
             memos.append((f"under {self.against.instrument}", self.against))
+        lines = [printable(line) for line in lines]  # a field of the input forges no line
         if len(memos) > 1:
             for title, memo in memos:
                 lines.extend(["", f"  --- memo {title} ---"])
-                lines.extend(f"  {line}".rstrip() for line in memo.explain().splitlines())
+                lines.extend(f"  {line}".rstrip() for line in memo.explain().split("\n"))
         return "\n".join(lines)
 
 

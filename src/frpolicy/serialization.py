@@ -21,7 +21,8 @@ document breaking any of them is refused with an :class:`InputError`, never half
   means different things to different readers, so it is refused at the repeated key's path.
 - Arrays and objects nest at most 64 deep (the model itself nests 5 deep).
 - Integers lie between -(2^53 - 1) and 2^53 - 1 (I-JSON §2.2): the integers every JSON
-  reader reads alike.
+  reader reads alike. A number written with a fraction or an exponent that equals an
+  integer is that integer (``1.0`` is 1, ``1e2`` is 100), as JSON Schema reads it.
 - Strings are Unicode text: an escaped lone surrogate such as ``"\ud800"`` is refused.
 - A date-time is an RFC 3339 ``date-time``, as the JSON Schema's ``format`` says:
   ``2024-03-04T09:00:00-05:00`` or ``2024-03-04T14:00:00Z``, with seconds, an offset and
@@ -35,15 +36,18 @@ problems are listed for one document, the last line counting the rest, so an err
 costs more memory than the few lines it shows.
 
 :func:`json_schema` describes the input types as JSON Schema, so systems written in other
-languages can validate a document before they send it.
+languages can validate a document before they send it. Its terms are written from the
+declarations the decoder checks, so the two agree (a test holds them to it).
 """
 
 from __future__ import annotations
 
+import decimal
 import enum
 import functools
 import json
 import re
+import sys
 import types
 import typing
 from collections import Counter
@@ -59,6 +63,8 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 from cattrs.gen import make_dict_structure_fn
+
+from frpolicy.model import _AtLeast, _Between, _Name, _PlaceCode, _shows
 
 __all__ = [
     "Decoder",
@@ -159,6 +165,24 @@ def _integer(literal: str) -> int | _LongInteger:
     return int(literal) if len(literal) <= 17 else _LongInteger(literal)  # noqa: PLR2004
 
 
+def _number(literal: str) -> int | float | _LongInteger:
+    """A number with a fraction or an exponent: the integer it equals, if it equals one.
+
+    JSON Schema reads ``1.0`` and ``1e2`` as the integers 1 and 100, and so does this
+    module: the number is read exactly (as a decimal), never rounded into an integer.
+    """
+    try:
+        exact = decimal.Decimal(literal)
+        whole = exact == exact.to_integral_value()
+    except (ArithmeticError, ValueError):  # an exponent past what a decimal holds
+        return float(literal)
+    if not whole:
+        return float(literal)
+    if abs(exact) > _MAX_INTEGER:
+        return _LongInteger("9" * (exact.adjusted() + 1))
+    return int(exact)
+
+
 def _constant(name: str) -> typing.NoReturn:
     msg = f"{name} is not a JSON value"
     raise _NotJSONError(msg)
@@ -240,6 +264,7 @@ def _parse(text: str) -> object:
             text,
             object_pairs_hook=functools.partial(_object, repeated),
             parse_int=_integer,
+            parse_float=_number,
             parse_constant=_constant,
         )
     except json.JSONDecodeError as error:
@@ -321,6 +346,20 @@ _DATE_TIME = re.compile(
     re.ASCII,
 )
 _FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+_YEAR, _MONTH, _DAY = "(?!0000)[0-9]{4}", "(?:0[1-9]|1[0-2])", "(?:0[1-9]|[12][0-9]|3[01])"
+_RFC3339_DATE = f"{_YEAR}-{_MONTH}-{_DAY}"
+_RFC3339_DATE_TIME = (
+    f"{_RFC3339_DATE}[Tt](?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.[0-9]+)?"
+    "(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])"
+)
+"""What a date-time must look like, every field in range, an offset given, no leap second.
+
+The decoder accepts what this matches and is a date of the calendar (no 30 February), and
+the JSON Schema states it as the ``pattern`` of every date-time: one rule, in one place.
+The lenient :data:`_DATE_TIME` only words the error of what it does not match.
+"""
+_STRICT_DATE_TIME = re.compile(_RFC3339_DATE_TIME)
+_STRICT_DATE = re.compile(_RFC3339_DATE)
 
 
 def _structure_datetime(value: object, _: type) -> datetime:
@@ -342,10 +381,14 @@ def _structure_datetime(value: object, _: type) -> datetime:
         raise ValueError(msg)
     try:
         # the syntax is checked: what is left to the parser is the calendar (a 30 February)
-        return datetime.fromisoformat(value.upper())
+        found_at = datetime.fromisoformat(value.upper())
     except ValueError as error:
         msg = f"not a valid date-time: {error}: {_shown(value)}"
         raise ValueError(msg) from None
+    if _STRICT_DATE_TIME.fullmatch(value) is None:  # the schema's rule, held to as well
+        msg = f"not a valid date-time: a field is out of range: {_shown(value)}"
+        raise ValueError(msg)
+    return found_at
 
 
 def _unstructure_datetime(value: datetime) -> str:
@@ -363,10 +406,14 @@ def _structure_date(value: object, _: type) -> date:
         msg = f"not an RFC 3339 date: {_shown(value)}; write it as 2024-03-04"
         raise ValueError(msg)
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError as error:
         msg = f"not a valid date: {error}: {_shown(value)}"
         raise ValueError(msg) from None
+    if _STRICT_DATE.fullmatch(value) is None:  # the schema's rule, held to as well
+        msg = f"not a valid date: a field is out of range: {_shown(value)}"
+        raise ValueError(msg)
+    return day
 
 
 def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
@@ -530,8 +577,23 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
 # -- JSON Schema ----------------------------------------------------------------------------
 
 
+_BEYOND_THE_SCHEMA = (
+    "What from_json accepts, but for what JSON Schema cannot say: the text is I-JSON (RFC "
+    "7493: no repeated key, no lone surrogate) nested at most 64 deep; a date is one of the "
+    "calendar (no 30 February); a time lies from 0001-01-02 to 9999-12-30 in UTC; and fields "
+    "agree with each other (a warrant does not expire before it is issued)."
+)
+
+
 def json_schema(cls: type, *, ref_template: str = "#/$defs/{name}") -> dict[str, typing.Any]:
     """The JSON Schema (draft 2020-12) of a frpolicy type, as :func:`from_json` accepts it.
+
+    Its terms come from the declarations the decoder checks: the types of the fields,
+    the checks of the model (an identifier or a name has a visible character and at most
+    1,000 characters, a count is not negative, a home is a place code), the form of a
+    date-time. A document the decoder accepts is valid; a document the schema finds valid
+    is accepted, but for what the schema's ``$comment`` names, which JSON Schema cannot
+    say. A set's items are in any order, and an item repeated counts once.
 
     The type and every type it refers to are defined under ``$defs``, each referred to as
     ``ref_template`` says, with its name in place of ``{name}``. To embed the schema in
@@ -557,6 +619,7 @@ def json_schema(cls: type, *, ref_template: str = "#/$defs/{name}") -> dict[str,
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": cls.__name__,
+        "$comment": _BEYOND_THE_SCHEMA,
         **root,
         "$defs": dict(sorted(definitions.items())),
     }
@@ -568,10 +631,8 @@ def _schema(  # noqa: PLR0911 - one return per kind of type
     origin, args = typing.get_origin(tp), typing.get_args(tp)
     if origin in {typing.Union, types.UnionType}:
         return {"anyOf": [_schema(arg, definitions, ref) for arg in args]}
-    if origin in {frozenset, tuple}:
-        return {"type": "array", "items": _schema(args[0], definitions, ref)} | (
-            {"uniqueItems": True} if origin is frozenset else {}
-        )
+    if origin in {frozenset, tuple}:  # a set may repeat an item: it counts once
+        return {"type": "array", "items": _schema(args[0], definitions, ref)}
     if tp is type(None):
         return {"type": "null"}
     simple: dict[object, dict[str, typing.Any]] = {
@@ -583,9 +644,9 @@ def _schema(  # noqa: PLR0911 - one return per kind of type
     if tp in simple:
         return dict(simple[tp])
     if tp is datetime:
-        return {"type": "string", "format": "date-time"}
+        return {"type": "string", "format": "date-time", "pattern": _whole(_RFC3339_DATE_TIME)}
     if tp is date:
-        return {"type": "string", "format": "date"}
+        return {"type": "string", "format": "date", "pattern": _whole(_RFC3339_DATE)}
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return {"enum": [m.value for m in tp]}
     if isinstance(tp, type) and attrs.has(tp):
@@ -597,13 +658,94 @@ def _schema(  # noqa: PLR0911 - one return per kind of type
             definitions[name] = {
                 "type": "object",
                 "description": (tp.__doc__ or "").strip().split("\n")[0],
-                "properties": {f.name: _schema(hints[f.name], definitions, ref) for f in fields},
+                "properties": {
+                    f.name: _checked(_schema(hints[f.name], definitions, ref), f, definitions, ref)
+                    for f in fields
+                },
                 "required": [f.name for f in fields if f.default is attrs.NOTHING],
                 "additionalProperties": False,
             }
         return {"$ref": ref.replace("{name}", name)}
     msg = f"no JSON Schema for {tp!r}"
     raise TypeError(msg)
+
+
+def _whole(pattern: str) -> str:
+    """A pattern the whole string must match, in every dialect a schema is read in.
+
+    ``$`` would let a line break follow in Python's (which the ``jsonschema`` package uses);
+    "no character follows" says the end the same way in Python's and ECMA 262's.
+    """
+    return f"^(?:{pattern})(?![\\s\\S])"
+
+
+def _checked(
+    found: dict[str, typing.Any],
+    field: attrs.Attribute[typing.Any],
+    definitions: dict[str, dict[str, typing.Any]],
+    ref: str,
+) -> dict[str, typing.Any]:
+    """A field's schema with the terms of the model's check on it, where it has one."""
+    check = field.validator
+    if isinstance(check, _Name):
+        definitions.setdefault("Name", _name_schema(check.longest))
+        return _narrowed(found, "string", {"$ref": ref.replace("{name}", "Name")})
+    if isinstance(check, _AtLeast):
+        return _narrowed(found, "integer", {"minimum": check.least})
+    if isinstance(check, _Between):
+        return _narrowed(found, "integer", {"minimum": check.least, "maximum": check.most})
+    if isinstance(check, _PlaceCode):
+        return _narrowed(found, "string", {"pattern": _whole(check.pattern)})
+    return found
+
+
+def _narrowed(
+    found: dict[str, typing.Any], kind: str, terms: dict[str, typing.Any]
+) -> dict[str, typing.Any]:
+    """A schema whose branch of JSON type ``kind`` (``null`` aside) takes the terms."""
+    if "anyOf" in found:
+        return {"anyOf": [_narrowed(branch, kind, terms) for branch in found["anyOf"]]}
+    if found.get("type") != kind:
+        return found
+    return terms if "$ref" in terms else found | terms
+
+
+def _name_schema(longest: int) -> dict[str, typing.Any]:
+    return {
+        "description": (
+            f"An identifier or a name: at most {longest:,} characters, one of them visible "
+            "(a letter, digit, punctuation mark or symbol; not only spaces, control or "
+            "zero-width characters)."
+        ),
+        "type": "string",
+        "minLength": 1,
+        "maxLength": longest,
+        "pattern": _visible_pattern(),
+    }
+
+
+@functools.cache
+def _visible_pattern() -> str:
+    r"""A character the model's check counts as visible, as a class of ranges of code points.
+
+    Written from the check itself (:func:`frpolicy.model._shows`), code point by code point,
+    with ``\u`` escapes in the Basic Multilingual Plane and the characters themselves above
+    it: a form the regular expressions of JSON Schema (ECMA-262, with the ``u`` flag) and of
+    Python read alike.
+    """
+    ranges: list[tuple[int, int]] = []
+    for code in range(sys.maxunicode + 1):
+        if _shows(chr(code)):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+
+    def written(code: int) -> str:
+        return f"\\u{code:04x}" if code <= 0xFFFF else chr(code)  # noqa: PLR2004 - the BMP
+
+    parts = (written(a) if a == b else f"{written(a)}-{written(b)}" for a, b in ranges)
+    return f"[{''.join(parts)}]"
 
 
 # -- many documents of one type, fast -------------------------------------------------------
@@ -642,8 +784,11 @@ class Decoder(typing.Generic[T]):
 
     A document the fast path does not take as it is is read again by :func:`from_json`,
     which decides, so every error reads as :func:`from_json` words it: any error at all,
-    a ``\u`` escape (it could hide a lone surrogate or a colon), duplicate keys (found by
-    counting colons: one a key, plus those inside strings).
+    duplicate keys (found by counting colons: one a key, plus those inside strings), and
+    the two ``\u`` escapes that could change what is checked: of a surrogate (it could
+    be a lone one) and of a colon (it would upset the count of colons). Every other escape
+    means the character it writes, to every JSON reader alike, so ``"G.L. c.265 \u00a722"``
+    is read on the fast path, as Python's :func:`json.dumps` writes it by default.
 
     >>> from frpolicy.model import Agency
     >>> read = Decoder(Agency)
@@ -682,11 +827,11 @@ class Decoder(typing.Generic[T]):
 
     def _fast(self, text: str | bytes) -> T:
         if isinstance(text, bytes):
-            if b"\\u" in text:
+            if b"\\u" in text and _RISKY_ESCAPE_BYTES.search(text):
                 _refuse()
             colons = text.count(b":")
         else:
-            if "\\u" in text:
+            if "\\u" in text and _RISKY_ESCAPE.search(text):
                 _refuse()
             colons = text.count(":")
         parser = self._parser
@@ -702,6 +847,19 @@ class Decoder(typing.Generic[T]):
                 text.encode()  # a lone surrogate raises
             data = json.loads(text, object_pairs_hook=_unique)
         return typing.cast("T", self._structure(data))
+
+
+_RISKY = r"\\u(?:003[aA]|[dD][89a-fA-F])"
+_RISKY_ESCAPE = re.compile(_RISKY)
+r"""A ``\u`` escape the fast path leaves to :func:`from_json`: of a colon, or of a surrogate.
+
+A colon written as an escape is a colon the parser gives but the text does not show, so
+it could hide a duplicate key from the count of colons; a surrogate written as one could
+be a lone one, which the standard library's parser lets through. Text that merely looks
+like one (``"\\u003a"``, an escaped backslash and three letters) is refused too: refusing
+is always safe.
+"""
+_RISKY_ESCAPE_BYTES = re.compile(_RISKY.encode())
 
 
 def _unique(pairs: list[tuple[str, object]]) -> dict[str, object]:
@@ -811,7 +969,7 @@ class _FastPath:
             # what the converter's hooks accept (_structure_str, _structure_bool and
             # _structure_int): the exact JSON type, a boolean being no integer; integers
             # within I-JSON's range. A lone surrogate never gets this far: the parser
-            # refuses it, and a \u escape sends the document to from_json.
+            # refuses it, and an escaped surrogate sends the document to from_json.
             local, kind = self._local(), self._constant(typing.cast("type", tp))
             test = f"type({local} := {expression}) is {kind}"
             if tp is int:

@@ -269,7 +269,7 @@ def penalties() -> st.SearchStrategy[Penalty]:
 
 @functools.cache
 def offenses() -> st.SearchStrategy[Offense]:
-    """Offenses with a code, title, citation, class, penalty and categories."""
+    """Offenses with a code, title, citation, class, penalty, categories, lists and place."""
     return st.builds(
         Offense,
         code=_ids("OFF"),
@@ -279,6 +279,7 @@ def offenses() -> st.SearchStrategy[Offense]:
         penalty=penalties(),
         categories=st.frozensets(st.sampled_from(OffenseCategory), max_size=3),
         listed_in=st.frozensets(st.sampled_from(("XX:list-a", "XX:list-b")), max_size=2),
+        place=st.none() | st.sampled_from(("US-MA", "US-MI-DET", *_ELSEWHERE)),
     )
 
 
@@ -1118,6 +1119,7 @@ def _case_records(draw: st.DrawFn) -> CaseRecord:
         defendant=draw(_pick(("A. Doe", "B. Roe"))),
         search_id=search_id,
         charge_codes=draw(st.frozensets(_ids("OFF"), max_size=3)),
+        first_appearance_at=draw(st.none() | timestamps()),
         arraignment_at=arraignment,
         pretrial_conference_at=pretrial,
         trial_at=trial,

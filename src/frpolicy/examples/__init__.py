@@ -29,6 +29,12 @@ invented; only the shape of the practice is realistic.
                            Crim. Proc. §2-510
 ``wa_report_log.jsonl``    Washington searches under surveillance warrants, for the January
                            reports of RCW 43.386.070
+``me_report_log.jsonl``    the requests Maine's Bureau of Motor Vehicles received in 2024, for
+                           its public log under 25 M.R.S. §6001
+``ut_report_log.jsonl``    the requests Utah's entities received in 2024, for the annual
+                           report of Utah Code §77-23e-106(3)
+``va_report_log.jsonl``    Virginia police's uses of facial recognition in 2024, for the
+                           annual public report of Va. Code §15.2-1723.2
 =========================  ==================================================================
 
 Read one as text with :func:`read`, or find the file with :func:`path`; on the command
@@ -73,6 +79,12 @@ _ABOUT = {
     "Crim. Proc. §2-510 (a SearchRecord a line)",
     "wa_report_log.jsonl": "Washington searches under surveillance warrants, for the January "
     "reports of RCW 43.386.070 (a SearchRecord a line)",
+    "me_report_log.jsonl": "the requests Maine's Bureau of Motor Vehicles received in 2024, for "
+    "its public log under 25 M.R.S. §6001 (a SearchRecord a line)",
+    "ut_report_log.jsonl": "the requests Utah's entities received in 2024, for the annual report "
+    "of Utah Code §77-23e-106(3) (a SearchRecord a line)",
+    "va_report_log.jsonl": "Virginia police's uses of facial recognition in 2024, for the annual "
+    "public report of Va. Code §15.2-1723.2 (a SearchRecord a line)",
 }
 
 

@@ -229,7 +229,9 @@ class Version:
         not give is a problem here, unless ``classification`` is false: a client that sends
         armed robbery as a misdemeanor is told so (``evaluate(..., strict=True)`` and the
         command line refuse it), while :func:`~frpolicy.comparison.compare` and the audit
-        judge it by this law's own classification and only note the disagreement. The lists
+        judge it by this law's own classification and only note the disagreement. An offense
+        of another place (``Offense.place``) comes with that place's class, which is not this
+        law's to give: it is never refused for it. The lists
         of this jurisdiction the offense names must be lists the law draws, and an offense of
         the catalog must be on the lists the catalog puts it on: first-degree assault sent
         without Maryland's list of crimes of violence is refused, not judged as unlisted.
@@ -239,7 +241,10 @@ class Version:
             return ()
         found: list[str] = []
         given = offense.classification
-        if classification and self.classify is not None and given is not None:
+        code = self.policy.jurisdiction
+        # another place's offense comes with that place's class, which is not this law's to give
+        own = offense.place is None or offense.place == code or offense.place.startswith(f"{code}-")
+        if classification and own and self.classify is not None and given is not None:
             expected = self.classify(offense.penalty)
             if given is not expected:
                 found.append(

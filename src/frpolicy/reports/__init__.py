@@ -46,15 +46,14 @@ The reports the law of a place requires are registered by their code (``US-MA:eo
 group. A report lays itself out as a :class:`Document` of titled :class:`Table` objects,
 which every format writes.
 
-The work is done in private modules, one a report (the audit, EOPSS, Maryland's,
-Washington's) and one a format (text, Markdown, CSV, HTML); this module is their public
-face.
+The work is done in private modules, one a report (the audit, EOPSS, Maryland's, Maine's,
+Utah's, Virginia's, Washington's) and one a format (text, Markdown, CSV, HTML); this module
+is their public face.
 """
 
 from __future__ import annotations
 
 import importlib
-import json
 from typing import TYPE_CHECKING
 
 from frpolicy.reports._assumptions import (
@@ -115,6 +114,7 @@ from frpolicy.reports._eopss import (
     SearcherStatistics,
     eopss_report,
 )
+from frpolicy.reports._json import _indented_json
 from frpolicy.reports._markdown import markdown
 from frpolicy.reports._registry import (
     REPORT_ENTRY_POINT_GROUP,
@@ -142,6 +142,35 @@ if TYPE_CHECKING:
         SystemUse,
         maryland_annual_report,
     )
+    from frpolicy.reports._us_me import (
+        BUREAU_LOG_TABLES,
+        BureauLog,
+        BureauLogTotals,
+        LoggedRequest,
+        PlaceCount,
+        PurposeCount,
+        bureau_log,
+    )
+    from frpolicy.reports._us_ut import (
+        UTAH_TABLES,
+        CrimeTypeCount,
+        ImageSourceCount,
+        UtahAnnualReport,
+        UtahRequest,
+        UtahTotals,
+        utah_annual_report,
+    )
+    from frpolicy.reports._us_va import (
+        VIRGINIA_TABLES,
+        DatabaseUse,
+        QueriedCount,
+        TechnologyUse,
+        UseCount,
+        VirginiaAnnualReport,
+        VirginiaTotals,
+        VirginiaUse,
+        virginia_annual_report,
+    )
     from frpolicy.reports._us_wa import (
         SUBJECTS_TABLES,
         WARRANT_TABLES,
@@ -158,18 +187,23 @@ if TYPE_CHECKING:
 __all__ = [
     "ASSUMPTIONS_VERSION",
     "AUDIT_TABLES",
+    "BUREAU_LOG_TABLES",
     "EOPSS_TABLES",
     "FORMATS",
     "MARYLAND_TABLES",
     "REPORT_ENTRY_POINT_GROUP",
     "SCHEMA_VERSION",
     "SUBJECTS_TABLES",
+    "UTAH_TABLES",
+    "VIRGINIA_TABLES",
     "WARRANT_TABLES",
     "AgencyCount",
     "AgencyStatistics",
     "Assumptions",
     "AuditReport",
     "Basis",
+    "BureauLog",
+    "BureauLogTotals",
     "Cell",
     "ChangeRecord",
     "Chart",
@@ -178,7 +212,9 @@ __all__ = [
     "ComparisonReport",
     "CountRange",
     "CrimeCount",
+    "CrimeTypeCount",
     "DatabaseCount",
+    "DatabaseUse",
     "Document",
     "DutyCount",
     "EopssReport",
@@ -186,11 +222,13 @@ __all__ = [
     "Filer",
     "Filing",
     "HashingReader",
+    "ImageSourceCount",
     "InputFile",
     "JudgeCount",
     "Kind",
     "LawApplied",
     "LawNote",
+    "LoggedRequest",
     "MarylandAnnualReport",
     "MarylandSearch",
     "MarylandTotals",
@@ -201,10 +239,13 @@ __all__ = [
     "OutcomeCount",
     "Period",
     "PersonCount",
+    "PlaceCount",
     "ProblemRecord",
     "ProvisionChanges",
     "ProvisionCount",
     "ProvisionViolations",
+    "PurposeCount",
+    "QueriedCount",
     "RaceCount",
     "ReadingChoiceCounts",
     "ReadingInForce",
@@ -222,15 +263,24 @@ __all__ = [
     "SurveillanceWarrant",
     "SystemUse",
     "Table",
+    "TechnologyUse",
     "Totals",
     "Transition",
+    "UseCount",
+    "UtahAnnualReport",
+    "UtahRequest",
+    "UtahTotals",
     "VerificationCount",
     "VersionCount",
     "ViolationRecord",
+    "VirginiaAnnualReport",
+    "VirginiaTotals",
+    "VirginiaUse",
     "WarrantReport",
     "WarrantSubjectsReport",
     "WarrantTotals",
     "audit_report",
+    "bureau_log",
     "eopss_report",
     "maryland_annual_report",
     "other_choices",
@@ -238,11 +288,13 @@ __all__ = [
     "report_errors",
     "statutory_report",
     "statutory_reports",
+    "utah_annual_report",
+    "virginia_annual_report",
     "warrant_report",
     "warrant_subjects_report",
 ]
 
-# Maryland's and Washington's reports load their states' law: imported when first used.
+# Each state's report loads its state's law: imported when first used.
 _LAZY = {
     "frpolicy.reports._us_md": (
         "MARYLAND_TABLES",
@@ -255,6 +307,15 @@ _LAZY = {
         "SystemUse",
         "maryland_annual_report",
     ),
+    "frpolicy.reports._us_me": (
+        "BUREAU_LOG_TABLES",
+        "BureauLog",
+        "BureauLogTotals",
+        "LoggedRequest",
+        "PlaceCount",
+        "PurposeCount",
+        "bureau_log",
+    ),
     "frpolicy.reports._us_wa": (
         "SUBJECTS_TABLES",
         "WARRANT_TABLES",
@@ -266,6 +327,26 @@ _LAZY = {
         "WarrantTotals",
         "warrant_report",
         "warrant_subjects_report",
+    ),
+    "frpolicy.reports._us_ut": (
+        "UTAH_TABLES",
+        "CrimeTypeCount",
+        "ImageSourceCount",
+        "UtahAnnualReport",
+        "UtahRequest",
+        "UtahTotals",
+        "utah_annual_report",
+    ),
+    "frpolicy.reports._us_va": (
+        "VIRGINIA_TABLES",
+        "DatabaseUse",
+        "QueriedCount",
+        "TechnologyUse",
+        "UseCount",
+        "VirginiaAnnualReport",
+        "VirginiaTotals",
+        "VirginiaUse",
+        "virginia_annual_report",
     ),
 }
 
@@ -312,7 +393,7 @@ def render(report: Report, fmt: str, *, table: str | None = None) -> str:
         msg = f"a table is chosen for the csv format only, not for {fmt}"
         raise ValueError(msg)
     if fmt == "json":
-        return json.dumps(to_dict(report), indent=2, ensure_ascii=False) + "\n"
+        return _indented_json(to_dict(report)) + "\n"
     document = report.document()
     if fmt == "csv":
         sections = document.sections

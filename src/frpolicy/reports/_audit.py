@@ -112,8 +112,10 @@ class Totals:
 
     Every line read is a record, a malformed line or a blank one, so ``lines_read`` is
     their sum. ``duplicate_request_ids`` counts records whose request id an earlier line
-    already had (each is audited, and listed as an input problem). ``violations`` is
-    ``unauthorized_searches`` plus ``obligations_violated``.
+    already had (each is audited, and listed as an input problem);
+    ``offenses_classed_otherwise`` those whose offense comes with a class the law does not
+    give its penalty (each is judged by the law's own class, and listed as an input
+    problem). ``violations`` is ``unauthorized_searches`` plus ``obligations_violated``.
     """
 
     lines_read: int
@@ -121,6 +123,7 @@ class Totals:
     malformed_lines: int
     blank_lines: int
     duplicate_request_ids: int
+    offenses_classed_otherwise: int
     searches_performed: int
     violations: int
     unauthorized_searches: int
@@ -437,6 +440,7 @@ def _totals(audit: Audit) -> Totals:
         malformed_lines=audit.problem_count,
         blank_lines=audit.blank_lines,
         duplicate_request_ids=audit.duplicate_count,
+        offenses_classed_otherwise=audit.reclassified_count,
         searches_performed=audit.performed,
         violations=audit.violation_count,
         unauthorized_searches=audit.violations_by_kind[ViolationKind.UNAUTHORIZED_SEARCH],
@@ -609,7 +613,7 @@ def audit_report(  # noqa: PLR0913 - the parts of the report, each named
     audit = result.audit
     versions = _versions(result)
     sources = ProvisionSources(versions)
-    problems = problem_records(log, audit.problems, audit.duplicates)
+    problems = problem_records(log, audit.problems, audit.duplicates, audit.reclassified)
     if case_problems:
         problems += problem_records(cases or "the cases", case_problems)
     violations = tuple(_violation(v, result.as_of, sources) for v in audit.violations)
@@ -653,7 +657,9 @@ def audit_report(  # noqa: PLR0913 - the parts of the report, each named
         violations=violations,
         violations_not_listed=audit.omitted_violations,
         input_problems=tuple(problems),
-        input_problems_not_listed=audit.omitted_problems + audit.omitted_duplicates,
+        input_problems_not_listed=audit.omitted_problems
+        + audit.omitted_duplicates
+        + audit.omitted_reclassified,
         violations_by_verification=_by_verification(audit, sources),
         assumptions=said,
         comparison=_comparison(result, sources),
@@ -796,11 +802,13 @@ def _findings(t: Totals) -> str:
         f"authority and {t.obligations_violated:,} obligations were not met in time; "
         f"{t.obligations_pending:,} are pending."
     )
-    problems = t.malformed_lines + t.duplicate_request_ids
+    problems = t.malformed_lines + t.duplicate_request_ids + t.offenses_classed_otherwise
     if problems:
         said += (
             f" {problems:,} lines need attention ({t.malformed_lines:,} malformed, "
-            f"{t.duplicate_request_ids:,} repeating a request id): see Input problems."
+            f"{t.duplicate_request_ids:,} repeating a request id, "
+            f"{t.offenses_classed_otherwise:,} classing an offense otherwise than the law, "
+            "judged by the law's class): see Input problems."
         )
     return said
 
@@ -1225,7 +1233,10 @@ def audit_document(r: AuditReport) -> Document:
             ("unauthorized searches", t.unauthorized_searches),
             ("obligations violated", t.obligations_violated),
             ("obligations pending", t.obligations_pending),
-            ("input problems", t.malformed_lines + t.duplicate_request_ids),
+            (
+                "input problems",
+                t.malformed_lines + t.duplicate_request_ids + t.offenses_classed_otherwise,
+            ),
         ),
         findings=_findings(t),
         tables=tuple(_audit_tables(r)),

@@ -7,9 +7,11 @@ rows. :data:`SCHEMA_VERSION` is the version of every report's JSON shape.
 
 from __future__ import annotations
 
+import calendar
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, tzinfo
 from typing import TypeVar
 
 import attrs
@@ -17,11 +19,12 @@ import attrs
 from frpolicy.compliance import InputProblem, ViolationKind, check_search
 from frpolicy.jurisdictions import Jurisdiction, Version, jurisdiction
 from frpolicy.law import Confidence, Source, Verification
-from frpolicy.model import SearchRecord
-from frpolicy.policy import Effect, Outcome
+from frpolicy.model import Gender, Race, SearchRecord
+from frpolicy.policy import Decision, Effect, Outcome
 from frpolicy.reports._assumptions import NOT_FOUND, ProvisionSources
 from frpolicy.reports._assumptions import library as generator
-from frpolicy.reports._document import Column, Kind, Table
+from frpolicy.reports._charts import BLUE, GREY, MET, PENDING, Series
+from frpolicy.reports._document import Chart, Column, Kind, Table
 
 T = TypeVar("T")
 
@@ -34,10 +37,14 @@ __all__ = [
     "Period",
     "ProblemRecord",
     "age_band",
+    "counted",
+    "demographic_order",
     "generator",
     "law_of",
     "not_allowed",
     "not_allowed_table",
+    "owes",
+    "people_chart",
     "problem_records",
 ]
 
@@ -70,6 +77,54 @@ def age_band(age: int | None) -> str:
         if age < below:
             return band
     return "55 and over"
+
+
+def counted(n: int, noun: str, plural: str = "") -> str:
+    """A count and its noun, as a sentence says it: ``1 search``, ``3 searches``.
+
+    ``plural`` is the noun's plural when it is not the noun and an ``s``.
+    """
+    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
+
+
+def demographic_order(
+    key: tuple[str, str, Race | None, Gender | None],
+) -> tuple[str, int, str]:
+    """How the reports order counts of people by agency, age band, race and gender."""
+    agency, age, race, gender = key
+    return agency, AGE_BANDS.index(age), str((race, gender))
+
+
+_GENDERS = ((Gender.FEMALE, BLUE), (Gender.MALE, PENDING), (Gender.NONBINARY, MET), (None, GREY))
+
+
+def people_chart(title: str, people: Iterable[tuple[Race | None, Gender | None, int]]) -> Chart:
+    """People counted by race and gender: a bar a race, stacked by gender.
+
+    ``people`` are counts of race and gender (``None``: not recorded), in any order and
+    any number of rows for each pair; a race not recorded comes last.
+    """
+    counts: Counter[tuple[Race | None, Gender | None]] = Counter()
+    for race, gender, n in people:
+        counts[race, gender] += n
+    races = sorted({race for race, _ in counts}, key=lambda r: r.value if r else "~")
+    return Chart(
+        title=title,
+        labels=tuple(race.label if race else "not recorded" for race in races),
+        series=tuple(
+            Series(
+                gender.label if gender else "not recorded",
+                color,
+                tuple(counts[race, gender] for race in races),
+            )
+            for gender, color in _GENDERS
+        ),
+    )
+
+
+def owes(decision: Decision, duty: str) -> bool:
+    """Whether a decision obliges what the duty ``duty`` asks: a report counts what is owed it."""
+    return any(obligation.duty == duty for obligation in decision.obligations)
 
 
 @attrs.frozen(kw_only=True)
@@ -125,8 +180,8 @@ class Period:
             year = int(found["year"])
             if found["quarter"]:
                 first = 3 * int(found["quarter"]) - 2
-                last = date(year, first + 2, 1) + timedelta(days=31)
-                return cls(start=date(year, first, 1), end=last - timedelta(days=last.day))
+                last = calendar.monthrange(year, first + 2)[1]  # 9999Q4 ends in year 9999
+                return cls(start=date(year, first, 1), end=date(year, first + 2, last))
             return cls(start=date(year, 1, 1), end=date(year, 12, 31))
         except ValueError as error:
             detail = f" ({error})" if str(error) else ""
@@ -139,7 +194,8 @@ class Period:
     @property
     def label(self) -> str:
         """The period in words, such as ``2024 Q3``, ``2024`` or ``1 September 2023 to ...``."""
-        for candidate in (f"{self.start.year}Q{(self.start.month + 2) // 3}", str(self.start.year)):
+        year = f"{self.start.year:04}"  # as it is written: 0001Q1
+        for candidate in (f"{year}Q{(self.start.month + 2) // 3}", year):
             if Period.parse(candidate) == self:
                 return candidate.replace("Q", " Q")
         return f"{_day(self.start)} to {_day(self.end)}"
@@ -156,7 +212,7 @@ class Period:
 
 
 def _day(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
+    return f"{day.day} {day:%B} {day.year:04}"  # year 1 is 0001, as a period is written
 
 
 def problem_records(
@@ -325,11 +381,12 @@ def not_allowed_table(
 class LogTally:
     """What every report of a log counts of its lines: read, blank, malformed, repeated ids.
 
-    With a ``limit``, at most so many input problems and repeated ids are kept (the rest
-    are counted).
+    With a ``limit``, at most so many records of a listing are kept (the rest are counted);
+    with a ``problem_limit`` (default: ``limit``), so many input problems and repeated ids.
     """
 
     limit: int | None
+    problem_limit: int | None = None
     lines_read: int = 0
     blank: int = 0
     problems: list[InputProblem] = attrs.Factory(list)
@@ -343,10 +400,15 @@ class LogTally:
         if self.limit is None or len(items) < self.limit:
             items.append(item)
 
+    def _keep_problem(self, items: list[InputProblem], item: InputProblem) -> None:
+        limit = self.limit if self.problem_limit is None else self.problem_limit
+        if limit is None or len(items) < limit:
+            items.append(item)
+
     def problem(self, problem: InputProblem) -> None:
         """Count a line that could not be used."""
         self.problem_count += 1
-        self.keep(self.problems, problem)
+        self._keep_problem(self.problems, problem)
 
     def note_id(self, request_id: str, line: int) -> None:
         """Note a request's id: one an earlier line had is an input problem naming both."""
@@ -354,7 +416,7 @@ class LogTally:
         if first != line:
             self.duplicate_count += 1
             message = f"$.request.id: {request_id!r} is also the id of line {first}"
-            self.keep(self.duplicates, InputProblem(line=line, errors=(message,)))
+            self._keep_problem(self.duplicates, InputProblem(line=line, errors=(message,)))
 
     def records(self, file: str) -> tuple[ProblemRecord, ...]:
         """The input problems kept, repeated ids among them, in the order of the lines."""

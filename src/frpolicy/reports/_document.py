@@ -23,6 +23,7 @@ from typing import Any
 
 import attrs
 
+from frpolicy._cells import neutralised
 from frpolicy._text import printable
 from frpolicy.law import Source, Verification
 from frpolicy.reports._assumptions import Assumptions, ChoiceOrigin, ReadingInForce
@@ -393,15 +394,13 @@ def human(cell: Cell, kind: Kind) -> str:  # noqa: PLR0911 - one return per kind
     return printable(str(cell))
 
 
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
-
-
 def machine(cell: Cell, kind: Kind) -> str:  # noqa: PLR0911 - one return per kind of cell
     """A cell for a spreadsheet: ISO 8601, enumeration values, plain numbers.
 
-    Text that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@`` first) is
-    prefixed with ``'``, as spreadsheets themselves mark text, and control characters are
-    escaped: a CSV is opened by people too.
+    Text that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@`` first, after
+    any spaces, or their full-width forms) is prefixed with ``'``, as spreadsheets
+    themselves mark text (:func:`~frpolicy._cells.neutralised`), and control characters
+    are escaped: a CSV is opened by people too.
     """
     if cell is None:
         return ""
@@ -420,9 +419,7 @@ def machine(cell: Cell, kind: Kind) -> str:  # noqa: PLR0911 - one return per ki
     if isinstance(cell, tuple):
         cell = "; ".join(str(i.value) if isinstance(i, enum.Enum) else i for i in cell)
     value = printable(cell)
-    if kind is not Kind.COUNT and value.startswith(_FORMULA):
-        return "'" + value
-    return value
+    return value if kind is Kind.COUNT else neutralised(value)
 
 
 def listing_note(table: Table) -> str:

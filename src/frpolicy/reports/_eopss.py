@@ -280,6 +280,7 @@ class _Tally:
     """The running counts of an EOPSS report."""
 
     limit: int | None
+    problem_limit: int | None
     lines_read: int = 0
     blank: int = 0
     outside_period: int = 0
@@ -317,14 +318,16 @@ class _Tally:
 
     def problem(self, problem: InputProblem) -> None:
         self.problem_count += 1
-        self.keep(self.problems, problem)
+        if self.problem_limit is None or len(self.problems) < self.problem_limit:
+            self.problems.append(problem)
 
     def note_id(self, request_id: str, line: int) -> None:
         first = self.first_lines.setdefault(request_id, line)
         if first != line:
             self.duplicate_count += 1
             message = f"$.request.id: {request_id!r} is also the id of line {first}"
-            self.keep(self.duplicates, InputProblem(line=line, errors=(message,)))
+            if self.problem_limit is None or len(self.duplicates) < self.problem_limit:
+                self.duplicates.append(InputProblem(line=line, errors=(message,)))
 
     def count(self, line: int, record: SearchRecord, *, asked: bool, searched: bool) -> None:
         request = record.request
@@ -417,6 +420,7 @@ def eopss_report(  # noqa: PLR0913 - what the report is of, each named
     contact: str = "",
     inputs: Sequence[InputFile] = (),
     asked: Mapping[str, str] | None = None,
+    problem_limit: int | None = None,
 ) -> EopssReport:
     """The requests and searches of a Massachusetts log in one period, for EOPSS.
 
@@ -440,16 +444,19 @@ def eopss_report(  # noqa: PLR0913 - what the report is of, each named
         contact: Whom to ask about the report, for the block of who files it.
         inputs: The files read, hashed.
         asked: The reading choices asked for (reading id to choice id).
+        problem_limit: List at most this many input problems (default: ``limit``).
 
     Raises:
-        ValueError: ``limit`` is negative, or ``law`` is not Massachusetts'.
+        ValueError: ``limit`` or ``problem_limit`` is negative, or ``law`` is not
+            Massachusetts'.
     """
-    if limit is not None and limit < 0:
-        msg = f"limit: must not be negative, got {limit}"
-        raise ValueError(msg)
+    for name, given in (("limit", limit), ("problem_limit", problem_limit)):
+        if given is not None and given < 0:
+            msg = f"{name}: must not be negative, got {given}"
+            raise ValueError(msg)
     place = law_of("US-MA", law)
     zone = place.versions[0].policy.calendar.zone
-    tally = _Tally(limit)
+    tally = _Tally(limit, limit if problem_limit is None else problem_limit)
     for number, entry in entries:
         tally.lines_read += 1
         if entry is None:
@@ -528,19 +535,21 @@ def _due(period: Period, versions: Sequence[Version]) -> str:
     except LookupError:
         return "quarterly; the law read gives no due date"
     said = f"(reading {reading.id}={reading.chosen}, {reading.source})"
-    quarter = Period.parse(f"{period.start.year}Q{(period.start.month + 2) // 3}")
+    quarter = Period.parse(f"{period.start.year:04}Q{(period.start.month + 2) // 3}")
     if quarter != period:
         rule = "the end of the quarter after" if reading.chosen == "next-quarter" else "the end of"
         return f"each quarter's requests by {rule} that quarter {said}"
     end = period.end
     if reading.chosen == "next-quarter":
+        if end == date.max:
+            return f"by the end of the quarter after this one, past the calendar's end {said}"
         following = period.end + timedelta(days=1)
-        end = Period.parse(f"{following.year}Q{(following.month + 2) // 3}").end
+        end = Period.parse(f"{following.year:04}Q{(following.month + 2) // 3}").end
     return f"by {_day_said(end)} {said}"
 
 
 def _day_said(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
+    return f"{day.day} {day:%B} {day.year:04}"  # year 1 is 0001, as a period is written
 
 
 def _eopss(  # noqa: PLR0913 - what the report is of, each named
@@ -958,6 +967,7 @@ def _make(entries: Iterable[tuple[int, Entry]], terms: ReportTerms) -> EopssRepo
         contact=terms.contact,
         inputs=terms.inputs,
         asked=terms.asked,
+        problem_limit=terms.problem_limit,
     )
 
 

@@ -115,6 +115,8 @@ footer { margin-top: 40px; padding-top: 10px; border-top: 1px solid var(--line);
   h2, .about, .cut { break-after: avoid; }
   table { font-size: 8.5pt; }
   .scroll { overflow: visible; }
+  /* a page cannot scroll: a long id (a SHA-256, a path) breaks rather than be cut off */
+  td.id span.long { white-space: normal; overflow-wrap: anywhere; }
 }
 """
 
@@ -159,7 +161,14 @@ def _cell(value: Cell, column: Column) -> str:
             + f"{escape(human((item,), column.kind))}</span>"
             for item in value
         )
-    return escape(human(value, column.kind))
+    text = escape(human(value, column.kind))
+    if column.kind is Kind.ID and len(text) > _LONG_ID:
+        return f'<span class="long">{text}</span>'
+    return text
+
+
+_LONG_ID = 32
+"""An id longer than this may break on a printed page, which cannot scroll (a SHA-256 is 64)."""
 
 
 def _under(value: Cell, column: Column) -> str:

@@ -74,7 +74,8 @@ class ReportTerms:
     ``agency`` makes one agency's own report (the id it files under); ``contact`` is who
     to ask about it. ``asked`` are the reading choices asked for, of the law and of the
     report (reading id to choice id). ``inputs`` are the files read, hashed. ``limit``
-    lists at most so many records of each listing (the rest are counted).
+    lists at most so many records of each listing (the rest are counted);
+    ``problem_limit``, so many input problems (default: ``limit``).
     """
 
     period: Period
@@ -86,6 +87,7 @@ class ReportTerms:
     inputs: tuple[InputFile, ...] = ()
     asked: Mapping[str, str] = attrs.field(factory=dict)
     limit: int | None = None
+    problem_limit: int | None = None
 
     def place(self, code: str) -> Jurisdiction:
         """The law to apply: the one given, or the registered jurisdiction of ``code``.

@@ -99,11 +99,18 @@ class ReadingsAudit:
         version: Version | None = None,
         compare: Version | None = None,
         limit: int | None = None,
+        problem_limit: int | None = None,
     ) -> None:
         """Start the audits; ``choices`` are the (reading, choice) pairs to audit under too."""
         cases = tuple(cases)
         main = LogAudit(
-            law, as_of=as_of, cases=cases, version=version, compare=compare, limit=limit
+            law,
+            as_of=as_of,
+            cases=cases,
+            version=version,
+            compare=compare,
+            limit=limit,
+            problem_limit=problem_limit,
         )
         others = []
         for reading, choice in choices:

@@ -40,11 +40,10 @@ from frpolicy.compliance import LAW_IN_FORCE, Entry, InputProblem, version_for
 from frpolicy.jurisdictions import Jurisdiction, Version
 from frpolicy.law import Choice, Citation, Confidence, Reading, Source, Verification
 from frpolicy.model import AgencyKind, Database, Gender, Race, SearchRecord
-from frpolicy.policy import Outcome
+from frpolicy.policy import NO_LAW, Outcome
 from frpolicy.reports._assumptions import Assumptions, assumptions
-from frpolicy.reports._charts import BLUE, GREY, MET, PENDING, Series
+from frpolicy.reports._charts import BLUE, Series
 from frpolicy.reports._common import (
-    AGE_BANDS,
     SCHEMA_VERSION,
     Filer,
     LogTally,
@@ -52,10 +51,13 @@ from frpolicy.reports._common import (
     Period,
     ProblemRecord,
     age_band,
+    counted,
+    demographic_order,
     generator,
     law_of,
     not_allowed,
     not_allowed_table,
+    people_chart,
 )
 from frpolicy.reports._document import (
     COUNT_COLUMNS,
@@ -388,9 +390,8 @@ def _take(tally: _Tally, number: int, record: SearchRecord, how: _Terms) -> None
     if not terms.period.includes(request.performed_at, how.zone):
         tally.outside_period += 1
         return
-    try:
-        judged = terms.version or version_for(how.place, record)
-    except LookupError:
+    judged = terms.version or version_for(how.place, record)
+    if judged.instrument.id == NO_LAW:
         tally.before_the_law += 1
         return
     outcome = judged.decide(request)
@@ -432,7 +433,7 @@ def maryland_annual_report(
     place = law_of(_CODE, terms.law)
     reading = terms.choice(AGENCY_READING)
     zone = place.versions[0].policy.calendar.zone
-    tally = _Tally(terms.limit)
+    tally = _Tally(terms.limit, problem_limit=terms.problem_limit)
     for number, entry in entries:
         tally.lines_read += 1
         if entry is None:
@@ -510,8 +511,7 @@ def _report(
         people=tuple(
             PersonCount(agency=a, age=age, race=race, gender=gender, individuals=n)
             for (a, age, race, gender), n in sorted(
-                tally.people.items(),
-                key=lambda i: (i[0][0], AGE_BANDS.index(i[0][1]), str(i[0][2:])),
+                tally.people.items(), key=lambda i: demographic_order(i[0])
             )
         ),
         unauthorized_uses=tuple(tally.refused),
@@ -566,16 +566,6 @@ def _tables(r: MarylandAnnualReport) -> list[Table]:
     for x in r.crimes:
         crimes[x.description] += x.searches
     top = crimes.most_common()
-    races: Counter[tuple[Race | None, Gender | None]] = Counter()
-    for p in r.people:
-        races[p.race, p.gender] += p.individuals
-    race_labels = sorted({race for race, _ in races}, key=lambda x: x.value if x else "~")
-    genders = (
-        (Gender.FEMALE, "female", BLUE),
-        (Gender.MALE, "male", PENDING),
-        (Gender.NONBINARY, "non-binary", MET),
-        (None, "not recorded", GREY),
-    )
     return [
         Table(
             name="systems",
@@ -664,13 +654,9 @@ def _tables(r: MarylandAnnualReport) -> list[Table]:
                 )
                 for x in r.people
             ),
-            chart=Chart(
-                title="People connected to matches acted on, by race and gender",
-                labels=tuple(race.label if race else "not recorded" for race in race_labels),
-                series=tuple(
-                    Series(label, color, tuple(races[race, gender] for race in race_labels))
-                    for gender, label, color in genders
-                ),
+            chart=people_chart(
+                "People connected to matches acted on, by race and gender",
+                ((p.race, p.gender, p.individuals) for p in r.people),
             ),
         ),
         not_allowed_table(
@@ -745,10 +731,6 @@ def _tables(r: MarylandAnnualReport) -> list[Table]:
     ]
 
 
-def _count(n: int, noun: str, plural: str = "s") -> str:
-    return f"{n:,} {noun}" + ("" if n == 1 else plural)
-
-
 def _day(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
 
@@ -775,8 +757,8 @@ def _document(r: MarylandAnnualReport) -> Document:
             ("unauthorized uses", t.unauthorized_uses),
         ),
         findings=(
-            f"{_count(t.searches, 'search', 'es')} {r.period.during}, with "
-            f"{_count(len({x.system for x in r.systems}), 'system')}: {t.matches_returned:,} "
+            f"{counted(t.searches, 'search', 'searches')} {r.period.during}, with "
+            f"{counted(len({x.system for x in r.systems}), 'system')}: {t.matches_returned:,} "
             "possible "
             f"matches, {t.matches_acted_on:,} of which led to further investigative action"
             + (
@@ -784,11 +766,11 @@ def _document(r: MarylandAnnualReport) -> Document:
                 if t.matches_not_recorded
                 else ""
             )
-            + f"; {_count(t.unauthorized_uses, 'search', 'es')} the law did not allow. Not in the "
-            f"report: {_count(t.outside_period, 'record')} of other years, "
-            f"{_count(t.not_performed, 'request')} never performed, "
-            f"{_count(t.outside_scope, 'record')} the subtitle does not govern and "
-            f"{_count(t.before_the_law, 'search', 'es')} from before it was in force"
+            + f"; {counted(t.unauthorized_uses, 'search', 'searches')} the law did not allow. "
+            f"Not in the report: {counted(t.outside_period, 'record')} of other years, "
+            f"{counted(t.not_performed, 'request')} never performed, "
+            f"{counted(t.outside_scope, 'record')} the subtitle does not govern and "
+            f"{counted(t.before_the_law, 'search', 'searches')} from before it was in force"
             + (f", {t.other_agencies:,} of other agencies" if r.agency is not None else "")
             + "."
         ),

@@ -42,19 +42,20 @@ from frpolicy.jurisdictions import Jurisdiction, Version
 from frpolicy.jurisdictions.us_wa.laws2020_c257 import SURVEILLANCE
 from frpolicy.law import Choice, Citation, Confidence, Reading, Source, Verification
 from frpolicy.model import Analysis, CourtKind, Gender, ImageSource, Race, SearchRecord
-from frpolicy.policy import Outcome
+from frpolicy.policy import NO_LAW, Outcome
 from frpolicy.reports._assumptions import Assumptions, assumptions
-from frpolicy.reports._charts import BLUE, GREY, MET, PENDING, Series
+from frpolicy.reports._charts import BLUE, Series
 from frpolicy.reports._common import (
-    AGE_BANDS,
     SCHEMA_VERSION,
     Filer,
     LogTally,
     Period,
     ProblemRecord,
     age_band,
+    demographic_order,
     generator,
     law_of,
+    people_chart,
 )
 from frpolicy.reports._document import (
     COUNT_COLUMNS,
@@ -296,9 +297,8 @@ class _Tally(LogTally):
     ) -> None:
         """Sort one record: no surveillance, no warrant, outside the law, or a warrant's search."""
         request = record.request
-        try:
-            judged = terms.version or version_for(place, record)
-        except LookupError:
+        judged = terms.version or version_for(place, record)
+        if judged.instrument.id == NO_LAW:
             self.before_the_law += 1
             return
         if judged.decide(request) is Outcome.NOT_APPLICABLE:
@@ -325,7 +325,7 @@ def _read(entries: Iterable[tuple[int, Entry]], terms: ReportTerms) -> tuple[_Ta
         msg = f"limit: must not be negative, got {terms.limit}"
         raise ValueError(msg)
     place = law_of(_CODE, terms.law)
-    tally = _Tally(terms.limit)
+    tally = _Tally(terms.limit, problem_limit=terms.problem_limit)
     for number, entry in entries:
         tally.lines_read += 1
         if entry is None:
@@ -523,7 +523,7 @@ def warrant_subjects_report(
         subjects=tuple(
             SubjectCount(agency=a, age=age, race=race, gender=gender, subjects=n)
             for (a, age, race, gender), n in sorted(
-                subjects.items(), key=lambda i: (i[0][0], AGE_BANDS.index(i[0][1]), str(i[0][2:]))
+                subjects.items(), key=lambda i: demographic_order(i[0])
             )
         ),
         warrants=tuple(listed),
@@ -704,16 +704,6 @@ def _warrant_document(r: WarrantReport) -> Document:
 
 def _subjects_document(r: WarrantSubjectsReport) -> Document:
     t = r.totals
-    races: Counter[tuple[Race | None, Gender | None]] = Counter()
-    for x in r.subjects:
-        races[x.race, x.gender] += x.subjects
-    race_labels = sorted({race for race, _ in races}, key=lambda x: x.value if x else "~")
-    genders = (
-        (Gender.FEMALE, "female", BLUE),
-        (Gender.MALE, "male", PENDING),
-        (Gender.NONBINARY, "non-binary", MET),
-        (None, "not recorded", GREY),
-    )
     reading = next(x for x in r.assumptions.readings if x.reading == SUBJECTS_PERIOD.id)
     return Document(
         title=f"Subjects of facial recognition surveillance warrant applications, {r.period.label}"
@@ -762,13 +752,9 @@ def _subjects_document(r: WarrantSubjectsReport) -> Document:
                     )
                     for x in r.subjects
                 ),
-                chart=Chart(
-                    title="Subjects by race and gender",
-                    labels=tuple(race.label if race else "not recorded" for race in race_labels),
-                    series=tuple(
-                        Series(label, color, tuple(races[race, g] for race in race_labels))
-                        for g, label, color in genders
-                    ),
+                chart=people_chart(
+                    "Subjects by race and gender",
+                    ((x.race, x.gender, x.subjects) for x in r.subjects),
                 ),
             ),
             Table(

@@ -402,9 +402,14 @@ def version_page(jurisdiction: Jurisdiction, version: Version) -> str:
             "",
         ]
         for reading in version.readings:
+            # a reading may change only which requests the law governs (Washington's
+            # wa-requester-uses): say so, rather than list no rule at all
+            scoped = any(
+                v.reading == reading.id and v.scope != policy.scope for v in policy.variants
+            )
             lines += _reading_lines(
                 reading,
-                policy.resting_on(reading.id),
+                (*policy.resting_on(reading.id), *(["the scope"] if scoped else [])),
                 [
                     c
                     for c in verification.claims

@@ -32,7 +32,7 @@ a search for another place's police is bound, and the day the article took effec
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from frpolicy import conditions as c
@@ -146,9 +146,11 @@ ALABAMA_REQUESTER = c.requested_by_agency_of("US-AL", "Alabama")
 ALABAMA_SEARCHER = c.performed_by_agency_of("US-AL", "Alabama")
 # §15-10-110(a)(2): a one-to-many search of a database to identify an unknown individual
 IDENTIFICATION = c.analysis_is(Analysis.IDENTIFICATION)
+# the first moment of each day in Alabama, as an instant (UTC): a time with a fixed offset
+# compares as Python and the analysis both read it, whatever zone a request is given in
 _START = {
-    "third-month": datetime(2022, 7, 1, tzinfo=ZoneInfo(CALENDAR.timezone)),
-    "on-approval": datetime(2022, 4, 6, tzinfo=ZoneInfo(CALENDAR.timezone)),
+    "third-month": datetime(2022, 7, 1, tzinfo=ZoneInfo(CALENDAR.timezone)).astimezone(UTC),
+    "on-approval": datetime(2022, 4, 6, tzinfo=ZoneInfo(CALENDAR.timezone)).astimezone(UTC),
 }
 
 

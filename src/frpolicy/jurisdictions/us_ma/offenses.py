@@ -3,8 +3,24 @@
 G.L. c.274 §1: "A crime punishable by death or imprisonment in the state prison is a
 felony. All other crimes are misdemeanors." The line follows the *place* of possible
 confinement, not the length of the term: up to two and a half years in a house of
-correction is still a misdemeanor. :func:`classify` applies that test, and every offense
-of the catalog is built through it, so a classification cannot disagree with a penalty.
+correction is still a misdemeanor. "Punishable" reads the most the law allows, not the
+sentence given (*Commonwealth v. Pemberton*, Supreme Judicial Court): an offense
+punishable "in the state prison or the house of correction" is a state-prison offense, a
+felony, and its penalty is given as :attr:`~frpolicy.model.Confinement.STATE_PRISON`.
+
+A penalty sent without its place is still classed. G.L. c.279 §23: "No sentence of a male
+convict to imprisonment or confinement for more than two and one half years shall be
+executed in any jail or house of correction", and a life sentence is served in the state
+prison. So death, life, or a maximum over 30 months can only be a state-prison penalty: a
+felony, whatever place is stated. Only a shorter term, or a fine, needs its place to be
+classed, and without one it is a misdemeanor. :func:`classify` applies that test, and
+every offense of the catalog is built through it, so a classification cannot disagree with
+a penalty.
+
+Sources read (2026-12-07): c.274 §1 as quoted by equitas.law and mass.gov's self-help page
+("if the crime you are charged with allows you to be sent to state prison as a punishment,
+it is a felony regardless of the actual punishment you receive"); c.279 §23 on lawserver.com
+and ma.elaws.us; *Pemberton* on cetient.com (verification ``text``, confidence high).
 
 The catalog is a representative sample to exercise every rule, not the General Laws.
 Its penalties are recalled, not checked against the General Laws (verification
@@ -16,7 +32,10 @@ from __future__ import annotations
 
 from frpolicy.model import Classification, Confinement, Offense, OffenseCategory, Penalty
 
-__all__ = ["OFFENSES", "classify", "offense"]
+__all__ = ["HOUSE_OF_CORRECTION_MONTHS", "OFFENSES", "classify", "offense"]
+
+HOUSE_OF_CORRECTION_MONTHS = 30
+"""The longest term a house of correction may hold: two and a half years (G.L. c.279 §23)."""
 
 _SP = Confinement.STATE_PRISON
 _HOC = Confinement.HOUSE_OF_CORRECTION
@@ -28,10 +47,24 @@ _PROP = OffenseCategory.PROPERTY
 def classify(penalty: Penalty) -> Classification:
     """The class of an offense with this penalty under G.L. c.274 §1.
 
+    A felony when the penalty is death, life, a term in the state prison, or a term longer
+    than a house of correction may hold (:data:`HOUSE_OF_CORRECTION_MONTHS`), whatever place
+    is stated; otherwise a misdemeanor.
+
     >>> classify(Penalty(confinement=Confinement.HOUSE_OF_CORRECTION, max_term_months=30))
     <Classification.MISDEMEANOR: 'misdemeanor'>
+    >>> classify(Penalty(max_term_months=31))
+    <Classification.FELONY: 'felony'>
+    >>> classify(Penalty(life=True))
+    <Classification.FELONY: 'felony'>
     """
-    if penalty.death or penalty.confinement is Confinement.STATE_PRISON:
+    term = penalty.max_term_months
+    if (
+        penalty.death
+        or penalty.life
+        or penalty.confinement is Confinement.STATE_PRISON
+        or (term is not None and term > HOUSE_OF_CORRECTION_MONTHS)
+    ):
         return Classification.FELONY
     return Classification.MISDEMEANOR
 

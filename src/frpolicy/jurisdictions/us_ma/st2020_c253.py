@@ -13,11 +13,24 @@ reported to EOPSS quarterly (not a public record), and EOPSS publishes an annual
 
 §220 binds law enforcement: every search a Massachusetts police department or prosecutor
 asks for, and every search one performs (the State Police's own, whoever asked for it).
-A search the FBI runs on its own account is federal business, outside it.
+The Registry and the State Police it names are the Commonwealth's
+(:mod:`~frpolicy.jurisdictions.us_ma.conditions`):
+another state's are not among the bodies that may search, while an agency of another
+state that sends the Commonwealth's a written request is served on the same grounds. A
+search the FBI runs on its own account is federal business, outside it.
 
-Three questions the sources leave open are named readings (:data:`READINGS`): whether a
-warrant meets the requirement of a court order, what the State Police's
-identification-document exemption lifts, and when a quarterly report is due.
+Five questions the sources leave open are named readings (:data:`READINGS`, the first
+choice adopted): whether a warrant meets the requirement of a court order, what the State
+Police's identification-document exemption lifts, when a quarterly report is due, what
+emergency permits a search (``emergency-standard``: a risk of harm to a person that
+requires the search without delay, adopted, since a search that can wait for a court order
+is no emergency and EOPSS counts these requests as "exigent"; or any risk of harm to a
+person, as read before; or immediate danger of death or serious physical injury, the
+bills' standard), and whether identifying a deceased person is a basis of its own
+(``deceased-identification``: adopted, no, since no source names a third basis; EOPSS's
+2023-24 figures, 37 court-ordered and 7 exigent of 45 requests, leave one counted as
+neither). Both are unverified and of low confidence: the statute's words were not read
+(fastdemocracy MAB00081266 and the EOPSS figures it quotes; 2020 House Amendment #180).
 """
 
 from __future__ import annotations
@@ -100,7 +113,74 @@ IDENTIFICATION_DOCUMENTS_EXEMPTION = Reading(
     citation=CITATION,
 )
 QUARTERLY_REPORT_DUE = quarterly_report_due(CITATION)
-READINGS = (WARRANT_AS_COURT_ORDER, IDENTIFICATION_DOCUMENTS_EXEMPTION, QUARTERLY_REPORT_DUE)
+EMERGENCY_STANDARD = Reading(
+    id="emergency-standard",
+    question="What emergency permits a search without a court order? The statute's words "
+    "were not read: a summary says only 'emergency situations', EOPSS counts 'exigent' "
+    "requests, and the bills and their 2020 precursor say 'immediate danger of death or "
+    "serious physical injury'; what emergency is read?",
+    choices=(
+        Choice(
+            id="harm-requiring-haste",
+            text="A risk of harm to a person or group (death, serious physical injury or "
+            "other harm to a person) that requires the search without delay: a search that "
+            "can wait for a court order is no emergency, and 'exigent', EOPSS's word for "
+            "these requests, means one that cannot.",
+        ),
+        Choice(
+            id="harm-to-a-person",
+            text="A risk of harm to a person or group, immediate or not: the standard "
+            "recalled as 'a substantial risk of harm to any individual or group of people' "
+            "names no haste.",
+        ),
+        Choice(
+            id="immediate-danger",
+            text="Immediate danger of death or serious physical injury, the bills' standard "
+            "and that of the 2020 House Amendment #180.",
+        ),
+    ),
+    source=source(
+        Verification.UNVERIFIED,
+        _LOW,
+        "the statute's text was not read; fastdemocracy MAB00081266 ('emergency "
+        "situations'; 37 court-ordered and 7 exigent requests); Amend. #180 to H.4860",
+    ),
+    citation=CITATION,
+)
+DECEASED_IDENTIFICATION = Reading(
+    id="deceased-identification",
+    question="EOPSS's 2023-24 figures count 45 requests: 37 court-ordered, 7 exigent and 1 "
+    "neither. Does identifying a deceased person need a court order or an emergency, as "
+    "any search does, or is it a basis of its own?",
+    choices=(
+        Choice(
+            id="court-order-or-emergency",
+            text="A court order or an emergency, as for any search: no source seen names a "
+            "third basis, and one request of 45 counted as neither may be one refused or "
+            "withdrawn.",
+        ),
+        Choice(
+            id="own-basis",
+            text="A basis of its own: a written request to identify a deceased person, as "
+            "the bills allow, and as the one request EOPSS counted as neither "
+            "court-ordered nor exigent suggests.",
+        ),
+    ),
+    source=source(
+        Verification.UNVERIFIED,
+        _LOW,
+        "fastdemocracy MAB00081266 (EOPSS report, 2023-09-01 to 2024-09-30); provisions "
+        "catalog §14 item 2",
+    ),
+    citation=CITATION,
+)
+READINGS = (
+    WARRANT_AS_COURT_ORDER,
+    IDENTIFICATION_DOCUMENTS_EXEMPTION,
+    QUARTERLY_REPORT_DUE,
+    EMERGENCY_STANDARD,
+    DECEASED_IDENTIFICATION,
+)
 """The readings this version rests on; the first choice of each is the one adopted."""
 
 # -- who is bound -----------------------------------------------------------------------------
@@ -108,16 +188,25 @@ READINGS = (WARRANT_AS_COURT_ORDER, IDENTIFICATION_DOCUMENTS_EXEMPTION, QUARTERL
 SCOPE = c.LAW_ENFORCEMENT_REQUEST | c.LAW_ENFORCEMENT_SEARCH
 """§220 governs every search a Massachusetts law enforcement agency asks for or performs."""
 
-# Police send a written request to one of three bodies, which alone search.
-AUTHORIZED_SEARCHER = c.performed_by(_RMV) | c.performed_by(_SP) | c.performed_by(_FBI)
+# Police send a written request to one of three bodies, which alone search: the
+# Commonwealth's Registry and State Police, or the FBI.
+AUTHORIZED_SEARCHER = (
+    c.performed_by_massachusetts(_RMV) | c.performed_by_massachusetts(_SP) | c.performed_by(_FBI)
+)
 COURT_ORDERED = c.COURT_ORDER_AUTHORIZES_SEARCH & c.COURT_ORDER_IN_FORCE
 WARRANT_IN_HAND = c.WARRANT_AUTHORIZES_SEARCH & c.WARRANT_IN_FORCE
-# The emergency standard (a substantial risk of harm to a person or group) is unverified:
-# harm to a person is required, immediacy is not.
-EMERGENCY = c.EMERGENCY_DECLARED & c.EMERGENCY_HARM_TO_A_PERSON
+# The emergency standard is unverified: read as a risk of harm to a person that cannot
+# wait (a reading, EMERGENCY_STANDARD).
+EMERGENCY = c.EMERGENCY_DECLARED & c.EMERGENCY_HARM_TO_A_PERSON & c.EMERGENCY_IMMEDIATE
+"""An emergency as adopted: harm to a person, requiring the search without delay."""
+_EMERGENCIES = {
+    "harm-requiring-haste": EMERGENCY,
+    "harm-to-a-person": c.EMERGENCY_DECLARED & c.EMERGENCY_HARM_TO_A_PERSON,
+    "immediate-danger": c.EMERGENCY_DECLARED & c.EMERGENCY_IMMEDIATE_DANGER,
+}
 IDENTIFICATION_DOCUMENTS = (
-    c.performed_by(_SP)
-    & c.requested_by(_SP)
+    c.performed_by_massachusetts(_SP)
+    & c.requested_by_massachusetts(_SP)
     & c.purpose_is(Purpose.IDENTIFICATION_DOCUMENT_INVESTIGATION)
 )
 
@@ -130,9 +219,26 @@ def _court_order(readings: Mapping[str, Reading]) -> Predicate:
 
 def _rules(readings: Mapping[str, Reading]) -> tuple[Rule, ...]:
     court_order = _court_order(readings)
+    emergency = _EMERGENCIES[readings[EMERGENCY_STANDARD.id].chosen]
     id_docs: Predicate = IDENTIFICATION_DOCUMENTS
     if readings[IDENTIFICATION_DOCUMENTS_EXEMPTION.id].chosen == "written-request":
-        id_docs &= court_order | EMERGENCY
+        id_docs &= court_order | emergency
+    deceased: tuple[Rule, ...] = ()
+    if readings[DECEASED_IDENTIFICATION.id].chosen == "own-basis":
+        deceased = (
+            Rule(
+                id="MA-LAW-DECEASED",
+                effect=Effect.PERMIT,
+                when=AUTHORIZED_SEARCHER
+                & c.WRITTEN_REQUEST
+                & c.purpose_is(Purpose.IDENTIFY_DECEASED),
+                citation=CITATION,
+                paraphrase="On a written request to identify a deceased person, the Registry "
+                "of Motor Vehicles, the State Police or the FBI may perform a search without "
+                "a court order or an emergency. Read so (a reading), not from the text.",
+                source=DECEASED_IDENTIFICATION.source,
+            ),
+        )
     return (
         Rule(
             id="MA-LAW-COURT-ORDER",
@@ -150,12 +256,12 @@ def _rules(readings: Mapping[str, Reading]) -> tuple[Rule, ...]:
         Rule(
             id="MA-LAW-EMERGENCY",
             effect=Effect.PERMIT,
-            when=AUTHORIZED_SEARCHER & c.WRITTEN_REQUEST & EMERGENCY,
+            when=AUTHORIZED_SEARCHER & c.WRITTEN_REQUEST & emergency,
             citation=CITATION,
-            paraphrase="On a written request in an emergency that threatens harm to a "
-            "person, the Registry of Motor Vehicles, the State Police or the FBI may perform "
-            "a search. The standard, a substantial risk of harm to a person or group, is not "
-            "verified: harm to a person is required, immediacy is not.",
+            paraphrase="On a written request in an emergency, the Registry of Motor "
+            "Vehicles, the State Police or the FBI may perform a search. The standard is not "
+            "verified; it is read as a risk of harm to a person or group that requires the "
+            "search without delay (a reading).",
             source=source(
                 Verification.SUMMARY, _MED, _SUMMARY + "; the emergency standard unverified (M)"
             ),
@@ -169,6 +275,7 @@ def _rules(readings: Mapping[str, Reading]) -> tuple[Rule, ...]:
             "work on identification documents, such as license fraud.",
             source=source(Verification.SUMMARY, _LOW, "fastdemocracy MAB00081266"),
         ),
+        *deceased,
     )
 
 
@@ -233,14 +340,23 @@ def _invariants(readings: Mapping[str, Reading]) -> tuple[Invariant, ...]:
     if readings[WARRANT_AS_COURT_ORDER.id].chosen == "yes":
         court_order |= c.WARRANT_AUTHORIZES_SEARCH & c.WARRANT_IN_FORCE
     emergency = c.EMERGENCY_DECLARED & c.EMERGENCY_HARM_TO_A_PERSON
+    standard = readings[EMERGENCY_STANDARD.id].chosen
+    if standard == "harm-requiring-haste":
+        emergency &= c.EMERGENCY_IMMEDIATE
+    elif standard == "immediate-danger":
+        emergency = c.EMERGENCY_DECLARED & c.EMERGENCY_IMMEDIATE_DANGER
     own_id_work = (
         c.performed_by(_SP)
+        & c.MASSACHUSETTS_SEARCHER
         & c.requested_by(_SP)
+        & c.MASSACHUSETTS_REQUESTER
         & c.purpose_is(Purpose.IDENTIFICATION_DOCUMENT_INVESTIGATION)
     )
     basis = court_order | emergency
     if readings[IDENTIFICATION_DOCUMENTS_EXEMPTION.id].chosen == "written-request-and-basis":
         basis |= own_id_work
+    if readings[DECEASED_IDENTIFICATION.id].chosen == "own-basis":
+        basis |= c.purpose_is(Purpose.IDENTIFY_DECEASED)
     return (
         Invariant(
             id="binds-law-enforcement",
@@ -255,7 +371,8 @@ def _invariants(readings: Mapping[str, Reading]) -> tuple[Invariant, ...]:
             id="named-searchers",
             statement="A permitted search is performed by the Registry of Motor Vehicles, the "
             "State Police or the FBI, never by the police department that asked for it.",
-            holds=c.performed_by(_RMV) | c.performed_by(_SP) | c.performed_by(_FBI),
+            holds=(c.performed_by(_RMV) | c.performed_by(_SP)) & c.MASSACHUSETTS_SEARCHER
+            | c.performed_by(_FBI),
             citation=CITATION,
         ),
         Invariant(
@@ -275,7 +392,8 @@ def _invariants(readings: Mapping[str, Reading]) -> tuple[Invariant, ...]:
         Invariant(
             id="court-order-or-emergency",
             statement="A permitted search rests on a court order in force that authorizes it, "
-            "or on an emergency threatening harm to a person.",
+            "or on an emergency as the standard is read (or, read so, identifies a deceased "
+            "person).",
             holds=basis,
             citation=CITATION,
         ),
@@ -299,26 +417,11 @@ PROVISIONS = (
         source=source(Verification.SUMMARY, _MED, _SUMMARY),
     ),
     Provision(
-        id="MA-LAW-EMERGENCY-STANDARD",
-        citation=CITATION,
-        text="Open: the emergency standard. Background knowledge, unchecked, puts it as a "
-        "substantial risk of harm to a person or group; the rules require harm to a person "
-        "(death, serious physical injury or other harm to a person), not immediacy.",
-        source=source(Verification.UNVERIFIED, _LOW, "provisions catalog §1.3 (M)"),
-    ),
-    Provision(
         id="MA-LAW-GAPS",
         text="What the statute does not ask, as far as the sources show: a probable-cause "
         "warrant, an offense threshold, notice to defendants, an after-the-fact court "
         "filing for emergencies, or public search logs. These are what the 2023 bill adds.",
         source=source(Verification.SUMMARY, _MED, "provisions catalog §1.3"),
-    ),
-    Provision(
-        id="MA-LAW-DECEASED",
-        text="Open: whether the statute allows a search to identify a deceased person "
-        "without a court order. Not encoded: such a search needs a court order or an "
-        "emergency here.",
-        source=source(Verification.UNVERIFIED, _LOW, "provisions catalog §14 item 2"),
     ),
 )
 

@@ -5,31 +5,75 @@ Prohibitions": SB 182, chapter 808, and its House cross-file HB 338, chapter 809
 2024-05-16, in force from 2024-10-01. Sections 2-501, 2-502, 2-503(a)(1)(i)-(ii), 2-504,
 2-505, 2-507, 2-508 and 2-510 were read in copies of the text (verification ``text``);
 §2-503(a)(1)(iii) and what follows it were not: the bans on real-time identification and on
-searching sketches rest on the news and are marked so; the limits on databases and the
-verification by a trained person are kept as prose.
+searching sketches rest on the news, and each is a reading that can be switched off; the
+limits on databases and the verification by a trained person are kept as prose.
 
 What it asks, in short: a Maryland police officer, or another employee or agent of a law
-enforcement agency, may use facial recognition in a criminal investigation only to
-investigate a crime in one of twelve categories
-(:mod:`~frpolicy.jurisdictions.us_md.offenses`); never to analyse an image of a person
-engaged in constitutionally protected activity without reasonable suspicion, nor a person
-the search does not intend to identify. A result is never the sole
-basis for probable cause or a positive identification, and the State discloses the search
-in discovery. None of this restricts the uses §2-507 names: identifying a missing,
-deceased or incapacitated person, redaction, forensic analysis of seized media,
-securing the agency's premises, and work unrelated to a criminal investigation. The search
-itself needs no warrant.
+enforcement agency, may not, "in the furtherance of a criminal investigation", use facial
+recognition to investigate a crime outside twelve categories
+(:mod:`~frpolicy.jurisdictions.us_md.offenses`), nor analyse an image of a person engaged
+in constitutionally protected activity without reasonable suspicion, nor one of a person
+the search does not intend to identify. A result is never the sole basis for probable
+cause or a positive identification; the State discloses the search in discovery; every
+search is counted in the agency's annual report. None of this restricts the uses §2-507
+names: identifying a missing, deceased or incapacitated person, redaction, forensic
+analysis of seized media, securing the agency's premises, and otherwise legitimate activity
+unrelated to a criminal investigation. The search itself needs no warrant.
+
+Maryland has no default ban. The bans of §2-503 bind use in furtherance of a criminal
+investigation only, and §2-507(5) says the subtitle does not restrict the rest, so every
+request lands on a rule: a search in a criminal investigation is permitted for a crime in
+the twelve categories and forbidden for another; a use §2-507 names is permitted by its
+item. A use unrelated to a criminal investigation is encoded as permitted under §2-507(5),
+not as outside the scope, because the subtitle still governs it: §2-510 counts every search
+("the type of crime or incident associated with each use") and §2-502 still limits what its
+result may establish. What furthers a criminal investigation is read from the request: its
+purpose is to investigate a crime (:data:`INVESTIGATIVE_PURPOSES`: the victim or the
+witness of one, identity documents, a record of protected activity included); or, for an
+emergency or another purpose (:data:`OPEN_PURPOSES`), a crime is under investigation: the
+request names the offense. A stated suspicion that names no crime does not make an
+emergency an investigation: the subtitle restricts the investigation of crimes, and its
+twelve categories are drawn by offense (as read). With no offense named, an emergency (a
+person threatening suicide, an armed person on a roof) is unrelated to a criminal
+investigation, as read (:data:`EMERGENCY_WITHOUT_CRIME`). A search in a criminal
+investigation that names no offense is not permitted: nothing shows the crime is listed.
 
 Who is bound: §2-501 defines facial recognition as technology used "by or at the direction
-of" a law enforcement agency, so the subtitle governs every search a Maryland law
-enforcement agency asks for or performs, whoever else takes part (a search it asks the
-FBI or the Motor Vehicle Administration to run included). A search the FBI runs on its
-own account is not Maryland's to govern. Nor is a use that identifies, verifies or tracks
+of" a law enforcement agency, which takes the meaning of Public Safety §2-101: an agency of
+the State or of its political subdivisions, Maryland's own (an agency whose home, see
+:class:`~frpolicy.model.Agency`, is ``US-MD`` or states none). So the subtitle governs every
+search a Maryland law enforcement agency asks for or performs, whoever else takes part: a
+search it asks the FBI, the Motor Vehicle Administration or another state's police to run,
+and one it runs for a federal agency or another state's. A search no Maryland law
+enforcement agency asks for or performs is not Maryland's to govern: the FBI's own, a
+Delaware department's request to the Motor Vehicle Administration (not a law enforcement
+agency), or a Virginia department's own. Nor is a use that identifies, verifies or tracks
 no one (inferring emotions, say): it is not facial recognition as §2-501 defines it.
 
-Two questions the text leaves open are named readings (:data:`READINGS`): whether a
-State's Attorney's office is a law enforcement agency, and by when the disclosures of
-§2-504 are due.
+Five questions the text leaves open are named readings (:data:`READINGS`): whether a
+State's Attorney's office is a law enforcement agency, by when the disclosures of §2-504
+are due, whether an emergency with no crime suspected furthers a criminal investigation,
+and whether the bans on real-time identification and on sketches, read from the news only,
+are law.
+
+Decisions of the third reading (finding, decision, confidence, source):
+
+- Weapon crimes by subsection (§2-503(a)(1)(i)6; Crim. Law §4-203(a)(1)): the catalog has a
+  code per subsection; plain carrying, (a)(1)(i), is on no list and is forbidden; an offense
+  on two lists (first-degree child abuse, Crim. Law §14-101(a)) is accepted with both. V,
+  high: the texts of §2-503, §4-203 and §14-101.
+- Use "in the furtherance of a criminal investigation" (§2-503(a)(1); §2-507(5)): no default
+  ban; non-investigative uses are permitted under §2-507(5) as above; an emergency with no
+  crime suspected is one of them (reading ``md-emergency-without-crime``). V, high for the
+  text; medium for the emergency, which the subtitle does not name.
+- Real-time identification and sketches (§2-503(a)(1)(iii) ff., not read): two readings,
+  each banning as reported or encoding nothing. N, low: idtechwire.com, 2024.
+- Annual report (§2-510(a)): a duty of every search the subtitle governs, counted in the
+  agency's report due February 1 of the next year. V, high: the text of §2-510 (casetext).
+- Discovery (§2-504; Md. Rule 4-263(h)(1) with 4-213): within 30 days after the first
+  appearance in the case (counsel's or the defendant's, whichever came first), no longer the
+  arraignment. S, medium: Rule 4-271(a)(1), which runs from the same event in the same
+  words, was read; Rule 4-263(h) was read only in its history note.
 """
 
 from __future__ import annotations
@@ -54,9 +98,23 @@ from frpolicy.law import (
 from frpolicy.model import AgencyKind, Analysis, Disclosure, EventKind, Purpose
 from frpolicy.policy import EVERY_REQUEST, Deadline, Duty, Effect, Outcome, Policy, Rule, Unit
 from frpolicy.predicates import Any as AnyOf
-from frpolicy.predicates import Predicate, leaf
+from frpolicy.predicates import Leaf, Predicate, leaf
 
-__all__ = ["CH808", "EXCEPTED_PURPOSES", "INSTRUMENT", "READINGS"]
+__all__ = [
+    "CH808",
+    "DISCOVERY_DEADLINE",
+    "EMERGENCY_WITHOUT_CRIME",
+    "EXCEPTED_PURPOSES",
+    "INSTRUMENT",
+    "INVESTIGATION",
+    "INVESTIGATIVE_PURPOSES",
+    "NO_CRIME_SUSPECTED",
+    "OPEN_PURPOSES",
+    "PROSECUTORS",
+    "READINGS",
+    "REAL_TIME_BAN",
+    "SKETCH_BAN",
+]
 
 INSTRUMENT = Instrument(
     id=INSTRUMENT_ID,
@@ -71,12 +129,14 @@ INSTRUMENT = Instrument(
 
 _HIGH, _MED, _LOW = Confidence.HIGH, Confidence.MEDIUM, Confidence.LOW
 _TEXT = (
-    "text of the Criminal Procedure Article (self-law.org, lexace.ai, findlaw, mgaleg.maryland.gov)"
+    "text of the Criminal Procedure Article (self-law.org, lexace.ai, findlaw, casetext, "
+    "mgaleg.maryland.gov)"
 )
 _NEWS = (
-    "idtechwire.com, 2024 ('the use of facial recognition technology based on sketches ... is "
-    "prohibited; real-time identification ... is banned'); the text of §2-503(a)(1)(iii) ff. "
-    "was not read (provisions catalog MD-OTHER-BANS, M)"
+    "idtechwire.com, 2024 ('The use of facial recognition technology based on sketches or "
+    "other manually produced images is prohibited. Real-time identification through facial "
+    "recognition is banned.'); the text of §2-503(a)(1)(iii) ff. was not read (provisions "
+    "catalog MD-OTHER-BANS, M)"
 )
 
 # -- readings: where the text admits more than one answer -----------------------------------
@@ -103,6 +163,7 @@ PROSECUTORS = Reading(
     source=source(Verification.UNVERIFIED, _LOW, "Public Safety §2-101 was not read"),
     citation=cite("2-501", "(c)"),
 )
+"""Whether a State's Attorney's office is a law enforcement agency of §2-501(c)."""
 DISCOVERY_DEADLINE = Reading(
     id="md-discovery-deadline",
     question="By when must the State make the disclosures of §2-504? The statute sends to the "
@@ -110,8 +171,10 @@ DISCOVERY_DEADLINE = Reading(
     choices=(
         Choice(
             id="rule-4-263",
-            text="Within 30 days after the defendant's first appearance in the circuit court "
-            "(Md. Rule 4-263(h)(1)), counted from the arraignment.",
+            text="Within 30 days after the earlier of the appearance of counsel or the "
+            "defendant's first appearance before the court under Rule 4-213 (Md. Rule "
+            "4-263(h)(1)): the first appearance in the case, or else the arraignment, which "
+            "is itself an appearance.",
         ),
         Choice(
             id="before-trial",
@@ -122,12 +185,89 @@ DISCOVERY_DEADLINE = Reading(
     source=source(
         Verification.SUMMARY,
         _MED,
-        "Md. Rule 4-263(h)(1) as summarized by marylandcriminalattorneyblog.com; the District "
-        "Court's Rule 4-262 was not read",
+        "Md. Rule 4-271(a)(1), read in the casetext copy, runs the circuit court's trial date "
+        "from 'the earlier of the appearance of counsel or the first appearance of the "
+        "defendant before the circuit court pursuant to Rule 4-213'; Rule 4-263(h)(1) was "
+        "read only in its history note (a 2012 order added the reference to Rule 4-213) and "
+        "in marylandcriminalattorneyblog.com's summary; the District Court's Rule 4-262 "
+        "was not read",
     ),
     citation=cite("2-504"),
 )
-READINGS = (PROSECUTORS, DISCOVERY_DEADLINE)
+"""By when the disclosures of §2-504 are due."""
+EMERGENCY_WITHOUT_CRIME = Reading(
+    id="md-emergency-without-crime",
+    question="Is a search in an emergency whose request names no crime (no offense stated: a "
+    "person threatening suicide, an armed person on a roof) made 'in the furtherance of a "
+    "criminal investigation' (§2-503(a)(1))? The subtitle names no emergency.",
+    choices=(
+        Choice(
+            id="unrelated",
+            text="No: with no crime named there is no criminal investigation to further; "
+            "the emergency response is otherwise legitimate activity unrelated to one, which "
+            "§2-507(5) leaves unrestricted. An emergency whose request names a crime (an "
+            "abduction) furthers the investigation of that crime. A suspicion stated with no "
+            "crime named does not make it one: the twelve categories are drawn by offense.",
+        ),
+        Choice(
+            id="investigation",
+            text="Yes: the police meet every emergency as a possible crime, so a search in one "
+            "furthers a criminal investigation and needs a crime in the twelve categories "
+            "(category 11, a substantial and ongoing threat to public safety, may be one); "
+            "with none stated, nothing permits it.",
+        ),
+    ),
+    source=source(
+        Verification.TEXT,
+        _MED,
+        "§2-503(a)(1) and §2-507(5) read; that an emergency without a crime falls outside "
+        "'a criminal investigation' is an interpretation",
+    ),
+    citation=cite("2-503", "(a)(1)"),
+)
+"""Whether an emergency with no crime suspected furthers a criminal investigation."""
+REAL_TIME_BAN = Reading(
+    id="md-real-time-ban",
+    question="Does the subtitle ban real-time identification with facial recognition, as the "
+    "news reports? The text of §2-503(a)(1)(iii) and what follows it was not read.",
+    choices=(
+        Choice(
+            id="as-reported",
+            text="Yes, as reported: in a criminal investigation, no real-time identification. "
+            "Failing closed: if the ban is law, a search it forbids is not reported permitted.",
+        ),
+        Choice(
+            id="not-encoded",
+            text="Nothing is encoded: only the text read is law here, and a real-time search "
+            "is judged by the rest of the subtitle.",
+        ),
+    ),
+    source=source(Verification.NEWS, _LOW, _NEWS),
+    citation=cite("2-503"),
+)
+"""Whether the reported ban on real-time identification is law."""
+SKETCH_BAN = Reading(
+    id="md-sketch-ban",
+    question="Does the subtitle ban facial-recognition searches of sketches and other "
+    "manually produced images, as the news reports? The text of §2-503(a)(1)(iii) and what "
+    "follows it was not read.",
+    choices=(
+        Choice(
+            id="as-reported",
+            text="Yes, as reported: in a criminal investigation, no search of a sketch. "
+            "Failing closed: if the ban is law, a search it forbids is not reported permitted.",
+        ),
+        Choice(
+            id="not-encoded",
+            text="Nothing is encoded: only the text read is law here, and a sketch is judged "
+            "by the rest of the subtitle.",
+        ),
+    ),
+    source=source(Verification.NEWS, _LOW, _NEWS),
+    citation=cite("2-503"),
+)
+"""Whether the reported ban on searching sketches is law."""
+READINGS = (PROSECUTORS, DISCOVERY_DEADLINE, EMERGENCY_WITHOUT_CRIME, REAL_TIME_BAN, SKETCH_BAN)
 """The readings this version rests on; the first choice of each is the one adopted."""
 
 # -- who is bound -----------------------------------------------------------------------------
@@ -154,7 +294,7 @@ def _scope(readings: Mapping[str, Reading]) -> Predicate:
     ) & c.IDENTIFY_VERIFY_OR_TRACK
 
 
-# -- the conditions of §2-503 and §2-507 ------------------------------------------------------
+# -- what furthers a criminal investigation: §2-503(a)(1), §2-507 --------------------------------
 
 EXCEPTED_PURPOSES: dict[str, frozenset[Purpose]] = {
     "(1)": frozenset(
@@ -168,19 +308,91 @@ EXCEPTED_PURPOSES: dict[str, frozenset[Purpose]] = {
     "(2)": frozenset({Purpose.REDACTION}),
     "(3)": frozenset({Purpose.SEIZED_MEDIA_ANALYSIS}),
     "(4)": frozenset({Purpose.FACILITY_SECURITY}),
-    "(5)": frozenset({Purpose.NON_INVESTIGATIVE, Purpose.LICENSE_ISSUANCE}),
+    "(5)": frozenset(
+        {
+            Purpose.NON_INVESTIGATIVE,
+            Purpose.LICENSE_ISSUANCE,
+            Purpose.TRAVEL_VERIFICATION,
+            Purpose.FEDERALLY_MANDATED,
+        }
+    ),
 }
-"""The purposes §2-507 does not restrict, by its item."""
-_EXCEPTED = frozenset().union(*EXCEPTED_PURPOSES.values())
-
-# §2-503(a)(1): "in the furtherance of a criminal investigation": any use §2-507 does not name.
-INVESTIGATION = leaf(
-    "criminal_investigation",
-    "the search is in furtherance of a criminal investigation: its purpose is none of those "
-    "§2-507 leaves unrestricted",
-    "r.purpose not in EXCEPTED",
-    EXCEPTED=_EXCEPTED,
+"""The purposes §2-507 does not restrict, by its item; item (5) also takes an emergency or
+another purpose with no crime suspected (:data:`OPEN_PURPOSES`)."""
+INVESTIGATIVE_PURPOSES = frozenset(
+    {
+        Purpose.CRIMINAL_INVESTIGATION,
+        Purpose.IDENTIFICATION_DOCUMENT_INVESTIGATION,
+        Purpose.IDENTIFY_VICTIM,
+        Purpose.IDENTIFY_WITNESS,
+        Purpose.RECORD_PROTECTED_ACTIVITY,
+    }
 )
+"""The purposes that further a criminal investigation whatever else the request states.
+
+Identifying the victim or a witness of a crime investigates that crime (a victim found in
+seized media is §2-507(3)'s). Recording a person's exercise of constitutional rights is
+never "otherwise legitimate activity" that §2-507(5) could leave unrestricted, and is the
+use §2-503(a)(1)(ii)1 restrains: it is read as investigative, failing closed."""
+OPEN_PURPOSES = frozenset(
+    {
+        Purpose.EMERGENCY,
+        Purpose.OTHER,
+        Purpose.IDENTIFY_DETAINED,
+        Purpose.IDENTIFY_CONCEALING_IDENTITY,
+        Purpose.IDENTIFY_DANGER_TO_SELF_OR_OTHERS,
+        Purpose.VET_UNDERCOVER_OFFICER,
+    }
+)
+"""The purposes that further a criminal investigation only when the request names a crime:
+an emergency (as read, :data:`EMERGENCY_WITHOUT_CRIME`), identifying a person lawfully
+detained, one concealing their identity or one who is a danger to themselves or others,
+vetting an undercover officer, and another purpose. None of them is an investigation in
+itself (a person may be detained, or a danger to themselves, with no crime in view), and
+§2-507 names none of them."""
+
+NO_CRIME_SUSPECTED = leaf(
+    "no_crime_suspected",
+    "no crime is under investigation: the request names no offense",
+    "r.offense is None",
+)
+"""No offense is named: the request investigates no crime."""
+
+
+def _emergency_investigates(readings: Mapping[str, Reading]) -> bool:
+    return readings[EMERGENCY_WITHOUT_CRIME.id].chosen == "investigation"
+
+
+def _investigation(readings: Mapping[str, Reading]) -> Leaf:
+    """§2-503(a)(1): the search is "in the furtherance of a criminal investigation"."""
+    if _emergency_investigates(readings):
+        return leaf(
+            "criminal_investigation_every_emergency",
+            "the search is in furtherance of a criminal investigation: its purpose is to "
+            "investigate a crime or to meet an emergency, or another purpose and it names a "
+            "crime",
+            "r.purpose in INVESTIGATIVE or (r.purpose in OPEN and r.offense is not None)",
+            INVESTIGATIVE=INVESTIGATIVE_PURPOSES | {Purpose.EMERGENCY},
+            OPEN=OPEN_PURPOSES - {Purpose.EMERGENCY},
+        )
+    return leaf(
+        "criminal_investigation",
+        "the search is in furtherance of a criminal investigation: its purpose is to "
+        "investigate a crime, or it is an emergency or another purpose and it names a crime",
+        "r.purpose in INVESTIGATIVE or (r.purpose in OPEN and r.offense is not None)",
+        INVESTIGATIVE=INVESTIGATIVE_PURPOSES,
+        OPEN=OPEN_PURPOSES,
+    )
+
+
+def _unrelated(readings: Mapping[str, Reading]) -> Predicate:
+    """§2-507(5): otherwise legitimate activity unrelated to a criminal investigation."""
+    open_ = OPEN_PURPOSES - ({Purpose.EMERGENCY} if _emergency_investigates(readings) else set())
+    return c.purpose_in(EXCEPTED_PURPOSES["(5)"]) | (c.purpose_in(open_) & NO_CRIME_SUSPECTED)
+
+
+INVESTIGATION = _investigation({r.id: r for r in READINGS})
+"""§2-503(a)(1): the search is in furtherance of a criminal investigation, as adopted."""
 LISTED = c.offense_on_any(
     "offense_listed",
     "the offense (or the attempt) is in one of the twelve categories of §2-503(a)(1)(i)",
@@ -191,16 +403,46 @@ OFFENSE_STATED = leaf(
 )
 
 
-def _rules() -> tuple[Rule, ...]:
+def _rules(readings: Mapping[str, Reading]) -> tuple[Rule, ...]:
     text = source(Verification.TEXT, _HIGH, _TEXT)
     news = source(Verification.NEWS, _LOW, _NEWS)
+    investigation = _investigation(readings)
+    reported: list[Rule] = []
+    if readings[REAL_TIME_BAN.id].chosen == "as-reported":
+        # §2-503(a)(1)(iii) ff. (not read) ... reported: no real-time identification.
+        reported.append(
+            Rule(
+                id="MD-REAL-TIME",
+                effect=Effect.FORBID,
+                when=investigation & c.REAL_TIME,
+                citation=cite("2-503"),
+                paraphrase="As the news reports the subtitle: no real-time identification with "
+                "facial recognition. The subsection's text was not read (a reading).",
+                source=news,
+            )
+        )
+    if readings[SKETCH_BAN.id].chosen == "as-reported":
+        # §2-503(a)(1)(iii) ff. (not read) ... reported: no search of a sketch.
+        reported.append(
+            Rule(
+                id="MD-SKETCH",
+                effect=Effect.FORBID,
+                when=investigation & c.SKETCH,
+                citation=cite("2-503"),
+                paraphrase="As the news reports the subtitle: no facial-recognition search of a "
+                "sketch or another manually produced image. The subsection's text was not "
+                "read (a reading).",
+                source=news,
+            )
+        )
     return (
-        # §2-503(a)(1)(i) An officer may not use facial recognition to investigate a crime other
-        # than one of twelve categories; for those, the subtitle lets it be used.
+        # §2-503(a)(1)(i) An officer may not, in furtherance of a criminal investigation, use
+        # facial recognition to investigate a crime other than one of twelve categories; for
+        # those, the subtitle lets it be used.
         Rule(
             id="MD-OFFENSES",
             effect=Effect.PERMIT,
-            when=INVESTIGATION & LISTED,
+            when=investigation & LISTED,
             citation=cite("2-503", "(a)(1)(i)"),
             paraphrase="In a criminal investigation, a law enforcement agency may use facial "
             "recognition to investigate the commission of, or the attempt to commit, a crime "
@@ -210,7 +452,7 @@ def _rules() -> tuple[Rule, ...]:
         Rule(
             id="MD-UNLISTED",
             effect=Effect.FORBID,
-            when=INVESTIGATION & OFFENSE_STATED & ~LISTED,
+            when=investigation & OFFENSE_STATED & ~LISTED,
             citation=cite("2-503", "(a)(1)(i)"),
             paraphrase="An officer may not, in furtherance of a criminal investigation, use "
             "facial recognition to investigate a crime outside the twelve categories.",
@@ -221,7 +463,7 @@ def _rules() -> tuple[Rule, ...]:
         Rule(
             id="MD-PROTECTED",
             effect=Effect.FORBID,
-            when=INVESTIGATION & c.PROTECTED_ACTIVITY & ~c.REASONABLE_SUSPICION,
+            when=investigation & c.PROTECTED_ACTIVITY & ~c.REASONABLE_SUSPICION,
             citation=cite("2-503", "(a)(1)(ii)1"),
             paraphrase="An officer may not analyse an image or a recording of a person engaged "
             "in activity the United States or Maryland Constitution or the Declaration of "
@@ -233,32 +475,13 @@ def _rules() -> tuple[Rule, ...]:
         Rule(
             id="MD-BYSTANDER",
             effect=Effect.FORBID,
-            when=INVESTIGATION & c.BYSTANDER,
+            when=investigation & c.BYSTANDER,
             citation=cite("2-503", "(a)(1)(ii)2"),
             paraphrase="An officer may not analyse an image or a recording of a person who is "
             "not intended to be identified.",
             source=text,
         ),
-        # §2-503(a)(1)(iii) ff. (not read) ... reported: no real-time identification.
-        Rule(
-            id="MD-REAL-TIME",
-            effect=Effect.FORBID,
-            when=INVESTIGATION & c.REAL_TIME,
-            citation=cite("2-503"),
-            paraphrase="As the news reports the subtitle: no real-time identification with "
-            "facial recognition. The subsection's text was not read.",
-            source=news,
-        ),
-        # §2-503(a)(1)(iii) ff. (not read) ... reported: no search of a sketch.
-        Rule(
-            id="MD-SKETCH",
-            effect=Effect.FORBID,
-            when=INVESTIGATION & c.SKETCH,
-            citation=cite("2-503"),
-            paraphrase="As the news reports the subtitle: no facial-recognition search of a "
-            "sketch or another manually produced image. The subsection's text was not read.",
-            source=news,
-        ),
+        *reported,
         # §2-507 The subtitle does not restrict these uses.
         Rule(
             id="MD-EXCEPT-IDENTIFY",
@@ -300,13 +523,17 @@ def _rules() -> tuple[Rule, ...]:
             "a law enforcement agency's custody or care.",
             source=text,
         ),
+        # §2-507(5), with §2-503(a)(1): the bans bind use in a criminal investigation only.
         Rule(
             id="MD-EXCEPT-NONINVESTIGATIVE",
             effect=Effect.PERMIT,
-            when=c.purpose_in(EXCEPTED_PURPOSES["(5)"]),
+            when=_unrelated(readings),
             citation=cite("2-507", "(5)"),
             paraphrase="The subtitle does not restrict otherwise legitimate activity unrelated "
-            "to a criminal investigation.",
+            "to a criminal investigation, and §2-503 restricts only use in furtherance of one: "
+            "work unrelated to an investigation, licensing, travellers' identity, a federally "
+            "mandated use and, with no crime suspected, an emergency (a reading) or another "
+            "purpose. Maryland has no default ban.",
             source=text,
         ),
     )
@@ -326,7 +553,7 @@ def _duties(readings: Mapping[str, Reading]) -> tuple[Duty, ...]:
     text = source(Verification.TEXT, _HIGH, _TEXT)
     scope = _scope(readings)
     if readings[DISCOVERY_DEADLINE.id].chosen == "rule-4-263":
-        due = Deadline(anchor=EventKind.ARRAIGNMENT, amount=30, unit=Unit.CALENDAR_DAYS)
+        due = Deadline(anchor=EventKind.FIRST_APPEARANCE, amount=30, unit=Unit.CALENDAR_DAYS)
     else:
         due = Deadline(anchor=EventKind.TRIAL)
     return (
@@ -366,6 +593,35 @@ def _duties(readings: Mapping[str, Reading]) -> tuple[Duty, ...]:
             fulfilled_by=EventKind.RESULT_CORROBORATED,
             outcomes=EVERY_REQUEST,
         ),
+        # §2-510(a) Every search is counted in the agency's annual report, due February 1.
+        Duty(
+            id="MD-ANNUAL-REPORT",
+            when=scope,
+            citation=cite("2-510", "(a)"),
+            paraphrase="On or before February 1, each law enforcement agency using or "
+            "contracting for facial recognition publishes a report of the year before that "
+            "counts every search it performed, with the type of crime or incident of each, "
+            "and the possible matches that led to further investigative action, with the "
+            "age, race and gender of the people connected to them where the records searched "
+            "give them; whether or not the law permitted the search. The report goes to the "
+            "Governor's Office of Crime Prevention, Youth, and Victim Services by May 1 "
+            "(§2-510(b)).",
+            source=source(
+                Verification.TEXT,
+                _HIGH,
+                "Md. Code, Crim. Proc. §2-510 (casetext and counselstack copies of the text as "
+                "in force from 2024-10-01)",
+            ),
+            action="count the search, its type of crime or incident and any match acted on in "
+            "the agency's annual report",
+            party="the Maryland law enforcement agency that performed the search, or at whose "
+            "direction it was run",
+            deadline=Deadline(
+                anchor=EventKind.SEARCH_PERFORMED, amount=32, unit=Unit.DAYS_INTO_NEXT_YEAR
+            ),
+            fulfilled_by=EventKind.SEARCH_REPORTED,
+            outcomes=EVERY_REQUEST,
+        ),
     )
 
 
@@ -380,9 +636,42 @@ def _invariants(readings: Mapping[str, Reading]) -> tuple[Invariant, ...]:
     )
     involved = [c.requested_by(k) & of_maryland[0] for k in kinds]
     involved += [c.performed_by(k) & of_maryland[1] for k in kinds]
+    # §2-503(a)(1): a criminal investigation, purpose by purpose, as the module docstring reads it
+    every_emergency = _emergency_investigates(readings)
+    investigative = [c.purpose_is(p) for p in sorted(INVESTIGATIVE_PURPOSES, key=lambda p: p.value)]
+    open_ = [
+        c.purpose_is(p) for p in sorted(OPEN_PURPOSES - {Purpose.EMERGENCY}, key=lambda p: p.value)
+    ]
+    (investigative if every_emergency else open_).append(c.purpose_is(Purpose.EMERGENCY))
+    crime_suspected = OFFENSE_STATED  # the request names the crime under investigation
+    in_investigation = AnyOf(tuple(investigative)) | (AnyOf(tuple(open_)) & crime_suspected)
     # §2-507's five items, in the statute's order
     excepted = AnyOf(tuple(c.purpose_in(purposes) for purposes in EXCEPTED_PURPOSES.values()))
+    unrelated = AnyOf(tuple(open_)) & ~crime_suspected
     in_a_category = AnyOf(tuple(c.offense_on(lst) for lst in OFFENSE_LISTS))
+    reported: list[Invariant] = []
+    if readings[REAL_TIME_BAN.id].chosen == "as-reported":
+        reported.append(
+            Invariant(
+                id="no-real-time-identification",
+                statement="No permitted search in a criminal investigation identifies people "
+                "in real time (as reported; the text was not read).",
+                when=in_investigation,
+                holds=~c.REAL_TIME,
+                citation=cite("2-503"),
+            )
+        )
+    if readings[SKETCH_BAN.id].chosen == "as-reported":
+        reported.append(
+            Invariant(
+                id="no-sketch",
+                statement="No permitted search in a criminal investigation searches a sketch "
+                "(as reported; the text was not read).",
+                when=in_investigation,
+                holds=~c.SKETCH,
+                citation=cite("2-503"),
+            )
+        )
     return (
         Invariant(
             id="binds-law-enforcement",
@@ -400,9 +689,9 @@ def _invariants(readings: Mapping[str, Reading]) -> tuple[Invariant, ...]:
         ),
         Invariant(
             id="twelve-categories",
-            statement="A permitted search in a criminal investigation investigates a crime in "
-            "one of the twelve categories.",
-            when=~excepted,
+            statement="A permitted search in furtherance of a criminal investigation "
+            "investigates a crime in one of the twelve categories.",
+            when=in_investigation,
             holds=in_a_category,
             citation=cite("2-503", "(a)(1)(i)"),
         ),
@@ -411,7 +700,7 @@ def _invariants(readings: Mapping[str, Reading]) -> tuple[Invariant, ...]:
             statement="A permitted search in a criminal investigation that analyses an image of "
             "a person in constitutionally protected activity rests on reasonable suspicion "
             "that the person has committed, is committing or is about to commit a crime.",
-            when=~excepted & c.PROTECTED_ACTIVITY,
+            when=in_investigation & c.PROTECTED_ACTIVITY,
             holds=c.REASONABLE_SUSPICION,
             citation=cite("2-503", "(a)(1)(ii)1"),
         ),
@@ -419,18 +708,11 @@ def _invariants(readings: Mapping[str, Reading]) -> tuple[Invariant, ...]:
             id="never-a-bystander",
             statement="No permitted search in a criminal investigation analyses a person it "
             "does not intend to identify.",
-            when=~excepted,
+            when=in_investigation,
             holds=~c.BYSTANDER,
             citation=cite("2-503", "(a)(1)(ii)2"),
         ),
-        Invariant(
-            id="no-real-time-identification",
-            statement="No permitted search in a criminal investigation identifies people in "
-            "real time, nor searches a sketch (as reported; the text was not read).",
-            when=~excepted,
-            holds=~c.REAL_TIME & ~c.SKETCH,
-            citation=cite("2-503"),
-        ),
+        *reported,
         Invariant(
             id="exceptions-unrestricted",
             statement="The subtitle restricts none of the uses §2-507 names: such a search is "
@@ -438,6 +720,15 @@ def _invariants(readings: Mapping[str, Reading]) -> tuple[Invariant, ...]:
             holds=~excepted,
             outcomes=frozenset({Outcome.FORBIDDEN, Outcome.NOT_PERMITTED}),
             citation=cite("2-507"),
+        ),
+        Invariant(
+            id="no-default-ban",
+            statement="A search that furthers no criminal investigation (an emergency, as read, "
+            "or another purpose, with no crime suspected) is never refused: §2-503 restricts "
+            "only use in furtherance of a criminal investigation.",
+            holds=~unrelated,
+            outcomes=frozenset({Outcome.FORBIDDEN, Outcome.NOT_PERMITTED}),
+            citation=cite("2-507", "(5)"),
         ),
         Invariant(
             id="never-the-sole-basis",
@@ -455,6 +746,14 @@ def _invariants(readings: Mapping[str, Reading]) -> tuple[Invariant, ...]:
             obliges=("MD-DISCOVERY",),
             outcomes=EVERY_REQUEST,
             citation=cite("2-504"),
+        ),
+        Invariant(
+            id="annual-report",
+            statement="Every search the subtitle governs, permitted or not, is counted in the "
+            "annual report of the agency, due February 1 of the next year.",
+            obliges=("MD-ANNUAL-REPORT",),
+            outcomes=EVERY_REQUEST,
+            citation=cite("2-510", "(a)"),
         ),
     )
 
@@ -492,8 +791,8 @@ def _provisions() -> tuple[Provision, ...]:
             "government-held databases may be searched (driver's licenses and booking photos, "
             "international law enforcement databases included) and the catalog recalls an "
             "independent verification of results by a trained person; neither is encoded. "
-            "The reported bans on real-time identification and on sketches are encoded, marked "
-            "news, low.",
+            "The reported bans on real-time identification and on sketches are encoded as "
+            "readings (md-real-time-ban, md-sketch-ban), marked news, low.",
             source=source(Verification.NEWS, _LOW, _NEWS),
         ),
         Provision(
@@ -559,7 +858,9 @@ def _provisions() -> tuple[Provision, ...]:
             "possible matches that led to further action with age, race and gender where known, "
             "and any breach or unauthorized use. Reports go to the Governor's Office of Crime "
             "Prevention, Youth, and Victim Services by May 1, which reports to the Governor "
-            "and the General Assembly by October 1. A duty of the agency, not of a search.",
+            "and the General Assembly by October 1, by agency. Each search's place in the "
+            "report is a duty of the search (MD-ANNUAL-REPORT); the systems, databases and "
+            "breaches are the agency's.",
             source=text,
         ),
         Provision(
@@ -580,7 +881,7 @@ def _make(choices: Mapping[str, str]) -> Version:
             instrument=INSTRUMENT,
             calendar=CALENDAR,
             scope=_scope(readings),
-            rules=_rules(),
+            rules=_rules(readings),
             duties=_duties(readings),
             readings=tuple(readings.values()),
         ),
@@ -592,7 +893,9 @@ def _make(choices: Mapping[str, str]) -> Version:
         summary="Facial recognition in a criminal investigation only for crimes in twelve "
         "categories; no analysis of people in protected activity without reasonable suspicion, "
         "nor of bystanders; results never the sole basis for probable cause; disclosure in "
-        "discovery. No warrant needed; missing, deceased and incapacitated persons exempt.",
+        "discovery; every search in the agency's annual report. No warrant needed; missing, "
+        "deceased and incapacitated persons exempt, and no use outside a criminal "
+        "investigation restricted.",
     )
 
 

@@ -13,6 +13,21 @@ or national security) and 12 (a substantially equivalent crime of another state,
 a fugitive from justice sought under Title 9) are not lists of statutes but findings about
 a case: the agency that tags an offense with them makes that finding.
 
+Where §2-503 lists a subsection, not a section, the catalog has a code per subsection, so
+that an offense is on a list only as the statute puts it there. Item 6 lists Crim. Law
+§4-203(a)(1)(iii) (a handgun on public school property) and (iv) (with the deliberate
+purpose of injuring or killing), not (i), plain carrying, which is on no list: the three
+are ``CR-4-203-a1-iii``, ``CR-4-203-a1-iv`` and ``CR-4-203-a1-i``. Item 9 lists §5-614
+only for fentanyl or a fentanyl analogue (``CR-5-614-a1-xii``). An offense may be on two
+lists: first-degree child abuse is item 3 and, through Crim. Law §14-101(a), a crime of
+violence (item 1), and the catalog tags it with both (``CR-3-601-b``; second-degree child
+abuse, ``CR-3-601-d``, is item 3 only). :meth:`~frpolicy.jurisdictions.Version.problems`
+holds a request to the catalog's lists, so such an offense is accepted with both.
+
+Read for the third time (2026-12): §2-503(a)(1)(i) (lexace and casetext copies), Crim. Law
+§4-203(a)(1) (lexace, getpocketlaw), §14-101(a) (a copy of the 2008 text, item 15 "child
+abuse in the first degree under §3-601") and §3-601(b) (lexace, Westlaw's public copy).
+
 The catalog is a sample to exercise every rule, not the Code: the penalties and classes
 are recalled, not checked (verification ``unverified``), and so is which category each
 offense falls in beyond the statute §2-503 names. Integrators pass their own offenses.
@@ -198,11 +213,21 @@ OFFENSES: tuple[Offense, ...] = (
         HUMAN_TRAFFICKING,
     ),
     _offense(
-        "CR-3-601",
+        "CR-3-601-b",
         "Child abuse in the first degree",
         "Crim. Law §3-601(b)",
         _FELONY,
         _years(25),
+        (_V,),
+        CRIME_OF_VIOLENCE,  # Crim. Law §14-101(a): "child abuse in the first degree"
+        CHILD_ABUSE,
+    ),
+    _offense(
+        "CR-3-601-d",
+        "Child abuse in the second degree",
+        "Crim. Law §3-601(d)",
+        _FELONY,
+        _years(15),
         (_V,),
         CHILD_ABUSE,
     ),
@@ -226,12 +251,30 @@ OFFENSES: tuple[Offense, ...] = (
         HATE_CRIME,
     ),
     _offense(
-        "CR-4-203",
-        "Wearing, carrying or transporting a handgun",
+        "CR-4-203-a1-i",
+        "Wearing, carrying or transporting a handgun on or about the person",
+        "Crim. Law §4-203(a)(1)(i)",
+        _MISDEMEANOR,
+        _years(3),
+        (_W,),
+    ),
+    _offense(
+        "CR-4-203-a1-iii",
+        "Wearing, carrying or transporting a handgun on public school property",
         "Crim. Law §4-203(a)(1)(iii)",
         _MISDEMEANOR,
         _years(3),
         (_W,),
+        WEAPON_CRIME_CRIMINAL_LAW,
+    ),
+    _offense(
+        "CR-4-203-a1-iv",
+        "Wearing, carrying or transporting a handgun with the deliberate purpose of injuring "
+        "or killing another person",
+        "Crim. Law §4-203(a)(1)(iv)",
+        _MISDEMEANOR,
+        _years(3),
+        (_W, _V),
         WEAPON_CRIME_CRIMINAL_LAW,
     ),
     _offense(
@@ -253,9 +296,9 @@ OFFENSES: tuple[Offense, ...] = (
         AGGRAVATED_ANIMAL_CRUELTY,
     ),
     _offense(
-        "CR-5-614",
-        "Importing fentanyl into the State",
-        "Crim. Law §5-614",
+        "CR-5-614-a1-xii",
+        "Importing fentanyl or a fentanyl analogue into the State",
+        "Crim. Law §5-614(a)(1)(xii)",
         _FELONY,
         _years(25),
         (OffenseCategory.DRUGS,),

@@ -6,11 +6,25 @@ from frpolicy.law import Citation, Confidence, Source, Verification
 from frpolicy.model import Agency, AgencyKind
 from frpolicy.policy import Calendar
 
-__all__ = ["AGENCIES", "CALENDAR", "INSTRUMENT_ID", "cite", "source"]
+__all__ = [
+    "AGENCIES",
+    "CALENDAR",
+    "INSTRUMENT_ID",
+    "LICENSING_SYSTEM_ID",
+    "cite",
+    "cite_licensing_system",
+    "source",
+]
 
 INSTRUMENT_ID = "Laws 2020 c 257"
 """Engrossed Substitute Senate Bill 6280, chapter 257 of the Laws of Washington 2020, which
 made chapter 43.386 RCW."""
+
+LICENSING_SYSTEM_ID = "Laws 2012 c 80"
+"""Engrossed Substitute Senate Bill 6150, chapter 80 of the Laws of Washington 2012, which
+gave RCW 46.20.037 (the Department of Licensing's facial recognition matching system) its
+present text: another chapter of Washington law than 43.386, which a rule of the Washington
+jurisdiction cites."""
 
 CALENDAR = Calendar(timezone="America/Los_Angeles", country="US", subdivision="WA")
 """Washington time, and the State's legal holidays."""
@@ -65,6 +79,16 @@ def cite(section: str, subsection: str | None = None) -> Citation:
         section=f"RCW 43.386.{section}",
         subsection=subsection,
         url=f"https://app.leg.wa.gov/RCW/default.aspx?cite=43.386.{section}",
+    )
+
+
+def cite_licensing_system(subsection: str | None = None) -> Citation:
+    """A citation of RCW 46.20.037, the Department of Licensing's matching system."""
+    return Citation(
+        instrument=LICENSING_SYSTEM_ID,
+        section="RCW 46.20.037",
+        subsection=subsection,
+        url="https://app.leg.wa.gov/RCW/default.aspx?cite=46.20.037",
     )
 
 

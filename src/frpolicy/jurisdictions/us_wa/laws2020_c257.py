@@ -3,7 +3,10 @@
 Signed 2020-03-31, in force from 2021-07-01. Sections .010 to .100 were read in copies of
 the Revised Code (verification ``text``), but for .050's content, .060 (training) and
 .080(6)-(7) (sketches, manipulated images), which rest on background knowledge and are
-marked so; of .100 only the title was read.
+marked so; of .100 only the title was read. A third reading (2026-12) read again
+.010(1)-(5) (lawserver), .020(1)-(2)(d)(i) (app.leg.wa.gov), .070 (lawfilesext.leg.wa.gov),
+.080(1)-(5) (counselstack, getpocketlaw) and .090 (instalawyer), and RCW 46.20.037 in the
+2012 bills that gave it its text (HB 2433, SB 6150, lawfilesext.leg.wa.gov).
 
 What it asks, in short: a state or local government agency may use a facial recognition
 service once it has filed a notice of intent and produced an accountability report for it
@@ -17,16 +20,56 @@ before trial (.070(1)); every use is recorded for reporting and audit (.070(2)).
 no offense threshold, and a one-off identification from a still image after the fact needs
 no warrant.
 
-Who is bound: every state or local government agency that asks for or runs a search, law
-enforcement or not, with a service that identifies, verifies or persistently tracks people
-(.010: inferring emotions is not one); the law enforcement provisions (.080(5)-(6)) bind
-the police and prosecutors. The chapter does not apply to a federally mandated use, or to verifying
-travellers' identity at an airport or seaport with a federal agency (.090; such a use is
-still reported), nor to the Department of Licensing's own licensing (.100).
+Another chapter of Washington law is encoded here too, because a decision that says
+PERMITTED must not be read as "lawful in Washington" where it is not: RCW 46.20.037(1)
+confines the Department of Licensing's facial recognition matching system to verifying the
+identity of applicants for and holders of drivers' licenses, permits and identicards. A
+search the Department runs for anything else (for the police, or for Homeland Security
+Investigations) is forbidden by the rule ``WA-DOL-SYSTEM``, cited to RCW 46.20.037 and its
+own instrument (Laws 2012 c 80), while the version stays chapter 43.386's: it is the one
+Washington jurisdiction a user asks, and the rule binds only searches the chapter governs,
+which every search the Department runs is but its own licensing (permitted by both) and a
+use that identifies, verifies or tracks no one.
 
-Three questions the text leaves open are named readings (:data:`READINGS`): whether a
-court order for a missing or deceased person covers a search for another purpose, what
-exigent circumstances are, and what it is to "create a record" of First Amendment activity.
+Who is bound: every state or local government agency of Washington (an agency whose home,
+see :class:`~frpolicy.model.Agency`, is ``US-WA``, lies within it or is not stated) that
+asks for or runs a search, law enforcement or not, with a service that identifies, verifies
+or persistently tracks people (.010(3): inferring emotions is not one). An agency that asks
+another body to run the search uses the service through it, as read
+(:data:`REQUESTER_USES`): .020(2)(d)(i) has the accountability report describe a service
+"operated or used by another entity on the agency's behalf". So a Seattle request to the FBI
+is governed, and so is a search a Washington agency runs for the FBI, another state's police
+or another state's motor vehicle registry; a search no Washington agency asks for or runs
+is not (the FBI's own, an Oregon department's own). The law enforcement provisions
+(.080(5)-(6)) bind Washington's police and prosecutors only: "a state or local law
+enforcement agency" of a Washington statute is Washington's. The chapter does not apply to
+a federally mandated use, or to verifying travellers' identity at an airport or seaport with
+a federal agency (.090; such a use is still reported), nor to the Department of Licensing's
+own licensing (.100).
+
+Five questions the text leaves open are named readings (:data:`READINGS`): whether a court
+order for a missing or deceased person covers a search for another purpose, what exigent
+circumstances are, what it is to "create a record" of First Amendment activity, whether an
+agency that asks another to search uses the service, and whether a court order lets the
+Department of Licensing run its system for another agency.
+
+Decisions of the third reading (finding, decision, confidence, source):
+
+- Who "uses" a service (.010(3), .020): the agency that asks does, through the one that runs
+  it; the other reading (only the one that runs it) is encoded. V for the text, medium for
+  the reading: .020(2)(d)(i).
+- The Department of Licensing's system (RCW 46.20.037(1)): a rule of this jurisdiction,
+  cited to its own chapter, forbids any other use, even one .090 exempts from chapter
+  43.386; whether a court order opens it is a reading, adopted closed. V, high for (1) (the
+  2012 bills' text); S, low for the court order (a 2012 bill report, the Department's page).
+- Exigent circumstances (.080(1)(b)): the permissive reading stays adopted, now argued: the
+  term is undefined and takes the meaning Washington's courts give it, which counts escape
+  and the destruction of evidence, not only danger to a person (State v. Tibbles, 169 Wn.2d
+  364 (2010)); the immediacy, which both readings require, is what keeps it narrow. S,
+  medium: case summaries of Tibbles.
+- Where agencies belong: the scope, the law enforcement provisions and the Department's
+  licensing exemption read the agency's home; every kind of agency from every place is
+  tested.
 """
 
 from __future__ import annotations
@@ -36,7 +79,13 @@ from datetime import date
 
 from frpolicy import conditions as c
 from frpolicy.jurisdictions import Invariant, Version, choose_readings
-from frpolicy.jurisdictions.us_wa.common import CALENDAR, INSTRUMENT_ID, cite, source
+from frpolicy.jurisdictions.us_wa.common import (
+    CALENDAR,
+    INSTRUMENT_ID,
+    cite,
+    cite_licensing_system,
+    source,
+)
 from frpolicy.jurisdictions.us_wa.offenses import OFFENSES
 from frpolicy.law import (
     Choice,
@@ -60,7 +109,22 @@ from frpolicy.policy import EVERY_REQUEST, Deadline, Duty, Effect, Outcome, Poli
 from frpolicy.predicates import Any as AnyOf
 from frpolicy.predicates import Predicate, leaf
 
-__all__ = ["INSTRUMENT", "LAWS_2020_C257", "READINGS"]
+__all__ = [
+    "COURT_ORDER_PURPOSE",
+    "DOL_COURT_ORDER",
+    "EXEMPT",
+    "EXIGENT",
+    "FIRST_AMENDMENT_RECORD",
+    "INSTRUMENT",
+    "LAWS_2020_C257",
+    "LAW_ENFORCEMENT",
+    "LICENSING",
+    "LICENSING_SYSTEM",
+    "READINGS",
+    "REQUESTER_USES",
+    "SCOPE",
+    "SURVEILLANCE",
+]
 
 INSTRUMENT = Instrument(
     id=INSTRUMENT_ID,
@@ -106,18 +170,25 @@ EXIGENT = Reading(
         Choice(
             id="immediate-need",
             text="An emergency, declared by the time of the search, that demands action "
-            "before a warrant could be had, whatever it threatens: the doctrine of search and "
-            "seizure also counts the escape of a suspect and the destruction of evidence.",
+            "before a warrant could be had, whatever it threatens. Adopted: an undefined term "
+            "of art takes its settled meaning, and Washington's exception to the warrant "
+            "requirement covers a delay that 'would compromise officer safety, facilitate "
+            "escape or permit the destruction of evidence' (State v. Tibbles, 169 Wn.2d 364 "
+            "(2010)), not only danger to a person; what keeps it narrow is the immediacy, "
+            "which both readings require.",
         ),
         Choice(
             id="danger-to-a-person",
-            text="Only such an emergency that threatens harm to a person.",
+            text="Only such an emergency that threatens harm to a person: a chapter that "
+            "guards against surveillance would not let the escape of a suspect or the loss of "
+            "evidence justify real-time identification.",
         ),
     ),
     source=source(
-        Verification.UNVERIFIED,
+        Verification.SUMMARY,
         _MED,
-        "the common-law exigency doctrine; not defined in the chapter",
+        "State v. Tibbles, 169 Wn.2d 364, 236 P.3d 885 (2010), read in case summaries "
+        "(lexisnexis.com case brief, studicata.com); .010 defines no exigency",
     ),
     citation=cite("080", "(1)(b)"),
 )
@@ -140,7 +211,69 @@ FIRST_AMENDMENT_RECORD = Reading(
     source=source(Verification.TEXT, _LOW, "RCW 43.386.080(3); an interpretation"),
     citation=cite("080", "(3)"),
 )
-READINGS = (COURT_ORDER_PURPOSE, EXIGENT, FIRST_AMENDMENT_RECORD)
+REQUESTER_USES = Reading(
+    id="wa-requester-uses",
+    question="Does a state or local agency that asks another body to run a search 'use' a "
+    "facial recognition service (.010(3), .020), so that the chapter binds the search when the "
+    "body that runs it is a federal agency or another state's?",
+    choices=(
+        Choice(
+            id="through-another",
+            text="Yes: .020(2)(d)(i) has the accountability report describe a service "
+            "'operated or used by another entity on the agency's behalf', so the agency that "
+            "asks uses the service through the one that runs it: the chapter governs the "
+            "search whoever runs it, and the service must be one the asking agency reported on.",
+        ),
+        Choice(
+            id="runs-it-only",
+            text="No: a facial recognition service is technology 'used by a state or local "
+            "government agency' (.010(3)(a)), and only the agency that runs the search uses "
+            "it: a search a Washington agency asks the FBI or another state's agency to run is "
+            "outside the chapter; one it asks another Washington agency to run is governed "
+            "through that agency.",
+        ),
+    ),
+    source=source(
+        Verification.TEXT,
+        _MED,
+        "RCW 43.386.010(3)(a) (lawserver) and .020(1)-(2)(d)(i) (app.leg.wa.gov) read; which "
+        "agency 'uses' a service the chapter does not say",
+    ),
+    citation=cite("020", "(2)(d)(i)"),
+)
+"""Whether an agency that asks another to run a search uses the service."""
+DOL_COURT_ORDER = Reading(
+    id="wa-dol-court-order",
+    question="RCW 46.20.037(1) confines the Department of Licensing's facial recognition "
+    "matching system to verifying the identity of applicants for and holders of drivers' "
+    "licenses, permits and identicards. Does a court order let the Department run it for "
+    "another agency's search?",
+    choices=(
+        Choice(
+            id="licensing-only",
+            text="No: the section confines the use itself; what a court order authorizes under "
+            "it, as reported, is disclosing biometric information, which does not widen what "
+            "the system may be used for.",
+        ),
+        Choice(
+            id="court-order",
+            text="Yes: a court order in force that authorizes the facial-recognition search "
+            "lets the Department run it, as the Department says it does ('we do not share the "
+            "use of the system with law enforcement or other agencies without a court order').",
+        ),
+    ),
+    source=source(
+        Verification.SUMMARY,
+        _LOW,
+        "RCW 46.20.037(1) read in the 2012 bills' text (HB 2433, SB 6150); the court-order "
+        "clause read only in the Senate bill report on SB 6150 (2012, background: 'DOL may "
+        "not disclose biometric information to the public or any governmental entity, except "
+        "when authorized by court order') and on the Department's page on facial recognition",
+    ),
+    citation=cite_licensing_system("(1)"),
+)
+"""Whether a court order lets the Department of Licensing run its system for another agency."""
+READINGS = (COURT_ORDER_PURPOSE, EXIGENT, FIRST_AMENDMENT_RECORD, REQUESTER_USES, DOL_COURT_ORDER)
 """The readings this version rests on; the first choice of each is the one adopted."""
 
 # -- who is bound -----------------------------------------------------------------------------
@@ -160,28 +293,38 @@ _LAW_ENFORCEMENT = frozenset(
 _DOL, _LICENSE = AgencyKind.MOTOR_VEHICLE_REGISTRY, Purpose.LICENSE_ISSUANCE
 _FEDERAL_PURPOSES = frozenset({Purpose.FEDERALLY_MANDATED, Purpose.TRAVEL_VERIFICATION})
 
-# .100: the Department of Licensing's own licensing is outside the chapter.
-LICENSING = leaf(
-    "department_of_licensing_licensing",
-    "the Department of Licensing searches for itself, to issue drivers' licenses, permits or "
-    "identicards (exempt, RCW 43.386.100)",
-    "r.requesting_agency.kind is DOL and r.performing_agency.kind is DOL and r.purpose is LICENSE",
-    DOL=_DOL,
-    LICENSE=_LICENSE,
-)
-# .010(4): a facial recognition service identifies, verifies or persistently tracks people.
+# .010(3): a facial recognition service identifies, verifies or persistently tracks people;
+# the agencies of Washington are those whose home is US-WA, lies within it, or is not stated.
 WASHINGTON_REQUESTER = c.requested_by_agency_of("US-WA", "Washington")
 WASHINGTON_SEARCHER = c.performed_by_agency_of("US-WA", "Washington")
-SCOPE = (
-    (
-        (c.requested_by_any(_STATE_AND_LOCAL) & WASHINGTON_REQUESTER)
-        | (c.performed_by_any(_STATE_AND_LOCAL) & WASHINGTON_SEARCHER)
-    )
-    & c.IDENTIFY_VERIFY_OR_TRACK
-    & ~LICENSING
+_OF_WASHINGTON = "(r.{0}.home is None or r.{0}.home == PLACE or r.{0}.home.startswith(WITHIN))"
+
+# .100: Washington's Department of Licensing, licensing for itself, is outside the chapter.
+LICENSING = leaf(
+    "department_of_licensing_licensing",
+    "Washington's Department of Licensing searches for itself, to issue drivers' licenses, "
+    "permits or identicards (exempt, RCW 43.386.100)",
+    "r.requesting_agency.kind is DOL and r.performing_agency.kind is DOL and r.purpose is LICENSE"
+    f" and {_OF_WASHINGTON.format('requesting_agency')}"
+    f" and {_OF_WASHINGTON.format('performing_agency')}",
+    DOL=_DOL,
+    LICENSE=_LICENSE,
+    PLACE="US-WA",
+    WITHIN="US-WA-",
 )
+"""Washington's Department of Licensing searching for itself to license: RCW 43.386.100."""
+
+
+def _scope(readings: Mapping[str, Reading]) -> Predicate:
+    runs = c.performed_by_any(_STATE_AND_LOCAL) & WASHINGTON_SEARCHER
+    if readings[REQUESTER_USES.id].chosen == "through-another":
+        runs |= c.requested_by_any(_STATE_AND_LOCAL) & WASHINGTON_REQUESTER
+    return runs & c.IDENTIFY_VERIFY_OR_TRACK & ~LICENSING
+
+
+SCOPE = _scope({r.id: r for r in READINGS})
 """The chapter governs every use of a facial recognition service by a state or local agency
-of Washington."""
+of Washington, the agency that asks for a search included (as read)."""
 
 # .090(1): a federally mandated use, or travellers' identity at an airport or seaport.
 EXEMPT = leaf(
@@ -191,7 +334,18 @@ EXEMPT = leaf(
     "r.purpose in FEDERAL",
     FEDERAL=_FEDERAL_PURPOSES,
 )
-LAW_ENFORCEMENT = c.requested_by_any(_LAW_ENFORCEMENT) | c.performed_by_any(_LAW_ENFORCEMENT)
+"""A use .090(1) exempts from the chapter (it is still reported, .090(2))."""
+LAW_ENFORCEMENT = (c.requested_by_any(_LAW_ENFORCEMENT) & WASHINGTON_REQUESTER) | (
+    c.performed_by_any(_LAW_ENFORCEMENT) & WASHINGTON_SEARCHER
+)
+"""A Washington law enforcement agency (police, State Patrol, prosecutor) asks for or runs
+the search: .080(4)-(6) bind them."""
+LICENSING_SYSTEM = c.performed_by(_DOL) & WASHINGTON_SEARCHER
+"""Washington's Department of Licensing runs the search: on its facial recognition matching
+system, which RCW 46.20.037(1) confines to verifying license applicants and holders."""
+_LICENSING_PURPOSES = frozenset(
+    {Purpose.LICENSE_ISSUANCE, Purpose.IDENTIFICATION_DOCUMENT_INVESTIGATION}
+)
 SURVEILLANCE = c.ONGOING_SURVEILLANCE | c.REAL_TIME | c.PERSISTENT_TRACKING
 """Ongoing surveillance, real-time or near-real-time identification, or persistent tracking."""
 
@@ -301,7 +455,37 @@ def _rules(readings: Mapping[str, Reading]) -> tuple[Rule, ...]:
             "from a sketch or another manually produced image. Recalled, not read.",
             source=source(Verification.UNVERIFIED, _MED, "provisions catalog WA-SKETCH (M)"),
         ),
+        # RCW 46.20.037(1), another chapter: the Department of Licensing's matching system is
+        # used only to verify license applicants and holders, whatever chapter 43.386 allows.
+        Rule(
+            id="WA-DOL-SYSTEM",
+            effect=Effect.FORBID,
+            when=_licensing_system_misused(readings),
+            citation=cite_licensing_system("(1)"),
+            paraphrase="Another Washington statute than chapter 43.386: the Department of "
+            "Licensing's facial recognition matching system 'must be used only to verify the "
+            "identity of an applicant for or holder of a driver's license, permit, or "
+            "identicard to determine whether the person has been issued a driver's license, "
+            "permit, or identicard under a different name or names.' A search the Department "
+            "runs for another purpose (for the police, or for a federal agency) is forbidden, "
+            "though chapter 43.386 would allow it or .090 exempt it from that chapter; whether "
+            "a court order opens the system is a reading.",
+            source=source(
+                Verification.TEXT,
+                _HIGH,
+                "RCW 46.20.037(1) as amended by Laws 2012 c 80 §1, read in the text of the "
+                "2012 bills (lawfilesext.leg.wa.gov: HB 2433, SB 6150)",
+            ),
+        ),
     )
+
+
+def _licensing_system_misused(readings: Mapping[str, Reading]) -> Predicate:
+    """RCW 46.20.037(1): the Department's system runs a search that verifies no licensee."""
+    misused = LICENSING_SYSTEM & ~c.purpose_in(_LICENSING_PURPOSES)
+    if readings[DOL_COURT_ORDER.id].chosen == "court-order":
+        misused &= ~(c.COURT_ORDER_AUTHORIZES_SEARCH & c.COURT_ORDER_IN_FORCE)
+    return misused
 
 
 def _duties() -> tuple[Duty, ...]:
@@ -397,11 +581,25 @@ def _invariants(readings: Mapping[str, Reading]) -> tuple[Invariant, ...]:
         c.requested_by_agency_of("US-WA", "Washington"),
         c.performed_by_agency_of("US-WA", "Washington"),
     )
-    involved = AnyOf(
-        tuple(c.requested_by(k) & of_washington[0] for k in kinds)
-        + tuple(c.performed_by(k) & of_washington[1] for k in kinds)
+    runs = tuple(c.performed_by(k) & of_washington[1] for k in kinds)
+    asks = tuple(c.requested_by(k) & of_washington[0] for k in kinds)
+    through_another = readings[REQUESTER_USES.id].chosen == "through-another"
+    involved = AnyOf(runs + asks) if through_another else AnyOf(runs)
+    licensing = (
+        c.requested_by(_DOL)
+        & of_washington[0]
+        & c.performed_by(_DOL)
+        & of_washington[1]
+        & c.purpose_is(Purpose.LICENSE_ISSUANCE)
     )
-    licensing = c.requested_by(_DOL) & c.performed_by(_DOL) & c.purpose_is(Purpose.LICENSE_ISSUANCE)
+    # RCW 46.20.037(1): the Department's system verifies license applicants and holders only
+    department = c.performed_by(_DOL) & of_washington[1]
+    verifies_licensees = c.purpose_is(Purpose.LICENSE_ISSUANCE) | c.purpose_is(
+        Purpose.IDENTIFICATION_DOCUMENT_INVESTIGATION
+    )
+    if readings[DOL_COURT_ORDER.id].chosen == "court-order":
+        verifies_licensees |= c.COURT_ORDER_AUTHORIZES_SEARCH & c.COURT_ORDER_IN_FORCE
+    law_enforcement = sorted(_LAW_ENFORCEMENT, key=lambda k: k.value)
     exempt = c.purpose_is(Purpose.FEDERALLY_MANDATED) | c.purpose_is(Purpose.TRAVEL_VERIFICATION)
     watching = c.ONGOING_SURVEILLANCE | c.REAL_TIME | c.LIVE_VIDEO | c.PERSISTENT_TRACKING
     order = (
@@ -424,15 +622,17 @@ def _invariants(readings: Mapping[str, Reading]) -> tuple[Invariant, ...]:
         & ~grounds
         & ~c.purpose_is(Purpose.RECORD_PROTECTED_ACTIVITY)
         & ~c.SKETCH
+        & ~(department & ~verifies_licensees)
     )
     if readings[FIRST_AMENDMENT_RECORD.id].chosen == "any-identification":
         one_off &= ~c.PROTECTED_ACTIVITY
     return (
         Invariant(
             id="binds-state-and-local-agencies",
-            statement="Every search a state or local government agency asks for or runs, to "
-            "identify, verify or track a person, is governed by the chapter, but for the "
-            "Department of Licensing's own licensing.",
+            statement="Every search a Washington state or local government agency "
+            + ("asks for or runs" if through_another else "runs")
+            + ", to identify, verify or track a person, is governed by the chapter, but for "
+            "the Department of Licensing's own licensing.",
             holds=~involved | licensing | c.analysis_is(Analysis.EMOTION_INFERENCE),
             outcomes=frozenset({Outcome.NOT_APPLICABLE}),
             citation=cite("020"),
@@ -475,10 +675,21 @@ def _invariants(readings: Mapping[str, Reading]) -> tuple[Invariant, ...]:
         ),
         Invariant(
             id="exempt-uses-unrestricted-and-reported",
-            statement="A use exempt under .090(1) is never refused.",
-            holds=~exempt,
+            statement="A use exempt under .090(1) is never refused, but by RCW 46.20.037 when "
+            "the Department of Licensing's system runs it: the exemption is from chapter "
+            "43.386 only.",
+            holds=~exempt | (department & ~verifies_licensees),
             outcomes=frozenset({Outcome.NOT_PERMITTED, Outcome.FORBIDDEN}),
             citation=cite("090"),
+        ),
+        Invariant(
+            id="licensing-system-verifies-licensees-only",
+            statement="No search the Department of Licensing runs is permitted unless it "
+            "verifies the identity of an applicant for or holder of a driver's license, "
+            "permit or identicard (RCW 46.20.037(1)).",
+            when=department,
+            holds=verifies_licensees,
+            citation=cite_licensing_system("(1)"),
         ),
         Invariant(
             id="exempt-uses-reported",
@@ -516,12 +727,12 @@ def _invariants(readings: Mapping[str, Reading]) -> tuple[Invariant, ...]:
         ),
         Invariant(
             id="never-the-sole-basis",
-            statement="A result a law enforcement agency obtains is never the sole basis for "
-            "probable cause.",
+            statement="A result a Washington law enforcement agency obtains is never the sole "
+            "basis for probable cause.",
             when=~exempt
             & AnyOf(
-                tuple(c.requested_by(k) for k in sorted(_LAW_ENFORCEMENT, key=lambda k: k.value))
-                + tuple(c.performed_by(k) for k in sorted(_LAW_ENFORCEMENT, key=lambda k: k.value))
+                tuple(c.requested_by(k) & of_washington[0] for k in law_enforcement)
+                + tuple(c.performed_by(k) & of_washington[1] for k in law_enforcement)
             ),
             obliges=("WA-SOLE-BASIS",),
             outcomes=EVERY_REQUEST,
@@ -622,8 +833,9 @@ def _provisions() -> tuple[Provision, ...]:
             id="WA-DOL",
             citation=cite("100"),
             text="The Department of Licensing's use for drivers' licenses, permits and "
-            "identicards is exempt; encoded as outside the chapter's scope. Only the section's "
-            "title was read.",
+            "identicards is exempt; encoded as outside the chapter's scope when the Department "
+            "searches for itself. Only the section's title was read. Any other use of its "
+            "matching system is forbidden by RCW 46.20.037(1) (rule WA-DOL-SYSTEM).",
             source=source(Verification.TEXT, _MED, "section title only"),
         ),
         Provision(
@@ -649,7 +861,7 @@ def _make(choices: Mapping[str, str]) -> Version:
             jurisdiction="US-WA",
             instrument=INSTRUMENT,
             calendar=CALENDAR,
-            scope=SCOPE,
+            scope=_scope(readings),
             rules=_rules(readings),
             duties=_duties(),
             readings=tuple(readings.values()),
@@ -661,7 +873,8 @@ def _make(choices: Mapping[str, str]) -> Version:
         summary="Any state or local agency, with a service it has reported on; a warrant, "
         "exigency or court order only for ongoing surveillance, real-time identification or "
         "tracking; nothing based on protected grounds; human review, disclosure before trial, "
-        "records for audit. No offense threshold.",
+        "records for audit. No offense threshold. The Department of Licensing's system "
+        "verifies licensees only (RCW 46.20.037).",
     )
 
 
