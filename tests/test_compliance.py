@@ -597,22 +597,28 @@ def test_a_month_is_counted_in_the_jurisdiction_s_time_zone(moment: datetime, zo
     assert _month(moment, zone) == f"{moment.astimezone(zone):%Y-%m}"
 
 
+_OPTED_IN = {"eu-opt-in-victims": "national-law", "eu-opt-in-threats": "national-law"}
+"""The EU with a national law for two of its exceptions: its urgency and refusal duties."""
+_PLACES = {
+    **{code: frpolicy.jurisdiction(code) for code in ("US-MA", "US-MD", "US-WA", "US-MI-DET")},
+    "EU": frpolicy.jurisdiction("EU"),
+    "EU opted in": frpolicy.jurisdiction("EU").with_readings(_OPTED_IN),
+}
 _VERSIONS = [
-    (place.code, version.instrument.id)
-    for place in (frpolicy.jurisdiction(code) for code in ("US-MA", "US-MD", "US-WA"))
-    for version in place.versions
+    (key, version.instrument.id) for key, place in _PLACES.items() for version in place.versions
 ]
 
 
-@pytest.mark.parametrize(("code", "name"), _VERSIONS)
+@pytest.mark.parametrize(("key", "name"), _VERSIONS)
 @given(data=st.data())
 def test_the_audit_checks_every_obligation_as_obligation_check_does(
-    code: str, name: str, data: st.DataObject
+    key: str, name: str, data: st.DataObject
 ) -> None:
     # the audit reads events by kind and the due time its decision holds; the reference
     # builds every Event of the timelines and computes the due time from them
-    version = frpolicy.jurisdiction(code).version(name)
-    request = data.draw(search_requests(frpolicy.jurisdiction(code), version))
+    place = _PLACES[key]
+    version = place.version(name)
+    request = data.draw(search_requests(place, version))
     paperwork = st.none() | timestamps()
     record = SearchRecord(
         request=request,
@@ -620,6 +626,9 @@ def test_the_audit_checks_every_obligation_as_obligation_check_does(
         human_review=data.draw(st.booleans()),
         documented_at=data.draw(paperwork),
         reported_at=data.draw(paperwork),
+        stopped_at=data.draw(paperwork),
+        deleted_at=data.draw(paperwork),
+        notified_at=data.draw(paperwork),
     )
     drawn = data.draw(case_records())
     case = attrs.evolve(
