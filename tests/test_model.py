@@ -27,6 +27,7 @@ from frpolicy import (
     Offense,
     Penalty,
     ProbeImage,
+    ProtectedGround,
     Purpose,
     Race,
     SearchRecord,
@@ -185,6 +186,26 @@ def test_a_request_states_no_case_number_or_narrative_unless_it_gives_a_visible_
     old["factual_narrative"] = 7
     with pytest.raises(InputError, match=r"\$\.factual_narrative: expected a string"):
         from_json(json.dumps(old), SearchRequest)
+
+
+def test_a_request_is_continuous_surveillance_only_when_it_says_so_and_old_documents_are_not() -> (
+    None
+):
+    old = to_dict(search())
+    del old["continuous_surveillance"]
+    assert not from_json(json.dumps(old), SearchRequest).continuous_surveillance
+    watching = search(continuous_surveillance=True)
+    assert from_json(to_json(watching), SearchRequest) == watching
+    assert not watching.ongoing_surveillance  # watching for a list is not following one person
+    old["continuous_surveillance"] = "yes"
+    with pytest.raises(InputError, match=r"\$\.continuous_surveillance: expected a boolean"):
+        from_json(json.dumps(old), SearchRequest)
+
+
+def test_a_search_can_be_based_on_gender_expression_as_colorado_names_it() -> None:
+    request = search(protected_grounds=frozenset({ProtectedGround.GENDER_EXPRESSION}))
+    assert from_json(to_json(request), SearchRequest) == request
+    assert to_dict(request)["protected_grounds"] == ["gender_expression"]
 
 
 def test_an_agency_written_before_homes_were_stated_reads_with_no_home() -> None:

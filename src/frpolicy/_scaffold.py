@@ -20,6 +20,7 @@ from pathlib import Path
 
 import holidays
 
+from frpolicy.jurisdictions import _origin, _registry
 from frpolicy.model import is_place_code
 
 __all__ = ["write_package"]
@@ -498,7 +499,7 @@ def write_package(code: str, name: str | None = None, directory: Path | None = N
     """Write a new jurisdiction package for ``code`` and return its folder.
 
     Args:
-        code: The jurisdiction's code, a place code (``US-ME``; see
+        code: The jurisdiction's code, a place code (``US-VT``; see
             :func:`~frpolicy.model.is_place_code`): the law reads an agency as one of its
             place when the agency's home is the code or lies within it.
         name: The place's name (default: the code).
@@ -506,11 +507,17 @@ def write_package(code: str, name: str | None = None, directory: Path | None = N
             ``frpolicy-<code>`` in lower case, in the current directory).
 
     Raises:
-        ValueError: the code or the name cannot be used, or the folder exists.
+        ValueError: the code or the name cannot be used (a code an installed package
+            registers included), or the folder exists.
         OSError: a file cannot be written.
     """
     if not is_place_code(code):
-        msg = f"{code!r} is not a jurisdiction code: a place code such as US-ME, DE or US-MI-DET"
+        msg = f"{code!r} is not a jurisdiction code: a place code such as US-VT, DE or US-MI-DET"
+        raise ValueError(msg)
+    if code in _registry():
+        # a second package registering the code would make both unusable (PluginError)
+        origin = "; ".join(_origin(entry) for entry in _registry()[code])
+        msg = f"{code} is installed already ({origin}): write your own law under another code"
         raise ValueError(msg)
     name = " ".join((name or code).split())
     if not name or any(ch in name for ch in "\"'\\$"):

@@ -28,6 +28,7 @@ from frpolicy.predicates import Leaf, leaf, leaf_family
 __all__ = [
     "BASED_ON_PROTECTED_GROUND",
     "BYSTANDER",
+    "CONTINUOUS_SURVEILLANCE",
     "COURT_ORDER_AUTHORIZES_SEARCH",
     "COURT_ORDER_FOR_THE_SEARCH_PURPOSE",
     "COURT_ORDER_IN_FORCE",
@@ -226,7 +227,8 @@ BASED_ON_PROTECTED_GROUND = leaf(
     "the search is based on the person's religious, political or social views or "
     "activities, their participation in a noncriminal organization or lawful event, or a "
     "characteristic protected by law (race, ethnicity, citizenship, place of origin, "
-    "immigration status, age, disability, gender, gender identity, sexual orientation...)",
+    "immigration status, age, disability, gender, gender expression, gender identity, sexual "
+    "orientation...)",
     " or ".join(f"ProtectedGround.{g.name} in r.protected_grounds" for g in ProtectedGround),
 )
 based_on = leaf_family(
@@ -248,6 +250,12 @@ ONGOING_SURVEILLANCE = leaf(
     "ongoing_surveillance",
     "the search follows a specified person's movements over time (ongoing surveillance)",
     "r.ongoing_surveillance",
+)
+CONTINUOUS_SURVEILLANCE = leaf(
+    "continuous_surveillance",
+    "the search monitors public places or sets of images, matching every face it finds "
+    "against a list of faces prepared beforehand (continuous surveillance)",
+    "r.continuous_surveillance",
 )
 PERSISTENT_TRACKING = leaf(
     "persistent_tracking",

@@ -618,7 +618,8 @@ class ProtectedGround(enum.Enum):
     """A view, association or characteristic the law forbids a search to be based on.
 
     The list is Washington's (RCW 43.386.080(2)); Colorado, Detroit and others name the same
-    grounds. ``OTHER_PROTECTED_CHARACTERISTIC`` is any other characteristic protected by law.
+    grounds, and Colorado adds gender expression (C.R.S. 24-18-307(2)).
+    ``OTHER_PROTECTED_CHARACTERISTIC`` is any other characteristic protected by law.
     """
 
     RELIGIOUS_VIEWS = "religious_views"
@@ -639,6 +640,9 @@ class ProtectedGround(enum.Enum):
     GENDER_IDENTITY = "gender_identity"
     SEXUAL_ORIENTATION = "sexual_orientation"
     OTHER_PROTECTED_CHARACTERISTIC = "other_protected_characteristic"
+    GENDER_EXPRESSION = "gender_expression"
+    """How a person expresses their gender (dress, appearance, behaviour), apart from their
+    gender identity: Colorado names it (C.R.S. 24-18-307(2))."""
 
 
 class Database(enum.Enum):
@@ -1149,6 +1153,11 @@ class SearchRequest:
     mobile: bool = False
     """The search is run from a mobile device in the field (a phone or a tablet), not by
     trained staff at a workstation."""
+    continuous_surveillance: bool = False
+    """It monitors public places or sets of images, live or stored, matching every face it
+    finds against a list of faces prepared beforehand (a watchlist), rather than searching
+    for one person's face: Montana's "continuous facial surveillance" (MCA 44-15-103). Not to
+    be confused with ``ongoing_surveillance``, which follows one person."""
 
     def __attrs_post_init__(self) -> None:
         _not_before("submitted_at", "performed_at", self)

@@ -21,8 +21,8 @@ filed in time or late, by a supervisor or not; court orders, for a purpose or no
 authorizations asked of a court or an administrative authority, granted before the search,
 asked for after it, refused or pending; every purpose and kind of media, in a public place or
 not; people shown in protected activity, bystanders, suspicion or none, searches based on
-protected grounds, ongoing surveillance, searches from a mobile device, requests that carry
-a case number and a factual narrative and requests that do not.
+protected grounds, ongoing and continuous surveillance, searches from a mobile device,
+requests that carry a case number and a factual narrative and requests that do not.
 About a third of requests are drawn *in order* (every authorization present and valid), a
 third are *near misses* (in order but for one thing), and a third are drawn freely, so
 that permissions, refusals and the boundary between them are all well represented.
@@ -991,6 +991,11 @@ def _search_requests(  # noqa: C901, PLR0915 - one draw per field of the request
     grounds = frozenset[ProtectedGround]()
     if fact("protected grounds", st.booleans()):
         grounds = draw(_SOME_GROUNDS)
+    ongoing, continuous = fact("surveillance"), fact("surveillance")
+    if mode is _Mode.NEAR_MISS and wrong == "surveillance":
+        # one kind of surveillance or the other: following a person, or watching for a list
+        ongoing = draw(st.booleans())
+        continuous = not ongoing
     return SearchRequest(
         id=draw(st.integers(1, 99999).map(lambda n: f"FR-{n:05d}")),
         requesting_agency=requesting,
@@ -1030,12 +1035,13 @@ def _search_requests(  # noqa: C901, PLR0915 - one draw per field of the request
         performed_at=performed,
         suspicion=suspicion,
         protected_grounds=grounds,
-        ongoing_surveillance=fact("surveillance"),
+        ongoing_surveillance=ongoing,
         case_number=None if fact("case number", _MOSTLY_NO) else draw(_CASE_NUMBERS),
         factual_narrative=None if fact("narrative", _MOSTLY_NO) else draw(_NARRATIVES),
         authorization=authorization,
         publicly_accessible=draw(_PUBLIC),
         mobile=fact("mobile"),
+        continuous_surveillance=continuous,
     )
 
 

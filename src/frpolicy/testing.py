@@ -19,8 +19,8 @@ must hold of any faithful encoding of it, and this module checks them on request
 ``monotonicity``
     Taking away the warrant, the court order, the emergency, the technology's approval or
     the suspicion never turns a refusal into a permission; nor does adding emotion
-    inference, live video or real-time use, ongoing surveillance, a protected ground, a
-    sketch for a photograph, protected activity or a bystander in the image.
+    inference, live video or real-time use, ongoing or continuous surveillance, a protected
+    ground, a sketch for a photograph, protected activity or a bystander in the image.
 ``irrelevance``
     Fields no rule and no scope reads never change the outcome. The suite learns which
     fields are read from the predicates themselves, since they are data.
@@ -443,6 +443,9 @@ def _changes() -> dict[str, _Change]:
         ),
         "making the search ongoing surveillance": lambda r: unless(
             not r.ongoing_surveillance, lambda: attrs.evolve(r, ongoing_surveillance=True)
+        ),
+        "making the search continuous surveillance": lambda r: unless(
+            not r.continuous_surveillance, lambda: attrs.evolve(r, continuous_surveillance=True)
         ),
         "basing the search on the person's political views": lambda r: unless(
             ProtectedGround.POLITICAL_VIEWS not in r.protected_grounds,

@@ -25,6 +25,11 @@ invented; only the shape of the practice is realistic.
 ``eu_search_log.jsonl``    real-time identifications by German, French and Dutch police under
                            the EU AI Act's Article 5, to audit as where the member state has
                            opted in for missing persons, victims and imminent threats
+``mt_search_log.jsonl``    Montana searches under MCA 44-15: law enforcement's requests to
+                           the Department of Justice, a watchlist, verification
+``mt_cases.jsonl``         their cases
+``co_search_log.jsonl``    Colorado searches under C.R.S. 24-18-301 to -309: surveillance on
+                           each of the four grounds and on none
 ``md_report_log.jsonl``    Maryland agencies' searches of a year, for the annual report of
                            Crim. Proc. §2-510
 ``wa_report_log.jsonl``    Washington searches under surveillance warrants, for the January
@@ -75,6 +80,11 @@ _ABOUT = {
     "eu_search_log.jsonl": "real-time identifications by member states' police under the EU AI "
     "Act's Article 5, to audit with --reading eu-opt-in-victims=national-law --reading "
     "eu-opt-in-threats=national-law (a SearchRecord a line)",
+    "mt_search_log.jsonl": "Montana searches under MCA 44-15, most asked of the Department of "
+    "Justice (a SearchRecord a line)",
+    "mt_cases.jsonl": "the cases of the people the Montana searches identified",
+    "co_search_log.jsonl": "Colorado searches under C.R.S. 24-18-301 to -309, surveillance on "
+    "each of the four grounds and on none (a SearchRecord a line)",
     "md_report_log.jsonl": "Maryland agencies' searches of a year, for the annual report of "
     "Crim. Proc. §2-510 (a SearchRecord a line)",
     "wa_report_log.jsonl": "Washington searches under surveillance warrants, for the January "
