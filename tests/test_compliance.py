@@ -380,6 +380,64 @@ def test_a_log_that_says_a_person_reviewed_the_candidates_records_the_review_at_
     assert review.at == record.request.performed_at
 
 
+def test_a_case_records_a_photo_lineup_and_an_arrest_as_events_of_the_case() -> None:
+    lineup = datetime(2025, 2, 3, 10, tzinfo=UTC)
+    case = CaseRecord(
+        id="C-2",
+        defendant="R. Roe",
+        search_id="S-2",
+        lineup_at=lineup,
+        arrested_at=lineup + timedelta(days=2),
+    )
+    kinds = [e.kind for e in case_timeline(case)]
+    assert kinds == [EventKind.PHOTO_LINEUP, EventKind.ARREST]
+    assert {EventKind.PHOTO_LINEUP, EventKind.ARREST} <= CASE_EVENTS
+
+
+def test_a_log_records_the_authorisation_asked_and_refused_the_use_stopped_and_its_data_deleted() -> (  # noqa: E501 - the name is the sentence
+    None
+):
+    record = _records()[0]
+    start = record.request.performed_at
+    assert start is not None
+    asked = frpolicy.Authorization(
+        authority=frpolicy.Authority.INDEPENDENT_ADMINISTRATIVE,
+        requested_at=start + timedelta(hours=3),
+        decided_at=start + timedelta(hours=5),
+        granted=False,
+    )
+    registered = start - timedelta(days=30)
+    request = attrs.evolve(
+        record.request,
+        authorization=asked,
+        technology=attrs.evolve(record.request.technology, registered_at=registered),
+    )
+    record = attrs.evolve(
+        record,
+        request=request,
+        stopped_at=start + timedelta(hours=5),
+        deleted_at=start + timedelta(hours=6),
+        notified_at=start + timedelta(days=1),
+    )
+    found = {e.kind: e for e in timeline(record)}
+    assert found[EventKind.AUTHORIZATION_REQUESTED].at == asked.requested_at
+    assert found[EventKind.AUTHORIZATION_REQUESTED].authority is asked.authority
+    assert found[EventKind.AUTHORIZATION_REFUSED].at == asked.decided_at
+    assert found[EventKind.USE_STOPPED].at == start + timedelta(hours=5)
+    assert found[EventKind.DATA_DELETED].at == start + timedelta(hours=6)
+    assert found[EventKind.USE_NOTIFIED].at == start + timedelta(days=1)
+    assert found[EventKind.SYSTEM_REGISTERED].at == registered
+    granted = attrs.evolve(asked, granted=True)
+    kinds = {
+        e.kind
+        for e in timeline(
+            attrs.evolve(record, request=attrs.evolve(request, authorization=granted))
+        )
+    }
+    assert EventKind.AUTHORIZATION_REQUESTED in kinds
+    assert EventKind.AUTHORIZATION_REFUSED not in kinds
+
+
 # -- one pass ---------------------------------------------------------------------------------
 
 
@@ -539,22 +597,28 @@ def test_a_month_is_counted_in_the_jurisdiction_s_time_zone(moment: datetime, zo
     assert _month(moment, zone) == f"{moment.astimezone(zone):%Y-%m}"
 
 
+_OPTED_IN = {"eu-opt-in-victims": "national-law", "eu-opt-in-threats": "national-law"}
+"""The EU with a national law for two of its exceptions: its urgency and refusal duties."""
+_PLACES = {
+    **{code: frpolicy.jurisdiction(code) for code in ("US-MA", "US-MD", "US-WA", "US-MI-DET")},
+    "EU": frpolicy.jurisdiction("EU"),
+    "EU opted in": frpolicy.jurisdiction("EU").with_readings(_OPTED_IN),
+}
 _VERSIONS = [
-    (place.code, version.instrument.id)
-    for place in (frpolicy.jurisdiction(code) for code in ("US-MA", "US-MD", "US-WA"))
-    for version in place.versions
+    (key, version.instrument.id) for key, place in _PLACES.items() for version in place.versions
 ]
 
 
-@pytest.mark.parametrize(("code", "name"), _VERSIONS)
+@pytest.mark.parametrize(("key", "name"), _VERSIONS)
 @given(data=st.data())
 def test_the_audit_checks_every_obligation_as_obligation_check_does(
-    code: str, name: str, data: st.DataObject
+    key: str, name: str, data: st.DataObject
 ) -> None:
     # the audit reads events by kind and the due time its decision holds; the reference
     # builds every Event of the timelines and computes the due time from them
-    version = frpolicy.jurisdiction(code).version(name)
-    request = data.draw(search_requests(frpolicy.jurisdiction(code), version))
+    place = _PLACES[key]
+    version = place.version(name)
+    request = data.draw(search_requests(place, version))
     paperwork = st.none() | timestamps()
     record = SearchRecord(
         request=request,
@@ -562,6 +626,9 @@ def test_the_audit_checks_every_obligation_as_obligation_check_does(
         human_review=data.draw(st.booleans()),
         documented_at=data.draw(paperwork),
         reported_at=data.draw(paperwork),
+        stopped_at=data.draw(paperwork),
+        deleted_at=data.draw(paperwork),
+        notified_at=data.draw(paperwork),
     )
     drawn = data.draw(case_records())
     case = attrs.evolve(

@@ -392,6 +392,49 @@ def test_every_model_class_checks_the_types_of_its_fields() -> None:
             assert getattr(post_init, "__qualname__", None) in checked, name
 
 
+def test_a_request_states_no_authorization_public_place_or_mobile_use_unless_it_says_so() -> None:
+    request = search()
+    assert request.authorization is None
+    assert request.publicly_accessible is None
+    assert request.mobile is False
+    assert request.technology.impact_assessed_at is None
+    assert request.technology.registered_at is None
+    old = json.loads(to_json(request))
+    for field in ("authorization", "publicly_accessible", "mobile"):
+        del old[field]
+    assert from_json(json.dumps(old), SearchRequest) == request
+
+
+def test_an_authorization_is_not_decided_before_it_is_asked_nor_lapses_before_its_decision() -> (
+    None
+):
+    with pytest.raises(ValueError, match=r"decided_at: .* is before requested_at"):
+        model.Authorization(
+            authority=model.Authority.JUDICIAL,
+            requested_at=NOON,
+            decided_at=NOON - timedelta(minutes=1),
+        )
+    with pytest.raises(ValueError, match=r"expires_at: .* is before decided_at"):
+        model.Authorization(
+            authority=model.Authority.JUDICIAL,
+            requested_at=NOON,
+            decided_at=NOON,
+            expires_at=NOON - timedelta(minutes=1),
+        )
+    pending = model.Authorization(authority=model.Authority.ADMINISTRATIVE, requested_at=NOON)
+    assert (pending.decided_at, pending.granted) == (None, False)
+    assert model.Authority.INDEPENDENT_ADMINISTRATIVE.label == (
+        "an independent administrative authority"
+    )
+
+
+def test_a_case_states_no_lineup_or_arrest_unless_it_says_so() -> None:
+    case = CaseRecord(id="C-1", defendant="A. Doe", search_id="R-1")
+    assert (case.lineup_at, case.arrested_at) == (None, None)
+    record = SearchRecord(request=search())
+    assert (record.stopped_at, record.deleted_at, record.notified_at) == (None, None, None)
+
+
 def test_a_time_given_in_a_zone_is_kept_as_the_instant_it_names_also_in_a_repeated_hour() -> None:
     new_york = ZoneInfo("America/New_York")
     before = datetime(2024, 11, 3, 1, 30, fold=0, tzinfo=new_york)  # 05:30 UTC

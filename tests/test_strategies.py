@@ -24,6 +24,7 @@ EVERY_MODEL_TYPE: list[tuple[type, st.SearchStrategy[Any]]] = [
     (model.Penalty, strategies.penalties()),
     (model.Warrant, strategies.warrants()),
     (model.CourtOrder, strategies.court_orders()),
+    (model.Authorization, strategies.authorizations()),
     (model.Emergency, strategies.emergencies()),
     (model.SwornStatement, strategies.sworn_statements()),
     (model.ProbeImage, strategies.probe_images()),

@@ -59,6 +59,7 @@ import attrs
 
 from frpolicy.jurisdictions import Jurisdiction, Version
 from frpolicy.model import (
+    Authority,
     CaseRecord,
     CourtKind,
     Disclosure,
@@ -114,12 +115,15 @@ CASE_EVENTS = frozenset(
         EventKind.PRETRIAL_CONFERENCE,
         EventKind.TRIAL,
         EventKind.RESULT_RELIED_ON,
+        EventKind.PHOTO_LINEUP,
+        EventKind.ARREST,
     }
 )
 """Events of a case against a person: obligations anchored to them need a case.
 
 Reliance on a result for probable cause or an identification is one: it is recorded in the
-case of the person identified (``CaseRecord.relied_on_at``).
+case of the person identified (``CaseRecord.relied_on_at``); so are a photo lineup with
+that person in it and their arrest.
 """
 
 
@@ -157,7 +161,9 @@ def timeline(record: SearchRecord) -> tuple[Event, ...]:
     """The events of a search itself, from its log record, in order of time.
 
     A log that says a person reviewed the candidates (``human_review``) records that review
-    as part of the search, at the time it was performed.
+    as part of the search, at the time it was performed. The request's authorization, if any,
+    was requested, and perhaps refused, by the authority it names; the system's registration
+    is an event of the search too.
     """
     request = record.request
     events = [Event(kind=EventKind.REQUEST_SUBMITTED, at=request.submitted_at)]
@@ -167,6 +173,10 @@ def timeline(record: SearchRecord) -> tuple[Event, ...]:
         (EventKind.RESULT_REVIEWED, reviewed),
         (EventKind.SEARCH_DOCUMENTED, record.documented_at),
         (EventKind.SEARCH_REPORTED, record.reported_at),
+        (EventKind.USE_STOPPED, record.stopped_at),
+        (EventKind.DATA_DELETED, record.deleted_at),
+        (EventKind.USE_NOTIFIED, record.notified_at),
+        (EventKind.SYSTEM_REGISTERED, request.technology.registered_at),
     ):
         if at is not None:
             events.append(Event(kind=kind, at=at))
@@ -180,16 +190,36 @@ def timeline(record: SearchRecord) -> tuple[Event, ...]:
                 supervisory=statement.supervisory,
             )
         )
+    events.extend(_authorization_events(request))
     return tuple(sorted(events, key=_AT))
+
+
+def _authorization_events(request: SearchRequest) -> list[Event]:
+    """The authorization's request and, when it was decided and not granted, its refusal."""
+    asked = request.authorization
+    if asked is None:
+        return []
+    events = [
+        Event(
+            kind=EventKind.AUTHORIZATION_REQUESTED, at=asked.requested_at, authority=asked.authority
+        )
+    ]
+    if asked.decided_at is not None and not asked.granted:
+        events.append(
+            Event(
+                kind=EventKind.AUTHORIZATION_REFUSED, at=asked.decided_at, authority=asked.authority
+            )
+        )
+    return events
 
 
 def case_timeline(case: CaseRecord) -> tuple[Event, ...]:
     """The events of a defendant's case, in order.
 
-    Its court dates, the notices served, and when the search's result was relied on and
-    corroborated. The first appearance is the earlier of the one recorded and the
-    arraignment, itself an appearance: a case that records only its arraignment has its first
-    appearance then.
+    Its court dates, the notices served, when the search's result was relied on and
+    corroborated, and when the defendant was shown in a photo lineup and arrested. The first
+    appearance is the earlier of the one recorded and the arraignment, itself an appearance: a
+    case that records only its arraignment has its first appearance then.
     """
     appearances = [at for at in (case.first_appearance_at, case.arraignment_at) if at is not None]
     events = [
@@ -201,6 +231,8 @@ def case_timeline(case: CaseRecord) -> tuple[Event, ...]:
             (EventKind.TRIAL, case.trial_at),
             (EventKind.RESULT_RELIED_ON, case.relied_on_at),
             (EventKind.RESULT_CORROBORATED, case.corroborated_at),
+            (EventKind.PHOTO_LINEUP, case.lineup_at),
+            (EventKind.ARREST, case.arrested_at),
         )
         if at is not None
     ]
@@ -633,8 +665,9 @@ def _engagements(
             yield case.id, events + case_timeline(case)
 
 
-_Happening = tuple[datetime, CourtKind | None, bool, frozenset[Disclosure]]
-"""What an obligation reads of an event: when, the court, whether supervisory, disclosures."""
+_Happening = tuple[datetime, CourtKind | None, bool, frozenset[Disclosure], Authority | None]
+"""What an obligation reads of an event: when, the court, whether supervisory, disclosures,
+and the authority an authorization was asked of."""
 _Events = Mapping[EventKind, Sequence[_Happening]]
 """Events by kind: what :func:`timeline` or :func:`case_timeline` holds, as an audit reads it."""
 
@@ -648,22 +681,36 @@ def _own_events(record: SearchRecord) -> dict[EventKind, list[_Happening]]:
     """The events of :func:`timeline`, by kind, without building an :class:`Event` each."""
     request = record.request
     found: dict[EventKind, list[_Happening]] = {
-        EventKind.REQUEST_SUBMITTED: [(request.submitted_at, None, False, _NOTHING)]
+        EventKind.REQUEST_SUBMITTED: [(request.submitted_at, None, False, _NOTHING, None)]
     }
     performed = request.performed_at
-    if performed is not None:
-        found[EventKind.SEARCH_PERFORMED] = [(performed, None, False, _NOTHING)]
-        if record.human_review:
-            found[EventKind.RESULT_REVIEWED] = [(performed, None, False, _NOTHING)]
-    if record.documented_at is not None:
-        found[EventKind.SEARCH_DOCUMENTED] = [(record.documented_at, None, False, _NOTHING)]
-    if record.reported_at is not None:
-        found[EventKind.SEARCH_REPORTED] = [(record.reported_at, None, False, _NOTHING)]
+    reviewed = performed if record.human_review else None
+    for kind, at in (
+        (EventKind.SEARCH_PERFORMED, performed),
+        (EventKind.RESULT_REVIEWED, reviewed),
+        (EventKind.SEARCH_DOCUMENTED, record.documented_at),
+        (EventKind.SEARCH_REPORTED, record.reported_at),
+        (EventKind.USE_STOPPED, record.stopped_at),
+        (EventKind.DATA_DELETED, record.deleted_at),
+        (EventKind.USE_NOTIFIED, record.notified_at),
+        (EventKind.SYSTEM_REGISTERED, request.technology.registered_at),
+    ):
+        if at is not None:
+            found[kind] = [(at, None, False, _NOTHING, None)]
     statement = request.emergency.sworn_statement if request.emergency else None
     if statement is not None:
         found[EventKind.SWORN_STATEMENT_FILED] = [
-            (statement.filed_at, statement.court, statement.supervisory, _NOTHING)
+            (statement.filed_at, statement.court, statement.supervisory, _NOTHING, None)
         ]
+    asked = request.authorization
+    if asked is not None:
+        found[EventKind.AUTHORIZATION_REQUESTED] = [
+            (asked.requested_at, None, False, _NOTHING, asked.authority)
+        ]
+        if asked.decided_at is not None and not asked.granted:
+            found[EventKind.AUTHORIZATION_REFUSED] = [
+                (asked.decided_at, None, False, _NOTHING, asked.authority)
+            ]
     return found
 
 
@@ -678,12 +725,14 @@ def _case_events(case: CaseRecord) -> dict[EventKind, list[_Happening]]:
         (EventKind.TRIAL, case.trial_at),
         (EventKind.RESULT_RELIED_ON, case.relied_on_at),
         (EventKind.RESULT_CORROBORATED, case.corroborated_at),
+        (EventKind.PHOTO_LINEUP, case.lineup_at),
+        (EventKind.ARREST, case.arrested_at),
     ):
         if at is not None:
-            found[kind] = [(at, None, False, _NOTHING)]
+            found[kind] = [(at, None, False, _NOTHING, None)]
     if case.notices:
         found[EventKind.NOTICE_SERVED] = [
-            (n.served_at, None, False, n.disclosures) for n in case.notices
+            (n.served_at, None, False, n.disclosures, None) for n in case.notices
         ]
     return found
 
@@ -712,11 +761,13 @@ def _checked(obligation: Obligation, own: _Events, case: _Events, at: datetime) 
     done = early = None
     court, supervisory = obligation.court, obligation.supervisory
     disclosures, kind = obligation.disclosures, obligation.fulfilled_by
-    for moment, held_in, by_supervisor, disclosed in own.get(kind) or case.get(kind, ()):
+    authorities = obligation.authorities
+    for moment, held_in, by_supervisor, disclosed, asked_of in own.get(kind) or case.get(kind, ()):
         if not (
             (court is None or held_in is court)
             and (by_supervisor or not supervisory)
             and disclosures <= disclosed
+            and (not authorities or asked_of in authorities)
         ):
             continue
         if arose is not None and moment < arose:  # before the duty arose: not its fulfilment

@@ -51,12 +51,34 @@ def _non_empty(_instance: object, attribute: attrs.Attribute[Any], value: str) -
 
 
 class InstrumentKind(enum.Enum):
-    """What kind of legal text an instrument is."""
+    """What kind of legal text an instrument is.
+
+    Not every instrument that governs a search is law a legislature made: a police
+    department's own policy binds its members, and a settlement a court enforces binds the
+    department that agreed to it. The kind is shown in the documentation and in every memo of
+    a policy or a settlement, so that a reader does not take either for a statute.
+    """
 
     STATUTE = "statute"
     BILL = "bill"
     REGULATION = "regulation"
     POLICY = "policy"
+    SETTLEMENT = "settlement"
+    """A settlement of a lawsuit that binds a party and that a court enforces."""
+
+    @property
+    def label(self) -> str:
+        """The kind as a memo names it, such as ``a police department's own policy``."""
+        return _KIND_LABELS[self]
+
+
+_KIND_LABELS = {
+    InstrumentKind.STATUTE: "a statute",
+    InstrumentKind.BILL: "a bill",
+    InstrumentKind.REGULATION: "a regulation",
+    InstrumentKind.POLICY: "a police department's own policy",
+    InstrumentKind.SETTLEMENT: "a settlement a court enforces",
+}
 
 
 class InstrumentStatus(enum.Enum):
@@ -93,7 +115,7 @@ class Confidence(enum.Enum):
 
 @attrs.frozen(kw_only=True)
 class Instrument:
-    """A statute, bill, regulation or policy, with its status and effective dates.
+    """A statute, bill, regulation, policy or settlement, with its status and effective dates.
 
     ``effective_until`` is the first day the instrument is no longer in force.
     """
@@ -103,7 +125,7 @@ class Instrument:
     title: str = attrs.field(validator=_non_empty)
     """Its title."""
     kind: InstrumentKind
-    """A statute, a bill, a regulation or a policy."""
+    """A statute, a bill, a regulation, a policy or a settlement."""
     status: InstrumentStatus
     """In force, proposed, or repealed."""
     effective_from: date | None = None

@@ -2,7 +2,8 @@
 
 Every object here is a frozen :mod:`attrs` class: an offense and its penalty, the agencies
 and officers involved, the authorizations a search may rest on (a :class:`Warrant`, a
-:class:`CourtOrder`, an :class:`Emergency`), the :class:`ProbeImage` searched, the
+:class:`CourtOrder`, an :class:`Emergency`, an :class:`Authorization` asked of a court or an
+administrative authority), the :class:`ProbeImage` searched, the
 :class:`SearchRequest` itself, what was done (:class:`SearchRecord`), and what follows in
 court (:class:`Notice`, :class:`CaseRecord`).
 
@@ -54,6 +55,8 @@ __all__ = [
     "Agency",
     "AgencyKind",
     "Analysis",
+    "Authority",
+    "Authorization",
     "CaseRecord",
     "Classification",
     "Confinement",
@@ -494,6 +497,13 @@ class Purpose(enum.Enum):
     VET_UNDERCOVER_OFFICER = "vet_undercover_officer"
     """Vetting an undercover officer, for the officer's safety."""
     OTHER = "other"
+    PREVENT_TERRORIST_ATTACK = "prevent_terrorist_attack"
+    """Preventing a terrorist attack whose threat is genuine and present, or foreseeable."""
+    IMMIGRATION_ENFORCEMENT = "immigration_enforcement"
+    """Assessing a person's immigration status, or enforcing immigration law."""
+    PREDICTIVE_ANALYSIS = "predictive_analysis"
+    """Predicting who will commit a crime, or where or when one will happen (predictive
+    analysis), rather than identifying a person in an investigation."""
 
     @property
     def label(self) -> str:
@@ -535,6 +545,9 @@ _PURPOSE_LABELS = {
     ),
     Purpose.VET_UNDERCOVER_OFFICER: "vetting an undercover officer",
     Purpose.OTHER: "another purpose",
+    Purpose.PREVENT_TERRORIST_ATTACK: "preventing a terrorist attack",
+    Purpose.IMMIGRATION_ENFORCEMENT: "assessing immigration status or enforcing immigration law",
+    Purpose.PREDICTIVE_ANALYSIS: "predictive analysis",
 }
 
 
@@ -689,6 +702,54 @@ class EventKind(enum.Enum):
     warrant, an arrest, a charge, a preliminary hearing; a decision with legal effect."""
     RESULT_CORROBORATED = "result_corroborated"
     """Other evidence, independently and lawfully obtained, supports the identification."""
+    AUTHORIZATION_REQUESTED = "authorization_requested"
+    """An authorization of the search was asked of an authority (:class:`Authorization`)."""
+    AUTHORIZATION_REFUSED = "authorization_refused"
+    """The authority asked refused to authorize the search."""
+    USE_STOPPED = "use_stopped"
+    """The use of the system for the search was stopped."""
+    DATA_DELETED = "data_deleted"
+    """The data the search captured, and its results, were deleted."""
+    USE_NOTIFIED = "use_notified"
+    """The use was notified to the supervisory authorities the law names."""
+    SYSTEM_REGISTERED = "system_registered"
+    """The use of the system was registered in the public database the law names."""
+    PHOTO_LINEUP = "photo_lineup"
+    """A witness was shown a photo lineup that included the person the search found."""
+    ARREST = "arrest"
+    """The person the search found was arrested."""
+
+
+class Authority(enum.Enum):
+    """The kind of authority outside the agency that an :class:`Authorization` is asked of.
+
+    Laws that require a search to be authorized name who may authorize it. A court issues a
+    :class:`Warrant` or a :class:`CourtOrder`; the EU AI Act asks, for each use, the
+    authorization of "a judicial authority or an independent administrative authority whose
+    decision is binding" (Regulation (EU) 2024/1689, Art. 5(3)), and for a post-event
+    identification that of "a judicial authority or an administrative authority whose
+    decision is binding and subject to judicial review" (Art. 26(10)).
+    """
+
+    JUDICIAL = "judicial"
+    """A court or a judge."""
+    INDEPENDENT_ADMINISTRATIVE = "independent_administrative"
+    """An administrative authority independent of the police, whose decision binds them."""
+    ADMINISTRATIVE = "administrative"
+    """An administrative authority whose decision binds the police and is subject to judicial
+    review, not shown to be independent of them."""
+
+    @property
+    def label(self) -> str:
+        """The authority as a sentence names it, such as ``a judicial authority``."""
+        return _AUTHORITY_LABELS[self]
+
+
+_AUTHORITY_LABELS = {
+    Authority.JUDICIAL: "a judicial authority",
+    Authority.INDEPENDENT_ADMINISTRATIVE: "an independent administrative authority",
+    Authority.ADMINISTRATIVE: "an administrative authority subject to judicial review",
+}
 
 
 # -- offenses -------------------------------------------------------------------------------
@@ -936,6 +997,42 @@ class Emergency:
             raise ValueError(msg)
 
 
+@attrs.frozen(kw_only=True)
+@_typed
+class Authorization:
+    """An authorization of a search asked of an authority outside the agency, and its answer.
+
+    A :class:`Warrant` or a :class:`CourtOrder` is a court's order, already issued. Some laws
+    follow the authorization from the asking on: the EU AI Act lets a real-time
+    identification start in a duly justified urgency if its authorization is asked for
+    within 24 hours, and stopped at once if it is refused (Regulation (EU) 2024/1689,
+    Art. 5(3)). So an authorization says when it was ``requested_at``, and, once the
+    authority ``decided_at``, whether it was ``granted``; a grant may end at
+    ``expires_at``. Until ``decided_at`` is stated the authorization is pending, whatever
+    ``granted`` says: a grant is shown only with the time it was given.
+
+    Raises:
+        ValueError: it was decided before it was asked for, or lapses before it was decided.
+    """
+
+    authority: Authority
+    """The kind of authority it was asked of."""
+    requested_at: datetime = attrs.field(validator=_aware)
+    """When it was asked for."""
+    authority_name: str = ""
+    """The authority, by name (empty: not stated)."""
+    decided_at: datetime | None = attrs.field(default=None, validator=_aware)
+    """When the authority decided (``None``: not yet, or not stated)."""
+    granted: bool = False
+    """The authority granted it; read with ``decided_at``."""
+    expires_at: datetime | None = attrs.field(default=None, validator=_aware)
+    """When the authorization granted lapses (``None``: it states no end)."""
+
+    def __attrs_post_init__(self) -> None:
+        _not_before("requested_at", "decided_at", self)
+        _not_before("decided_at", "expires_at", self)
+
+
 # -- the search -----------------------------------------------------------------------------
 
 
@@ -979,6 +1076,13 @@ class Technology:
     tested_accuracy: int | None = attrs.field(default=None, validator=_hundredths_of_a_percent)
     """Its true-positive rate in an independent evaluation (NIST's), in its worst demographic
     group, in hundredths of a percent: 9850 is 98.50 % (``None``: not stated)."""
+    impact_assessed_at: datetime | None = attrs.field(default=None, validator=_aware)
+    """When the agency completed an assessment of the impact its use of the system has on
+    people's fundamental rights, as the EU AI Act asks before a use (Art. 27); ``None``: none
+    stated."""
+    registered_at: datetime | None = attrs.field(default=None, validator=_aware)
+    """When the agency registered its use of the system in the public database the law names
+    (the EU database of the AI Act, Art. 49); ``None``: not stated."""
 
 
 @attrs.frozen(kw_only=True)
@@ -1039,6 +1143,16 @@ class SearchRequest:
     factual_narrative: str | None = attrs.field(default=None, validator=_non_empty)
     """The facts stated to connect the person sought to the crime under investigation
     (``None``: none stated)."""
+    authorization: Authorization | None = None
+    """The authorization asked of an authority for the search, and its answer (``None``: none
+    asked for)."""
+    publicly_accessible: bool | None = None
+    """The images are captured in a place accessible to an undetermined number of people, as
+    a street, a station or a shop is (``False``: a place that is not, such as a cell or a
+    private home; ``None``: not stated)."""
+    mobile: bool = False
+    """The search is run from a mobile device in the field (a phone or a tablet), not by
+    trained staff at a workstation."""
     continuous_surveillance: bool = False
     """It monitors public places or sets of images, live or stored, matching every face it
     finds against a list of faces prepared beforehand (a watchlist), rather than searching
@@ -1095,6 +1209,14 @@ class SearchRecord:
     matches_acted_on: int | None = attrs.field(default=None, validator=_not_negative)
     """How many of the candidates returned led to further investigative action (``None``:
     not recorded); never more than the candidates returned."""
+    stopped_at: datetime | None = attrs.field(default=None, validator=_aware)
+    """When the use of the system for the search was stopped (``None``: not recorded)."""
+    deleted_at: datetime | None = attrs.field(default=None, validator=_aware)
+    """When the data the search captured, and its results, were deleted (``None``: not yet)."""
+    notified_at: datetime | None = attrs.field(default=None, validator=_aware)
+    """When the use was notified to the supervisory authorities the law names: under the EU
+    AI Act, the market surveillance and data protection authorities (Art. 5(4)); ``None``:
+    not yet."""
 
     def __attrs_post_init__(self) -> None:
         acted = self.matches_acted_on
@@ -1135,7 +1257,10 @@ class CaseRecord:
     ``relied_on_at`` is when the search's result was first relied on for probable cause or
     a positive identification (a warrant, an arrest, a preliminary hearing);
     ``corroborated_at`` is when other evidence, independently and lawfully obtained, was in
-    hand to support the identification. Either is ``None`` when it has not happened.
+    hand to support the identification; ``lineup_at`` and ``arrested_at`` are when a witness
+    was shown a photo lineup with the defendant in it and when the defendant was arrested,
+    which Detroit's settlement allows only on evidence beyond the search. Each is ``None``
+    when it has not happened.
     """
 
     id: str = attrs.field(validator=_non_empty)
@@ -1160,6 +1285,11 @@ class CaseRecord:
     """When the result was first relied on (``None``: not yet)."""
     corroborated_at: datetime | None = attrs.field(default=None, validator=_aware)
     """When independent evidence supported the identification (``None``: not yet)."""
+    lineup_at: datetime | None = attrs.field(default=None, validator=_aware)
+    """When a witness was first shown a photo lineup that included the defendant, after the
+    search named them (``None``: no lineup)."""
+    arrested_at: datetime | None = attrs.field(default=None, validator=_aware)
+    """When the defendant was arrested (``None``: not arrested, or not recorded)."""
 
     def __attrs_post_init__(self) -> None:
         _not_before("arraignment_at", "pretrial_conference_at", self)
@@ -1186,3 +1316,6 @@ class Event:
     """The court it happened in, for a filing."""
     supervisory: bool = False
     """It was done by a supervisory official."""
+    authority: Authority | None = None
+    """The authority it was asked of or decided by, for an authorization requested or
+    refused."""

@@ -37,8 +37,8 @@ from typing import TYPE_CHECKING
 import attrs
 
 from frpolicy._text import printable
-from frpolicy.law import Citation, Instrument, Reading, Source
-from frpolicy.model import CourtKind, Disclosure, Event, EventKind, SearchRequest
+from frpolicy.law import Citation, Instrument, InstrumentKind, Reading, Source
+from frpolicy.model import Authority, CourtKind, Disclosure, Event, EventKind, SearchRequest
 from frpolicy.predicates import (
     All,
     Any,
@@ -152,6 +152,14 @@ _ANCHOR_PROSE = {
     EventKind.RESULT_REVIEWED: "the review of the result",
     EventKind.RESULT_RELIED_ON: "reliance on the result for probable cause or an identification",
     EventKind.RESULT_CORROBORATED: "the corroboration of the result",
+    EventKind.AUTHORIZATION_REQUESTED: "the request for authorization",
+    EventKind.AUTHORIZATION_REFUSED: "the refusal of the authorization",
+    EventKind.USE_STOPPED: "the end of the use",
+    EventKind.DATA_DELETED: "the deletion of the data",
+    EventKind.USE_NOTIFIED: "the notification of the use",
+    EventKind.SYSTEM_REGISTERED: "the registration of the system",
+    EventKind.PHOTO_LINEUP: "the photo lineup",
+    EventKind.ARREST: "the arrest",
 }
 
 
@@ -312,8 +320,9 @@ class Duty:
     request): until it happens, nothing is owed.
 
     ``fulfilled_by`` is the kind of event that meets it. An event counts only if it also
-    discloses ``disclosures`` (a notice), went to ``court`` and, when ``supervisory`` is
-    set, was made by a supervisory official (a sworn statement). A ``deadline`` of
+    discloses ``disclosures`` (a notice), went to ``court``, when ``supervisory`` is set,
+    was made by a supervisory official (a sworn statement), and, when ``authorities`` are
+    named, went to one of them (an authorization requested). A ``deadline`` of
     ``None`` records that the law states none: the obligation is then met or pending,
     never late.
 
@@ -336,6 +345,7 @@ class Duty:
     supervisory: bool = False
     outcomes: frozenset[Outcome] = frozenset({Outcome.PERMITTED})
     arises_on: EventKind = EventKind.SEARCH_PERFORMED
+    authorities: frozenset[Authority] = frozenset()
 
     def __attrs_post_init__(self) -> None:
         if not self.outcomes or not self.outcomes <= _IN_SCOPE:
@@ -377,6 +387,7 @@ class Obligation:
     supervisory: bool = False
     due: datetime | None = None
     arises_on: EventKind = EventKind.SEARCH_PERFORMED
+    authorities: frozenset[Authority] = frozenset()
 
     def fulfils(self, event: Event) -> bool:
         """Whether an event meets this obligation, whenever it came."""
@@ -385,6 +396,7 @@ class Obligation:
             and self.disclosures <= event.disclosures
             and (self.court is None or event.court is self.court)
             and (event.supervisory or not self.supervisory)
+            and (not self.authorities or event.authority in self.authorities)
         )
 
     def check(self, events: Iterable[Event], at: datetime) -> ObligationCheck:
@@ -511,7 +523,9 @@ class Decision:
     ``reasons`` holds one :class:`Reason` per rule of the policy (none when the request is
     out of scope; ``scope`` then says why). ``readings`` are the interpretations of the law
     this decision rests on, as they were chosen: those under whose other choice the
-    outcome or the obligations would differ.
+    outcome or the obligations would differ. ``instrument_kind`` is the kind of the
+    instrument that decided; the memo names a police department's policy or a settlement as
+    such (``None``: a decision stored before the kind was recorded).
     """
 
     request_id: str
@@ -524,6 +538,7 @@ class Decision:
     obligations: tuple[Obligation, ...] = ()
     errors: tuple[str, ...] = ()
     readings: tuple[Reading, ...] = ()
+    instrument_kind: InstrumentKind | None = None
 
     @property
     def permitted(self) -> bool:
@@ -565,6 +580,9 @@ class Decision:
         """
         title = self.outcome.value.replace("_", " ").upper()
         heading = f"{title}: request {self.request_id} under {self.instrument}"
+        kind = self.instrument_kind
+        if kind is not None and kind in _NOT_LEGISLATION:  # not to be taken for a statute
+            heading += f", {kind.label}"
         lines = [f"{heading} ({self.jurisdiction}), judged at {self.at.isoformat()}.", ""]
         lines.append(self._opening())
         if self.outcome is Outcome.NOT_APPLICABLE:
@@ -584,6 +602,10 @@ class Decision:
             lines.extend(["", "Errors:", *(f"  - {e}" for e in self.errors)])
         # what a person wrote (an id, a name) is shown escaped: it never forges a line
         return "\n".join(map(printable, lines))
+
+
+_NOT_LEGISLATION = frozenset({InstrumentKind.POLICY, InstrumentKind.SETTLEMENT})
+"""The kinds of instrument a memo names in its heading: no legislature made them."""
 
 
 def _combine(values: list[tuple[Effect, bool | None]], errors: bool) -> Outcome:  # noqa: FBT001 - private
@@ -786,6 +808,7 @@ def _obligations(duty: Duty, calendar: Calendar) -> Callable[[SearchRequest], Ob
         "court": duty.court,
         "supervisory": duty.supervisory,
         "arises_on": duty.arises_on,
+        "authorities": duty.authorities,
     }
     deadline = duty.deadline
     if deadline is None or deadline.anchor not in _KNOWN_AT_DECISION:
@@ -935,6 +958,7 @@ class Policy:
             obligations=tuple([make(request) for make in skeleton.obligations]),
             errors=skeleton.errors,
             readings=skeleton.readings,
+            instrument_kind=self.instrument.kind,
         )
 
     def evaluate_many(

@@ -923,6 +923,7 @@ class DecisionLog:
             while batch := cursor.fetchmany(256):
                 yield from batch
         except _DATABASE_ERRORS as error:
+            self._unchanged(stamp)  # a file changed under an immutable read reads as damaged
             msg = f"cannot read: {_reason(error)}"
             raise self._fail(msg) from None
         finally:

@@ -1011,10 +1011,16 @@ def _list(value: object) -> list[object]:
 
 
 def _names_a_moment(cls: type) -> bool:
-    """Whether a class, or one it holds, has a date or a date-time: then it rarely repeats."""
-    for tp in typing.get_type_hints(cls).values():
+    """Whether a class, or one it holds, has a date or a date-time: then it rarely repeats.
+
+    A moment it may leave out does not count: a system's impact assessment and registration
+    (``Technology``) are the same for every search the system runs.
+    """
+    hints = typing.get_type_hints(cls)
+    for field in attrs.fields(cls):
+        tp = hints[field.name]
         for part in (tp, *typing.get_args(tp)):
-            if part in {datetime, date}:
+            if part in {datetime, date} and field.default is attrs.NOTHING:
                 return True
             if isinstance(part, type) and attrs.has(part) and _names_a_moment(part):
                 return True

@@ -17,10 +17,12 @@ version's own offense catalog, and the jurisdiction's own agencies
 (``Jurisdiction.agencies``: its State Police, its city police,
 its motor vehicle registry, the FBI and a prosecutor); warrants that do and do not cover the
 offense, expired or not yet issued; emergencies with and without the later sworn statement,
-filed in time or late, by a supervisor or not; court orders, for a purpose or none; every
-purpose and kind of media; people shown in protected activity, bystanders, suspicion or
-none, searches based on protected grounds, ongoing and continuous surveillance, requests
-that carry a case number and a factual narrative and requests that do not.
+filed in time or late, by a supervisor or not; court orders, for a purpose or none;
+authorizations asked of a court or an administrative authority, granted before the search,
+asked for after it, refused or pending; every purpose and kind of media, in a public place or
+not; people shown in protected activity, bystanders, suspicion or none, searches based on
+protected grounds, ongoing and continuous surveillance, searches from a mobile device,
+requests that carry a case number and a factual narrative and requests that do not.
 About a third of requests are drawn *in order* (every authorization present and valid), a
 third are *near misses* (in order but for one thing), and a third are drawn freely, so
 that permissions, refusals and the boundary between them are all well represented.
@@ -64,6 +66,8 @@ from frpolicy.model import (
     Agency,
     AgencyKind,
     Analysis,
+    Authority,
+    Authorization,
     CaseRecord,
     Classification,
     Confinement,
@@ -107,6 +111,7 @@ __all__ = [
     "ZONES",
     "InvalidDocument",
     "agencies",
+    "authorizations",
     "case_records",
     "citations",
     "court_orders",
@@ -372,6 +377,26 @@ def court_orders() -> st.SearchStrategy[CourtOrder]:
     return _court_orders()
 
 
+@st.composite
+def _authorizations(draw: st.DrawFn) -> Authorization:
+    requested = draw(timestamps())
+    decided = draw(st.none() | _minutes(0, 3 * _DAY).map(lambda m: _shift(requested, m)))
+    lasts = draw(st.none() | _minutes(0, 30 * _DAY))
+    return Authorization(
+        authority=draw(st.sampled_from(Authority)),
+        requested_at=requested,
+        authority_name=draw(st.sampled_from(("", "Amtsgericht Tiergarten"))),
+        decided_at=decided,
+        granted=draw(st.booleans()),
+        expires_at=None if decided is None or lasts is None else _shift(decided, lasts),
+    )
+
+
+def authorizations() -> st.SearchStrategy[Authorization]:
+    """Authorizations asked of any authority, decided after they were asked or not yet."""
+    return _authorizations()
+
+
 def sworn_statements(
     filed_at: st.SearchStrategy[datetime] | None = None,
 ) -> st.SearchStrategy[SwornStatement]:
@@ -420,14 +445,25 @@ def probe_images() -> st.SearchStrategy[ProbeImage]:
 
 
 def technologies() -> st.SearchStrategy[Technology]:
-    """Facial-recognition systems, approved or not, with a tested accuracy or none stated."""
+    """Facial-recognition systems, approved or not, with a tested accuracy or none stated.
+
+    Some state when the agency assessed their impact on fundamental rights and when it
+    registered them.
+    """
     return st.builds(
-        lambda system, approved, accuracy: Technology(
-            name=system[0], vendor=system[1], approved=approved, tested_accuracy=accuracy
+        lambda system, approved, accuracy, assessed, registered: Technology(
+            name=system[0],
+            vendor=system[1],
+            approved=approved,
+            tested_accuracy=accuracy,
+            impact_assessed_at=assessed,
+            registered_at=registered,
         ),
         st.sampled_from(_SYSTEMS),
         st.booleans(),
         _ANY_ACCURACY,
+        _maybe(timestamps()),
+        _maybe(timestamps()),
     )
 
 
@@ -469,7 +505,7 @@ _STILLS = (MediaKind.STILL_IMAGE, MediaKind.VIDEO_FRAME)
 _PLAIN_ANALYSES = (Analysis.IDENTIFICATION, Analysis.VERIFICATION)
 
 # The authorizations a request in order may rest on.
-_BASES = ("warrant", "emergency", "court order", "warrant and court order", "none")
+_BASES = ("warrant", "emergency", "court order", "warrant and court order", "none", "authorization")
 
 
 _PERFORMED_AFTER = st.none() | _minutes(0, 10) | _minutes(0, 3 * _DAY)
@@ -482,6 +518,7 @@ _NARRATIVES = st.sampled_from(
     )
 )
 _SOME_GROUNDS = st.frozensets(st.sampled_from(ProtectedGround), min_size=1, max_size=2)
+_PUBLIC = st.none() | st.booleans()
 
 
 class _Mode(enum.Enum):
@@ -510,6 +547,8 @@ _DIMENSIONS = (
     "place",
     "case number",
     "narrative",
+    "authorization",
+    "mobile",
 )
 
 _ELSEWHERE = ("US-NH", "US-VT", "CA-QC", "US")
@@ -614,6 +653,16 @@ def _police_purposes(named: frozenset[Purpose]) -> tuple[Purpose, ...]:
     """
     extra = tuple(p for p in Purpose if p in named and p not in _POLICE_PURPOSES)
     return _POLICE_PURPOSES * 3 + extra
+
+
+def _scope_reads_real_time(jurisdiction: Jurisdiction | None, version: Version | None) -> bool:
+    """Whether the law's scope turns on real-time use, as the EU AI Act's Article 5 does.
+
+    Such a law governs real-time searches, so its requests in order are real-time or not;
+    any other law's are not real-time in order.
+    """
+    versions = (version,) if version is not None else jurisdiction.versions if jurisdiction else ()
+    return any("real_time" in v.policy.scope.reads() for v in versions)
 
 
 def _place(jurisdiction: Jurisdiction | None, version: Version | None) -> Jurisdiction | None:
@@ -768,6 +817,51 @@ _EMERGENCY_VARIANTS = (
     "lesser harm",
 )
 
+_AUTHORIZATION_VARIANTS = (
+    "granted before the search",
+    "asked for after the search",
+    "asked for a day or more after the search",
+    "refused",
+    "pending",
+    "granted after the search",
+    "lapsed",
+)
+
+
+@st.composite
+def _authorization_for(draw: st.DrawFn, at: datetime, variant: str) -> Authorization:
+    requested = _shift(at, -draw(_minutes(_HOUR, 5 * _DAY)))
+    decided: datetime | None = _shift(requested, draw(_minutes(10, 12 * _HOUR)))
+    granted, expires = True, None
+    if variant == "asked for after the search":
+        requested = _shift(at, draw(_minutes(0, 23 * _HOUR)))
+        decided = None
+    elif variant == "asked for a day or more after the search":
+        requested = _shift(at, draw(_minutes(24 * _HOUR + 1, 4 * _DAY)))
+        decided = None
+    elif variant == "refused":
+        requested = _shift(at, draw(_minutes(-5 * _DAY, 23 * _HOUR)))
+        decided = _shift(requested, draw(_minutes(10, 12 * _HOUR)))
+        granted = False
+    elif variant == "pending":
+        decided = None
+    elif variant == "granted after the search":
+        decided = _shift(at, draw(_minutes(1, 12 * _HOUR)))
+        requested = _shift(decided, -draw(_minutes(1, 12 * _HOUR)))
+    elif variant == "lapsed":  # granted a day or more before the search, for no time at all
+        requested = _shift(at, -draw(_minutes(_DAY, 5 * _DAY)))
+        decided = expires = _shift(requested, draw(_minutes(10, 12 * _HOUR)))
+    elif draw(st.booleans()) and decided is not None:
+        expires = _shift(max(at, decided), draw(_minutes(_HOUR, 20 * _DAY)))
+    return Authorization(
+        authority=draw(_pick(tuple(Authority))),
+        requested_at=requested,
+        authority_name=draw(_pick(("", "Amtsgericht Tiergarten", "the investigating judge"))),
+        decided_at=decided,
+        granted=granted,
+        expires_at=expires,
+    )
+
 
 @st.composite
 def _search_requests(  # noqa: C901, PLR0915 - one draw per field of the request
@@ -857,12 +951,31 @@ def _search_requests(  # noqa: C901, PLR0915 - one draw per field of the request
             return "valid" if ok("emergency") else draw(_pick(_EMERGENCY_VARIANTS[1:]))
         return None if ok("emergency") else draw(_pick(_EMERGENCY_VARIANTS))
 
+    def authorization_variant() -> str | None:
+        if basis == "free":
+            return draw(_maybe(_pick(_AUTHORIZATION_VARIANTS)))
+        if basis == "authorization":
+            first, *others = _AUTHORIZATION_VARIANTS
+            return first if ok("authorization") else draw(_pick(tuple(others)))
+        return None if ok("authorization") else draw(_pick(_AUTHORIZATION_VARIANTS))
+
     w, co, em = warrant_variant(), court_order_variant(), emergency_variant()
+    au = authorization_variant()
     warrant = None if w is None else draw(_warrant_for(at, offense, codes, w))
     court_order = None if co is None else draw(_court_order_for(at, co, purpose))
     emergency = None if em is None else draw(_emergency_for(at, em))
+    authorization = None if au is None else draw(_authorization_for(at, au))
+    # the system's impact assessment and registration: before the search when in order
+    before = _minutes(_HOUR, 400 * _DAY).map(lambda m: _shift(at, -m))
+    assessed = _choose(draw, good=before, free=_maybe(timestamps()), ok=ok("technology"))
+    registered = _choose(draw, good=before, free=_maybe(timestamps()), ok=ok("technology"))
 
-    real_time = _choose(draw, good=_NO, free=st.booleans(), ok=ok("real time"))
+    real_time = _choose(
+        draw,
+        good=st.booleans() if _scope_reads_real_time(jurisdiction, version) else _NO,
+        free=st.booleans(),
+        ok=ok("real time"),
+    )
     probe_kind = _choose(
         draw,
         good=_pick(_STILLS),
@@ -901,6 +1014,8 @@ def _search_requests(  # noqa: C901, PLR0915 - one draw per field of the request
             vendor=system[1],
             approved=_choose(draw, good=_YES, free=st.booleans(), ok=ok("technology")),
             tested_accuracy=_choose(draw, good=_TESTED, free=_ANY_ACCURACY, ok=ok("technology")),
+            impact_assessed_at=assessed,
+            registered_at=registered,
         ),
         submitted_at=submitted,
         requesting_officer=draw(_maybe(officers(requesting))),
@@ -923,6 +1038,9 @@ def _search_requests(  # noqa: C901, PLR0915 - one draw per field of the request
         ongoing_surveillance=ongoing,
         case_number=None if fact("case number", _MOSTLY_NO) else draw(_CASE_NUMBERS),
         factual_narrative=None if fact("narrative", _MOSTLY_NO) else draw(_NARRATIVES),
+        authorization=authorization,
+        publicly_accessible=draw(_PUBLIC),
+        mobile=fact("mobile"),
         continuous_surveillance=continuous,
     )
 
@@ -936,8 +1054,8 @@ def search_requests(
     force (a bill, never in force, takes the whole range); with a jurisdiction only, from
     every version's. A third of the requests are in order, a third near misses (in order
     but for one thing: the route, the purpose, the technology, the media, the analysis,
-    real-time use, the written request, the offense, one authorization, the case number or
-    the factual narrative), a third free.
+    real-time use, the written request, the offense, one authorization, the case number,
+    the factual narrative, or a search from a mobile device), a third free.
 
     Args:
         jurisdiction: The jurisdiction whose law the requests are for.
@@ -962,11 +1080,17 @@ def _search_records(draw: st.DrawFn) -> SearchRecord:
         subject_gender=draw(st.none() | st.sampled_from(Gender)),
         subject_age=draw(st.none() | st.integers(0, 110)),
         matches_acted_on=draw(st.none() | st.integers(0, candidates)),
+        stopped_at=draw(later),
+        deleted_at=draw(later),
+        notified_at=draw(later),
     )
 
 
 def search_records() -> st.SearchStrategy[SearchRecord]:
-    """Lines of a search log: a request, its candidates, when it was documented and reported."""
+    """Lines of a search log: a request, its candidates, when it was documented and reported.
+
+    And when the use was stopped, its data deleted and the use notified, if ever.
+    """
     return _search_records()
 
 
@@ -995,6 +1119,8 @@ def _case_records(draw: st.DrawFn) -> CaseRecord:
     return CaseRecord(
         relied_on_at=draw(st.none() | timestamps()),
         corroborated_at=draw(st.none() | timestamps()),
+        lineup_at=draw(st.none() | timestamps()),
+        arrested_at=draw(st.none() | timestamps()),
         id=draw(st.integers(1, 9999).map(lambda n: f"2484CR{n:04d}")),
         defendant=draw(_pick(("A. Doe", "B. Roe"))),
         search_id=search_id,
@@ -1013,7 +1139,7 @@ def case_records() -> st.SearchStrategy[CaseRecord]:
 
 
 def events() -> st.SearchStrategy[Event]:
-    """Events of every kind, with the disclosures, court and rank they may carry."""
+    """Events of every kind, with the disclosures, court, rank and authority they may carry."""
     return st.builds(
         Event,
         kind=_pick(EventKind),
@@ -1021,6 +1147,7 @@ def events() -> st.SearchStrategy[Event]:
         disclosures=st.frozensets(_pick(Disclosure)),
         court=_maybe(_pick(CourtKind)),
         supervisory=st.booleans(),
+        authority=_maybe(_pick(tuple(Authority))),
     )
 
 

@@ -110,6 +110,7 @@ def _order_constraints() -> dict[type, tuple[tuple[str, str], ...]]:
         model.SearchRequest: (("submitted_at", "performed_at"),),
         model.Warrant: (("issued_at", "expires_at"),),
         model.CourtOrder: (("issued_at", "expires_at"),),
+        model.Authorization: (("requested_at", "decided_at"), ("decided_at", "expires_at")),
         model.Emergency: (("declared_at", "sworn_statement.filed_at"),),
         model.Training: (("completed_on", "expires_on"),),
         model.CaseRecord: (

@@ -22,6 +22,9 @@ invented; only the shape of the practice is realistic.
                            Motor Vehicles for other states' police
 ``me_cases.jsonl``         their cases
 ``ut_search_log.jsonl``    Utah searches under Utah Code ch. 77-23e
+``eu_search_log.jsonl``    real-time identifications by German, French and Dutch police under
+                           the EU AI Act's Article 5, to audit as where the member state has
+                           opted in for missing persons, victims and imminent threats
 ``mt_search_log.jsonl``    Montana searches under MCA 44-15: law enforcement's requests to
                            the Department of Justice, a watchlist, verification
 ``mt_cases.jsonl``         their cases
@@ -74,6 +77,9 @@ _ABOUT = {
     "Motor Vehicles for other states' police (a SearchRecord a line)",
     "me_cases.jsonl": "the cases of the people the Maine searches identified",
     "ut_search_log.jsonl": "Utah searches under Utah Code ch. 77-23e (a SearchRecord a line)",
+    "eu_search_log.jsonl": "real-time identifications by member states' police under the EU AI "
+    "Act's Article 5, to audit with --reading eu-opt-in-victims=national-law --reading "
+    "eu-opt-in-threats=national-law (a SearchRecord a line)",
     "mt_search_log.jsonl": "Montana searches under MCA 44-15, most asked of the Department of "
     "Justice (a SearchRecord a line)",
     "mt_cases.jsonl": "the cases of the people the Montana searches identified",

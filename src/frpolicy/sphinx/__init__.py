@@ -234,6 +234,8 @@ def _duty_lines(duty: Duty) -> list[str]:
         extras.append("to the " + duty.court.value.replace("_", " "))
     if duty.supervisory:
         extras.append("by a supervisory official")
+    if duty.authorities:
+        extras.append("of " + " or ".join(sorted(a.label for a in duty.authorities)))
     met = met_by + (f" ({'; '.join(extras)})" if extras else "")
     reference = f" ({md(duty.source.reference)})" if duty.source.reference else ""
     return [

@@ -342,6 +342,9 @@ OPEN_PURPOSES = frozenset(
         Purpose.IDENTIFY_CONCEALING_IDENTITY,
         Purpose.IDENTIFY_DANGER_TO_SELF_OR_OTHERS,
         Purpose.VET_UNDERCOVER_OFFICER,
+        Purpose.PREVENT_TERRORIST_ATTACK,
+        Purpose.IMMIGRATION_ENFORCEMENT,
+        Purpose.PREDICTIVE_ANALYSIS,
     }
 )
 """The purposes that further a criminal investigation only when the request names a crime:
@@ -349,7 +352,9 @@ an emergency (as read, :data:`EMERGENCY_WITHOUT_CRIME`), identifying a person la
 detained, one concealing their identity or one who is a danger to themselves or others,
 vetting an undercover officer, and another purpose. None of them is an investigation in
 itself (a person may be detained, or a danger to themselves, with no crime in view), and
-§2-507 names none of them."""
+§2-507 names none of them. Preventing a terrorist attack, immigration enforcement and
+predictive analysis, purposes other laws name, are "another purpose" to the subtitle: read
+as :attr:`~frpolicy.model.Purpose.OTHER` is, so that naming them changes no decision."""
 
 NO_CRIME_SUSPECTED = leaf(
     "no_crime_suspected",
