@@ -1039,6 +1039,7 @@ class Policy:
     def _compiled(self) -> _Engine:
         engine = self._engine
         if engine is None:
+            self.variants  # noqa: B018 - made before the lock: a builder may compile a policy
             with _COMPILING:  # once: threads asking first share one engine and one cache
                 engine = self._engine
                 if engine is None:
@@ -1052,8 +1053,11 @@ class Policy:
 _COMPILING = threading.Lock()
 """Held while a policy is compiled, so each policy is compiled once, whatever the threads."""
 
-_BUILDING = threading.Lock()
-"""Held while a policy's variants are made, so they are made once, whatever the threads."""
+_BUILDING = threading.RLock()
+"""Held while a policy's variants are made, so they are made once, whatever the threads.
+
+Reentrant: a builder may ask for another policy's variants while its own are made.
+"""
 
 
 def _compile(policy: Policy) -> _Engine:
