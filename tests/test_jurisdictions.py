@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import UTC, date, datetime, timedelta, timezone
 from importlib.metadata import EntryPoint
 from pathlib import Path
@@ -264,3 +264,68 @@ def test_an_offense_sent_without_a_classification_is_judged_by_the_penalty() -> 
     unclassed = attrs.evolve(_sample(), offense=attrs.evolve(robbery, classification=None))
     assert MA.version("H.1728").problems(unclassed) == ()
     assert MA.evaluate(unclassed, strict=True).outcome is frpolicy.Outcome.PERMITTED
+
+
+# -- variants, built when first asked for ---------------------------------------------------
+
+
+def _variants_built_one_by_one(version: frpolicy.Version) -> list[tuple[str, str, object]]:
+    """Each other choice of each reading, read from a build of the law so chosen."""
+    assert version.build is not None
+    current = {r.id: r.chosen for r in version.readings}
+    found: list[tuple[str, str, object]] = []
+    for reading in version.readings:
+        for choice in reading.choices:
+            if choice.id != reading.chosen:
+                other = version.build({**current, reading.id: choice.id}).policy
+                found.append((reading.id, choice.id, (other.scope, other.rules, other.duties)))
+    return found
+
+
+def test_every_version_has_the_variants_a_build_of_each_other_choice_gives() -> None:
+    built = [v for place in jurisdictions() for v in place.versions if v.build is not None]
+    assert built
+    for version in built:
+        assert [
+            (v.reading, v.choice, (v.scope, v.rules, v.duties)) for v in version.policy.variants
+        ] == _variants_built_one_by_one(version)
+
+
+def test_a_policy_copied_before_its_variants_are_built_still_has_them() -> None:
+    bill = MA.version("H.1728")
+    assert bill.build is not None
+    fresh = frpolicy.Version.from_builder(bill.build)
+    copied = attrs.evolve(fresh.policy, rules=fresh.policy.rules[1:])
+    assert copied.variants == bill.policy.variants
+    assert fresh.policy.variants == bill.policy.variants
+
+
+def test_threads_asking_at_once_for_the_variants_get_one_tuple_built_once() -> None:
+    import threading  # noqa: PLC0415 - only this test starts threads here
+
+    bill = MA.version("H.1728")
+    build = bill.build
+    assert build is not None
+    calls: list[object] = []
+
+    def counted(choices: Mapping[str, str]) -> frpolicy.Version:
+        calls.append(choices)
+        return build(choices)
+
+    fresh = frpolicy.Version.from_builder(counted)
+    assert len(calls) == 1  # the version itself; its variants wait to be asked for
+    start = threading.Barrier(8)
+    found: list[object] = [None] * 8
+
+    def ask(thread: int) -> None:
+        start.wait()
+        found[thread] = fresh.policy.variants
+
+    threads = [threading.Thread(target=ask, args=(t,)) for t in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert all(variants is found[0] for variants in found)
+    assert found[0] == bill.policy.variants
+    assert len(calls) == 1 + len(bill.policy.variants)

@@ -128,6 +128,22 @@ def test_import_frpolicy_loads_only_attrs_and_cattrs() -> None:
     assert foreign == [], f"importing frpolicy also imported {foreign}"
 
 
+def test_import_frpolicy_leaves_the_json_edge_and_the_comparison_to_their_first_use() -> None:
+    code = (
+        "import sys, frpolicy; "
+        "print(sorted(m for m in ('cattrs', 'frpolicy.serialization', 'frpolicy.comparison') "
+        "if m in sys.modules)); "
+        "print(frpolicy.compare.__module__, frpolicy.from_json.__module__)"
+    )
+    result = subprocess.run(  # noqa: S603 - fixed command line, no user input
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split("\n")[:2] == [
+        "[]",
+        "frpolicy.comparison frpolicy.serialization",
+    ]
+
+
 def test_py_typed_marker_ships_with_the_package() -> None:
     marker = importlib.resources.files("frpolicy").joinpath("py.typed")
     assert marker.is_file()

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import frpolicy
-from frpolicy import AgencyKind, SearchRequest
+from frpolicy import AgencyKind, SearchRequest, examples
 from frpolicy.jurisdictions.us_ma import conditions as c
 from frpolicy.predicates import All, Any, Leaf, Not, Predicate, leaf, leaf_family
 from frpolicy.strategies import search_requests
@@ -103,6 +103,19 @@ def test_a_leaf_with_invalid_python_or_an_unknown_name_is_refused_when_declared(
         leaf("broken", "broken", "r.warrant is")
     with pytest.raises(ValueError, match="unknown names undefined_helper"):
         leaf("unknown", "unknown", "undefined_helper(r)")
+
+
+def test_leaves_written_alike_each_see_their_own_names_and_are_checked_each_time() -> None:
+    held = leaf("flagged", "no warrant, or flagged", "r.warrant is None or flag", flag=True)
+    failed = leaf("flagged", "no warrant, or flagged", "r.warrant is None or flag", flag=False)
+    with_warrant = frpolicy.from_json(examples.read("request.json"), SearchRequest)
+    at = datetime(2030, 1, 1, tzinfo=UTC)
+    assert with_warrant.warrant is not None
+    assert held.reads() == failed.reads() == {"warrant"}
+    assert held.evaluate(with_warrant, at).value is True
+    assert failed.evaluate(with_warrant, at).value is False
+    with pytest.raises(ValueError, match="unknown names flag"):
+        leaf("flagged", "no warrant, or flagged", "r.warrant is None or flag")
 
 
 def test_a_parameterised_leaf_needs_exactly_its_parameters() -> None:

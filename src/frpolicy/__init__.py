@@ -12,15 +12,15 @@ memo, and check what it obliges::
 The public names are re-exported here; each lives in the module of its layer:
 :mod:`frpolicy.model`, :mod:`frpolicy.law`, :mod:`frpolicy.predicates`,
 :mod:`frpolicy.policy`, :mod:`frpolicy.jurisdictions`, :mod:`frpolicy.comparison`,
-:mod:`frpolicy.compliance` and :mod:`frpolicy.serialization` (imported, with cattrs, when one
-of its names is first used).
+:mod:`frpolicy.compliance` and :mod:`frpolicy.serialization`. What a first decision does not
+need, :mod:`frpolicy.comparison` and :mod:`frpolicy.serialization` (with cattrs), is
+imported when one of its names is first used.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from frpolicy.comparison import Judgment, SideBySide, compare
 from frpolicy.jurisdictions import (
     InconsistentRequest,
     Invariant,
@@ -95,6 +95,7 @@ from frpolicy.policy import (
 from frpolicy.predicates import Predicate, leaf, leaf_family
 
 if TYPE_CHECKING:
+    from frpolicy.comparison import Judgment, SideBySide, compare
     from frpolicy.serialization import (
         InputError,
         from_dict,
@@ -182,18 +183,22 @@ __all__ = [
     "to_json",
 ]
 
-# The JSON edge needs cattrs, the costliest import of all: it is imported when first used.
-_SERIALIZATION = frozenset(
-    {"InputError", "from_dict", "from_json", "json_schema", "to_dict", "to_json"}
-)
+# What a first decision does not need is imported when first used: the JSON edge needs
+# cattrs, the costliest import of all, and a comparison is asked for across places.
+_ON_FIRST_USE = {
+    **dict.fromkeys(
+        ("InputError", "from_dict", "from_json", "json_schema", "to_dict", "to_json"),
+        "frpolicy.serialization",
+    ),
+    **dict.fromkeys(("Judgment", "SideBySide", "compare"), "frpolicy.comparison"),
+}
 
 
 def __getattr__(name: str) -> object:
-    """The names of :mod:`frpolicy.serialization`, imported the first time one is used."""
-    if name in _SERIALIZATION:
-        from frpolicy import serialization  # noqa: PLC0415 - imported on first use
+    if name in _ON_FIRST_USE:
+        import importlib  # noqa: PLC0415 - only for the names imported on first use
 
-        value = getattr(serialization, name)
+        value = getattr(importlib.import_module(_ON_FIRST_USE[name]), name)
         globals()[name] = value
         return value
     msg = f"module 'frpolicy' has no attribute {name!r}"

@@ -853,9 +853,14 @@ class Policy:
     choice (a jurisdiction module's builder makes them). A decision names the readings
     whose other choice would change its outcome or its obligations.
 
+    ``variants`` may also be given as a function that makes them: it is called once, when
+    they are first asked for (:meth:`~frpolicy.jurisdictions.Version.from_builder` gives
+    them so, and a bill that is never applied never builds them).
+
     Raises:
         ValueError: two rules or two duties share an id, two readings share an id, or a
-            variant is of a reading the policy does not have.
+            variant is of a reading the policy does not have (for variants given as a
+            function, when they are first asked for).
     """
 
     jurisdiction: str
@@ -865,7 +870,9 @@ class Policy:
     rules: tuple[Rule, ...]
     duties: tuple[Duty, ...] = ()
     readings: tuple[Reading, ...] = ()
-    variants: tuple[Variant, ...] = attrs.field(default=(), eq=False, repr=False)
+    _variants: tuple[Variant, ...] | Callable[[], tuple[Variant, ...]] = attrs.field(
+        default=(), eq=False, repr=False, alias="variants"
+    )
     _engine: _Engine | None = attrs.field(init=False, default=None, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -878,10 +885,33 @@ class Policy:
         if len(set(known)) != len(known):
             msg = f"readings need distinct ids: {', '.join(known)}"
             raise ValueError(msg)
-        unknown = sorted({v.reading for v in self.variants} - set(known))
+        if not callable(self._variants):
+            self._check_variants(self._variants)
+
+    def _check_variants(self, variants: tuple[Variant, ...]) -> None:
+        unknown = sorted({v.reading for v in variants} - {r.id for r in self.readings})
         if unknown:
             msg = f"variants of readings the policy does not have: {', '.join(unknown)}"
             raise ValueError(msg)
+
+    @property
+    def variants(self) -> tuple[Variant, ...]:
+        """The scope, rules and duties the policy would have under each other choice of a reading.
+
+        Given as a function, they are made when first asked for, once, whatever the threads.
+
+        Raises:
+            ValueError: a variant is of a reading the policy does not have.
+        """
+        found = self._variants
+        if callable(found):
+            with _BUILDING:
+                found = self._variants
+                if callable(found):
+                    found = found()
+                    self._check_variants(found)
+                    object.__setattr__(self, "_variants", found)
+        return found
 
     def resting_on(self, reading_id: str) -> tuple[str, ...]:
         """The rules and duties that a reading's other choices would change, by id."""
@@ -1033,6 +1063,7 @@ class Policy:
     def _compiled(self) -> _Engine:
         engine = self._engine
         if engine is None:
+            self.variants  # noqa: B018 - made before the lock: a builder may compile a policy
             with _COMPILING:  # once: threads asking first share one engine and one cache
                 engine = self._engine
                 if engine is None:
@@ -1045,6 +1076,12 @@ class Policy:
 
 _COMPILING = threading.Lock()
 """Held while a policy is compiled, so each policy is compiled once, whatever the threads."""
+
+_BUILDING = threading.RLock()
+"""Held while a policy's variants are made, so they are made once, whatever the threads.
+
+Reentrant: a builder may ask for another policy's variants while its own are made.
+"""
 
 
 def _compile(policy: Policy) -> _Engine:

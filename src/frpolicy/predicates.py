@@ -33,7 +33,9 @@ from __future__ import annotations
 import ast
 import builtins
 import enum
+import functools
 import itertools
+import types
 import typing
 from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from datetime import datetime
@@ -60,6 +62,9 @@ Evaluator = Callable[[model.SearchRequest, datetime], bool]
 #: Names every leaf expression can use without declaring them: the model's types and enums.
 _MODEL_NAMES: dict[str, object] = {name: getattr(model, name) for name in model.__all__}
 _RESERVED = frozenset({"r", "at"})
+_BUILTINS = frozenset(dir(builtins))
+#: What an expression reads: request paths, those read only for presence, and ``at``.
+_Reads = tuple[frozenset[str], frozenset[str], bool]
 
 
 def evaluation_time(request: model.SearchRequest, at: datetime | None) -> datetime:
@@ -256,6 +261,24 @@ def _analyse(tree: ast.AST) -> tuple[frozenset[str], frozenset[str], bool]:
     return frozenset(whole | presence), frozenset(presence - whole), uses_time
 
 
+@functools.lru_cache(maxsize=4096)
+def _parse(
+    expression: str, name: str
+) -> tuple[ast.Expression, frozenset[str], _Reads, types.CodeType]:
+    """An expression's tree, unbound names, reads and code, shared by every leaf that writes it.
+
+    A family gives many leaves one expression, and every reading of a law builds its leaves
+    anew: parsing and compiling each once keeps building a jurisdiction cheap. The tree is
+    read, never changed, so sharing it is safe.
+
+    Raises:
+        SyntaxError: the expression is not valid Python.
+    """
+    tree = ast.parse(expression, mode="eval")
+    code = compile(f"lambda r, at: ({expression})", name, "eval")
+    return tree, frozenset(_unbound_names(tree)), _analyse(tree), code
+
+
 class _Rename(ast.NodeTransformer):
     def __init__(self, mapping: Mapping[str, str]) -> None:
         self.mapping = mapping
@@ -284,19 +307,18 @@ class Leaf(Predicate):
 
     def __attrs_post_init__(self) -> None:
         try:
-            tree = ast.parse(self.expression.strip(), mode="eval")
+            tree, unbound, reads, code = _parse(self.expression.strip(), self.name)
         except SyntaxError as error:
             msg = f"leaf {self.name!r}: expression is not valid Python: {error.msg}"
             raise ValueError(msg) from None
         env = self._env()
-        unknown = sorted(_unbound_names(tree) - set(env) - _RESERVED - set(dir(builtins)))
+        unknown = sorted(unbound - env.keys() - _RESERVED - _BUILTINS)
         if unknown:
             msg = f"leaf {self.name!r}: expression uses unknown names {', '.join(unknown)}"
             raise ValueError(msg)
-        code = compile(f"lambda r, at: ({self.expression.strip()})", self.name, "eval")
         object.__setattr__(self, "_tree", tree)
-        object.__setattr__(self, "_reads", _analyse(tree))
-        object.__setattr__(self, "_fn", eval(code, dict(env)))  # noqa: S307 - module author's code
+        object.__setattr__(self, "_reads", reads)
+        object.__setattr__(self, "_fn", eval(code, env))  # noqa: S307 - module author's code
 
     def _env(self) -> dict[str, object]:
         return {**_MODEL_NAMES, **self.namespace, **dict(self.params)}

@@ -175,7 +175,9 @@ class Version:
         adopted) and returns the version so read. The version returned also holds, as its
         policy's variants (:class:`~frpolicy.policy.Variant`), the scope, rules and duties of
         every other choice of each reading, so that each decision can name the readings it rests
-        on; and it keeps ``build`` for :meth:`with_readings`.
+        on; and it keeps ``build`` for :meth:`with_readings`. The variants are built when
+        first asked for (the first decision under the version, or its analysis), so a bill
+        that is never applied costs one build.
 
         Raises:
             LookupError: a reading id is unknown.
@@ -183,21 +185,8 @@ class Version:
         """
         version = build(choices or {})
         current = {r.id: r.chosen for r in version.readings}
-        variants = []
-        for reading in version.readings:
-            for choice in reading.choices:
-                if choice.id != reading.chosen:
-                    other = build(current | {reading.id: choice.id}).policy
-                    variants.append(
-                        Variant(
-                            reading=reading.id,
-                            choice=choice.id,
-                            scope=other.scope,
-                            rules=other.rules,
-                            duties=other.duties,
-                        )
-                    )
-        policy = attrs.evolve(version.policy, variants=tuple(variants))
+        variants = _Variants(build=build, readings=version.readings, current=current)
+        policy = attrs.evolve(version.policy, variants=variants)
         return attrs.evolve(version, policy=policy, build=build)
 
     def with_readings(self, choices: Mapping[str, str]) -> Version:
@@ -324,6 +313,32 @@ class Version:
                 return offense
         msg = f"{self.instrument.id}: no offense {code!r} in the catalog"
         raise LookupError(msg)
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class _Variants:
+    """Makes the variants of a version built by ``build``: one build per other choice."""
+
+    build: Callable[[Mapping[str, str]], Version]
+    readings: tuple[Reading, ...]
+    current: Mapping[str, str]
+
+    def __call__(self) -> tuple[Variant, ...]:
+        variants = []
+        for reading in self.readings:
+            for choice in reading.choices:
+                if choice.id != reading.chosen:
+                    other = self.build({**self.current, reading.id: choice.id}).policy
+                    variants.append(
+                        Variant(
+                            reading=reading.id,
+                            choice=choice.id,
+                            scope=other.scope,
+                            rules=other.rules,
+                            duties=other.duties,
+                        )
+                    )
+        return tuple(variants)
 
 
 def choose_readings(readings: Iterable[Reading], choices: Mapping[str, str]) -> dict[str, Reading]:
