@@ -9,8 +9,9 @@ and every hostile line. A field of the input holding control characters forges n
 any output. Writers sharing a decision log lose no append they were told of, and every
 tampering with it is refused or named. The symbolic analysis, given a leaf at the edge of
 the subset it translates, never claims what the engine contradicts, on the requests the
-solver chooses or on requests at the same edge. The numbers of examples are fixed, so the
-suite takes the same few seconds in every profile.
+solver chooses or on requests at the same edge. A hostile line is cheap to try, so their
+number follows the profile (more in ``ci``); a test whose example is a whole audit, a
+solver run or a shared log keeps a small fixed number, the same in every profile.
 """
 
 from __future__ import annotations
@@ -59,7 +60,8 @@ from frpolicy.records import (
 )
 from frpolicy.reports import FORMATS
 
-FUZZ = settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(suppress_health_check=[HealthCheck.too_slow])
+"""The fuzz suite's settings: the profile's examples unless a test fixes its own."""
 
 
 @pytest.mark.parametrize("decoder", sorted(DECODERS))

@@ -44,17 +44,25 @@ def _bill_whose_warrant_rule_ignores_the_warrant() -> frpolicy.Jurisdiction:
     )
 
 
-def test_a_bill_whose_warrant_rule_ignores_the_warrant_is_caught_by_its_own_invariant() -> None:
+@pytest.fixture(scope="module")
+def caught() -> LawPropertyError:
+    """The suite's failure on the bill whose warrant rule ignores the warrant, found once."""
     # 200 examples: at 100 a random run misses this bug about one time in twenty
-    with pytest.raises(LawPropertyError) as caught:
+    with pytest.raises(LawPropertyError) as raised:
         check_property(
             _bill_whose_warrant_rule_ignores_the_warrant(), "H.1728", "invariants", max_examples=200
         )
-    (failure,) = caught.value.failures
+    return raised.value
+
+
+def test_a_bill_whose_warrant_rule_ignores_the_warrant_is_caught_by_its_own_invariant(
+    caught: LawPropertyError,
+) -> None:
+    (failure,) = caught.failures
     assert failure.property == "invariants"
     assert failure.version == "H.1728"
     assert "invariant 'warrant-emergency-or-exempt' does not hold" in failure.detail
-    message = str(caught.value)
+    message = str(caught)
     assert "XX-BROKEN H.1728: law property 'invariants' fails." in message
     assert "counterexample (shrunk), as JSON:" in message
     # the counterexample is permitted without any of the grounds the bill allows
@@ -64,13 +72,8 @@ def test_a_bill_whose_warrant_rule_ignores_the_warrant_is_caught_by_its_own_inva
     assert f'"id": "{request.id}"' in message
 
 
-def test_a_shrunk_counterexample_is_small() -> None:
-    # as above: 200 examples, for a margin over the examples that find the bug
-    with pytest.raises(LawPropertyError) as caught:
-        check_property(
-            _bill_whose_warrant_rule_ignores_the_warrant(), "H.1728", "invariants", max_examples=200
-        )
-    (failure,) = caught.value.failures
+def test_a_shrunk_counterexample_is_small(caught: LawPropertyError) -> None:
+    (failure,) = caught.failures
     request = failure.counterexample
     assert request is not None
     # shrinking removes whatever the failure does not need

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import re
@@ -89,6 +90,7 @@ def _entries(lines: list[str]) -> Iterator[tuple[int, Entry]]:
             yield number, InputProblem(line=number, errors=error.errors)
 
 
+@functools.cache  # the report is frozen: one audit of the sample per limit serves every test
 def _sample_report(limit: int | None = None) -> AuditReport:
     cases = [
         frpolicy.from_json(line, CaseRecord)

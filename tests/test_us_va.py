@@ -550,4 +550,10 @@ def test_a_virginia_module_that_asks_a_warrant_of_every_search_is_caught_by_its_
 def test_virginia_read_the_other_way_still_passes_the_law_property_suite(
     choices: dict[str, str],
 ) -> None:
-    check_jurisdiction(VA.with_readings(choices), max_examples=30)
+    read = VA.with_readings(choices)
+    # a version without the reading is the one registered, which the law-property suite
+    # checks already (test_jurisdictions_properties): only the versions read otherwise here
+    changed = [v for v, was in zip(read.versions, VA.versions, strict=True) if v is not was]
+    assert changed
+    for version in changed:
+        check_jurisdiction(read, version, max_examples=30)
