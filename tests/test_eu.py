@@ -548,6 +548,20 @@ def test_a_post_identification_is_outside_article_26_10_until_2_december_2027() 
     assert LAW.evaluate(post()).outcome is Outcome.PERMITTED
 
 
+def test_a_search_on_an_imminent_threat_is_outside_the_act_after_the_fact_until_article_26_applies_and_permitted_in_real_time() -> (  # noqa: E501 - the name is the sentence
+    None
+):
+    # Art. 5(1)(h)(ii) governs the live use; Art. 26(10) the later one, from 2 December 2027:
+    # before, the still searched afterwards is no refusal for the real-time use to loosen
+    threats = LAW.with_readings(THREATS)
+    live = station(purpose=Purpose.EMERGENCY, emergency=urgent(), authorization=None)
+    assert threats.decide(live) is Outcome.PERMITTED
+    after = attrs.evolve(
+        live, real_time=False, probe=attrs.evolve(live.probe, kind=MediaKind.STILL_IMAGE)
+    )
+    assert threats.decide(after) is Outcome.NOT_APPLICABLE
+
+
 def test_an_untargeted_post_identification_is_never_allowed() -> None:
     untargeted = post(purpose=Purpose.OTHER, offense=None, suspicion=Suspicion.NONE)
     decision = LAW.evaluate(untargeted)
