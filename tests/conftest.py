@@ -13,13 +13,30 @@ a busy machine (no deadline, no "too slow" health check).
 - ``quick``: 20 examples a test, for a fast loop while editing.
 - ``explore``: 1,000 random examples a test, remembered in the example database: to look
   for new failures on purpose, never in the test command.
+
+A derandomized test draws the same examples only from the same constants: Hypothesis mixes
+into its draws the literals of the local modules imported so far (``frpolicy``, installed
+editable, is local). Which of its modules a process has imported depends on the tests it
+ran before (the registry, the analysis and the reports load lazily), so this file imports
+every one of them first: every process, in any order and with any worker, has the same
+pool, and a failure seen once under ``-n 2`` comes back alone.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
+import pkgutil
 
 from hypothesis import HealthCheck, settings
+
+import frpolicy
+
+for _module in pkgutil.walk_packages(frpolicy.__path__, f"{frpolicy.__name__}."):
+    try:
+        importlib.import_module(_module.name)
+    except ImportError:  # an optional extra not installed: no process here can import it
+        continue
 
 DETERMINISTIC = settings(
     derandomize=True,

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 import frpolicy
+from frpolicy.conditions import REAL_TIME
 from frpolicy.jurisdictions.us_ma import conditions as c
 from frpolicy.jurisdictions.us_ma import h1728
 from frpolicy.law import Citation
@@ -61,6 +62,22 @@ def test_a_permission_for_unapproved_technology_breaks_monotonicity() -> None:
     assert "into PERMITTED" in failure.detail
     assert failure.counterexample is not None
     assert failure.counterexample.technology.approved
+
+
+def test_a_law_that_governs_only_real_time_searches_is_monotone_though_it_permits_them() -> None:
+    # as the EU AI Act before Article 26 applies: a post-remote search is outside the law,
+    # no refusal, and making it real-time brings it in, where an exception may permit it
+    policy = attrs.evolve(
+        BILL.policy,
+        jurisdiction="XX-TEST",
+        scope=REAL_TIME,
+        rules=(_rule("XX-REAL-TIME", Effect.PERMIT, REAL_TIME),),
+        duties=(),
+    )
+    real_time_only = frpolicy.Jurisdiction(
+        code="XX-TEST", name="real time only", versions=(attrs.evolve(BILL, policy=policy),)
+    )
+    check_property(real_time_only, "H.1728", "monotonicity", max_examples=100)
 
 
 def test_a_permission_every_prohibition_overrides_is_reported_as_vacuous() -> None:

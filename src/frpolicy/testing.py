@@ -20,7 +20,11 @@ must hold of any faithful encoding of it, and this module checks them on request
     Taking away the warrant, the court order, the emergency, the technology's approval or
     the suspicion never turns a refusal into a permission; nor does adding emotion
     inference, live video or real-time use, ongoing or continuous surveillance, a protected
-    ground, a sketch for a photograph, protected activity or a bystander in the image.
+    ground, a sketch for a photograph, protected activity or a bystander in the image. A
+    refusal is ``NOT_PERMITTED`` or ``FORBIDDEN``: a request outside the law's scope
+    (``NOT_APPLICABLE``) is no refusal, and a change that brings it into the scope may meet
+    a permission there (a post-remote search the EU AI Act does not yet govern, made
+    real-time, meets its Article 5 exceptions).
 ``irrelevance``
     Fields no rule and no scope reads never change the outcome. The suite learns which
     fields are read from the predicates themselves, since they are data.
@@ -468,6 +472,10 @@ def _changes() -> dict[str, _Change]:
     }
 
 
+_REFUSALS = frozenset({Outcome.NOT_PERMITTED, Outcome.FORBIDDEN})
+"""The outcomes monotonicity starts from: outside its scope, a law refuses nothing."""
+
+
 def _monotonicity(version: Version) -> Callable[[SearchRequest], None]:
     changes = _changes()
 
@@ -476,7 +484,7 @@ def _monotonicity(version: Version) -> Callable[[SearchRequest], None]:
         bare = attrs.evolve(request, warrant=None, court_order=None, emergency=None)
         for refused in dict.fromkeys((request, bare)):
             before = version.decide(refused)
-            if before is Outcome.PERMITTED:
+            if before not in _REFUSALS:
                 continue
             for what, change in changes.items():
                 changed = change(refused)
