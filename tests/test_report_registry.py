@@ -27,6 +27,7 @@ from frpolicy.reports import (
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "src" / "frpolicy" / "examples"
 SAMPLES = {
+    "EU:notifications": ("eu_search_log.jsonl", "2025"),
     "US-CO:warrant-report": ("co_search_log.jsonl", "2024"),
     "US-CO:warrant-subjects": ("co_search_log.jsonl", "2024"),
     "US-MA:eopss": ("ma_search_log.jsonl", "2024Q3"),

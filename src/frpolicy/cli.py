@@ -132,7 +132,8 @@ Subcommands:
 ``frpolicy schema [TYPE]``
     The JSON Schema of an input type, ``SearchRecord`` (default), ``SearchRequest`` or
     ``CaseRecord``, of a ``Decision`` or a ``DecisionRecord``, or of a report's JSON,
-    ``AuditReport``, ``EopssReport``, ``BureauLog`` (Maine), ``MarylandAnnualReport``,
+    ``AuditReport``, ``EopssReport``, ``BureauLog`` (Maine), ``EuNotificationReport``,
+    ``MarylandAnnualReport``,
     ``MontanaLocalReport``, ``MontanaDepartmentReport``, ``UtahAnnualReport``,
     ``VirginiaAnnualReport``, ``WarrantReport`` or ``WarrantSubjectsReport``.
 
@@ -305,6 +306,7 @@ _SCHEMA_TYPES: dict[str, type] = {
 }
 _STATE_REPORT_TYPES = (
     "BureauLog",
+    "EuNotificationReport",
     "MarylandAnnualReport",
     "MontanaDepartmentReport",
     "MontanaLocalReport",

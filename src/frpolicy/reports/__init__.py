@@ -53,7 +53,7 @@ group. A report lays itself out as a :class:`Document` of titled :class:`Table` 
 which every format writes.
 
 The work is done in private modules, one a report (the audit, EOPSS, Maryland's, Maine's,
-Montana's, Utah's, Virginia's, Washington's) and one a format (text, Markdown, CSV, HTML);
+Montana's, Utah's, Virginia's, Washington's, the EU's) and one a format (text, Markdown, CSV, HTML);
 this module is their public face.
 """
 
@@ -138,6 +138,14 @@ from frpolicy.reports._sensitivity import OtherReading, ReadingsAudit, other_cho
 from frpolicy.reports._text import text_lines
 
 if TYPE_CHECKING:
+    from frpolicy.reports._eu import (
+        EU_TABLES,
+        EuNotificationReport,
+        EuNotificationTotals,
+        EuObjectiveCount,
+        EuUse,
+        eu_notifications,
+    )
     from frpolicy.reports._us_md import (
         MARYLAND_TABLES,
         CrimeCount,
@@ -211,6 +219,7 @@ __all__ = [
     "AUDIT_TABLES",
     "BUREAU_LOG_TABLES",
     "EOPSS_TABLES",
+    "EU_TABLES",
     "FORMATS",
     "MARYLAND_TABLES",
     "MONTANA_DEPARTMENT_TABLES",
@@ -243,6 +252,10 @@ __all__ = [
     "DutyCount",
     "EopssReport",
     "EopssTotals",
+    "EuNotificationReport",
+    "EuNotificationTotals",
+    "EuObjectiveCount",
+    "EuUse",
     "Filer",
     "Filing",
     "HashingReader",
@@ -316,6 +329,7 @@ __all__ = [
     "colorado_warrant_report",
     "colorado_warrant_subjects_report",
     "eopss_report",
+    "eu_notifications",
     "maryland_annual_report",
     "montana_department_report",
     "montana_local_report",
@@ -379,6 +393,14 @@ _LAZY = {
         "RequesterSearches",
         "montana_department_report",
         "montana_local_report",
+    ),
+    "frpolicy.reports._eu": (
+        "EU_TABLES",
+        "EuNotificationReport",
+        "EuNotificationTotals",
+        "EuObjectiveCount",
+        "EuUse",
+        "eu_notifications",
     ),
     "frpolicy.reports._us_ut": (
         "UTAH_TABLES",
