@@ -11,10 +11,11 @@ memo, and check what it obliges::
 
 The public names are re-exported here; each lives in the module of its layer:
 :mod:`frpolicy.model`, :mod:`frpolicy.law`, :mod:`frpolicy.predicates`,
-:mod:`frpolicy.policy`, :mod:`frpolicy.jurisdictions`, :mod:`frpolicy.comparison`,
-:mod:`frpolicy.compliance` and :mod:`frpolicy.serialization`. What a first decision does not
-need, :mod:`frpolicy.comparison` and :mod:`frpolicy.serialization` (with cattrs), is
-imported when one of its names is first used.
+:mod:`frpolicy.policy`, :mod:`frpolicy.jurisdictions`, :mod:`frpolicy.comparison` and
+:mod:`frpolicy.serialization`. What a first decision does not need,
+:mod:`frpolicy.comparison` and :mod:`frpolicy.serialization` (with cattrs), is imported when
+one of its names is first used. Auditing a log is :mod:`frpolicy.compliance`'s, and its
+reports :mod:`frpolicy.reports`'; import them by name.
 """
 
 from __future__ import annotations
