@@ -2,7 +2,8 @@ r"""The audit's fast paths give the report the straightforward path gives, byte 
 
 ``frpolicy audit`` reads each line with :class:`~frpolicy.serialization.Decoder` (orjson
 when installed) and may split a log over several processes (``--jobs``). The reference is
-one process reading every line with :func:`~frpolicy.serialization.from_json`. Each log
+one process reading every line the straightforward way, as the reference reader of
+:mod:`frpolicy.serialization` reads it (no fast path). Each log
 is audited every way, and the reports must be the same bytes: the shipped sample logs,
 and logs of the sample's mix drawn afresh, each written as frpolicy writes JSON (UTF-8)
 and as Python's :func:`json.dumps` writes it by default (every "§" as ``\u00a7``).
@@ -57,7 +58,7 @@ def _escaped(lines: list[str]) -> list[str]:
 
 
 def _reference(cls: type) -> Callable[[str | bytes], Any]:
-    return lambda text: frpolicy.from_json(text, cls)
+    return lambda text: serialization._read_strictly(text, cls)  # noqa: SLF001 - the reference
 
 
 def _report(

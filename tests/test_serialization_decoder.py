@@ -1,8 +1,10 @@
-"""The fast decoder reads exactly what from_json reads: the same objects, the same errors.
+"""The fast path reads exactly what the reference reads: the same objects, the same errors.
 
-Differential tests: every document, valid or hostile, is given to both
-:class:`~frpolicy.serialization.Decoder` and :func:`~frpolicy.serialization.from_json`,
-and the two must return equal objects or raise equal errors.
+Differential tests: every document, valid or hostile, is given to
+:class:`~frpolicy.serialization.Decoder`, to :func:`~frpolicy.serialization.from_json`
+(which tries the fast path first) and to the reference, which parses the text with every
+rule checked on the way and structures it with the converter; they must return equal
+objects or raise equal errors.
 """
 
 from __future__ import annotations
@@ -48,8 +50,9 @@ def _outcome(read: Callable[[str | bytes], object], text: str | bytes) -> tuple[
 
 
 def _same(decoder: Decoder[Any], text: str | bytes) -> None:
-    slow = _outcome(lambda t: from_json(t, decoder.cls), text)
+    slow = _outcome(lambda t: serialization._read_strictly(t, decoder.cls), text)  # noqa: SLF001
     assert _outcome(decoder, text) == slow
+    assert _outcome(lambda t: from_json(t, decoder.cls), text) == slow
     plain = PLAIN_RECORDS if decoder.cls is SearchRecord else PLAIN_CASES
     assert _outcome(plain, text) == slow
 

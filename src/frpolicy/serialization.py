@@ -55,16 +55,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime
 
 import attrs
-import cattrs
-from cattrs.errors import (
-    ClassValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-    IterableValidationNote,
-)
-from cattrs.gen import make_dict_structure_fn
 
 from frpolicy.model import _AtLeast, _Between, _Name, _PlaceCode, _shows
+
+if typing.TYPE_CHECKING:
+    import cattrs
 
 __all__ = [
     "Decoder",
@@ -435,7 +430,17 @@ def _is_collection(cls: object) -> bool:
     return typing.get_origin(cls) in _COLLECTIONS
 
 
-def _make_converter() -> cattrs.Converter:
+@functools.cache
+def _converter() -> cattrs.Converter:
+    """The converter, made when first needed.
+
+    Importing cattrs and making the converter cost more than the rest of a first decision's
+    reading: a document the fast path reads (:func:`from_json`) needs neither.
+    """
+    import cattrs  # noqa: PLC0415 - see above
+    from cattrs.errors import IterableValidationError, IterableValidationNote  # noqa: PLC0415
+    from cattrs.gen import make_dict_structure_fn  # noqa: PLC0415
+
     converter = cattrs.Converter(forbid_extra_keys=True)
     converter.register_structure_hook(datetime, _structure_datetime)
     converter.register_unstructure_hook(datetime, _unstructure_datetime)
@@ -493,9 +498,6 @@ def _make_converter() -> cattrs.Converter:
     return converter
 
 
-_CONVERTER = _make_converter()
-
-
 # -- errors ---------------------------------------------------------------------------------
 
 
@@ -522,6 +524,12 @@ def _located(path: str, message: str) -> str:
 
 def _error_lines(error: BaseException, path: str = "$") -> Iterator[str]:
     """One line per problem in a cattrs error tree, each with the path of the value at fault."""
+    from cattrs.errors import (  # noqa: PLC0415 - imported with the converter
+        ClassValidationError,
+        ForbiddenExtraKeysError,
+        IterableValidationError,
+    )
+
     if isinstance(error, ClassValidationError | IterableValidationError):
         with_notes, without = error.group_exceptions()
         for inner, note in with_notes:
@@ -542,7 +550,7 @@ def _error_lines(error: BaseException, path: str = "$") -> Iterator[str]:
 
 def to_dict(value: object) -> typing.Any:  # noqa: ANN401 - JSON-ready data is any of its types
     """The JSON-ready form of a frpolicy object (dicts, lists, strings, numbers, booleans)."""
-    return _CONVERTER.unstructure(value)
+    return _converter().unstructure(value)
 
 
 def from_dict(data: object, cls: type[T]) -> T:
@@ -554,8 +562,11 @@ def from_dict(data: object, cls: type[T]) -> T:
     Raises:
         InputError: the data does not describe a valid ``cls``; every problem is listed.
     """
+    converter = _converter()
+    from cattrs.errors import ClassValidationError, IterableValidationError  # noqa: PLC0415
+
     try:
-        return _CONVERTER.structure(data, cls)
+        return converter.structure(data, cls)
     except (ClassValidationError, IterableValidationError, ValueError, TypeError, KeyError) as e:
         raise InputError(_error_lines(e)) from None
 
@@ -575,7 +586,39 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
         InputError: the text is not JSON, breaks a rule, or does not describe a valid
             ``cls``.
     """
+    fast = _fast_reader(cls)
+    if fast is not None:
+        try:
+            return fast(text)
+        except Exception:  # noqa: BLE001, S110 - the reference reads it again, and decides
+            pass
+    return _read_strictly(text, cls)
+
+
+def _read_strictly(text: str | bytes, cls: type[T]) -> T:
+    """What :func:`from_json` gives, read the straightforward way: the reference.
+
+    The text is parsed with every rule checked on the way, and the data structured by the
+    converter, which words every error. The fast path (:class:`_FastReader`) must give
+    what this gives, for any text; the differential tests hold it to it.
+    """
     return from_dict(_parse(_decode(text) if isinstance(text, bytes) else text), cls)
+
+
+_FAST_READERS: dict[type, _FastReader[typing.Any] | None] = {}
+
+
+def _fast_reader(cls: type[T]) -> _FastReader[T] | None:
+    """The fast path for documents of ``cls``, without sharing; ``None`` for a type it lacks.
+
+    Made once a type (the types read are the model's few).
+    """
+    if cls not in _FAST_READERS:
+        try:
+            _FAST_READERS[cls] = _FastReader(cls, shared=False)
+        except Exception:  # noqa: BLE001 - a type the fast path cannot build: the reference reads
+            _FAST_READERS[cls] = None
+    return _FAST_READERS[cls]
 
 
 # -- JSON Schema ----------------------------------------------------------------------------
@@ -780,13 +823,13 @@ class Decoder(typing.Generic[T]):
     r"""Reads many JSON documents of one type: what :func:`from_json` gives, faster.
 
     ``decoder(text)`` returns exactly what ``from_json(text, cls)`` returns, and raises
-    exactly what it raises. A document is built straight from what the JSON parser gives,
-    with the converter's own checks compiled into one function per type; objects that
-    name no moment in time (an agency, a technology, an offense) repeat from one document
-    to the next, so each distinct one is built once and reused. With the ``fast`` extra
-    installed the parser is ``orjson``.
+    exactly what it raises. It reads as :func:`from_json` does (a document is built straight
+    from what the JSON parser gives, with the converter's own checks compiled into one
+    function per type), and more: objects that name no moment in time (an agency, a
+    technology, an offense) repeat from one document to the next, so each distinct one is
+    built once and reused. With the ``fast`` extra installed the parser is ``orjson``.
 
-    A document the fast path does not take as it is is read again by :func:`from_json`,
+    A document the fast path does not take as it is is read again the straightforward way,
     which decides, so every error reads as :func:`from_json` words it: any error at all,
     duplicate keys (found by counting colons: one a key, plus those inside strings), and
     the two ``\u`` escapes that could change what is checked: of a surrogate (it could
@@ -812,10 +855,8 @@ class Decoder(typing.Generic[T]):
         """Compile the reader of ``cls`` documents."""
         self.cls = cls
         self.fallbacks = 0
-        """How many documents :func:`from_json` read (the fast path did not take them)."""
-        self._parser = _orjson()
-        key = self._parser.dumps if self._parser is not None else None
-        self._structure = _FastPath(_CONVERTER, key=key).structurer(cls)
+        """How many documents were read the straightforward way (not on the fast path)."""
+        self._fast = _FastReader(cls, shared=True)
 
     def __call__(self, text: str | bytes) -> T:
         """The ``cls`` the document describes.
@@ -825,11 +866,27 @@ class Decoder(typing.Generic[T]):
         """
         try:
             return self._fast(text)
-        except Exception:  # noqa: BLE001 - from_json decides, and words the error
+        except Exception:  # noqa: BLE001 - the reference decides, and words the error
             self.fallbacks += 1
-            return from_json(text, self.cls)
+            return _read_strictly(text, self.cls)
 
-    def _fast(self, text: str | bytes) -> T:
+
+class _FastReader(typing.Generic[T]):
+    """The fast path: a document read as it is, or refused (any exception) for the reference.
+
+    ``shared``: objects that name no moment are kept by their JSON and built once (with
+    the ``fast`` extra, whose parser writes the key), as a :class:`Decoder` does.
+
+    Raises:
+        TypeError: ``cls`` has a field the fast path cannot build.
+    """
+
+    def __init__(self, cls: type[T], *, shared: bool) -> None:
+        self._parser = _orjson()
+        key = self._parser.dumps if shared and self._parser is not None else None
+        self._structure = _FastPath(key=key).structurer(cls)
+
+    def __call__(self, text: str | bytes) -> T:
         if isinstance(text, bytes):
             if b"\\u" in text and _RISKY_ESCAPE_BYTES.search(text):
                 _refuse()
@@ -876,19 +933,16 @@ def _unique(pairs: list[tuple[str, object]]) -> dict[str, object]:
 class _FastPath:
     """Compiles, for attrs classes, one Python function each that builds them from JSON data.
 
-    The functions check what the converter checks (:func:`_make_converter`): unknown and
+    The functions check what the converter checks (:func:`_converter`): unknown and
     missing keys, the exact JSON type of each value, enumeration values; date-times and
     dates go through the converter's own hooks, and each object through its class, so
-    its validators. They do not say what is wrong: they raise, and :func:`from_json` says.
+    its validators. They do not say what is wrong: they raise, and the reference says.
 
     With a ``key`` (a function giving JSON data's exact text), objects of a class that
     names no moment are kept by the key of their JSON, and built once.
     """
 
-    def __init__(
-        self, converter: cattrs.Converter, *, key: Callable[[object], bytes] | None
-    ) -> None:
-        self.converter = converter
+    def __init__(self, *, key: Callable[[object], bytes] | None) -> None:
         self.key = key
         self.names: dict[str, object] = {"_refuse": _refuse, "_list": _list, "_absent": object()}
         self.functions: dict[type, str] = {}
@@ -982,7 +1036,7 @@ class _FastPath:
             return f"({local} if {test} else _refuse())"
         if tp in {datetime, date}:
             hook = f"_hook_{typing.cast('type', tp).__name__}"
-            self.names[hook] = self.converter.get_structure_hook(tp)
+            self.names[hook] = _structure_datetime if tp is datetime else _structure_date
             return f"{hook}({expression}, {self._constant(typing.cast('type', tp))})"
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
             table = f"_e_{tp.__name__}"
