@@ -776,7 +776,9 @@ def _plug_ins(tmp_path: Path, entry_points: str) -> dict[str, str]:
     )
     (tmp_path / "copy_land.py").write_text(
         "import attrs\nfrom frpolicy.jurisdictions.us_ma import MASSACHUSETTS\n"
-        "COPY = attrs.evolve(MASSACHUSETTS, name='Another Massachusetts')\n",
+        "from frpolicy_sample import SAMPLELAND\n"
+        "COPY = attrs.evolve(MASSACHUSETTS, name='Another Massachusetts')\n"
+        "COPY_SAMPLE = attrs.evolve(SAMPLELAND, name='Another Sampleland')\n",
         encoding="utf-8",
     )
     info = tmp_path / "frpolicy_broken-1.0.dist-info"
@@ -810,16 +812,34 @@ def test_a_broken_plug_in_is_listed_with_its_error_and_the_others_keep_working(
     assert audit.stderr == b""
 
 
-def test_two_packages_registering_one_code_are_refused_without_a_traceback(
+def test_a_package_registering_a_shipped_code_is_listed_and_the_shipped_place_answers(
     tmp_path: Path,
 ) -> None:
     env = _plug_ins(tmp_path, "US-MA = copy_land:COPY")
     asked = _frpolicy(*AUDIT, env=env)
-    assert asked.returncode == EXIT_BAD_INPUT
-    assert "'US-MA' cannot be used: 2 packages register it (" in _one_line(asked.stderr)
+    assert asked.returncode == EXIT_VIOLATIONS
+    assert asked.stderr == b""
     listed = _frpolicy("jurisdictions", env=env)
     assert listed.returncode == EXIT_CLEAN
-    assert b"US-MA  cannot be used: 2 packages register it" in listed.stdout
+    lines = listed.stdout.decode().splitlines()
+    assert "US-MA  Massachusetts" in lines
+    assert "Another Massachusetts" not in listed.stdout.decode()
+    assert (
+        "US-MA  cannot be used: the entry point US-MA = copy_land:COPY of frpolicy-broken 1.0 "
+        "registers a code frpolicy ships; frpolicy's own is used instead"
+    ) in lines
+
+
+def test_two_packages_registering_one_code_are_refused_without_a_traceback(
+    tmp_path: Path,
+) -> None:
+    env = _plug_ins(tmp_path, "XX-SAMPLE = copy_land:COPY_SAMPLE")
+    asked = _frpolicy("evaluate", "-", "--jurisdiction", "XX-SAMPLE", env=env, stdin=b"{}")
+    assert asked.returncode == EXIT_BAD_INPUT
+    assert "'XX-SAMPLE' cannot be used: 2 packages register it (" in _one_line(asked.stderr)
+    listed = _frpolicy("jurisdictions", env=env)
+    assert listed.returncode == EXIT_CLEAN
+    assert b"XX-SAMPLE  cannot be used: 2 packages register it" in listed.stdout
 
 
 # -- the last edges: closed streams, outputs a shell could not write, signals --------------------

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import importlib
+import importlib.metadata
 from collections.abc import Iterator, Mapping
 from datetime import UTC, date, datetime, timedelta, timezone
 from importlib.metadata import EntryPoint
@@ -14,7 +15,7 @@ from frpolicy import Jurisdiction, jurisdiction, jurisdictions
 from frpolicy.jurisdictions import PluginError, plugin_errors
 
 MA = jurisdiction("US-MA")
-ANOTHER_MA = attrs.evolve(MA, name="Another Massachusetts")
+ANOTHER_SAMPLE = attrs.evolve(jurisdiction("XX-SAMPLE"), name="Another Sampleland")
 registry_module = importlib.import_module("frpolicy.jurisdictions")
 
 
@@ -124,7 +125,7 @@ def test_a_plug_in_that_fails_to_load_is_reported_and_the_others_keep_working(
         [MA_ENTRY, EntryPoint(name="XX-BROKEN", value="no_such_module:X", group=GROUP)]
     )
     assert jurisdiction("US-MA") is MA
-    assert jurisdictions() == (MA,)
+    assert [j.code for j in jurisdictions()] == sorted(registry_module._SHIPPED)  # noqa: SLF001
     (error,) = plugin_errors()
     assert error.code == "XX-BROKEN"
     assert error.reason.startswith(
@@ -144,7 +145,7 @@ def test_a_plug_in_that_exits_while_it_is_imported_is_only_a_broken_plug_in(
     entry_points.extend(
         [MA_ENTRY, EntryPoint(name="XX-EXIT", value="exits_on_import:X", group=GROUP)]
     )
-    assert jurisdictions() == (MA,)
+    assert [j.code for j in jurisdictions()] == sorted(registry_module._SHIPPED)  # noqa: SLF001
     (error,) = plugin_errors()
     assert "failed to load: SystemExit: 3" in error.reason
 
@@ -176,12 +177,45 @@ def test_two_packages_registering_one_code_are_refused_and_the_others_keep_worki
     entry_points: list[EntryPoint],
 ) -> None:
     sample = EntryPoint(name="XX-SAMPLE", value="frpolicy_sample:SAMPLELAND", group=GROUP)
-    another = EntryPoint(name="US-MA", value=f"{__name__}:ANOTHER_MA", group=GROUP)
-    entry_points.extend([MA_ENTRY, another, sample])
-    with pytest.raises(PluginError, match=r"'US-MA' cannot be used: 2 packages register it \("):
-        jurisdiction("US-MA")
-    assert [j.code for j in jurisdictions()] == ["XX-SAMPLE"]
-    assert [e.code for e in plugin_errors()] == ["US-MA"]
+    copy = EntryPoint(name="XX-SAMPLE", value=f"{__name__}:ANOTHER_SAMPLE", group=GROUP)
+    entry_points.extend([sample, copy])
+    with pytest.raises(PluginError, match=r"'XX-SAMPLE' cannot be used: 2 packages register it \("):
+        jurisdiction("XX-SAMPLE")
+    assert "XX-SAMPLE" not in {j.code for j in jurisdictions()}
+    assert [e.code for e in plugin_errors()] == ["XX-SAMPLE"]
+
+
+def test_a_package_registering_a_code_frpolicy_ships_is_refused_and_never_loaded(
+    entry_points: list[EntryPoint],
+) -> None:
+    another = EntryPoint(name="US-MA", value="no_such_module:ANOTHER_MA", group=GROUP)
+    entry_points.extend([MA_ENTRY, another])
+    assert jurisdiction("US-MA") is MA
+    assert MA in jurisdictions()
+    (error,) = plugin_errors()
+    assert error.code == "US-MA"
+    assert error.reason == (
+        "the entry point US-MA = no_such_module:ANOTHER_MA registers a code frpolicy "
+        "ships; frpolicy's own is used instead"
+    )
+
+
+def test_the_places_frpolicy_ships_are_found_without_any_entry_point(
+    entry_points: list[EntryPoint],
+) -> None:
+    assert not entry_points
+    assert jurisdiction("US-MA") is MA
+    assert [j.code for j in jurisdictions()] == sorted(registry_module._SHIPPED)  # noqa: SLF001
+    assert plugin_errors() == ()
+
+
+def test_the_places_frpolicy_ships_are_the_entry_points_its_package_declares() -> None:
+    own = {
+        entry.name: entry.value
+        for entry in importlib.metadata.entry_points(group=GROUP)
+        if entry.dist is not None and entry.dist.name == "frpolicy"
+    }
+    assert own == dict(registry_module._SHIPPED)  # noqa: SLF001
 
 
 def test_one_package_registering_its_jurisdiction_twice_is_no_conflict(

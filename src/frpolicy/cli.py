@@ -126,8 +126,9 @@ Subcommands:
     Every installed jurisdiction with its instruments: each one's kind (statute, bill,
     regulation, policy), status and dates in force (from, until), a summary, and the
     readings it rests on, each with its choice and the others. A plug-in that cannot be
-    used (it fails to import, or two packages register its code) is listed with the
-    reason, and the others are listed and work as ever.
+    used (it fails to import, two packages register its code, or it registers the code
+    of a place frpolicy ships) is listed with the reason, and the others are listed and
+    work as ever.
 
 ``frpolicy schema [TYPE]``
     The JSON Schema of an input type, ``SearchRecord`` (default), ``SearchRequest`` or
@@ -227,10 +228,12 @@ from frpolicy._text import printable
 from frpolicy.comparison import compare
 from frpolicy.compliance import AuditPart, Entry, InputProblem
 from frpolicy.jurisdictions import (
+    _SHIPPED,
     ENTRY_POINT_GROUP,
     Jurisdiction,
     PluginError,
     Version,
+    _claim,
     entry_points,
     jurisdiction,
 )
@@ -926,7 +929,9 @@ def _installed() -> tuple[list[Jurisdiction], list[tuple[str, str]]]:
     A command that names one jurisdiction (``--jurisdiction``) imports only that one, as
     its user asked, with no trial.
     """
-    codes = sorted({entry.name for entry in entry_points(group=ENTRY_POINT_GROUP)})
+    codes = sorted(
+        {entry.name for entry in entry_points(group=ENTRY_POINT_GROUP)} | _SHIPPED.keys()
+    )
     unsafe = _trial_imports()
     places: list[Jurisdiction] = []
     broken: list[tuple[str, str]] = []
@@ -938,6 +943,9 @@ def _installed() -> tuple[list[Jurisdiction], list[tuple[str, str]]]:
             places.append(jurisdiction(code))
         except PluginError as error:
             broken.append((code, error.reason))
+        claim = _claim(code) if code in _SHIPPED else None  # never imported: no trial
+        if claim is not None:
+            broken.append((code, claim.reason))
     return places, broken
 
 
@@ -947,7 +955,8 @@ def _trial_imports() -> dict[str, str]:
         {
             entry.name
             for entry in entry_points(group=ENTRY_POINT_GROUP)
-            if entry.dist is None or entry.dist.name != "frpolicy"  # its own are trusted
+            # frpolicy's own are trusted; another's of a shipped code is never imported
+            if (entry.dist is None or entry.dist.name != "frpolicy") and entry.name not in _SHIPPED
         }
     )
     if not codes or not sys.executable:

@@ -24,7 +24,9 @@ Jurisdictions are found by entry point: a package adds one under the
 installed. A plug-in is loaded when it is first asked for, and one that is broken (it
 fails to import, names something that is not a jurisdiction, or shares its code with
 another package's) never affects the others: asking for it raises a :class:`PluginError`
-that says why, and :func:`plugin_errors` lists every such plug-in.
+that says why, and :func:`plugin_errors` lists every such plug-in. The places frpolicy
+ships are its own: found without reading any package's metadata, and never displaced; a
+package that registers one of their codes is a broken plug-in.
 
 >>> import frpolicy
 >>> ma = frpolicy.jurisdiction("US-MA")
@@ -35,9 +37,10 @@ that says why, and :func:`plugin_errors` lists every such plug-in.
 from __future__ import annotations
 
 import functools
+import importlib
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import attrs
 
@@ -552,7 +555,8 @@ class PluginError(LookupError):
 
     ``code`` is the jurisdiction's code (the entry point's name); ``reason`` says what is
     wrong, in one line: the import failed (with the error), the entry point names
-    something that is not a :class:`Jurisdiction`, or several packages register the code.
+    something that is not a :class:`Jurisdiction`, several packages register the code, or
+    the code is of a place frpolicy ships.
     """
 
     def __init__(self, code: str, reason: str) -> None:
@@ -587,6 +591,45 @@ def entry_points(*, group: str) -> EntryPoints:
     from importlib.metadata import entry_points as installed  # noqa: PLC0415
 
     return installed(group=group)
+
+
+_SHIPPED: Mapping[str, str] = {
+    "EU": "frpolicy.jurisdictions.eu:EU",
+    "US-AL": "frpolicy.jurisdictions.us_al:ALABAMA",
+    "US-CO": "frpolicy.jurisdictions.us_co:COLORADO",
+    "US-MA": "frpolicy.jurisdictions.us_ma:MASSACHUSETTS",
+    "US-MD": "frpolicy.jurisdictions.us_md:MARYLAND",
+    "US-ME": "frpolicy.jurisdictions.us_me:MAINE",
+    "US-MI-DET": "frpolicy.jurisdictions.us_mi_det:DETROIT",
+    "US-MT": "frpolicy.jurisdictions.us_mt:MONTANA",
+    "US-UT": "frpolicy.jurisdictions.us_ut:UTAH",
+    "US-VA": "frpolicy.jurisdictions.us_va:VIRGINIA",
+    "US-WA": "frpolicy.jurisdictions.us_wa:WASHINGTON",
+}
+"""The places frpolicy ships, by code: the entry points its own package declares.
+
+A shipped place is found without reading the installed packages' metadata, which costs
+more than the rest of taking a jurisdiction (importing :mod:`importlib.metadata` alone),
+and whether that metadata is intact or not (an application bundled with its libraries
+may lose it). Its code is frpolicy's: another package's entry point of that name is
+listed by :func:`plugin_errors` and never loaded, and frpolicy's own place answers.
+"""
+
+
+@functools.cache
+def _shipped(code: str) -> Jurisdiction:
+    module, _, name = _SHIPPED[code].partition(":")
+    return cast("Jurisdiction", getattr(importlib.import_module(module), name))
+
+
+def _claim(code: str) -> PluginError | None:
+    """Why the entry points of other packages that name a shipped code are refused, if any."""
+    others = [entry for entry in _registry().get(code, ()) if entry.value != _SHIPPED[code]]
+    if not others:
+        return None
+    origins = "; ".join(_origin(entry) for entry in others)
+    reason = f"{origins} registers a code frpolicy ships; frpolicy's own is used instead"
+    return PluginError(code, _one_line(reason))
 
 
 @functools.cache
@@ -633,8 +676,10 @@ def jurisdiction(code: str) -> Jurisdiction:
         PluginError: the plug-in registering it is broken (a ``LookupError``).
         LookupError: no installed package registers it.
     """
+    if code in _SHIPPED:
+        return _shipped(code)
     if code not in _registry():
-        installed = ", ".join(_registry()) or "none"
+        installed = ", ".join(_codes()) or "none"
         msg = f"no jurisdiction {code!r} is installed; installed: {installed}"
         raise LookupError(msg)
     found = _load(code)
@@ -643,11 +688,18 @@ def jurisdiction(code: str) -> Jurisdiction:
     return found
 
 
+def _codes() -> list[str]:
+    """The code of every place shipped or registered, sorted."""
+    return sorted(_SHIPPED.keys() | _registry().keys())
+
+
 def jurisdictions() -> tuple[Jurisdiction, ...]:
     """Every installed jurisdiction that can be used, by code (see :func:`plugin_errors`)."""
-    return tuple(found for code in _registry() if isinstance(found := _load(code), Jurisdiction))
+    found = (_shipped(code) if code in _SHIPPED else _load(code) for code in _codes())
+    return tuple(place for place in found if isinstance(place, Jurisdiction))
 
 
 def plugin_errors() -> tuple[PluginError, ...]:
     """Every installed jurisdiction plug-in that cannot be used, by code, each with why."""
-    return tuple(found for code in _registry() if isinstance(found := _load(code), PluginError))
+    found = (_claim(code) if code in _SHIPPED else _load(code) for code in _codes())
+    return tuple(error for error in found if isinstance(error, PluginError))
