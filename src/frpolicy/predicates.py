@@ -262,29 +262,36 @@ def _analyse(tree: ast.AST) -> tuple[frozenset[str], frozenset[str], bool]:
 
 
 @functools.lru_cache(maxsize=4096)
-def _parse(
-    expression: str, name: str
-) -> tuple[ast.Expression, frozenset[str], _Reads, types.CodeType]:
-    """An expression's tree, unbound names, reads and code, shared by every leaf that writes it.
+def _parse(expression: str, name: str) -> tuple[frozenset[str], _Reads, types.CodeType]:
+    """An expression's unbound names, reads and code, shared by every leaf that writes it.
 
     A family gives many leaves one expression, and every reading of a law builds its leaves
-    anew: parsing and compiling each once keeps building a jurisdiction cheap. The tree is
-    read, never changed, so sharing it is safe.
+    anew: parsing and compiling each once keeps building a jurisdiction cheap.
 
     Raises:
         SyntaxError: the expression is not valid Python.
     """
     tree = ast.parse(expression, mode="eval")
     code = compile(f"lambda r, at: ({expression})", name, "eval")
-    return tree, frozenset(_unbound_names(tree)), _analyse(tree), code
+    return frozenset(_unbound_names(tree)), _analyse(tree), code
 
 
-class _Rename(ast.NodeTransformer):
-    def __init__(self, mapping: Mapping[str, str]) -> None:
-        self.mapping = mapping
+@functools.lru_cache(maxsize=4096)
+def _written(expression: str) -> tuple[bytes, tuple[tuple[int, int, str], ...]]:
+    """An expression as one line of Python (UTF-8), and where each name it loads stands.
 
-    def visit_Name(self, node: ast.Name) -> ast.Name:
-        return ast.Name(id=self.mapping.get(node.id, node.id), ctx=node.ctx)
+    A policy compiles each leaf into its own source, with the leaf's parameters renamed to
+    fresh aliases: with the places of the names (byte offsets, as :mod:`ast` gives them)
+    a name is renamed by splicing the line, not by parsing and writing the expression
+    again for every leaf of every policy.
+    """
+    line = ast.unparse(ast.parse(expression, mode="eval").body)
+    spans = sorted(
+        (node.col_offset, typing.cast("int", node.end_col_offset), node.id)
+        for node in ast.walk(ast.parse(line, mode="eval"))
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)
+    )
+    return line.encode(), tuple(spans)
 
 
 @attrs.frozen(repr=False)
@@ -300,14 +307,13 @@ class Leaf(Predicate):
     expression: str
     params: tuple[tuple[str, Hashable], ...] = ()
     namespace: Mapping[str, object] = attrs.field(factory=dict, eq=False)
-    _tree: ast.Expression = attrs.field(init=False, eq=False)
     _reads: tuple[frozenset[str], frozenset[str], bool] = attrs.field(init=False, eq=False)
     _fn: Evaluator = attrs.field(init=False, eq=False)
     _evaluator: Evaluator | None = attrs.field(init=False, default=None, eq=False)
 
     def __attrs_post_init__(self) -> None:
         try:
-            tree, unbound, reads, code = _parse(self.expression.strip(), self.name)
+            unbound, reads, code = _parse(self.expression.strip(), self.name)
         except SyntaxError as error:
             msg = f"leaf {self.name!r}: expression is not valid Python: {error.msg}"
             raise ValueError(msg) from None
@@ -316,7 +322,6 @@ class Leaf(Predicate):
         if unknown:
             msg = f"leaf {self.name!r}: expression uses unknown names {', '.join(unknown)}"
             raise ValueError(msg)
-        object.__setattr__(self, "_tree", tree)
         object.__setattr__(self, "_reads", reads)
         object.__setattr__(self, "_fn", eval(code, env))  # noqa: S307 - module author's code
 
@@ -365,21 +370,22 @@ class Leaf(Predicate):
 
     def to_python(self, names: dict[str, object]) -> str:
         """The expression, its parameters and helpers renamed to fresh aliases in ``names``."""
-        env = self._env()
+        expression = self.expression.strip()
+        unbound, _, _ = _parse(expression, self.name)
+        params = dict(self.params)
         mapping: dict[str, str] = {}
-        for name in sorted(
-            _unbound_names(self._tree) & (set(self.namespace) | set(dict(self.params)))
-        ):
+        for name in sorted(unbound & (self.namespace.keys() | params.keys())):
             alias = f"_{len(names)}_{name}"
-            names[alias] = env[name]
+            names[alias] = params[name] if name in params else self.namespace[name]
             mapping[name] = alias
-        return (
-            "("
-            + ast.unparse(
-                _Rename(mapping).visit(ast.parse(self.expression.strip(), mode="eval")).body
-            )
-            + ")"
-        )
+        line, spans = _written(expression)
+        parts, done = [], 0
+        for start, end, name in spans:
+            if name in mapping:  # a name the expression loads and does not bind itself
+                parts += [line[done:start], mapping[name].encode()]
+                done = end
+        parts.append(line[done:])
+        return "(" + b"".join(parts).decode() + ")"
 
 
 def _child_verdicts(
