@@ -383,8 +383,9 @@ def test_the_calendar_runs_from_the_second_day_of_year_1_to_the_eve_of_its_last(
 
 
 def test_every_model_class_checks_the_types_of_its_fields() -> None:
-    # the @_typed decorator below @attrs.frozen: a class without it would check nothing
-    checked = {"check_types", "_typed.<locals>.post_init"}
+    # the @_typed decorator below @attrs.frozen: a class without it would check nothing;
+    # its check is compiled when the class's first object is made, and replaces `first`
+    checked = {"_typed.<locals>.first", "check_types", "_typed.<locals>.first.<locals>.final"}
     for name in model.__all__:
         cls = getattr(model, name)
         if attrs.has(cls):

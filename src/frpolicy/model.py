@@ -300,9 +300,35 @@ def _typed(cls: C) -> C:
 
     The check is compiled into one function per class from the class's annotations, so it
     costs about what a hand-written one would; it runs first in ``__attrs_post_init__``.
-    It also keeps every time at its offset (:func:`_at_its_offset`). Apply it below
-    ``attrs.frozen``.
+    It also keeps every time at its offset (:func:`_at_its_offset`). It is compiled when
+    the first object of the class is made, not when frpolicy is imported: a program pays
+    for the classes it uses. Apply it below ``attrs.frozen``.
     """
+    own = cls.__dict__.get("__attrs_post_init__")
+
+    def first(self: object) -> None:
+        # compile the check, and put it in place of this function on the attrs class
+        check = _type_check(cls)
+        if own is None:
+            final = check
+        else:
+
+            def final(self: object) -> None:
+                check(self)
+                own(self)
+
+        built = next(
+            c for c in type(self).__mro__ if c.__dict__.get("__attrs_post_init__") is first
+        )
+        built.__attrs_post_init__ = final  # type: ignore[attr-defined]
+        final(self)
+
+    cls.__attrs_post_init__ = first  # type: ignore[attr-defined]
+    return cls
+
+
+def _type_check(cls: type) -> Callable[[object], None]:
+    """The function that checks the type of every field of ``cls`` (see :func:`_typed`)."""
     names: dict[str, object] = {
         "_refuse": _refuse,
         "_datetime": datetime,
@@ -324,18 +350,7 @@ def _typed(cls: C) -> C:
                 f"        _set(self, {field!r}, _at_its_offset(value))",
             ]
     exec("\n".join(lines), names)  # noqa: S102 - built from the model's own annotations
-    check = typing.cast("Callable[[object], None]", names["check_types"])
-    own = cls.__dict__.get("__attrs_post_init__")
-    if own is None:
-        cls.__attrs_post_init__ = check  # type: ignore[attr-defined]
-    else:
-
-        def post_init(self: object) -> None:
-            check(self)
-            own(self)
-
-        cls.__attrs_post_init__ = post_init  # type: ignore[attr-defined]
-    return cls
+    return typing.cast("Callable[[object], None]", names["check_types"])
 
 
 # -- enumerations ---------------------------------------------------------------------------
