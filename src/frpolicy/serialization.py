@@ -1035,9 +1035,9 @@ class _FastPath:
                 test += f" and -_MAX_INTEGER <= {local} <= _MAX_INTEGER"
             return f"({local} if {test} else _refuse())"
         if tp in {datetime, date}:
-            hook = f"_hook_{typing.cast('type', tp).__name__}"
-            self.names[hook] = _structure_datetime if tp is datetime else _structure_date
-            return f"{hook}({expression}, {self._constant(typing.cast('type', tp))})"
+            hook = f"_read_{typing.cast('type', tp).__name__}"
+            self.names[hook] = _read_datetime if tp is datetime else _read_date
+            return f"{hook}({expression})"
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
             table = f"_e_{tp.__name__}"
             self.names[table] = {m.value: m for m in tp}
@@ -1056,6 +1056,24 @@ class _FastPath:
         name = f"_{tp.__name__}"
         self.names[name] = tp
         return name
+
+
+def _read_datetime(value: object) -> datetime:
+    """A date-time as :func:`_structure_datetime` reads it, or a refusal: one match, one parse.
+
+    A text the strict pattern matches passes every check of the hook but the calendar's,
+    which the parse makes; the value is the hook's own.
+    """
+    if type(value) is not str or _STRICT_DATE_TIME.fullmatch(value) is None:
+        _refuse()
+    return datetime.fromisoformat(value.upper())
+
+
+def _read_date(value: object) -> date:
+    """A date as :func:`_structure_date` reads it, or a refusal (as :func:`_read_datetime`)."""
+    if type(value) is not str or _STRICT_DATE.fullmatch(value) is None:
+        _refuse()
+    return date.fromisoformat(value)
 
 
 def _list(value: object) -> list[object]:

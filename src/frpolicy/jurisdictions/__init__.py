@@ -148,6 +148,16 @@ class Version:
     build: Callable[[Mapping[str, str]], Version] | None = attrs.field(
         default=None, eq=False, repr=False
     )
+    _catalog: Mapping[str, Offense] = attrs.field(init=False, eq=False, repr=False)
+    _list_ids: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        # looked up for every record an audit reads (problems): indexed once
+        catalog: dict[str, Offense] = {}
+        for offense in self.offenses:
+            catalog.setdefault(offense.code, offense)  # the first of a code, as ever
+        object.__setattr__(self, "_catalog", catalog)
+        object.__setattr__(self, "_list_ids", frozenset(lst.id for lst in self.offense_lists))
 
     def __repr__(self) -> str:
         """The jurisdiction, the instrument and any reading not as adopted: a REPL line."""
@@ -249,14 +259,14 @@ class Version:
 
     def _list_problems(self, offense: Offense) -> list[str]:
         prefix = f"{self.policy.jurisdiction}:"
-        known = {lst.id for lst in self.offense_lists}
+        known = self._list_ids
         mine = {i for i in offense.listed_in if i.startswith(prefix)}
         found = [
             f"$.offense.listed_in: {self.policy.jurisdiction} law draws no list {i!r}; "
             f"known: {', '.join(sorted(known)) or 'none'}"
             for i in sorted(mine - known)
         ]
-        catalogued = next((o for o in self.offenses if o.code == offense.code), None)
+        catalogued = self._catalog.get(offense.code)
         if catalogued is not None and not found:
             expected = {i for i in catalogued.listed_in if i.startswith(prefix)}
             if mine != expected:
@@ -311,9 +321,9 @@ class Version:
         Raises:
             LookupError: the catalog has no such offense.
         """
-        for offense in self.offenses:
-            if offense.code == code:
-                return offense
+        found = self._catalog.get(code)
+        if found is not None:
+            return found
         msg = f"{self.instrument.id}: no offense {code!r} in the catalog"
         raise LookupError(msg)
 
