@@ -67,6 +67,7 @@ from frpolicy.model import (
     EventKind,
     SearchRecord,
     SearchRequest,
+    _by_identity,
 )
 from frpolicy.policy import (
     Decision,
@@ -127,6 +128,7 @@ that person in it and their arrest.
 """
 
 
+@_by_identity
 class ObligationState(enum.Enum):
     """Where an obligation of a search stands: as :class:`ObligationStatus`, or not engaged."""
 
@@ -137,6 +139,7 @@ class ObligationState(enum.Enum):
     """The obligation does not arise: no case exists for the search, or no search was run."""
 
 
+@_by_identity
 class ViolationKind(enum.Enum):
     """What a violation is."""
 

@@ -356,6 +356,22 @@ def _type_check(cls: type) -> Callable[[object], None]:
 # -- enumerations ---------------------------------------------------------------------------
 
 
+E = typing.TypeVar("E", bound=type[enum.Enum])
+
+
+def _by_identity(cls: E) -> E:
+    """Hash an enumeration's members by identity, as they are compared.
+
+    A member is one object, equal only to itself; :class:`enum.Enum` hashes it by its name,
+    in Python, on every look-up in a dict or a set. By identity the dicts and sets are the
+    same, and a look-up costs a C call: the audit counts by outcome, kind and event, and
+    the law tests purposes and databases in sets, on every line.
+    """
+    cls.__hash__ = object.__hash__  # type: ignore[method-assign]
+    return cls
+
+
+@_by_identity
 class Classification(enum.Enum):
     """How a jurisdiction classes an offense."""
 
@@ -364,6 +380,7 @@ class Classification(enum.Enum):
     OTHER = "other"
 
 
+@_by_identity
 class Confinement(enum.Enum):
     """Where a sentence of imprisonment may be served, for the laws that draw a line by place.
 
@@ -383,6 +400,7 @@ class Confinement(enum.Enum):
     """No confinement at all: a fine only."""
 
 
+@_by_identity
 class OffenseCategory(enum.Enum):
     """Broad categories of offense, as statutes that list serious crimes group them."""
 
@@ -397,6 +415,7 @@ class OffenseCategory(enum.Enum):
     ADMINISTRATION_OF_JUSTICE = "administration_of_justice"
 
 
+@_by_identity
 class AgencyKind(enum.Enum):
     """What kind of public body an agency is.
 
@@ -420,6 +439,7 @@ class AgencyKind(enum.Enum):
         return _AGENCY_LABELS[self]
 
 
+@_by_identity
 class CourtKind(enum.Enum):
     """The court that issued an authorization or received a filing."""
 
@@ -429,6 +449,7 @@ class CourtKind(enum.Enum):
     OTHER = "other"
 
 
+@_by_identity
 class Harm(enum.Enum):
     """The harm an emergency threatens: the gravest of them, when it threatens several."""
 
@@ -445,6 +466,7 @@ class Harm(enum.Enum):
     """Harm to no person: to property, or to another interest."""
 
 
+@_by_identity
 class MediaKind(enum.Enum):
     """What the probe is: a still image, one frame taken from video, or video itself."""
 
@@ -454,6 +476,7 @@ class MediaKind(enum.Enum):
     LIVE_VIDEO = "live_video"
 
 
+@_by_identity
 class ImageSource(enum.Enum):
     """Where the probe image came from."""
 
@@ -465,6 +488,7 @@ class ImageSource(enum.Enum):
     OTHER = "other"
 
 
+@_by_identity
 class Purpose(enum.Enum):
     """Why the search is asked for, in the words the statutes use for their purposes."""
 
@@ -566,6 +590,7 @@ _PURPOSE_LABELS = {
 }
 
 
+@_by_identity
 class Race(enum.Enum):
     """The race or ethnicity of a person, in the federal minimum categories (OMB SPD 15, 2024).
 
@@ -589,6 +614,7 @@ class Race(enum.Enum):
         return _RACE_LABELS[self]
 
 
+@_by_identity
 class Gender(enum.Enum):
     """The gender of a person, as recorded (Massachusetts documents allow a non-binary X)."""
 
@@ -614,6 +640,7 @@ _RACE_LABELS = {
 }
 
 
+@_by_identity
 class Suspicion(enum.Enum):
     """The basis stated to believe the person sought is involved in a crime.
 
@@ -629,6 +656,7 @@ class Suspicion(enum.Enum):
     """Facts that would lead a reasonable person to believe it: the standard of a warrant."""
 
 
+@_by_identity
 class ProtectedGround(enum.Enum):
     """A view, association or characteristic the law forbids a search to be based on.
 
@@ -660,6 +688,7 @@ class ProtectedGround(enum.Enum):
     gender identity: Colorado names it (C.R.S. 24-18-307(2))."""
 
 
+@_by_identity
 class Database(enum.Enum):
     """A database of reference images a search may run against."""
 
@@ -670,6 +699,7 @@ class Database(enum.Enum):
     OTHER = "other"
 
 
+@_by_identity
 class Analysis(enum.Enum):
     """What the system is asked to do with a face."""
 
@@ -679,6 +709,7 @@ class Analysis(enum.Enum):
     TRACKING = "tracking"
 
 
+@_by_identity
 class Disclosure(enum.Enum):
     """What a notice to a defendant discloses."""
 
@@ -694,6 +725,7 @@ class Disclosure(enum.Enum):
     """Every result that led to further investigative action."""
 
 
+@_by_identity
 class EventKind(enum.Enum):
     """Things that happen to a search and its case, and anchor or fulfil obligations."""
 
@@ -735,6 +767,7 @@ class EventKind(enum.Enum):
     """The person the search found was arrested."""
 
 
+@_by_identity
 class Authority(enum.Enum):
     """The kind of authority outside the agency that an :class:`Authorization` is asked of.
 

@@ -38,7 +38,15 @@ import attrs
 
 from frpolicy._text import printable
 from frpolicy.law import Citation, Instrument, InstrumentKind, Reading, Source
-from frpolicy.model import Authority, CourtKind, Disclosure, Event, EventKind, SearchRequest
+from frpolicy.model import (
+    Authority,
+    CourtKind,
+    Disclosure,
+    Event,
+    EventKind,
+    SearchRequest,
+    _by_identity,
+)
 from frpolicy.predicates import (
     All,
     Any,
@@ -78,6 +86,7 @@ __all__ = [
 ]
 
 
+@_by_identity
 class Effect(enum.Enum):
     """What a rule does when it applies."""
 
@@ -85,6 +94,7 @@ class Effect(enum.Enum):
     FORBID = "forbid"
 
 
+@_by_identity
 class Outcome(enum.Enum):
     """The four outcomes of a decision."""
 
@@ -122,6 +132,7 @@ class Rule:
 # -- deadlines ------------------------------------------------------------------------------
 
 
+@_by_identity
 class Unit(enum.Enum):
     """How a deadline counts time from its anchor."""
 
@@ -357,6 +368,7 @@ EVERY_REQUEST = _IN_SCOPE
 """The outcomes of every request within a law's scope: for a duty owed whatever the outcome."""
 
 
+@_by_identity
 class ObligationStatus(enum.Enum):
     """Where an obligation stands at a given time."""
 
