@@ -887,12 +887,17 @@ class _FastReader(typing.Generic[T]):
         self._structure = _FastPath(key=key).structurer(cls)
 
     def __call__(self, text: str | bytes) -> T:
+        # the escapes of a colon or a surrogate all begin so: searched for only if one does
         if isinstance(text, bytes):
-            if b"\\u" in text and _RISKY_ESCAPE_BYTES.search(text):
+            if (b"\\u003" in text or b"\\ud" in text or b"\\uD" in text) and (
+                _RISKY_ESCAPE_BYTES.search(text)
+            ):
                 _refuse()
             colons = text.count(b":")
         else:
-            if "\\u" in text and _RISKY_ESCAPE.search(text):
+            if ("\\u003" in text or "\\ud" in text or "\\uD" in text) and (
+                _RISKY_ESCAPE.search(text)
+            ):
                 _refuse()
             colons = text.count(":")
         parser = self._parser

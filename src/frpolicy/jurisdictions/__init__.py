@@ -122,6 +122,10 @@ class Invariant:
         return None
 
 
+_JUDGED_LIMIT = 4096
+"""How many offenses a version keeps the problems of (:meth:`Version.problems`)."""
+
+
 @attrs.frozen(kw_only=True, repr=False)
 class Version:
     """One instrument of a jurisdiction, with everything needed to apply it.
@@ -150,6 +154,9 @@ class Version:
     )
     _catalog: Mapping[str, Offense] = attrs.field(init=False, eq=False, repr=False)
     _list_ids: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
+    _judged: dict[int, tuple[Offense, tuple[str, ...], tuple[str, ...]]] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False
+    )
 
     def __attrs_post_init__(self) -> None:
         # looked up for every record an audit reads (problems): indexed once
@@ -241,23 +248,33 @@ class Version:
         offense = request.offense
         if offense is None:
             return ()
-        found: list[str] = []
+        # an audit meets one offense object on many lines (its decoder shares them)
+        known = self._judged.get(id(offense))
+        if known is None or known[0] is not offense:
+            if len(self._judged) >= _JUDGED_LIMIT:
+                self._judged.clear()
+            known = (offense, self._class_problems(offense), self._list_problems(offense))
+            self._judged[id(offense)] = known
+        _, of_class, of_lists = known
+        return (*of_class, *of_lists) if classification else of_lists
+
+    def _class_problems(self, offense: Offense) -> tuple[str, ...]:
         given = offense.classification
         code = self.policy.jurisdiction
         # another place's offense comes with that place's class, which is not this law's to give
         own = offense.place is None or offense.place == code or offense.place.startswith(f"{code}-")
-        if classification and own and self.classify is not None and given is not None:
+        if own and self.classify is not None and given is not None:
             expected = self.classify(offense.penalty)
             if given is not expected:
-                found.append(
+                problem = (
                     f"$.offense.classification: {given.value!r}, but "
                     f"{self.policy.jurisdiction} law classes an offense with this penalty as "
                     f"{expected.value!r}"
                 )
-        found.extend(self._list_problems(offense))
-        return tuple(found)
+                return (problem,)
+        return ()
 
-    def _list_problems(self, offense: Offense) -> list[str]:
+    def _list_problems(self, offense: Offense) -> tuple[str, ...]:
         prefix = f"{self.policy.jurisdiction}:"
         known = self._list_ids
         mine = {i for i in offense.listed_in if i.startswith(prefix)}
@@ -275,7 +292,7 @@ class Version:
                     f"{', '.join(sorted(expected)) or 'no list'} of {self.policy.jurisdiction} "
                     f"law, not {', '.join(sorted(mine)) or 'none'}"
                 )
-        return found
+        return tuple(found)
 
     def offense_list(self, list_id: str) -> OffenseList:
         """The list of offenses of this id the law draws.
