@@ -445,17 +445,25 @@ def imports(repeats: int) -> None:
     """Section 5: ``import frpolicy`` in fresh interpreters, beside ``import attrs``."""
     print(f"\n## 5. Import time: fresh interpreters, {repeats} each, bytecode cached\n")
     rows = []
-    found: dict[str, list[float]] = {"frpolicy": [], "attrs": []}
+    found: dict[str, list[tuple[float, float]]] = {"frpolicy": [], "attrs": []}
     for module in found:
         _import_ms(module)  # writes the bytecode cache
     for _ in range(repeats):
         for module, samples in found.items():
             samples.append(_import_ms(module))
     for module, samples in found.items():
+        cpu, wall = [s[0] for s in samples], [s[1] for s in samples]
         rows.append(
-            [f"import {module}", f"{min(samples):.1f}", f"{statistics.median(samples):.1f}"]
+            [
+                f"import {module}",
+                f"{min(cpu):.1f}",
+                f"{statistics.median(cpu):.1f}",
+                f"{min(wall):.1f}",
+                f"{statistics.median(wall):.1f}",
+            ]
         )
-    print(_table(["statement", "fastest ms", "median ms"], rows))
+    header = ["statement", "fastest CPU ms", "median CPU ms", "fastest wall ms", "median wall ms"]
+    print(_table(header, rows))
     first = [_first_decision() for _ in range(repeats)]
     parts = ["import", "jurisdiction", "decode", "decide"]
     print(
@@ -476,8 +484,11 @@ def imports(repeats: int) -> None:
             ],
         )
     )
-    fastest = min(found["frpolicy"])
-    print(f"\ntargets:\n- import frpolicy within 60 ms: {fastest:.1f} ms, {_met(fastest <= 60)}")
+    fastest = min(cpu for cpu, _ in found["frpolicy"])
+    print(
+        f"\ntargets:\n- import frpolicy within 60 ms of CPU time: {fastest:.1f} ms, "
+        f"{_met(fastest <= 60)}"
+    )
     total = best["total"]
     print(
         f"- the first decision in a fresh process within 100 ms: {total:.1f} ms, "
@@ -520,21 +531,30 @@ def _first_decision() -> dict[str, float]:
     return typing.cast("dict[str, float]", json.loads(result.stdout))
 
 
-def _import_ms(module: str) -> float:
-    """The cumulative time ``-X importtime`` gives a module, in a fresh interpreter, in ms.
+_IMPORT = """
+import sys, time
+clock, wall = time.process_time, time.perf_counter
+cpu, start = clock(), wall()
+import MODULE
+print(clock() - cpu, wall() - start)
+"""
+
+
+def _import_ms(module: str) -> tuple[float, float]:
+    """The CPU and wall milliseconds of ``import module`` in a fresh interpreter.
 
     Bytecode is written and read as an installation does, whatever this environment says.
     """
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     result = subprocess.run(  # noqa: S603 - our own interpreter, a fixed statement
-        [sys.executable, "-X", "importtime", "-c", f"import {module}"],
+        [sys.executable, "-c", _IMPORT.replace("MODULE", module)],
         capture_output=True,
         text=True,
         check=True,
         env=env,
     )
-    last = [line for line in result.stderr.splitlines() if line.rstrip().endswith(f"| {module}")]
-    return int(last[-1].split("|")[1]) / 1000
+    cpu, wall = (float(part) * 1000 for part in result.stdout.split())
+    return cpu, wall
 
 
 def main(argv: Sequence[str] | None = None) -> int:
