@@ -292,6 +292,30 @@ def test_a_strict_evaluation_refuses_a_classification_massachusetts_does_not_giv
         MA.version("H.1728").evaluate(request, strict=True)
 
 
+def test_the_problems_of_an_offense_are_its_own_whatever_offense_was_judged_before() -> None:
+    version = MA.version("H.1728")
+    sample = _sample()
+    robbery = sample.offense
+    assert robbery is not None
+    misclassed = attrs.evolve(robbery, classification=frpolicy.Classification.MISDEMEANOR)
+    wrong = attrs.evolve(sample, offense=misclassed)
+    for _ in range(2):  # the second time from what the version kept
+        assert version.problems(sample) == ()
+        (problem,) = version.problems(wrong)
+        assert problem.startswith("$.offense.classification: 'misdemeanor'")
+        assert version.problems(wrong, classification=False) == ()
+
+
+def test_a_version_asked_for_the_lists_alone_does_not_class_the_offense() -> None:
+    def refuse(penalty: frpolicy.Penalty) -> frpolicy.Classification:
+        raise AssertionError(penalty)
+
+    version = attrs.evolve(MA.version("H.1728"), classify=refuse)
+    assert version.problems(_sample(), classification=False) == ()
+    with pytest.raises(AssertionError):
+        version.problems(_sample())
+
+
 def test_an_offense_sent_without_a_classification_is_judged_by_the_penalty() -> None:
     robbery = _sample().offense
     assert robbery is not None

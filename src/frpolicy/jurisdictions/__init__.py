@@ -122,8 +122,25 @@ class Invariant:
         return None
 
 
+_Judged = dict[int, tuple[Offense, tuple[str, ...]]]
 _JUDGED_LIMIT = 4096
 """How many offenses a version keeps the problems of (:meth:`Version.problems`)."""
+
+
+def _judged(
+    judged: _Judged, offense: Offense, judge: Callable[[Offense], tuple[str, ...]]
+) -> tuple[str, ...]:
+    """``judge(offense)``, kept by the offense's identity.
+
+    An audit meets one offense object on many lines (its decoder shares them): a version
+    judges it once.
+    """
+    found = judged.get(id(offense))
+    if found is None or found[0] is not offense:
+        if len(judged) >= _JUDGED_LIMIT:
+            judged.clear()
+        found = judged[id(offense)] = (offense, judge(offense))
+    return found[1]
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -154,9 +171,8 @@ class Version:
     )
     _catalog: Mapping[str, Offense] = attrs.field(init=False, eq=False, repr=False)
     _list_ids: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
-    _judged: dict[int, tuple[Offense, tuple[str, ...], tuple[str, ...]]] = attrs.field(
-        init=False, factory=dict, eq=False, repr=False
-    )
+    _lists_judged: _Judged = attrs.field(init=False, factory=dict, eq=False, repr=False)
+    _class_judged: _Judged = attrs.field(init=False, factory=dict, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         # looked up for every record an audit reads (problems): indexed once
@@ -248,15 +264,10 @@ class Version:
         offense = request.offense
         if offense is None:
             return ()
-        # an audit meets one offense object on many lines (its decoder shares them)
-        known = self._judged.get(id(offense))
-        if known is None or known[0] is not offense:
-            if len(self._judged) >= _JUDGED_LIMIT:
-                self._judged.clear()
-            known = (offense, self._class_problems(offense), self._list_problems(offense))
-            self._judged[id(offense)] = known
-        _, of_class, of_lists = known
-        return (*of_class, *of_lists) if classification else of_lists
+        of_lists = _judged(self._lists_judged, offense, self._list_problems)
+        if not classification:
+            return of_lists
+        return (*_judged(self._class_judged, offense, self._class_problems), *of_lists)
 
     def _class_problems(self, offense: Offense) -> tuple[str, ...]:
         given = offense.classification
