@@ -41,6 +41,7 @@ from frpolicy import (
     to_json,
 )
 from frpolicy.jurisdictions.us_ma import conditions as c
+from frpolicy.policy import Variant, _lazily
 from frpolicy.predicates import Predicate, Verdict, leaf
 from frpolicy.strategies import search_requests
 
@@ -215,6 +216,40 @@ def test_a_duty_that_cannot_be_evaluated_is_attached_rather_than_missed(r: Searc
 def test_rules_and_duties_need_distinct_ids() -> None:
     with pytest.raises(ValueError, match="repeated: video"):
         with_rules(EXAMPLE, (*EXAMPLE.rules, rule("video", Effect.PERMIT, ALWAYS)))
+
+
+# a variant of EXAMPLE under a reading it does not have
+_UNREAD = Variant(
+    reading="unread", choice="other", scope=EXAMPLE.scope, rules=EXAMPLE.rules, duties=()
+)
+
+
+def test_a_policy_takes_its_variants_as_a_tuple_and_refuses_a_function() -> None:
+    with pytest.raises(TypeError, match="expected a tuple of Variant, got function"):
+        # what the type refuses, as an untyped caller could still pass it
+        attrs.evolve(EXAMPLE, variants=lambda: ())  # type: ignore[arg-type]
+
+
+def test_a_policy_refuses_variants_of_a_reading_it_does_not_have() -> None:
+    with pytest.raises(ValueError, match="readings the policy does not have: unread"):
+        attrs.evolve(EXAMPLE, variants=(_UNREAD,))
+
+
+def test_variants_made_on_first_use_are_checked_once_made_and_a_copy_defers_them_too() -> None:
+    made: list[None] = []
+
+    def make() -> tuple[Variant, ...]:
+        made.append(None)
+        return (_UNREAD,)
+
+    lazy = _lazily(EXAMPLE, make)
+    copied = with_rules(lazy, EXAMPLE.rules[1:])
+    assert made == []
+    with pytest.raises(ValueError, match="readings the policy does not have: unread"):
+        lazy.variants  # noqa: B018 - asking is what makes them
+    with pytest.raises(ValueError, match="readings the policy does not have: unread"):
+        copied.variants  # noqa: B018 - asking is what makes them
+    assert len(made) == 2
 
 
 @given(policies, requests)

@@ -5,19 +5,25 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import json
+import typing
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from importlib.metadata import EntryPoint
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import frpolicy
 from frpolicy.cli import EXIT_BAD_INPUT, EXIT_CLEAN, main
+from frpolicy.compliance import Entry, InputProblem
+from frpolicy.model import SearchRecord
 from frpolicy.reports import (
     FORMATS,
     REPORT_ENTRY_POINT_GROUP,
+    Period,
     ReportError,
+    ReportTerms,
     StatutoryReport,
     _registry,
     report_errors,
@@ -104,6 +110,51 @@ def test_each_report_renders_in_every_format_from_its_sample_log(
         assert frpolicy.from_dict(data, report.report_type) is not None
     if fmt == "html":
         ET.fromstring(out.removeprefix("<!DOCTYPE html>\n"))  # noqa: S314 - our own output
+
+
+SHIPPED = sorted(code for code in SAMPLES if not code.startswith("XX-"))
+"""The reports frpolicy ships (the sample plug-in's is its own)."""
+
+
+def _first_record(code: str) -> SearchRecord:
+    log, _ = SAMPLES[code]
+    first = (EXAMPLES / log).read_text("utf-8").splitlines()[0]
+    return frpolicy.from_json(first, SearchRecord)
+
+
+@pytest.mark.parametrize("code", SHIPPED)
+def test_each_report_accounts_for_a_blank_line_a_malformed_one_and_a_repeated_id(
+    code: str,
+) -> None:
+    record = _first_record(code)
+    entries: list[tuple[int, Entry]] = [
+        (1, record),
+        (2, None),
+        (3, InputProblem(line=3, errors=("$: not JSON",))),
+        (4, record),
+    ]
+    made = statutory_report(code).make(iter(entries), ReportTerms(period=Period.parse("2024")))
+    totals = typing.cast("Any", made).totals
+    assert (
+        totals.lines_read,
+        totals.blank_lines,
+        totals.malformed_lines,
+        totals.duplicate_request_ids,
+    ) == (4, 1, 1, 1)
+
+
+@pytest.mark.parametrize("code", SHIPPED)
+def test_each_report_refuses_a_negative_limit_before_it_reads_a_line(code: str) -> None:
+    read: list[int] = []
+
+    def entries() -> Iterator[tuple[int, Entry]]:
+        read.append(1)
+        yield 1, None
+
+    terms = ReportTerms(period=Period.parse("2024"), limit=-1)
+    with pytest.raises(ValueError, match="limit: must not be negative, got -1"):
+        statutory_report(code).make(entries(), terms)
+    assert read == []
 
 
 @pytest.mark.parametrize("code", sorted(SAMPLES))

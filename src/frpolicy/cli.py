@@ -772,11 +772,11 @@ def _input_errors(name: str) -> Iterator[None]:
 def _opened(name: str) -> Iterator[BinaryIO]:
     """A file named on the command line, opened for reading bytes (``-``: standard input)."""
     if name == "-":
-        stream: typing.TextIO | None = sys.stdin
-        if stream is None:  # the process was started with its standard input closed
+        stdin: typing.TextIO | None = sys.stdin
+        if stdin is None:  # the process was started with its standard input closed
             msg = "cannot read standard input: it is closed"
             raise _UsageError(msg)
-        yield stream.buffer
+        yield stdin.buffer
         return
     with _input_errors(name):
         handle = Path(name).open("rb")  # noqa: SIM115 - closed below
@@ -1573,19 +1573,19 @@ def _utf8(text: str) -> bytes:
 
 
 def _write_stdout(blocks: Iterable[bytes]) -> None:
-    stream = sys.stdout
-    if stream is None:  # the process was started with its standard output closed
+    out = sys.stdout
+    if out is None:  # the process was started with its standard output closed
         msg = "cannot write to standard output: it is closed"
         raise _UsageError(msg)
     with _output_errors():
-        stream.flush()
-        buffer = getattr(stream, "buffer", None)
+        out.flush()
+        buffer = getattr(out, "buffer", None)
         for data in blocks:
             if buffer is None:  # a text stream put in place of sys.stdout
-                stream.write(data.decode("utf-8"))
+                out.write(data.decode("utf-8"))
             else:
                 buffer.write(data)
-        stream.flush()
+        out.flush()
 
 
 def _flush_stdout() -> None:
@@ -1711,18 +1711,18 @@ def _log_export(args: argparse.Namespace) -> int:
 @contextlib.contextmanager
 def _text_stdout() -> Iterator[IO[str]]:
     """Standard output as a UTF-8 text stream, for output written piece by piece."""
-    stream = sys.stdout
-    if stream is None:  # the process was started with its standard output closed
+    out = sys.stdout
+    if out is None:  # the process was started with its standard output closed
         msg = "cannot write to standard output: it is closed"
         raise _UsageError(msg)
-    buffer = getattr(stream, "buffer", None)
+    buffer = getattr(out, "buffer", None)
     if buffer is None:  # a text stream put in place of sys.stdout
         with _output_errors():
-            yield stream
-            stream.flush()
+            yield out
+            out.flush()
         return
     with _output_errors():
-        stream.flush()
+        out.flush()
         text = io.TextIOWrapper(buffer, encoding="utf-8", errors="backslashreplace", newline="")
         try:
             yield text

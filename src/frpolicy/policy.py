@@ -682,6 +682,26 @@ class Variant:
     duties: tuple[Duty, ...]
 
 
+@attrs.frozen(eq=False)
+class _Deferred:
+    """A policy's variants not made yet: ``make`` makes them when they are first asked for."""
+
+    make: Callable[[], tuple[Variant, ...]]
+
+
+def _given_variants(variants: tuple[Variant, ...]) -> tuple[Variant, ...] | _Deferred:
+    """The variants a policy is given: a tuple, or a lazy policy's deferred ones, for a copy.
+
+    Raises:
+        TypeError: anything else (a function among them: see :func:`_lazily`).
+    """
+    given: object = variants  # attrs.evolve hands a copy of a lazy policy its deferred ones
+    if isinstance(given, tuple | _Deferred):
+        return given
+    msg = f"variants: expected a tuple of Variant, got {type(given).__name__}"
+    raise TypeError(msg)
+
+
 @attrs.frozen(kw_only=True)
 class _Skeleton:
     """What a decision holds that depends only on the leaves' values, so can be shared."""
@@ -865,14 +885,10 @@ class Policy:
     choice (a jurisdiction module's builder makes them). A decision names the readings
     whose other choice would change its outcome or its obligations.
 
-    ``variants`` may also be given as a function that makes them: it is called once, when
-    they are first asked for (:meth:`~frpolicy.jurisdictions.Version.from_builder` gives
-    them so, and a bill that is never applied never builds them).
-
     Raises:
         ValueError: two rules or two duties share an id, two readings share an id, or a
-            variant is of a reading the policy does not have (for variants given as a
-            function, when they are first asked for).
+            variant is of a reading the policy does not have.
+        TypeError: ``variants`` is not a tuple.
     """
 
     jurisdiction: str
@@ -882,8 +898,8 @@ class Policy:
     rules: tuple[Rule, ...]
     duties: tuple[Duty, ...] = ()
     readings: tuple[Reading, ...] = ()
-    _variants: tuple[Variant, ...] | Callable[[], tuple[Variant, ...]] = attrs.field(
-        default=(), eq=False, repr=False, alias="variants"
+    _variants: tuple[Variant, ...] | _Deferred = attrs.field(
+        default=(), converter=_given_variants, eq=False, repr=False, alias="variants"
     )
     _engine: _Engine | None = attrs.field(init=False, default=None, eq=False, repr=False)
 
@@ -897,7 +913,7 @@ class Policy:
         if len(set(known)) != len(known):
             msg = f"readings need distinct ids: {', '.join(known)}"
             raise ValueError(msg)
-        if not callable(self._variants):
+        if isinstance(self._variants, tuple):  # deferred ones are checked once made
             self._check_variants(self._variants)
 
     def _check_variants(self, variants: tuple[Variant, ...]) -> None:
@@ -910,17 +926,18 @@ class Policy:
     def variants(self) -> tuple[Variant, ...]:
         """The scope, rules and duties the policy would have under each other choice of a reading.
 
-        Given as a function, they are made when first asked for, once, whatever the threads.
+        Those of a version made by :meth:`~frpolicy.jurisdictions.Version.from_builder` are
+        made when first asked for, once, whatever the threads.
 
         Raises:
             ValueError: a variant is of a reading the policy does not have.
         """
         found = self._variants
-        if callable(found):
+        if isinstance(found, _Deferred):
             with _BUILDING:
                 found = self._variants
-                if callable(found):
-                    found = found()
+                if isinstance(found, _Deferred):
+                    found = found.make()
                     self._check_variants(found)
                     object.__setattr__(self, "_variants", found)
         return found
@@ -1082,6 +1099,18 @@ class Policy:
                     engine = _compile(self)
                     object.__setattr__(self, "_engine", engine)
         return engine
+
+
+def _lazily(policy: Policy, make: Callable[[], tuple[Variant, ...]]) -> Policy:
+    """A copy of ``policy`` whose variants ``make`` makes, once, when they are first asked for.
+
+    What :meth:`~frpolicy.jurisdictions.Version.from_builder` gives a version, so that a bill
+    that is never applied never builds them. They are checked (of readings the policy has)
+    once made; a copy of the policy (``attrs.evolve``) defers them too.
+    """
+    copy = attrs.evolve(policy, variants=())
+    object.__setattr__(copy, "_variants", _Deferred(make))  # before anyone can ask for them
+    return copy
 
 
 # -- compiling a policy ---------------------------------------------------------------------

@@ -54,7 +54,7 @@ from frpolicy.law import (
     Reading,
 )
 from frpolicy.model import Agency, Classification, Offense, Penalty, SearchRequest
-from frpolicy.policy import NO_LAW, Decision, Outcome, Policy, Variant
+from frpolicy.policy import NO_LAW, Decision, Outcome, Policy, Variant, _lazily
 from frpolicy.predicates import Predicate, evaluation_time, leaf
 
 if TYPE_CHECKING:
@@ -222,7 +222,7 @@ class Version:
         version = build(choices or {})
         current = {r.id: r.chosen for r in version.readings}
         variants = _Variants(build=build, readings=version.readings, current=current)
-        policy = attrs.evolve(version.policy, variants=variants)
+        policy = _lazily(version.policy, variants)
         return attrs.evolve(version, policy=policy, build=build)
 
     def with_readings(self, choices: Mapping[str, str]) -> Version:

@@ -3,6 +3,13 @@
 A report is of a log, over a :class:`Period` (a quarter, a year, or any run of days, in the
 jurisdiction's time zone), and lists the lines it could not use as :class:`ProblemRecord`
 rows. :data:`SCHEMA_VERSION` is the version of every report's JSON shape.
+
+A statutory report reads its log through a :class:`LogTally`, which accounts for every
+line (read, blank, malformed, a repeated id) and hands each record to the report's own
+sorting; what the law asks of the report is the report module's. What every report lays
+out alike is here too: the law it was judged under (:func:`judged_under`), its own readings
+in force (:func:`reading_in_force`, :func:`report_assumptions`), who files it
+(:func:`filed_by`), and its tables of totals, of people and of input problems.
 """
 
 from __future__ import annotations
@@ -10,21 +17,31 @@ from __future__ import annotations
 import calendar
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, tzinfo
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from frpolicy.compliance import InputProblem, ViolationKind, _SeenIds, check_search
+from frpolicy.compliance import (
+    LAW_IN_FORCE,
+    Entry,
+    InputProblem,
+    ViolationKind,
+    _SeenIds,
+    check_search,
+)
 from frpolicy.jurisdictions import Jurisdiction, Version, jurisdiction
-from frpolicy.law import Confidence, Source, Verification
+from frpolicy.law import Confidence, Reading, Source, Verification
 from frpolicy.model import Gender, Race, SearchRecord
 from frpolicy.policy import Decision, Effect, Outcome
-from frpolicy.reports._assumptions import NOT_FOUND, ProvisionSources
+from frpolicy.reports._assumptions import NOT_FOUND, Assumptions, ProvisionSources, assumptions
 from frpolicy.reports._assumptions import library as generator
 from frpolicy.reports._charts import BLUE, GREY, MET, PENDING, Series
-from frpolicy.reports._document import Chart, Column, Kind, Table
+from frpolicy.reports._document import COUNT_COLUMNS, Chart, Column, Kind, Table, count_rows
+
+if TYPE_CHECKING:
+    from frpolicy.reports._registry import ReportTerms
 
 T = TypeVar("T")
 
@@ -39,13 +56,21 @@ __all__ = [
     "age_band",
     "counted",
     "demographic_order",
+    "filed_by",
     "generator",
+    "judged_under",
     "law_of",
+    "made_by",
     "not_allowed",
     "not_allowed_table",
     "owes",
     "people_chart",
+    "people_table",
     "problem_records",
+    "problems_table",
+    "reading_in_force",
+    "report_assumptions",
+    "totals_table",
 ]
 
 SCHEMA_VERSION = 1
@@ -62,6 +87,14 @@ class Filer:
     agency: str | None
     name: str
     contact: str
+
+
+def filed_by(filer: Filer) -> str:
+    """Who files a report, as its block of who files it says: ``Name (ID)``, the id, or ``""``.
+
+    Nothing (``""``) is a line the filer fills in.
+    """
+    return f"{filer.name} ({filer.agency})" if filer.name else filer.agency or ""
 
 
 _AGE_BANDS = ((18, "under 18"), (25, "18-24"), (35, "25-34"), (45, "35-44"), (55, "45-54"))
@@ -119,6 +152,40 @@ def people_chart(title: str, people: Iterable[tuple[Race | None, Gender | None, 
             )
             for gender, color in _GENDERS
         ),
+    )
+
+
+def people_table(  # noqa: PLR0913 - a table's name, words and rows, each named
+    *,
+    name: str,
+    title: str,
+    about: str,
+    noun: str,
+    chart: str,
+    rows: Iterable[tuple[str, str, Race | None, Gender | None, int]],
+) -> Table:
+    """People counted by agency, age band, race and gender, with a chart by race and gender.
+
+    ``rows`` are (agency, age band, race, gender, count), in the report's order; ``noun``
+    names the count's column (``individuals``), ``chart`` titles the chart.
+    """
+    rows = tuple(rows)
+    return Table(
+        name=name,
+        title=title,
+        about=about,
+        columns=(
+            Column("agency", "agency", Kind.ID),
+            Column("age", "age"),
+            Column("race", "race"),
+            Column("gender", "gender"),
+            Column(noun, noun, Kind.COUNT),
+        ),
+        rows=tuple(
+            (agency, age, race or "not recorded", gender or "not recorded", n)
+            for agency, age, race, gender, n in rows
+        ),
+        chart=people_chart(chart, ((race, gender, n) for _, _, race, gender, n in rows)),
     )
 
 
@@ -383,6 +450,10 @@ class LogTally:
 
     With a ``limit``, at most so many records of a listing are kept (the rest are counted);
     with a ``problem_limit`` (default: ``limit``), so many input problems and repeated ids.
+    A report subclasses it with its own counts, and :meth:`read` hands it each record.
+
+    Raises:
+        ValueError: ``limit`` is negative.
     """
 
     limit: int | None
@@ -395,6 +466,29 @@ class LogTally:
     first_lines: _SeenIds = attrs.field(factory=_SeenIds, eq=False, repr=False)
     duplicates: list[InputProblem] = attrs.Factory(list)
     duplicate_count: int = 0
+
+    def __attrs_post_init__(self) -> None:
+        if self.limit is not None and self.limit < 0:
+            msg = f"limit: must not be negative, got {self.limit}"
+            raise ValueError(msg)
+
+    def read(
+        self, entries: Iterable[tuple[int, Entry]], take: Callable[[int, SearchRecord], None]
+    ) -> None:
+        """Account for each line of a log, and hand each record, with its line, to ``take``.
+
+        A blank line and a line that could not be used are counted; a record's id is noted
+        (one an earlier line had is an input problem) before ``take`` sorts the record.
+        """
+        for number, entry in entries:
+            self.lines_read += 1
+            if entry is None:
+                self.blank += 1
+            elif isinstance(entry, InputProblem):
+                self.problem(entry)
+            else:
+                self.note_id(entry.request.id, number)
+                take(number, entry)
 
     def keep(self, items: list[T], item: T) -> None:
         """Keep an item of a listing, unless the listing is full."""
@@ -429,3 +523,82 @@ class LogTally:
         return (self.problem_count - len(self.problems)) + (
             self.duplicate_count - len(self.duplicates)
         )
+
+
+def judged_under(version: str, noun: str) -> str:
+    """The law a report judged its records under, in words: a version, or the law in force.
+
+    ``version`` is the report's (:data:`~frpolicy.compliance.LAW_IN_FORCE` when none was
+    chosen); ``noun`` is what the report counts (``use``): each is judged under the law in
+    force on its own day.
+    """
+    return f"the law in force on each {noun}'s day" if version == LAW_IN_FORCE else version
+
+
+def reading_in_force(a: Assumptions, reading: Reading) -> str:
+    """A report's own reading as its facts say it, after a "by": its choice, then what it means.
+
+    ``the reading me-log-entries=requests-received in force, every request the Bureau
+    receives, ...``: the choice's text follows, its first letter in lower case.
+    """
+    found = next(x for x in a.readings if x.reading == reading.id)
+    text = found.choice_text
+    return f"the reading {found.label} in force, {text[0].lower()}{text[1:]}"
+
+
+def report_assumptions(
+    versions: Iterable[Version],
+    terms: ReportTerms,
+    *,
+    report: str,
+    readings: Iterable[Reading] = (),
+    counted: str,
+) -> Assumptions:
+    """What a statutory report of a log rests on: the law applied, its readings, the inputs.
+
+    ``versions`` are those applied to some record; ``report`` is the report's code
+    (``US-VA:annual-report``) and ``readings`` its own readings in force. ``counted`` says
+    what the report counts (``the report counts the uses of its year``): why it checks no
+    obligation at a time, as an audit does.
+    """
+    code = report.partition(":")[0]
+    return assumptions(
+        versions,
+        library=generator(),
+        inputs=terms.inputs,
+        asked=terms.asked,
+        as_of_source=f"not used: {counted}",
+        extra=tuple((code, report, reading) for reading in readings),
+    )
+
+
+def made_by(library: str, schema_version: int) -> str:
+    """The line that ends a report: the library that made it, and the version of its JSON."""
+    return f"Made by {library} (report schema {schema_version})."
+
+
+def totals_table(totals: Any, *, about: str) -> Table:  # noqa: ANN401 - any attrs class of counts
+    """The table of a report's totals, a row a count; ``about`` says how every line is counted."""
+    return Table(
+        name="totals",
+        title="Totals",
+        about=about,
+        columns=COUNT_COLUMNS,
+        rows=count_rows(totals),
+    )
+
+
+def problems_table(problems: Sequence[ProblemRecord], not_listed: int) -> Table:
+    """The table of the lines a report could not use, each with why; ``not_listed`` were cut."""
+    return Table(
+        name="problems",
+        title="Input problems",
+        columns=(
+            Column("file", "file"),
+            Column("line", "line", Kind.COUNT),
+            Column("errors", "problem", Kind.LIST),
+        ),
+        rows=tuple((p.file, p.line, p.errors) for p in problems),
+        total=len(problems) + not_listed,
+        noun="input problems",
+    )

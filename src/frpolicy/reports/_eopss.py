@@ -13,11 +13,10 @@ import enum
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta, tzinfo
-from typing import TypeVar
 
 import attrs
 
-from frpolicy.compliance import LAW_IN_FORCE, Entry, InputProblem, _SeenIds, version_for
+from frpolicy.compliance import LAW_IN_FORCE, Entry, InputProblem, version_for
 from frpolicy.jurisdictions import Jurisdiction, Version
 from frpolicy.law import Citation, Confidence, Source, Verification
 from frpolicy.model import (
@@ -35,28 +34,29 @@ from frpolicy.reports._charts import BLUE, GREY, MET, PENDING, Series
 from frpolicy.reports._common import (
     SCHEMA_VERSION,
     Filer,
+    LogTally,
     NotAllowedRecord,
     Period,
     ProblemRecord,
+    filed_by,
     generator,
+    judged_under,
     law_of,
+    made_by,
     not_allowed,
     not_allowed_table,
-    problem_records,
+    problems_table,
+    totals_table,
 )
 from frpolicy.reports._document import (
-    COUNT_COLUMNS,
     Chart,
     Column,
     Document,
     Filing,
     Kind,
     Table,
-    count_rows,
 )
 from frpolicy.reports._registry import ReportTerms, StatutoryReport
-
-T = TypeVar("T")
 
 __all__ = [
     "CERTIFICATION",
@@ -276,27 +276,17 @@ _NAMED_SEARCHERS = (AgencyKind.STATE_POLICE, AgencyKind.FBI, AgencyKind.MOTOR_VE
 
 
 @attrs.define
-class _Tally:
+class _Tally(LogTally):
     """The running counts of an EOPSS report."""
 
-    limit: int | None
-    problem_limit: int | None
-    lines_read: int = 0
-    blank: int = 0
     outside_period: int = 0
     other_agencies: int = 0
     outside_scope: int = 0
     reported: int = 0
     requests: int = 0
     searches: int = 0
-    records: list[RequestRecord] = attrs.Factory(list)
+    request_records: list[RequestRecord] = attrs.Factory(list)
     record_count: int = 0
-    problems: list[InputProblem] = attrs.Factory(list)
-    problem_count: int = 0
-    # the first line of each id, on disk past a few thousand: memory stays flat on any log
-    first_lines: _SeenIds = attrs.field(factory=_SeenIds, eq=False, repr=False)
-    duplicates: list[InputProblem] = attrs.Factory(list)
-    duplicate_count: int = 0
     searcher: Counter[tuple[AgencyKind, str]] = attrs.Factory(Counter)
     agency: Counter[tuple[str, str]] = attrs.Factory(Counter)
     names: dict[str, str] = attrs.Factory(dict)
@@ -312,23 +302,6 @@ class _Tally:
         self.refused_count += 1
         if self.limit is None or len(self.refused) < self.limit:
             self.refused.append(not_allowed(line, record, version))
-
-    def keep(self, items: list[T], item: T) -> None:
-        if self.limit is None or len(items) < self.limit:
-            items.append(item)
-
-    def problem(self, problem: InputProblem) -> None:
-        self.problem_count += 1
-        if self.problem_limit is None or len(self.problems) < self.problem_limit:
-            self.problems.append(problem)
-
-    def note_id(self, request_id: str, line: int) -> None:
-        first = self.first_lines.first(request_id, line)
-        if first is not None and first != line:
-            self.duplicate_count += 1
-            message = f"$.request.id: {request_id!r} is also the id of line {first}"
-            if self.problem_limit is None or len(self.duplicates) < self.problem_limit:
-                self.duplicates.append(InputProblem(line=line, errors=(message,)))
 
     def count(self, line: int, record: SearchRecord, *, asked: bool, searched: bool) -> None:
         request = record.request
@@ -353,7 +326,7 @@ class _Tally:
                 self.database[database] += 1
             self.race[record.subject_race, record.subject_gender] += 1
         self.record_count += 1
-        self.keep(self.records, _request_record(line, record))
+        self.keep(self.request_records, _request_record(line, record))
 
 
 _TO = {
@@ -457,16 +430,9 @@ def eopss_report(  # noqa: PLR0913 - what the report is of, each named
             raise ValueError(msg)
     place = law_of("US-MA", law)
     zone = place.versions[0].policy.calendar.zone
-    tally = _Tally(limit, limit if problem_limit is None else problem_limit)
-    for number, entry in entries:
-        tally.lines_read += 1
-        if entry is None:
-            tally.blank += 1
-        elif isinstance(entry, InputProblem):
-            tally.problem(entry)
-        else:
-            tally.note_id(entry.request.id, number)
-            _read(tally, number, entry, _Terms(period, zone, agency, place, version))
+    tally = _Tally(limit, problem_limit=problem_limit)
+    how = _Terms(period, zone, agency, place, version)
+    tally.read(entries, lambda number, record: _read(tally, number, record, how))
     versions = list(tally.versions.values()) or [version or place.versions[0]]
     return _eopss(
         tally,
@@ -569,7 +535,6 @@ def _eopss(  # noqa: PLR0913 - what the report is of, each named
         {k for k, _ in tally.searcher} - set(_NAMED_SEARCHERS), key=lambda k: k.value
     )
     s, a = tally.searcher, tally.agency
-    problems = problem_records(log, tally.problems, tally.duplicates)
     return EopssReport(
         generator=generator(),
         jurisdiction="US-MA",
@@ -643,11 +608,10 @@ def _eopss(  # noqa: PLR0913 - what the report is of, each named
             for race in (*Race, None)
         ),
         law=_law(tally.versions.values()),
-        records=tuple(tally.records),
-        records_not_listed=tally.record_count - len(tally.records),
-        input_problems=tuple(problems),
-        input_problems_not_listed=(tally.problem_count - len(tally.problems))
-        + (tally.duplicate_count - len(tally.duplicates)),
+        records=tuple(tally.request_records),
+        records_not_listed=tally.record_count - len(tally.request_records),
+        input_problems=tally.records(log),
+        input_problems_not_listed=tally.not_listed,
         filer=filer,
         due=due,
         not_allowed=tuple(tally.refused),
@@ -814,26 +778,12 @@ def _eopss_tables(r: EopssReport) -> list[Table]:
             total=r.totals.reported,
             noun="requests",
         ),
-        Table(
-            name="totals",
-            title="Totals",
+        totals_table(
+            r.totals,
             about="Every record of the log is accounted for: of another period, outside the "
             "law's scope, or in this report.",
-            columns=COUNT_COLUMNS,
-            rows=count_rows(r.totals),
         ),
-        Table(
-            name="problems",
-            title="Input problems",
-            columns=(
-                Column("file", "file"),
-                Column("line", "line", Kind.COUNT),
-                Column("errors", "problem", Kind.LIST),
-            ),
-            rows=tuple((p.file, p.line, p.errors) for p in r.input_problems),
-            total=len(r.input_problems) + r.input_problems_not_listed,
-            noun="input problems",
-        ),
+        problems_table(r.input_problems, r.input_problems_not_listed),
         Table(
             name="law",
             title="What the law asks",
@@ -895,7 +845,7 @@ def eopss_document(r: EopssReport) -> Document:
     t = r.totals
     by_kind = {s.searcher: s for s in r.by_searcher}
     police, fbi = by_kind[AgencyKind.STATE_POLICE], by_kind[AgencyKind.FBI]
-    judged = "the law in force on each request's day" if r.version == LAW_IN_FORCE else r.version
+    judged = judged_under(r.version, "request")
     return Document(
         title=f"Facial recognition requests and searches, {r.period.label}"
         + (f", of {r.agency}" if r.agency is not None else ""),
@@ -933,11 +883,11 @@ def eopss_document(r: EopssReport) -> Document:
             )
         ),
         tables=tuple(_eopss_tables(r)),
-        footer=f"Made by {r.generator} (report schema {r.schema_version}).",
+        footer=made_by(r.generator, r.schema_version),
         assumptions=r.assumptions,
         filing=Filing(
             filer_role="Reporting agency",
-            filer=f"{r.filer.name} ({r.filer.agency})" if r.filer.name else r.filer.agency or "",
+            filer=filed_by(r.filer),
             contact=r.filer.contact,
             recipient="the Executive Office of Public Safety and Security (EOPSS)",
             period=r.period.label,

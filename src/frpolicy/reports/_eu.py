@@ -35,7 +35,7 @@ from datetime import datetime, time, tzinfo
 
 import attrs
 
-from frpolicy.compliance import LAW_IN_FORCE, Entry, InputProblem, version_for
+from frpolicy.compliance import LAW_IN_FORCE, Entry, version_for
 from frpolicy.jurisdictions import Jurisdiction, Version
 from frpolicy.jurisdictions.eu.common import cite
 from frpolicy.jurisdictions.eu.reg2024_1689 import (
@@ -46,7 +46,7 @@ from frpolicy.jurisdictions.eu.reg2024_1689 import (
 from frpolicy.law import Choice, Confidence, Reading, Source, Verification
 from frpolicy.model import SearchRecord
 from frpolicy.policy import NO_LAW, Outcome
-from frpolicy.reports._assumptions import Assumptions, assumptions
+from frpolicy.reports._assumptions import Assumptions
 from frpolicy.reports._charts import BLUE, Series
 from frpolicy.reports._common import (
     SCHEMA_VERSION,
@@ -55,12 +55,18 @@ from frpolicy.reports._common import (
     Period,
     ProblemRecord,
     counted,
+    filed_by,
     generator,
+    judged_under,
     law_of,
+    made_by,
     owes,
+    problems_table,
+    reading_in_force,
+    report_assumptions,
+    totals_table,
 )
 from frpolicy.reports._document import (
-    COUNT_COLUMNS,
     Cell,
     Chart,
     Column,
@@ -68,7 +74,6 @@ from frpolicy.reports._document import (
     Filing,
     Kind,
     Table,
-    count_rows,
 )
 from frpolicy.reports._registry import ReportTerms, StatutoryReport
 
@@ -335,24 +340,13 @@ def eu_notifications(
             choice asked for in ``terms.asked`` of the report's readings is not one of its
             choices.
     """
-    if terms.limit is not None and terms.limit < 0:
-        msg = f"limit: must not be negative, got {terms.limit}"
-        raise ValueError(msg)
+    tally = _Tally(terms.limit, problem_limit=terms.problem_limit)
     place = law_of(_CODE, terms.law)
     reading = terms.choice(NOTIFICATION_TIME)
     zone = place.versions[0].policy.calendar.zone
     last = datetime.combine(terms.period.end, time.max, tzinfo=zone)
-    tally = _Tally(terms.limit, problem_limit=terms.problem_limit)
     how = _Terms(terms, place, reading, zone, last)
-    for number, entry in entries:
-        tally.lines_read += 1
-        if entry is None:
-            tally.blank += 1
-        elif isinstance(entry, InputProblem):
-            tally.problem(entry)
-        else:
-            tally.note_id(entry.request.id, number)
-            tally.take(number, entry, how)
+    tally.read(entries, lambda number, record: tally.take(number, record, how))
     versions = list(tally.versions.values()) or [terms.version or place.versions[0]]
     return _report(tally, how, versions)
 
@@ -410,13 +404,12 @@ def _report(tally: _Tally, how: _Terms, versions: list[Version]) -> EuNotificati
         uses_not_listed=tally.use_count - len(tally.uses),
         input_problems=tally.records(terms.log),
         input_problems_not_listed=tally.not_listed,
-        assumptions=assumptions(
+        assumptions=report_assumptions(
             versions,
-            library=generator(),
-            inputs=terms.inputs,
-            asked=terms.asked,
-            as_of_source="not used: the report lists the uses started in its period",
-            extra=((_CODE, f"{_CODE}:{_NAME}", how.time),),
+            terms,
+            report=f"{_CODE}:{_NAME}",
+            readings=(how.time,),
+            counted="the report lists the uses started in its period",
         ),
     )
 
@@ -523,34 +516,19 @@ def _tables(r: EuNotificationReport) -> tuple[Table, ...]:
             total=t.not_notified,
             noun="uses not notified",
         ),
-        Table(
-            name="totals",
-            title="Totals",
+        totals_table(
+            t,
             about="Every record of the log is accounted for: outside the period or before "
             "Article 5 applied, not owed a notification, never run, of another agency, or a "
             "use counted.",
-            columns=COUNT_COLUMNS,
-            rows=count_rows(t),
         ),
-        Table(
-            name="problems",
-            title="Input problems",
-            columns=(
-                Column("file", "file"),
-                Column("line", "line", Kind.COUNT),
-                Column("errors", "problem", Kind.LIST),
-            ),
-            rows=tuple((p.file, p.line, p.errors) for p in r.input_problems),
-            total=len(r.input_problems) + r.input_problems_not_listed,
-            noun="input problems",
-        ),
+        problems_table(r.input_problems, r.input_problems_not_listed),
     )
 
 
 def _document(r: EuNotificationReport) -> Document:
     t = r.totals
-    judged = "the law in force on each use's day" if r.version == LAW_IN_FORCE else r.version
-    time_reading = next(x for x in r.assumptions.readings if x.reading == NOTIFICATION_TIME.id)
+    judged = judged_under(r.version, "use")
     return Document(
         title=f"Notifications of real-time remote biometric identification, {r.period.label}"
         + (f", of {r.agency}" if r.agency is not None else ", every agency"),
@@ -562,9 +540,8 @@ def _document(r: EuNotificationReport) -> Document:
             ),
             (
                 f"From {r.log}: each use counted on the day it started, in {r.time_zone} "
-                "time; a use is notified when the log's notified_at says so. By the reading "
-                f"{time_reading.label} in force, {time_reading.choice_text[0].lower()}"
-                f"{time_reading.choice_text[1:]}"
+                "time; a use is notified when the log's notified_at says so. By "
+                f"{reading_in_force(r.assumptions, NOTIFICATION_TIME)}"
             ),
         ),
         headline=(
@@ -586,11 +563,11 @@ def _document(r: EuNotificationReport) -> Document:
             + "."
         ),
         tables=_tables(r),
-        footer=f"Made by {r.generator} (report schema {r.schema_version}).",
+        footer=made_by(r.generator, r.schema_version),
         assumptions=r.assumptions,
         filing=Filing(
             filer_role="Law enforcement authority",
-            filer=f"{r.filer.name} ({r.filer.agency})" if r.filer.name else r.filer.agency or "",
+            filer=filed_by(r.filer),
             contact=r.filer.contact,
             recipient="the relevant market surveillance authority and the national data "
             "protection authority",

@@ -36,12 +36,12 @@ from datetime import date, datetime, tzinfo
 
 import attrs
 
-from frpolicy.compliance import LAW_IN_FORCE, Entry, InputProblem, version_for
+from frpolicy.compliance import LAW_IN_FORCE, Entry, version_for
 from frpolicy.jurisdictions import Jurisdiction, Version
 from frpolicy.law import Choice, Citation, Confidence, Reading, Source, Verification
 from frpolicy.model import AgencyKind, Database, Gender, Race, SearchRecord
 from frpolicy.policy import NO_LAW, Outcome
-from frpolicy.reports._assumptions import Assumptions, assumptions
+from frpolicy.reports._assumptions import Assumptions
 from frpolicy.reports._charts import BLUE, Series
 from frpolicy.reports._common import (
     SCHEMA_VERSION,
@@ -53,21 +53,25 @@ from frpolicy.reports._common import (
     age_band,
     counted,
     demographic_order,
+    filed_by,
     generator,
+    judged_under,
     law_of,
+    made_by,
     not_allowed,
     not_allowed_table,
-    people_chart,
+    people_table,
+    problems_table,
+    report_assumptions,
+    totals_table,
 )
 from frpolicy.reports._document import (
-    COUNT_COLUMNS,
     Chart,
     Column,
     Document,
     Filing,
     Kind,
     Table,
-    count_rows,
 )
 from frpolicy.reports._registry import ReportTerms, StatutoryReport
 
@@ -427,23 +431,12 @@ def maryland_annual_report(
         ValueError: ``terms.limit`` is negative, ``terms.law`` is not Maryland's, or a choice
             asked for the report's reading is not one of its choices.
     """
-    if terms.limit is not None and terms.limit < 0:
-        msg = f"limit: must not be negative, got {terms.limit}"
-        raise ValueError(msg)
+    tally = _Tally(terms.limit, problem_limit=terms.problem_limit)
     place = law_of(_CODE, terms.law)
     reading = terms.choice(AGENCY_READING)
     zone = place.versions[0].policy.calendar.zone
-    tally = _Tally(terms.limit, problem_limit=terms.problem_limit)
-    for number, entry in entries:
-        tally.lines_read += 1
-        if entry is None:
-            tally.blank += 1
-            continue
-        if isinstance(entry, InputProblem):
-            tally.problem(entry)
-            continue
-        tally.note_id(entry.request.id, number)
-        _take(tally, number, entry, _Terms(terms, place, reading, zone))
+    how = _Terms(terms, place, reading, zone)
+    tally.read(entries, lambda number, record: _take(tally, number, record, how))
     versions = list(tally.versions.values()) or [terms.version or place.versions[0]]
     return _report(tally, terms, reading, versions, str(zone))
 
@@ -520,13 +513,12 @@ def _report(
         searches_not_listed=tally.search_count - len(tally.searches),
         input_problems=tally.records(terms.log),
         input_problems_not_listed=tally.not_listed,
-        assumptions=assumptions(
+        assumptions=report_assumptions(
             versions,
-            library=generator(),
-            inputs=terms.inputs,
-            asked=terms.asked,
-            as_of_source="not used: the report counts what happened in its year",
-            extra=((_CODE, f"{_CODE}:{_NAME}", reading),),
+            terms,
+            report=f"{_CODE}:{_NAME}",
+            readings=(reading,),
+            counted="the report counts what happened in its year",
         ),
     )
 
@@ -631,33 +623,15 @@ def _tables(r: MarylandAnnualReport) -> list[Table]:
                 for x in r.matches
             ),
         ),
-        Table(
+        people_table(
             name="people",
             title="(3) People connected to matches acted on, by age, race and gender",
             about="One person a search whose matches led to further action (the person it "
             "sought, as the log records them); 'not recorded' where the records searched do "
             "not say.",
-            columns=(
-                Column("agency", "agency", Kind.ID),
-                Column("age", "age"),
-                Column("race", "race"),
-                Column("gender", "gender"),
-                Column("individuals", "individuals", Kind.COUNT),
-            ),
-            rows=tuple(
-                (
-                    x.agency,
-                    x.age,
-                    x.race or "not recorded",
-                    x.gender or "not recorded",
-                    x.individuals,
-                )
-                for x in r.people
-            ),
-            chart=people_chart(
-                "People connected to matches acted on, by race and gender",
-                ((p.race, p.gender, p.individuals) for p in r.people),
-            ),
+            noun="individuals",
+            chart="People connected to matches acted on, by race and gender",
+            rows=((x.agency, x.age, x.race, x.gender, x.individuals) for x in r.people),
         ),
         not_allowed_table(
             r.unauthorized_uses,
@@ -707,27 +681,13 @@ def _tables(r: MarylandAnnualReport) -> list[Table]:
             total=r.totals.searches,
             noun="searches",
         ),
-        Table(
-            name="totals",
-            title="Totals",
+        totals_table(
+            r.totals,
             about="Every record of the log is accounted for: of another year, never performed, "
             "of another agency, outside the subtitle, before it was in force, or a search "
             "counted.",
-            columns=COUNT_COLUMNS,
-            rows=count_rows(r.totals),
         ),
-        Table(
-            name="problems",
-            title="Input problems",
-            columns=(
-                Column("file", "file"),
-                Column("line", "line", Kind.COUNT),
-                Column("errors", "problem", Kind.LIST),
-            ),
-            rows=tuple((p.file, p.line, p.errors) for p in r.input_problems),
-            total=len(r.input_problems) + r.input_problems_not_listed,
-            noun="input problems",
-        ),
+        problems_table(r.input_problems, r.input_problems_not_listed),
     ]
 
 
@@ -743,7 +703,7 @@ def _document(r: MarylandAnnualReport) -> Document:
         + (f", of {r.agency}" if r.agency is not None else ", every agency"),
         facts=(
             f"Maryland ({r.jurisdiction}), Crim. Proc. §2-510; judged under "
-            + ("the law in force on each search's day" if r.version == LAW_IN_FORCE else r.version)
+            + judged_under(r.version, "search")
             + ".",
             f"From {r.log}: each search counted on the day performed, in {r.time_zone} time."
             + ("" if calendar_year else " §2-510 reports a calendar year; this period is not one."),
@@ -775,11 +735,11 @@ def _document(r: MarylandAnnualReport) -> Document:
             + "."
         ),
         tables=tuple(_tables(r)),
-        footer=f"Made by {r.generator} (report schema {r.schema_version}).",
+        footer=made_by(r.generator, r.schema_version),
         assumptions=r.assumptions,
         filing=Filing(
             filer_role="Law enforcement agency",
-            filer=f"{r.filer.name} ({r.filer.agency})" if r.filer.name else r.filer.agency or "",
+            filer=filed_by(r.filer),
             contact=r.filer.contact,
             recipient="published; then the Governor's Office of Crime Prevention, Youth, and "
             "Victim Services",

@@ -33,13 +33,13 @@ from datetime import datetime, tzinfo
 
 import attrs
 
-from frpolicy.compliance import LAW_IN_FORCE, Entry, InputProblem, version_for
+from frpolicy.compliance import LAW_IN_FORCE, Entry, version_for
 from frpolicy.jurisdictions import Jurisdiction, Version
 from frpolicy.jurisdictions.us_me.common import cite
 from frpolicy.law import Choice, Confidence, Reading, Source, Verification
 from frpolicy.model import Purpose, SearchRecord
 from frpolicy.policy import NO_LAW, Outcome
-from frpolicy.reports._assumptions import Assumptions, assumptions
+from frpolicy.reports._assumptions import Assumptions
 from frpolicy.reports._charts import BLUE, GREY, Series
 from frpolicy.reports._common import (
     SCHEMA_VERSION,
@@ -50,13 +50,18 @@ from frpolicy.reports._common import (
     ProblemRecord,
     counted,
     generator,
+    judged_under,
     law_of,
+    made_by,
     not_allowed,
     not_allowed_table,
     owes,
+    problems_table,
+    reading_in_force,
+    report_assumptions,
+    totals_table,
 )
 from frpolicy.reports._document import (
-    COUNT_COLUMNS,
     Cell,
     Chart,
     Column,
@@ -64,7 +69,6 @@ from frpolicy.reports._document import (
     Filing,
     Kind,
     Table,
-    count_rows,
 )
 from frpolicy.reports._registry import ReportTerms, StatutoryReport
 
@@ -350,23 +354,12 @@ def bureau_log(entries: Iterable[tuple[int, Entry]], terms: ReportTerms) -> Bure
         ValueError: ``terms.limit`` is negative, ``terms.law`` is not Maine's, or the choice
             asked for the report's reading is not one of its choices.
     """
-    if terms.limit is not None and terms.limit < 0:
-        msg = f"limit: must not be negative, got {terms.limit}"
-        raise ValueError(msg)
+    tally = _Tally(terms.limit, problem_limit=terms.problem_limit)
     place = law_of(_CODE, terms.law)
     reading = terms.choice(LOG_ENTRIES)
     zone = place.versions[0].policy.calendar.zone
-    tally = _Tally(terms.limit, problem_limit=terms.problem_limit)
     how = _Terms(terms, place, reading, zone)
-    for number, entry in entries:
-        tally.lines_read += 1
-        if entry is None:
-            tally.blank += 1
-        elif isinstance(entry, InputProblem):
-            tally.problem(entry)
-        else:
-            tally.note_id(entry.request.id, number)
-            tally.take(number, entry, how)
+    tally.read(entries, lambda number, record: tally.take(number, record, how))
     versions = list(tally.versions.values()) or [terms.version or place.versions[0]]
     return _report(tally, terms, reading, versions, str(zone))
 
@@ -453,13 +446,12 @@ def _report(
         not_logged_not_listed=tally.unlogged_count - len(tally.unlogged),
         input_problems=tally.records(terms.log),
         input_problems_not_listed=tally.not_listed,
-        assumptions=assumptions(
+        assumptions=report_assumptions(
             versions,
-            library=generator(),
-            inputs=terms.inputs,
-            asked=terms.asked,
-            as_of_source="not used: the log lists what was received in its period",
-            extra=((_CODE, f"{_CODE}:{_NAME}", reading),),
+            terms,
+            report=f"{_CODE}:{_NAME}",
+            readings=(reading,),
+            counted="the log lists what was received in its period",
         ),
     )
 
@@ -578,34 +570,19 @@ def _tables(r: BureauLog) -> tuple[Table, ...]:
             total=t.not_logged,
             noun="requests",
         ),
-        Table(
-            name="totals",
-            title="Totals",
+        totals_table(
+            t,
             about="Every record of the log is accounted for: of a day outside the period or "
             "before the law, no request to the Bureau, of another agency, a request never run "
             "left out by the reading in force, or a request listed.",
-            columns=COUNT_COLUMNS,
-            rows=count_rows(t),
         ),
-        Table(
-            name="problems",
-            title="Input problems",
-            columns=(
-                Column("file", "file"),
-                Column("line", "line", Kind.COUNT),
-                Column("errors", "problem", Kind.LIST),
-            ),
-            rows=tuple((p.file, p.line, p.errors) for p in r.input_problems),
-            total=len(r.input_problems) + r.input_problems_not_listed,
-            noun="input problems",
-        ),
+        problems_table(r.input_problems, r.input_problems_not_listed),
     )
 
 
 def _document(r: BureauLog) -> Document:
     t = r.totals
-    reading = next(x for x in r.assumptions.readings if x.reading == LOG_ENTRIES.id)
-    judged = "the law in force on each request's day" if r.version == LAW_IN_FORCE else r.version
+    judged = judged_under(r.version, "request")
     return Document(
         title=f"Bureau of Motor Vehicles: facial surveillance requests, {r.period.label}"
         + (f", of {r.agency}" if r.agency is not None else ""),
@@ -617,9 +594,9 @@ def _document(r: BureauLog) -> Document:
             ),
             (
                 f"From {r.log}: each request dated by the day the Bureau received it, in "
-                f"{r.time_zone} time. The log holds, by the reading {reading.label} in force, "
-                f"{reading.choice_text[0].lower()}{reading.choice_text[1:]} Searches another body "
-                "ran (the FBI, another state's police) are not the Bureau's, and not in its log."
+                f"{r.time_zone} time. The log holds, by "
+                f"{reading_in_force(r.assumptions, LOG_ENTRIES)} Searches another body ran (the "
+                "FBI, another state's police) are not the Bureau's, and not in its log."
             ),
         ),
         headline=(
@@ -640,7 +617,7 @@ def _document(r: BureauLog) -> Document:
             "logged."
         ),
         tables=_tables(r),
-        footer=f"Made by {r.generator} (report schema {r.schema_version}).",
+        footer=made_by(r.generator, r.schema_version),
         assumptions=r.assumptions,
         filing=Filing(
             filer_role="Keeper of the log",

@@ -47,13 +47,13 @@ from datetime import date, datetime, tzinfo
 
 import attrs
 
-from frpolicy.compliance import LAW_IN_FORCE, Entry, InputProblem, version_for
+from frpolicy.compliance import LAW_IN_FORCE, Entry, version_for
 from frpolicy.jurisdictions import Jurisdiction, Version
 from frpolicy.jurisdictions.us_mt.common import cite
 from frpolicy.law import Choice, Confidence, Reading, Source, Verification
 from frpolicy.model import Agency, AgencyKind, SearchRecord
 from frpolicy.policy import NO_LAW, Decision, Outcome
-from frpolicy.reports._assumptions import Assumptions, assumptions
+from frpolicy.reports._assumptions import Assumptions
 from frpolicy.reports._charts import BLUE, Series
 from frpolicy.reports._common import (
     SCHEMA_VERSION,
@@ -62,19 +62,24 @@ from frpolicy.reports._common import (
     Period,
     ProblemRecord,
     counted,
+    filed_by,
     generator,
+    judged_under,
     law_of,
+    made_by,
     owes,
+    problems_table,
+    reading_in_force,
+    report_assumptions,
+    totals_table,
 )
 from frpolicy.reports._document import (
-    COUNT_COLUMNS,
     Chart,
     Column,
     Document,
     Filing,
     Kind,
     Table,
-    count_rows,
 )
 from frpolicy.reports._registry import ReportTerms, StatutoryReport
 
@@ -427,23 +432,12 @@ def _offense(record: SearchRecord) -> tuple[str | None, str]:
 def _read(
     entries: Iterable[tuple[int, Entry]], terms: ReportTerms, *, department: bool
 ) -> tuple[_Tally, _Terms, list[Version]]:
-    if terms.limit is not None and terms.limit < 0:
-        msg = f"limit: must not be negative, got {terms.limit}"
-        raise ValueError(msg)
+    tally = _Tally(terms.limit, problem_limit=terms.problem_limit)
     place = law_of(_CODE, terms.law)
     reading = terms.choice(LOCAL_AGENCY)
     zone = place.versions[0].policy.calendar.zone
-    tally = _Tally(terms.limit, problem_limit=terms.problem_limit)
     how = _Terms(terms, place, reading, zone, department)
-    for number, entry in entries:
-        tally.lines_read += 1
-        if entry is None:
-            tally.blank += 1
-        elif isinstance(entry, InputProblem):
-            tally.problem(entry)
-        else:
-            tally.note_id(entry.request.id, number)
-            tally.take(number, entry, how)
+    tally.read(entries, lambda number, record: tally.take(number, record, how))
     versions = list(tally.versions.values()) or [terms.version or place.versions[0]]
     return tally, how, versions
 
@@ -573,13 +567,12 @@ def _offense_rows(counts: Counter[tuple[str, str | None, str]]) -> tuple[Offense
 
 
 def _assumed(how: _Terms, versions: list[Version], name: str) -> Assumptions:
-    return assumptions(
+    return report_assumptions(
         versions,
-        library=generator(),
-        inputs=how.terms.inputs,
-        asked=how.terms.asked,
-        as_of_source="not used: the report counts the searches run in its period",
-        extra=((_CODE, f"{_CODE}:{name}", how.reading),),
+        how.terms,
+        report=f"{_CODE}:{name}",
+        readings=(how.reading,),
+        counted="the report counts the searches run in its period",
     )
 
 
@@ -604,16 +597,6 @@ DEPARTMENT_CERTIFICATION = (
 
 def _day(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
-
-
-def _judged(version: str) -> str:
-    return "the law in force on each search's day" if version == LAW_IN_FORCE else version
-
-
-def _reading_text(a: Assumptions) -> str:
-    found = next(x for x in a.readings if x.reading == LOCAL_AGENCY.id)
-    text = found.choice_text
-    return f"by the reading {found.label} in force, {text[0].lower()}{text[1:]}"
 
 
 def _offenses_table(
@@ -680,21 +663,6 @@ def _searches_table(r: MontanaLocalReport | MontanaDepartmentReport, *, about: s
     )
 
 
-def _problems_table(r: MontanaLocalReport | MontanaDepartmentReport) -> Table:
-    return Table(
-        name="problems",
-        title="Input problems",
-        columns=(
-            Column("file", "file"),
-            Column("line", "line", Kind.COUNT),
-            Column("errors", "problem", Kind.LIST),
-        ),
-        rows=tuple((p.file, p.line, p.errors) for p in r.input_problems),
-        total=len(r.input_problems) + r.input_problems_not_listed,
-        noun="input problems",
-    )
-
-
 def _local_document(r: MontanaLocalReport) -> Document:
     t = r.totals
     agencies = len({x.agency for x in r.offenses})
@@ -705,11 +673,12 @@ def _local_document(r: MontanaLocalReport) -> Document:
             (
                 f"Montana ({r.jurisdiction}), MCA 44-15-111(2), for the Criminal Intelligence "
                 f"Information Section of the Department of Justice; judged under "
-                f"{_judged(r.version)}."
+                f"{judged_under(r.version, 'search')}."
             ),
             (
                 f"From {r.log}: each search counted on the day it was run, in {r.time_zone} "
-                f"time, lawful or not; the searches are, {_reading_text(r.assumptions)} Item "
+                "time, lawful or not; the searches are, by "
+                f"{reading_in_force(r.assumptions, LOCAL_AGENCY)} Item "
                 "(c), the number of arrests and convictions that resulted from the searches, "
                 "is not in a search log: the agency adds it from its case records."
             ),
@@ -745,22 +714,19 @@ def _local_document(r: MontanaLocalReport) -> Document:
                 "investigate; the arrests and convictions that resulted are for the agency to "
                 "add.",
             ),
-            Table(
-                name="totals",
-                title="Totals",
+            totals_table(
+                t,
                 about="Every record of the log is accounted for: never run, run on other days "
                 "or before the chapter, counted by no local agency's report, of another "
                 "agency, or a search counted.",
-                columns=COUNT_COLUMNS,
-                rows=count_rows(t),
             ),
-            _problems_table(r),
+            problems_table(r.input_problems, r.input_problems_not_listed),
         ),
-        footer=f"Made by {r.generator} (report schema {r.schema_version}).",
+        footer=made_by(r.generator, r.schema_version),
         assumptions=r.assumptions,
         filing=Filing(
             filer_role="Local law enforcement agency",
-            filer=f"{r.filer.name} ({r.filer.agency})" if r.filer.name else r.filer.agency or "",
+            filer=filed_by(r.filer),
             contact=r.filer.contact,
             recipient="the Criminal Intelligence Information Section, Department of Justice",
             period=r.period.label,
@@ -779,13 +745,13 @@ def _department_document(r: MontanaDepartmentReport) -> Document:
             (
                 f"Montana ({r.jurisdiction}), MCA 44-15-111(3), for the economic affairs "
                 "interim committee and the law and justice interim committee; judged under "
-                f"{_judged(r.version)}."
+                f"{judged_under(r.version, 'search')}."
             ),
             (
                 f"From {r.log}: each search the Department ran counted on the day it was run, "
                 f"in {r.time_zone} time, lawful or not, with who requested it. Item (a) is what "
-                "the local agencies' reports of the same log count: "
-                f"{_reading_text(r.assumptions)} "
+                "the local agencies' reports of the same log count: by "
+                f"{reading_in_force(r.assumptions, LOCAL_AGENCY)} "
                 "Item (e), the number of arrests and convictions that resulted, is not in a "
                 "search log: the Department adds it from the local reports and its case "
                 "records."
@@ -846,21 +812,18 @@ def _department_document(r: MontanaDepartmentReport) -> Document:
                 "from the same log: a search the Department ran at a local agency's request is "
                 "counted here and above.",
             ),
-            Table(
-                name="totals",
-                title="Totals",
+            totals_table(
+                t,
                 about="Every record of the log is accounted for: never run, run on other days "
                 "or before the chapter, not the Department's, or a search counted.",
-                columns=COUNT_COLUMNS,
-                rows=count_rows(t),
             ),
-            _problems_table(r),
+            problems_table(r.input_problems, r.input_problems_not_listed),
         ),
-        footer=f"Made by {r.generator} (report schema {r.schema_version}).",
+        footer=made_by(r.generator, r.schema_version),
         assumptions=r.assumptions,
         filing=Filing(
             filer_role="Department of Justice",
-            filer=f"{r.filer.name} ({r.filer.agency})" if r.filer.name else r.filer.agency or "",
+            filer=filed_by(r.filer),
             contact=r.filer.contact,
             recipient="the economic affairs interim committee and the law and justice interim "
             "committee",

@@ -40,14 +40,14 @@ from datetime import date, datetime, tzinfo
 
 import attrs
 
-from frpolicy.compliance import LAW_IN_FORCE, Entry, InputProblem, version_for
+from frpolicy.compliance import LAW_IN_FORCE, Entry, version_for
 from frpolicy.jurisdictions import Jurisdiction, Version
 from frpolicy.jurisdictions.us_ut.ch200 import THE_DEPARTMENT_SEARCHES
 from frpolicy.jurisdictions.us_ut.common import cite
 from frpolicy.law import Choice, Confidence, Reading, Source, Verification
 from frpolicy.model import Database, ImageSource, SearchRecord
 from frpolicy.policy import NO_LAW, Outcome
-from frpolicy.reports._assumptions import Assumptions, assumptions
+from frpolicy.reports._assumptions import Assumptions
 from frpolicy.reports._charts import BLUE, Series
 from frpolicy.reports._common import (
     SCHEMA_VERSION,
@@ -56,19 +56,24 @@ from frpolicy.reports._common import (
     Period,
     ProblemRecord,
     counted,
+    filed_by,
     generator,
+    judged_under,
     law_of,
+    made_by,
     owes,
+    problems_table,
+    reading_in_force,
+    report_assumptions,
+    totals_table,
 )
 from frpolicy.reports._document import (
-    COUNT_COLUMNS,
     Chart,
     Column,
     Document,
     Filing,
     Kind,
     Table,
-    count_rows,
 )
 from frpolicy.reports._registry import ReportTerms, StatutoryReport
 
@@ -396,23 +401,12 @@ def utah_annual_report(
         ValueError: ``terms.limit`` is negative, ``terms.law`` is not Utah's, or a choice
             asked for one of the report's readings is not one of its choices.
     """
-    if terms.limit is not None and terms.limit < 0:
-        msg = f"limit: must not be negative, got {terms.limit}"
-        raise ValueError(msg)
+    tally = _Tally(terms.limit, problem_limit=terms.problem_limit)
     place = law_of(_CODE, terms.law)
     items, source = terms.choice(REPORT_ITEMS), terms.choice(IMAGE_SOURCE)
     zone = place.versions[0].policy.calendar.zone
-    tally = _Tally(terms.limit, problem_limit=terms.problem_limit)
     how = _Terms(terms, place, items, source, zone)
-    for number, entry in entries:
-        tally.lines_read += 1
-        if entry is None:
-            tally.blank += 1
-        elif isinstance(entry, InputProblem):
-            tally.problem(entry)
-        else:
-            tally.note_id(entry.request.id, number)
-            tally.take(number, entry, how)
+    tally.read(entries, lambda number, record: tally.take(number, record, how))
     versions = list(tally.versions.values()) or [terms.version or place.versions[0]]
     return _report(tally, how, versions)
 
@@ -493,15 +487,12 @@ def _report(tally: _Tally, how: _Terms, versions: list[Version]) -> UtahAnnualRe
         requests_not_listed=tally.request_count - len(tally.requests),
         input_problems=tally.records(terms.log),
         input_problems_not_listed=tally.not_listed,
-        assumptions=assumptions(
+        assumptions=report_assumptions(
             versions,
-            library=generator(),
-            inputs=terms.inputs,
-            asked=terms.asked,
-            as_of_source="not used: the report counts the requests received in its period",
-            extra=tuple(
-                (_CODE, f"{_CODE}:{_NAME}", reading) for reading in (how.source, how.items)
-            ),
+            terms,
+            report=f"{_CODE}:{_NAME}",
+            readings=(how.source, how.items),
+            counted="the report counts the requests received in its period",
         ),
     )
 
@@ -607,34 +598,19 @@ def _tables(r: UtahAnnualReport) -> tuple[Table, ...]:
                 (x.entity, x.source, x.label, x.requests, x.probable_matches) for x in r.sources
             ),
         ),
-        Table(
-            name="totals",
-            title="Totals",
+        totals_table(
+            t,
             about="Every record of the log is accounted for: received outside the period or "
             "before the chapter, not counted by its report, of another entity, or a request "
             "counted.",
-            columns=COUNT_COLUMNS,
-            rows=count_rows(t),
         ),
-        Table(
-            name="problems",
-            title="Input problems",
-            columns=(
-                Column("file", "file"),
-                Column("line", "line", Kind.COUNT),
-                Column("errors", "problem", Kind.LIST),
-            ),
-            rows=tuple((p.file, p.line, p.errors) for p in r.input_problems),
-            total=len(r.input_problems) + r.input_problems_not_listed,
-            noun="input problems",
-        ),
+        problems_table(r.input_problems, r.input_problems_not_listed),
     )
 
 
 def _document(r: UtahAnnualReport) -> Document:
     t = r.totals
-    judged = "the law in force on each request's day" if r.version == LAW_IN_FORCE else r.version
-    items = next(x for x in r.assumptions.readings if x.reading == REPORT_ITEMS.id)
+    judged = judged_under(r.version, "request")
     return Document(
         title=f"Facial recognition comparisons, {r.period.label}"
         + (f", of {r.agency}" if r.agency is not None else ", every entity"),
@@ -646,9 +622,9 @@ def _document(r: UtahAnnualReport) -> Document:
             (
                 f"From {r.log}: each request counted on the day it was received, in "
                 f"{r.time_zone} time; the log's candidates returned are the probable matches "
-                f"provided. The requests are, by the reading {items.label} in force, "
-                f"{items.choice_text[0].lower()}{items.choice_text[1:]} The text names no "
-                "period: this report covers the one asked for."
+                "provided. The requests are, by "
+                f"{reading_in_force(r.assumptions, REPORT_ITEMS)} The text names no period: "
+                "this report covers the one asked for."
             ),
         ),
         headline=(
@@ -675,11 +651,11 @@ def _document(r: UtahAnnualReport) -> Document:
             + "."
         ),
         tables=_tables(r),
-        footer=f"Made by {r.generator} (report schema {r.schema_version}).",
+        footer=made_by(r.generator, r.schema_version),
         assumptions=r.assumptions,
         filing=Filing(
             filer_role="Government entity",
-            filer=f"{r.filer.name} ({r.filer.agency})" if r.filer.name else r.filer.agency or "",
+            filer=filed_by(r.filer),
             contact=r.filer.contact,
             recipient="the Government Operations Interim Committee",
             period=r.period.label,

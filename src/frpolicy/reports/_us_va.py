@@ -41,14 +41,14 @@ from datetime import date, datetime, tzinfo
 
 import attrs
 
-from frpolicy.compliance import LAW_IN_FORCE, Entry, InputProblem, version_for
+from frpolicy.compliance import LAW_IN_FORCE, Entry, version_for
 from frpolicy.jurisdictions import Jurisdiction, Version
 from frpolicy.jurisdictions.us_va.ch737 import INSTRUMENT
 from frpolicy.jurisdictions.us_va.common import LOCAL_POLICE, cite
 from frpolicy.law import Choice, Confidence, Reading, Source, Verification
 from frpolicy.model import AgencyKind, Database, Gender, Purpose, Race, SearchRecord
 from frpolicy.policy import NO_LAW, Outcome
-from frpolicy.reports._assumptions import Assumptions, assumptions
+from frpolicy.reports._assumptions import Assumptions
 from frpolicy.reports._charts import BLUE, Series
 from frpolicy.reports._common import (
     SCHEMA_VERSION,
@@ -60,22 +60,26 @@ from frpolicy.reports._common import (
     age_band,
     counted,
     demographic_order,
+    filed_by,
     generator,
+    judged_under,
     law_of,
+    made_by,
     not_allowed,
     not_allowed_table,
     owes,
-    people_chart,
+    people_table,
+    problems_table,
+    report_assumptions,
+    totals_table,
 )
 from frpolicy.reports._document import (
-    COUNT_COLUMNS,
     Chart,
     Column,
     Document,
     Filing,
     Kind,
     Table,
-    count_rows,
     human,
 )
 from frpolicy.reports._registry import ReportTerms, StatutoryReport
@@ -425,23 +429,12 @@ def virginia_annual_report(
         ValueError: ``terms.limit`` is negative, ``terms.law`` is not Virginia's, or the
             choice asked for the report's reading is not one of its choices.
     """
-    if terms.limit is not None and terms.limit < 0:
-        msg = f"limit: must not be negative, got {terms.limit}"
-        raise ValueError(msg)
+    tally = _Tally(terms.limit, problem_limit=terms.problem_limit)
     place = law_of(_CODE, terms.law)
     reading = terms.choice(AGENCY_READING)
     zone = place.versions[0].policy.calendar.zone
-    tally = _Tally(terms.limit, problem_limit=terms.problem_limit)
     how = _Terms(terms, place, reading, zone)
-    for number, entry in entries:
-        tally.lines_read += 1
-        if entry is None:
-            tally.blank += 1
-        elif isinstance(entry, InputProblem):
-            tally.problem(entry)
-        else:
-            tally.note_id(entry.request.id, number)
-            tally.take(number, entry, how)
+    tally.read(entries, lambda number, record: tally.take(number, record, how))
     versions = list(tally.versions.values()) or [terms.version or place.version(INSTRUMENT.id)]
     return _report(tally, how, versions)
 
@@ -518,13 +511,12 @@ def _report(tally: _Tally, how: _Terms, versions: list[Version]) -> VirginiaAnnu
         uses_not_listed=tally.use_count - len(tally.uses),
         input_problems=tally.records(terms.log),
         input_problems_not_listed=tally.not_listed,
-        assumptions=assumptions(
+        assumptions=report_assumptions(
             versions,
-            library=generator(),
-            inputs=terms.inputs,
-            asked=terms.asked,
-            as_of_source="not used: the report counts the uses of its year",
-            extra=((_CODE, f"{_CODE}:{_NAME}", how.reading),),
+            terms,
+            report=f"{_CODE}:{_NAME}",
+            readings=(how.reading,),
+            counted="the report counts the uses of its year",
         ),
     )
 
@@ -599,33 +591,15 @@ def _tables(r: VirginiaAnnualReport) -> tuple[Table, ...]:
             ),
             rows=tuple((x.agency, x.database or "none recorded", x.uses) for x in r.databases),
         ),
-        Table(
+        people_table(
             name="people",
             title="The individuals whose images were queried, by age, race and gender",
             about="One individual a use, as the log records them: the demographic information "
             "the report gives (the House amendments' item (viii)); 'not recorded' where the "
             "records do not say.",
-            columns=(
-                Column("agency", "agency", Kind.ID),
-                Column("age", "age"),
-                Column("race", "race"),
-                Column("gender", "gender"),
-                Column("individuals", "individuals", Kind.COUNT),
-            ),
-            rows=tuple(
-                (
-                    x.agency,
-                    x.age,
-                    x.race or "not recorded",
-                    x.gender or "not recorded",
-                    x.individuals,
-                )
-                for x in r.people
-            ),
-            chart=people_chart(
-                "Individuals whose images were queried, by race and gender",
-                ((x.race, x.gender, x.individuals) for x in r.people),
-            ),
+            noun="individuals",
+            chart="Individuals whose images were queried, by race and gender",
+            rows=((x.agency, x.age, x.race, x.gender, x.individuals) for x in r.people),
         ),
         not_allowed_table(
             r.unauthorized_uses,
@@ -681,33 +655,19 @@ def _tables(r: VirginiaAnnualReport) -> tuple[Table, ...]:
             total=t.uses,
             noun="uses",
         ),
-        Table(
-            name="totals",
-            title="Totals",
+        totals_table(
+            t,
             about="Every record of the log is accounted for: never run, of another year, "
             "before any law, not recorded for a report (outside the sections, or under a ban), "
             "of another agency, or a use counted.",
-            columns=COUNT_COLUMNS,
-            rows=count_rows(t),
         ),
-        Table(
-            name="problems",
-            title="Input problems",
-            columns=(
-                Column("file", "file"),
-                Column("line", "line", Kind.COUNT),
-                Column("errors", "problem", Kind.LIST),
-            ),
-            rows=tuple((p.file, p.line, p.errors) for p in r.input_problems),
-            total=len(r.input_problems) + r.input_problems_not_listed,
-            noun="input problems",
-        ),
+        problems_table(r.input_problems, r.input_problems_not_listed),
     )
 
 
 def _document(r: VirginiaAnnualReport) -> Document:
     t = r.totals
-    judged = "the law in force on each use's day" if r.version == LAW_IN_FORCE else r.version
+    judged = judged_under(r.version, "use")
     calendar_year = r.period.label.isdigit()
     return Document(
         title=f"Facial recognition annual report, {r.period.label}"
@@ -744,11 +704,11 @@ def _document(r: VirginiaAnnualReport) -> Document:
             + "."
         ),
         tables=_tables(r),
-        footer=f"Made by {r.generator} (report schema {r.schema_version}).",
+        footer=made_by(r.generator, r.schema_version),
         assumptions=r.assumptions,
         filing=Filing(
             filer_role="Chief of police, or the Superintendent of State Police",
-            filer=f"{r.filer.name} ({r.filer.agency})" if r.filer.name else r.filer.agency or "",
+            filer=filed_by(r.filer),
             contact=r.filer.contact,
             recipient="the public: posted on the agency's website (DCJS gathers the data)",
             period=r.period.label,

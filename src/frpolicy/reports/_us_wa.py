@@ -47,7 +47,7 @@ from datetime import datetime, tzinfo
 
 import attrs
 
-from frpolicy.compliance import LAW_IN_FORCE, Entry, InputProblem, version_for
+from frpolicy.compliance import LAW_IN_FORCE, Entry, version_for
 from frpolicy.jurisdictions import Jurisdiction, Version
 from frpolicy.jurisdictions.us_co.common import cite as colorado
 from frpolicy.jurisdictions.us_wa.laws2020_c257 import SURVEILLANCE
@@ -63,7 +63,7 @@ from frpolicy.model import (
 )
 from frpolicy.policy import NO_LAW, Outcome
 from frpolicy.predicates import Predicate
-from frpolicy.reports._assumptions import Assumptions, assumptions
+from frpolicy.reports._assumptions import Assumptions
 from frpolicy.reports._charts import BLUE, Series
 from frpolicy.reports._common import (
     SCHEMA_VERSION,
@@ -74,12 +74,18 @@ from frpolicy.reports._common import (
     age_band,
     counted,
     demographic_order,
+    filed_by,
     generator,
+    judged_under,
     law_of,
-    people_chart,
+    made_by,
+    people_table,
+    problems_table,
+    reading_in_force,
+    report_assumptions,
+    totals_table,
 )
 from frpolicy.reports._document import (
-    COUNT_COLUMNS,
     Cell,
     Chart,
     Column,
@@ -87,7 +93,6 @@ from frpolicy.reports._document import (
     Filing,
     Kind,
     Table,
-    count_rows,
 )
 from frpolicy.reports._registry import ReportTerms, StatutoryReport
 
@@ -455,21 +460,12 @@ class _Tally(LogTally):
 def _read(
     entries: Iterable[tuple[int, Entry]], terms: ReportTerms, law: _Law
 ) -> tuple[_Tally, Jurisdiction]:
-    if terms.limit is not None and terms.limit < 0:
-        msg = f"limit: must not be negative, got {terms.limit}"
-        raise ValueError(msg)
+    tally = _Tally(terms.limit, problem_limit=terms.problem_limit)
     place = law_of(law.code, terms.law)
     surveillance = law.surveillance()
-    tally = _Tally(terms.limit, problem_limit=terms.problem_limit)
-    for number, entry in entries:
-        tally.lines_read += 1
-        if entry is None:
-            tally.blank += 1
-        elif isinstance(entry, InputProblem):
-            tally.problem(entry)
-        else:
-            tally.note_id(entry.request.id, number)
-            tally.take(number, entry, place, terms, surveillance)
+    tally.read(
+        entries, lambda number, record: tally.take(number, record, place, terms, surveillance)
+    )
     return tally, place
 
 
@@ -544,16 +540,16 @@ def _assumed(
     tally: _Tally,
     terms: ReportTerms,
     place: Jurisdiction,
-    extra: tuple[tuple[str, str, Reading], ...] = (),
+    report: str,
+    readings: tuple[Reading, ...] = (),
 ) -> Assumptions:
     versions = list(tally.versions.values()) or [terms.version or place.versions[0]]
-    return assumptions(
+    return report_assumptions(
         versions,
-        library=generator(),
-        inputs=terms.inputs,
-        asked=terms.asked,
-        as_of_source="not used: the report counts what happened in its year",
-        extra=extra,
+        terms,
+        report=report,
+        readings=readings,
+        counted="the report counts what happened in its year",
     )
 
 
@@ -627,7 +623,7 @@ def _judges_report(
         warrants=tuple(listed),
         input_problems=tally.records(terms.log),
         input_problems_not_listed=tally.not_listed,
-        assumptions=_assumed(tally, terms, place),
+        assumptions=_assumed(tally, terms, place, f"{law.code}:warrant-report"),
     )
 
 
@@ -710,9 +706,7 @@ def _subjects_report(
         warrants=tuple(listed),
         input_problems=tally.records(terms.log),
         input_problems_not_listed=tally.not_listed,
-        assumptions=_assumed(
-            tally, terms, place, ((law.code, f"{law.code}:warrant-subjects", reading),)
-        ),
+        assumptions=_assumed(tally, terms, place, f"{law.code}:warrant-subjects", (reading,)),
     )
 
 
@@ -781,33 +775,15 @@ def _common_tables(
     totals: WarrantTotals, problems: tuple[ProblemRecord, ...], not_listed: int
 ) -> list[Table]:
     return [
-        Table(
-            name="totals",
-            title="Totals",
+        totals_table(
+            totals,
             about="Every record of the log is accounted for: not surveillance, surveillance "
             "without a warrant, under a warrant not for facial recognition, outside the "
             "chapter, before it was in force, or a search under a warrant for facial "
             "recognition surveillance; and every such warrant, in the report or not.",
-            columns=COUNT_COLUMNS,
-            rows=count_rows(totals),
         ),
-        Table(
-            name="problems",
-            title="Input problems",
-            columns=(
-                Column("file", "file"),
-                Column("line", "line", Kind.COUNT),
-                Column("errors", "problem", Kind.LIST),
-            ),
-            rows=tuple((p.file, p.line, p.errors) for p in problems),
-            total=len(problems) + not_listed,
-            noun="input problems",
-        ),
+        problems_table(problems, not_listed),
     ]
-
-
-def _judged(version: str) -> str:
-    return "the law in force on each search's day" if version == LAW_IN_FORCE else version
 
 
 def _warrant_document(r: WarrantReport) -> Document:
@@ -820,7 +796,7 @@ def _warrant_document(r: WarrantReport) -> Document:
         facts=(
             (
                 f"{law.place} ({r.jurisdiction}), {law.judges}, for {law.courts}; judged under "
-                f"{_judged(r.version)}."
+                f"{judged_under(r.version, 'search')}."
             ),
             (
                 f"From {r.log}: the warrants for facial recognition surveillance "
@@ -876,7 +852,7 @@ def _warrant_document(r: WarrantReport) -> Document:
             ),
             *_common_tables(t, r.input_problems, r.input_problems_not_listed),
         ),
-        footer=f"Made by {r.generator} (report schema {r.schema_version}).",
+        footer=made_by(r.generator, r.schema_version),
         assumptions=r.assumptions,
         filing=Filing(
             filer_role="Judge",
@@ -894,19 +870,18 @@ def _warrant_document(r: WarrantReport) -> Document:
 def _subjects_document(r: WarrantSubjectsReport) -> Document:
     t = r.totals
     law = _LAWS[r.jurisdiction]
-    reading = next(x for x in r.assumptions.readings if x.reading == law.reading.id)
     return Document(
         title=f"Subjects of facial recognition surveillance warrant applications, {r.period.label}"
         + (f", of {r.agency}" if r.agency is not None else ""),
         facts=(
             (
                 f"{law.place} ({r.jurisdiction}), {law.subjects}, for {law.authority}; judged "
-                f"under {_judged(r.version)}."
+                f"under {judged_under(r.version, 'search')}."
             ),
             (
-                f"From {r.log}: the applications counted are, by the reading "
-                f"{reading.label} in force, {reading.choice_text[0].lower()}"
-                f"{reading.choice_text[1:]} Nonidentifying figures: age band, race and gender."
+                f"From {r.log}: the applications counted are, by "
+                f"{reading_in_force(r.assumptions, law.reading)} Nonidentifying figures: age "
+                "band, race and gender."
             ),
         ),
         headline=(
@@ -920,32 +895,14 @@ def _subjects_document(r: WarrantSubjectsReport) -> Document:
             "(one a warrant, as the log records them)."
         ),
         tables=(
-            Table(
+            people_table(
                 name="subjects",
                 title=f"{law.subjects_item} Subjects by age, race and gender",
                 about="The individuals named as subjects of surveillance in the applications, "
                 "by applying agency, in figures that identify no one.",
-                columns=(
-                    Column("agency", "agency", Kind.ID),
-                    Column("age", "age"),
-                    Column("race", "race"),
-                    Column("gender", "gender"),
-                    Column("subjects", "subjects", Kind.COUNT),
-                ),
-                rows=tuple(
-                    (
-                        x.agency,
-                        x.age,
-                        x.race or "not recorded",
-                        x.gender or "not recorded",
-                        x.subjects,
-                    )
-                    for x in r.subjects
-                ),
-                chart=people_chart(
-                    "Subjects by race and gender",
-                    ((x.race, x.gender, x.subjects) for x in r.subjects),
-                ),
+                noun="subjects",
+                chart="Subjects by race and gender",
+                rows=((x.agency, x.age, x.race, x.gender, x.subjects) for x in r.subjects),
             ),
             Table(
                 name="warrants",
@@ -957,11 +914,11 @@ def _subjects_document(r: WarrantSubjectsReport) -> Document:
             ),
             *_common_tables(t, r.input_problems, r.input_problems_not_listed),
         ),
-        footer=f"Made by {r.generator} (report schema {r.schema_version}).",
+        footer=made_by(r.generator, r.schema_version),
         assumptions=r.assumptions,
         filing=Filing(
             filer_role="Agency",
-            filer=f"{r.filer.name} ({r.filer.agency})" if r.filer.name else r.filer.agency or "",
+            filer=filed_by(r.filer),
             contact=r.filer.contact,
             recipient=law.authority,
             period=r.period.label,
