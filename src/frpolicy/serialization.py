@@ -941,7 +941,8 @@ class _FastPath:
     The functions check what the converter checks (:func:`_converter`): unknown and
     missing keys, the exact JSON type of each value, enumeration values; date-times and
     dates are read as the converter's hooks read them (:func:`_read_datetime`), and each
-    object goes through its class, so its validators. They do not say what is wrong: they raise, and the reference says.
+    object goes through its class, so its validators. They do not say what is wrong: they
+    raise, and the reference says.
 
     With a ``key`` (a function giving JSON data's exact text), objects of a class that
     names no moment are kept by the key of their JSON, and built once.
