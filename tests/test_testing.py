@@ -99,9 +99,7 @@ def test_a_rule_that_reads_a_hidden_counter_is_not_deterministic() -> None:
 def test_a_fast_path_that_disagrees_with_the_explained_path_is_caught() -> None:
     policy = attrs.evolve(BILL.policy, jurisdiction="XX-TEST")
     engine = policy._compiled()  # noqa: SLF001 - the test replaces the compiled fast path
-    object.__setattr__(
-        policy, "_engine", attrs.evolve(engine, decide=lambda _r, _at: Outcome.PERMITTED)
-    )
+    object.__setattr__(policy, "_engine", engine._replace(decide=lambda _r, _at: Outcome.PERMITTED))
     amended = frpolicy.Jurisdiction(
         code="XX-TEST", name="fast path broken", versions=(attrs.evolve(BILL, policy=policy),)
     )

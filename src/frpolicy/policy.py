@@ -682,11 +682,13 @@ class Variant:
     duties: tuple[Duty, ...]
 
 
-@attrs.frozen(eq=False)
 class _Deferred:
     """A policy's variants not made yet: ``make`` makes them when they are first asked for."""
 
-    make: Callable[[], tuple[Variant, ...]]
+    __slots__ = ("make",)
+
+    def __init__(self, make: Callable[[], tuple[Variant, ...]]) -> None:
+        self.make = make
 
 
 def _given_variants(variants: tuple[Variant, ...]) -> tuple[Variant, ...] | _Deferred:
@@ -702,8 +704,7 @@ def _given_variants(variants: tuple[Variant, ...]) -> tuple[Variant, ...] | _Def
     raise TypeError(msg)
 
 
-@attrs.frozen(kw_only=True)
-class _Skeleton:
+class _Skeleton(typing.NamedTuple):
     """What a decision holds that depends only on the leaves' values, so can be shared."""
 
     outcome: Outcome
@@ -792,8 +793,7 @@ class ExplanationCache:
             entries[values] = skeleton
 
 
-@attrs.frozen(kw_only=True)
-class _Engine:
+class _Engine(typing.NamedTuple):
     """The policy compiled: the fast path, the leaves' values, the explanation from them."""
 
     decide: Callable[[SearchRequest, datetime | None], Outcome]

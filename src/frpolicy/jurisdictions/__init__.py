@@ -356,13 +356,21 @@ class Version:
         raise LookupError(msg)
 
 
-@attrs.frozen(kw_only=True, eq=False)
 class _Variants:
     """Makes the variants of a version built by ``build``: one build per other choice."""
 
-    build: Callable[[Mapping[str, str]], Version]
-    readings: tuple[Reading, ...]
-    current: Mapping[str, str]
+    __slots__ = ("build", "current", "readings")
+
+    def __init__(
+        self,
+        *,
+        build: Callable[[Mapping[str, str]], Version],
+        readings: tuple[Reading, ...],
+        current: Mapping[str, str],
+    ) -> None:
+        self.build = build
+        self.readings = readings
+        self.current = current
 
     def __call__(self) -> tuple[Variant, ...]:
         variants = []
