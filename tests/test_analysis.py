@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import os
@@ -97,21 +98,14 @@ def _disproved(version: Version, invariant_id: str) -> analysis.Claim:
 # -- every version of the law, under every reading, and the plug-in verify clean -----------
 
 
-_REGISTERED: dict[int, tuple[Version, analysis.Verification]] = {}
-
-
+@functools.cache
 def _registered(code: str, name: str) -> analysis.Verification:
     """``verify`` of a registered version, proved once for every test here that reads it.
 
     The registry's versions are frozen and live for the whole run, so a proof of one holds
     for each test that asks again; versions a test builds are verified on their own.
     """
-    version = frpolicy.jurisdiction(code).version(name)
-    found = _REGISTERED.get(id(version))
-    if found is None or found[0] is not version:
-        found = (version, verify(version, jurisdiction=code))
-        _REGISTERED[id(version)] = found  # the version is kept, so its id is not reused
-    return found[1]
+    return verify(frpolicy.jurisdiction(code).version(name), jurisdiction=code)
 
 
 @pytest.mark.parametrize("name", [v.instrument.id for v in MA.versions])

@@ -234,6 +234,7 @@ from frpolicy.jurisdictions import (
     PluginError,
     Version,
     _claim,
+    _codes,
     entry_points,
     jurisdiction,
 )
@@ -929,9 +930,7 @@ def _installed() -> tuple[list[Jurisdiction], list[tuple[str, str]]]:
     A command that names one jurisdiction (``--jurisdiction``) imports only that one, as
     its user asked, with no trial.
     """
-    codes = sorted(
-        {entry.name for entry in entry_points(group=ENTRY_POINT_GROUP)} | _SHIPPED.keys()
-    )
+    codes = _codes()
     unsafe = _trial_imports()
     places: list[Jurisdiction] = []
     broken: list[tuple[str, str]] = []
@@ -943,7 +942,7 @@ def _installed() -> tuple[list[Jurisdiction], list[tuple[str, str]]]:
             places.append(jurisdiction(code))
         except PluginError as error:
             broken.append((code, error.reason))
-        claim = _claim(code) if code in _SHIPPED else None  # never imported: no trial
+        claim = _claim(code)  # of a shipped code: never imported, so no trial
         if claim is not None:
             broken.append((code, claim.reason))
     return places, broken

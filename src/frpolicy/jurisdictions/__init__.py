@@ -669,7 +669,12 @@ def _shipped(code: str) -> Jurisdiction:
 
 
 def _claim(code: str) -> PluginError | None:
-    """Why the entry points of other packages that name a shipped code are refused, if any."""
+    """Why the entry points of other packages that name a shipped code are refused, if any.
+
+    ``None`` for a code frpolicy does not ship: its entry points are plug-ins, loaded.
+    """
+    if code not in _SHIPPED:
+        return None
     others = [entry for entry in _registry().get(code, ()) if entry.value != _SHIPPED[code]]
     if not others:
         return None
