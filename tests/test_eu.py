@@ -40,7 +40,7 @@ from frpolicy.jurisdictions.eu import reg2024_1689
 from frpolicy.jurisdictions.eu.common import AGENCIES, MEMBER_STATES
 from frpolicy.jurisdictions.eu.offenses import ANNEX_II, OFFENSE_LISTS, OFFENSES
 from frpolicy.policy import NO_LAW, Rule
-from frpolicy.testing import LawPropertyError, check_jurisdiction, check_property
+from frpolicy.testing import LawPropertyError, check_property
 
 EU = frpolicy.jurisdiction("EU")
 LAW = EU.version("Regulation (EU) 2024/1689")
@@ -646,23 +646,6 @@ def test_a_module_that_forgets_the_prior_authorisation_is_caught_by_its_invarian
         check_property(misread, LAW.instrument.id, "invariants", max_examples=300)
     details = " ".join(f.detail for f in caught.value.failures)
     assert "invariant 'real-time-authorised-or-urgent' does not hold" in details
-
-
-@pytest.mark.parametrize(
-    "choices",
-    [
-        VICTIMS,
-        THREATS,
-        SUSPECTS,
-        {"eu-immediately": "same-day"},
-        {"eu-initial-identification": "never"},
-    ],
-    ids=lambda c: "=".join(*c.items()),
-)
-def test_the_eu_read_each_other_way_still_passes_the_law_property_suite(
-    choices: dict[str, str],
-) -> None:
-    check_jurisdiction(EU.with_readings(choices), max_examples=30)
 
 
 # -- the sample log -------------------------------------------------------------------------------

@@ -30,7 +30,6 @@ from frpolicy import (
 )
 from frpolicy.jurisdictions.us_al.common import AGENCIES
 from frpolicy.policy import NO_LAW, Rule
-from frpolicy.testing import check_jurisdiction
 
 AL = frpolicy.jurisdiction("US-AL")
 LAW = AL.version("Act 2022-420")
@@ -267,18 +266,3 @@ def test_an_alabama_module_that_adds_a_warrant_requirement_is_caught_by_its_inva
     assert decision.outcome is Outcome.NOT_PERMITTED
     broken = {i.id for i in version.invariants if i.broken_by(request(), decision) is not None}
     assert broken == {"binds-alabama-law-enforcement-and-refuses-nothing"}
-
-
-@pytest.mark.parametrize(
-    "choices",
-    [
-        {"al-prosecutors": "police-only"},
-        {"al-searches-for-others": "user-or-searcher"},
-        {"al-effective-date": "on-approval"},
-    ],
-    ids=["police-only", "user-or-searcher", "on-approval"],
-)
-def test_alabama_read_the_other_way_still_passes_the_law_property_suite(
-    choices: dict[str, str],
-) -> None:
-    check_jurisdiction(AL.with_readings(choices), max_examples=30)

@@ -42,7 +42,7 @@ from frpolicy.cli import EXIT_VIOLATIONS, main
 from frpolicy.jurisdictions.us_co import ch463
 from frpolicy.jurisdictions.us_co.common import AGENCIES
 from frpolicy.policy import NO_LAW, Rule
-from frpolicy.testing import LawPropertyError, check_jurisdiction, check_property
+from frpolicy.testing import LawPropertyError, check_property
 
 CO = frpolicy.jurisdiction("US-CO")
 LAW = CO.version("2022 Colo. Sess. Laws ch. 463")
@@ -496,21 +496,6 @@ def test_a_colorado_rule_that_reads_only_political_views_is_caught_by_its_invari
         check_property(misread, LAW.instrument.id, "invariants", max_examples=300)
     (failure,) = caught.value.failures
     assert "invariant 'no-protected-grounds' does not hold" in failure.detail
-
-
-@pytest.mark.parametrize(
-    "choices",
-    [
-        {"co-develop-leads": "not-shown"},
-        {"co-court-order-purpose": "order-purpose-only"},
-        {"co-first-amendment-record": "any-identification"},
-    ],
-    ids=lambda c: "=".join(*c.items()),
-)
-def test_colorado_read_the_other_way_still_passes_the_law_property_suite(
-    choices: dict[str, str],
-) -> None:
-    check_jurisdiction(CO.with_readings(choices), max_examples=30)
 
 
 # -- the sample log ---------------------------------------------------------------------------

@@ -37,7 +37,7 @@ from frpolicy.conditions import requested_by_any
 from frpolicy.jurisdictions.us_me.common import AGENCIES
 from frpolicy.jurisdictions.us_me.offenses import REPORTED_SERIOUS_CRIMES, classify
 from frpolicy.policy import NO_LAW, Rule
-from frpolicy.testing import LawPropertyError, check_jurisdiction, check_property
+from frpolicy.testing import LawPropertyError, check_property
 
 ME = frpolicy.jurisdiction("US-ME")
 LAW = ME.version("LD 1585")
@@ -410,23 +410,6 @@ def test_a_maine_rule_that_forgets_probable_cause_is_caught_by_its_invariant() -
         check_property(misread, LAW.instrument.id, "invariants", max_examples=300)
     (failure,) = caught.value.failures
     assert "invariant 'excepted-purposes' does not hold" in failure.detail
-
-
-@pytest.mark.parametrize(
-    "choices",
-    [
-        {"me-serious-crime": "felony-only"},
-        {"me-route": "any-searcher"},
-        {"me-out-of-state": "maine-agencies-only"},
-        {"me-requesters": "any-department"},
-        {"me-endangered": "incapacitated-too"},
-    ],
-    ids=lambda c: "=".join(*c.items()),
-)
-def test_maine_read_the_other_way_still_passes_the_law_property_suite(
-    choices: dict[str, str],
-) -> None:
-    check_jurisdiction(ME.with_readings(choices), max_examples=30)
 
 
 # -- the sample log ---------------------------------------------------------------------------

@@ -38,7 +38,7 @@ from frpolicy.cli import EXIT_VIOLATIONS, main
 from frpolicy.jurisdictions.us_ut import ch200
 from frpolicy.jurisdictions.us_ut.common import AGENCIES
 from frpolicy.policy import Rule
-from frpolicy.testing import LawPropertyError, check_jurisdiction, check_property
+from frpolicy.testing import LawPropertyError, check_property
 
 UT = frpolicy.jurisdiction("US-UT")
 LAW = UT.version("Laws of Utah 2021, ch. 200")
@@ -407,21 +407,6 @@ def test_a_utah_rule_that_forgets_the_case_number_is_caught_by_its_invariant() -
         check_property(misread_utah, LAW.instrument.id, "invariants", max_examples=300)
     (failure,) = caught.value.failures
     assert "invariant 'written-with-a-case-number' does not hold" in failure.detail
-
-
-@pytest.mark.parametrize(
-    "choices",
-    [
-        {"ut-missing-person": "at-risk"},
-        {"ut-booking-photos": "entity-own"},
-        {"ut-government-entity": "state-bodies-only"},
-    ],
-    ids=lambda c: "=".join(*c.items()),
-)
-def test_utah_read_the_other_way_still_passes_the_law_property_suite(
-    choices: dict[str, str],
-) -> None:
-    check_jurisdiction(UT.with_readings(choices), max_examples=30)
 
 
 # -- the sample log ---------------------------------------------------------------------------

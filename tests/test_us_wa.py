@@ -41,7 +41,7 @@ from frpolicy.analysis import ClaimKind, Status, verify
 from frpolicy.cli import EXIT_VIOLATIONS, main
 from frpolicy.jurisdictions.us_wa.common import AGENCIES
 from frpolicy.policy import Rule
-from frpolicy.testing import LawPropertyError, check_jurisdiction, check_property
+from frpolicy.testing import LawPropertyError, check_property
 
 WA = frpolicy.jurisdiction("US-WA")
 LAW = WA.version("Laws 2020 c 257")
@@ -615,29 +615,6 @@ def test_a_module_that_forgets_rcw_46_20_037_fails_frpolicy_verify_with_a_counte
     ]
     assert failure.status is Status.DISPROVED
     assert failure.witness is not None
-
-
-@pytest.mark.parametrize(
-    "choices",
-    [
-        {"wa-court-order-purpose": "order-purpose-only"},
-        {"wa-exigent-circumstances": "danger-to-a-person"},
-        {"wa-first-amendment-record": "any-identification"},
-        {"wa-requester-uses": "runs-it-only"},
-        {"wa-dol-court-order": "court-order"},
-    ],
-    ids=[
-        "order-purpose-only",
-        "danger-to-a-person",
-        "any-identification",
-        "runs-it-only",
-        "court-order",
-    ],
-)
-def test_washington_read_the_other_way_still_passes_the_law_property_suite(
-    choices: dict[str, str],
-) -> None:
-    check_jurisdiction(WA.with_readings(choices), max_examples=30)
 
 
 # -- the sample log ---------------------------------------------------------------------------

@@ -699,23 +699,6 @@ def _solver_installed() -> bool:
     return importlib.util.find_spec("z3") is not None
 
 
-_VERIFIED: dict[int, tuple[Version, typing.Any]] = {}
-
-
-def _verification(jurisdiction: Jurisdiction, version: Version) -> typing.Any:  # noqa: ANN401 - analysis.Verification, an optional module's type
-    """:func:`frpolicy.analysis.verify` of a version, made once for the properties that read it."""
-    from frpolicy import analysis  # noqa: PLC0415 - the optional extra, loaded when installed
-
-    found = _VERIFIED.get(id(version))
-    if found is not None and found[0] is version:
-        return found[1]
-    if len(_VERIFIED) >= 4:  # noqa: PLR2004 - a few versions: a property run's working set
-        del _VERIFIED[next(iter(_VERIFIED))]
-    result = analysis.verify(version, jurisdiction=jurisdiction.code)
-    _VERIFIED[id(version)] = (version, result)  # the version is kept, so its id is not reused
-    return result
-
-
 def _proved(
     jurisdiction: Jurisdiction, version: Version, name: str
 ) -> tuple[Failure | None, frozenset[str]]:
@@ -731,7 +714,9 @@ def _proved(
         if name == "invariants"
         else {analysis.ClaimKind.DECIDES, analysis.ClaimKind.ATTACHES}
     )
-    claims = [c for c in _verification(jurisdiction, version).claims if c.kind in kinds]
+    # verify keeps a version's proofs, made once for the properties that read them
+    verified = analysis.verify(version, jurisdiction=jurisdiction.code)
+    claims = [c for c in verified.claims if c.kind in kinds]
     undecided = frozenset(c.subject for c in claims if c.status is analysis.Status.UNDECIDED)
     failed = [c for c in claims if c.status is analysis.Status.DISPROVED]
     if not failed:

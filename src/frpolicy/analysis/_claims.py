@@ -634,6 +634,9 @@ def verify(version: Version, *, jurisdiction: str | None = None) -> Verification
     The claims are about the version under the readings it has in force; verify
     ``version.with_readings({...})`` for the law read another way.
 
+    A version is frozen and the analysis answers the same every time, so a verification is
+    made once and kept for the next call (for the last few versions verified).
+
     Args:
         version: The version of the law.
         jurisdiction: The code shown in the report (default: the policy's).
@@ -642,14 +645,26 @@ def verify(version: Version, *, jurisdiction: str | None = None) -> Verification
         ImportError: the ``verify`` extra is not installed.
         AnalysisError: the solver and the engine disagree (a bug of the translation).
     """
+    key = (id(version), jurisdiction)
+    found = _VERIFIED.get(key)
+    if found is not None and found[0] is version:
+        return found[1]
     session = _Session([version])
     claims = _claims(session, version)
     _check_on_boundaries(session, version, claims)
-    return Verification(
+    made = Verification(
         jurisdiction=jurisdiction or version.policy.jurisdiction,
         version=_label(version),
         claims=tuple(claims),
     )
+    if len(_VERIFIED) >= _VERIFIED_KEPT:
+        _VERIFIED.pop(next(iter(_VERIFIED)), None)
+    _VERIFIED[key] = (version, made)  # the version is kept, so its id is not reused
+    return made
+
+
+_VERIFIED: dict[tuple[int, str | None], tuple[Version, Verification]] = {}
+_VERIFIED_KEPT = 8
 
 
 def query(

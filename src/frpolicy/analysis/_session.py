@@ -366,6 +366,10 @@ def _pin(universe: _Universe, request: model.SearchRequest) -> list[Z3]:
     return _Pins(universe, request).pins
 
 
+_STRANGERS_KEPT = 4096
+"""The strings no leaf names a universe keeps pinned: a run of generated requests repeats few."""
+
+
 class _Pins:
     """The formulas :func:`_pin` gives, field by field."""
 
@@ -379,6 +383,8 @@ class _Pins:
         for _, members in self.sets:
             for member in _stable(members):
                 self.text(member)
+        if self.scratch:  # one term, not a pair each: the universe's literals are distinct
+            self.pins.append(self.z3.Distinct(*universe.literals.values(), *self.scratch.values()))
         strings = {**universe.literals, **self.scratch}
         for symbolic, members in self.sets:  # every string named, in the set or out of it
             for name, constant in strings.items():
@@ -391,15 +397,22 @@ class _Pins:
         if known is not None:
             return known
         made = self.scratch.get(value)
-        if made is None:
+        if made is not None:
+            return made
+        prefixes = self.u.prefixes
+        kept = self.u.strangers.get(value)
+        if kept is not None and kept[0] == len(prefixes):
+            _, made, starts = kept
+        else:
             made = z3.Const(f"request {value!r}", _text_sort())
-            self.pins.extend(made != other for other in self.u.literals.values())
-            self.pins.extend(made != other for other in self.scratch.values())
-            self.pins.extend(
-                test(made) == z3.BoolVal(value.startswith(start))
-                for start, test in self.u.prefixes.items()
+            starts = tuple(
+                test(made) if value.startswith(start) else z3.Not(test(made))
+                for start, test in prefixes.items()
             )
-            self.scratch[value] = made
+            if len(self.u.strangers) < _STRANGERS_KEPT:
+                self.u.strangers[value] = (len(prefixes), made, starts)
+        self.pins.extend(starts)
+        self.scratch[value] = made
         return made
 
     def walk(self, obj: object, path: str) -> None:

@@ -404,6 +404,9 @@ class _Universe:
         self.offsets: dict[str, Z3] = {}
         self.literals: dict[str, Z3] = {}
         self.prefixes: dict[str, Z3] = {}
+        # a request's string no leaf names: its constant and what it starts with, pinned
+        # (frpolicy.analysis._session._Pins), kept for the next request that has it
+        self.strangers: dict[str, tuple[int, Z3, tuple[Z3, ...]]] = {}
         self.texts: list[_Scalar] = []
         self.checked: dict[
             str, tuple[_Scalar, tuple[tuple[Check, attrs.Attribute[typing.Any]], ...]]
