@@ -148,3 +148,35 @@ def test_a_plug_in_s_own_documentation_renders_its_law_pages(tmp_path: Path) -> 
     # the badge of a cell links to its memo: -n would fail the build on a label not found
     matrix = (out / "jurisdictions" / "compare.html").read_text("utf-8")
     assert 'href="scenarios/robbery-still.html#frp-robbery-still-xx-sample-sample-act-1"' in matrix
+
+
+def test_a_doctest_build_reads_the_law_pages_written_and_writes_them_only_if_missing(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "docs"
+    source.mkdir()
+    (source / "conf.py").write_text(
+        'extensions = ["myst_parser", "sphinx.ext.doctest", "frpolicy.sphinx"]\n'
+        'frpolicy_distributions = ["frpolicy-sample"]\n',
+        encoding="utf-8",
+    )
+    (source / "index.md").write_text(
+        "# Sampleland\n\n```{toctree}\njurisdictions/index\n```\n", encoding="utf-8"
+    )
+
+    def doctest() -> None:
+        result = subprocess.run(  # noqa: S603 - a fixed command line over files the test wrote
+            [sys.executable, "-m", "sphinx", "-W", "-q", "-b", "doctest", str(source), str(out)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr
+
+    out = tmp_path / "doctest"
+    doctest()
+    index = source / "jurisdictions" / "index.md"
+    assert "Sampleland" in index.read_text("utf-8")
+    index.write_text(index.read_text("utf-8") + "\nWritten by an earlier build.\n", "utf-8")
+    doctest()
+    assert index.read_text("utf-8").endswith("Written by an earlier build.\n")

@@ -22,6 +22,10 @@ control), for each jurisdiction the distributions named register:
   (:func:`frpolicy.comparison.scenarios`) judged under every version of every
   jurisdiction, a matrix whose every cell links to the memo on the scenario's own page.
 
+Proving every version under every reading takes a while (a minute for frpolicy's own
+places), so the ``doctest`` builder, which runs code examples and finds none on these
+pages, reads the pages an earlier build wrote and writes them only if they are missing.
+
 Three roles mark provisions visibly, styled by a stylesheet the extension adds:
 ``{source-badge}`summary high``` shows how a provision was read (``text``, ``summary``,
 ``news`` or ``unverified``) and how sure that is, ``{effect-badge}`permit``` whether a
@@ -766,11 +770,14 @@ def write_jurisdiction_pages(
 
 
 def _on_builder_inited(app: Sphinx) -> None:
-    write_jurisdiction_pages(
-        Path(app.srcdir) / OUTPUT,
-        app.config.frpolicy_distributions,
-        links=app.config.frpolicy_documentation_links,
-    )
+    folder = Path(app.srcdir) / OUTPUT
+    # the pages have no code examples for the doctest builder to run: written pages will do
+    if app.builder.name != "doctest" or not (folder / "index.md").is_file():
+        write_jurisdiction_pages(
+            folder,
+            app.config.frpolicy_distributions,
+            links=app.config.frpolicy_documentation_links,
+        )
     # the badges' stylesheet ships beside this module
     app.config.html_static_path.append(str(Path(__file__).parent / "static"))
 
