@@ -29,6 +29,8 @@ from typing import Any
 
 import attrs
 
+from frpolicy._repr import attrs_repr
+
 __all__ = [
     "Choice",
     "Citation",
@@ -113,12 +115,14 @@ class Confidence(enum.Enum):
     LOW = "low"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Instrument:
     """A statute, bill, regulation, policy or settlement, with its status and effective dates.
 
     ``effective_until`` is the first day the instrument is no longer in force.
     """
+
+    __repr__ = attrs_repr
 
     id: str = attrs.field(validator=_non_empty)
     """The instrument's name, as it is cited (``St. 2020, c.253``, ``H.1728``)."""
@@ -164,7 +168,7 @@ def _subsection(_instance: object, _attribute: attrs.Attribute[Any], value: str 
         raise ValueError(msg)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Citation:
     """A pointer into an instrument: the section and subsection a rule encodes.
 
@@ -181,6 +185,8 @@ class Citation:
     ValueError: subsection: write '2(A)' in parentheses, as the law does: '(2)(A)'
     """
 
+    __repr__ = attrs_repr
+
     instrument: str = attrs.field(validator=_non_empty)
     """The name of the instrument cited."""
     section: str = attrs.field(validator=_non_empty)
@@ -195,9 +201,11 @@ class Citation:
         return f"{self.section}{self.subsection or ''} ({self.instrument})"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Source:
     """How a provision was read, how sure that reading is, and where it was read."""
+
+    __repr__ = attrs_repr
 
     verification: Verification
     """How the provision was read: its text, a summary, the news, or not at all."""
@@ -211,7 +219,7 @@ class Source:
         return f"{self.verification.value}, {self.confidence.value} confidence"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Provision:
     """A provision recorded as prose only: a consequence, or a question the sources leave open.
 
@@ -220,6 +228,8 @@ class Provision:
     not be encoded as law. Such provisions are kept here, with their source, so the
     documentation shows them and nothing is silently dropped.
     """
+
+    __repr__ = attrs_repr
 
     id: str = attrs.field(validator=_non_empty)
     """The provision's identifier in the module."""
@@ -231,7 +241,7 @@ class Provision:
     """Where it is in the law (``None``: not found)."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class OffenseList:
     """A list of offenses a law draws and names as one category, with its citation.
 
@@ -250,6 +260,8 @@ class OffenseList:
     'US-MD:stalking'
     """
 
+    __repr__ = attrs_repr
+
     id: str = attrs.field(validator=_non_empty)
     """The list's id, prefixed with the jurisdiction's code (``US-MD:stalking``)."""
     title: str = attrs.field(validator=_non_empty)
@@ -260,9 +272,11 @@ class OffenseList:
     """How that provision was read."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Choice:
     """One answer to the question a :class:`Reading` asks, in a sentence."""
+
+    __repr__ = attrs_repr
 
     id: str = attrs.field(validator=_non_empty)
     """The choice's id, as ``--reading ID=CHOICE`` names it."""
@@ -279,7 +293,7 @@ def _choices(
         raise ValueError(msg)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Reading:
     """A question the text leaves open, the answers it admits, and the one taken.
 
@@ -299,6 +313,8 @@ class Reading:
     >>> reading.choice.id, reading.choose("no").choice.id
     ('yes', 'no')
     """
+
+    __repr__ = attrs_repr
 
     id: str = attrs.field(validator=_non_empty)
     """The reading's id, as ``--reading ID=CHOICE`` names it."""

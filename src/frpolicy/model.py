@@ -51,6 +51,8 @@ from typing import Any
 
 import attrs
 
+from frpolicy._repr import attrs_repr
+
 __all__ = [
     "Agency",
     "AgencyKind",
@@ -104,13 +106,15 @@ def _shows(char: str) -> bool:
     return unicodedata.category(char)[0] in "LNPS" and char not in _BLANK
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class _Name:
     """The check of an identifier or a name: a visible character, at most ``longest`` in all.
 
     A check is data, as a predicate is: the JSON Schema states its terms from here, so the
     schema and the check cannot disagree.
     """
+
+    __repr__ = attrs_repr
 
     longest: int
 
@@ -162,9 +166,11 @@ def is_place_code(value: str) -> bool:
     return _PLACE_CODE.fullmatch(value) is not None
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class _PlaceCode:
     """The check of a home: a place code (data, as :class:`_Name` is: the schema reads it)."""
+
+    __repr__ = attrs_repr
 
     pattern: str = _PLACE_CODE.pattern
 
@@ -179,9 +185,11 @@ class _PlaceCode:
 _place_code = _PlaceCode()
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class _AtLeast:
     """The check of a count or a term: at least ``least`` (data, as :class:`_Name` is)."""
+
+    __repr__ = attrs_repr
 
     least: int
 
@@ -199,9 +207,11 @@ _WHOLE = 10_000
 """A whole, in hundredths of a percent: 100.00 %."""
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class _Between:
     """The check of a number in a range, both ends included (data, as :class:`_AtLeast` is)."""
+
+    __repr__ = attrs_repr
 
     least: int
     most: int
@@ -803,7 +813,7 @@ _AUTHORITY_LABELS = {
 # -- offenses -------------------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_typed
 class Penalty:
     """The most severe sentence the law allows for an offense.
@@ -817,6 +827,8 @@ class Penalty:
     30 months can only be served in the state prison).
     """
 
+    __repr__ = attrs_repr
+
     confinement: Confinement | None = None
     """Where a term may be served, where the law says (``None``: not stated)."""
     max_term_months: int | None = attrs.field(default=None, validator=_not_negative)
@@ -827,7 +839,7 @@ class Penalty:
     """Death is allowed."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_typed
 class Offense:
     """A crime, with the statute that defines it and the penalty it carries.
@@ -851,6 +863,8 @@ class Offense:
     §220(d)?) reads it. ``None`` (the default, and every offense written before) says
     nothing: each law then takes the offense as one of its own.
     """
+
+    __repr__ = attrs_repr
 
     code: str = attrs.field(validator=_non_empty)
     """The offense's code in the catalog it comes from (``265-17``)."""
@@ -876,7 +890,7 @@ class Offense:
 # -- agencies and officers ------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_typed
 class Agency:
     """A public body that asks for or performs searches; ``unit`` names the unit searching.
@@ -897,6 +911,8 @@ class Agency:
     :func:`~frpolicy.comparison.compare` took every agency before.
     """
 
+    __repr__ = attrs_repr
+
     id: str = attrs.field(validator=_non_empty)
     """The agency's identifier in the requesting system."""
     name: str = attrs.field(validator=_non_empty)
@@ -910,10 +926,12 @@ class Agency:
     ``None``: not stated, taken as each law's own."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_typed
 class Training:
     """A course an officer completed, with the day it lapses if it does."""
+
+    __repr__ = attrs_repr
 
     course: str = attrs.field(validator=_non_empty)
     """The course's name."""
@@ -926,10 +944,12 @@ class Training:
         _not_before("completed_on", "expires_on", self)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_typed
 class Officer:
     """A sworn member of an agency; ``supervisory`` says whether they hold a supervisory rank."""
+
+    __repr__ = attrs_repr
 
     id: str = attrs.field(validator=_non_empty)
     """The officer's identifier (a badge number, say)."""
@@ -946,10 +966,12 @@ class Officer:
 # -- authorizations -------------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_typed
 class Warrant:
     """A warrant issued by a judge on probable cause, for the offenses it names."""
+
+    __repr__ = attrs_repr
 
     case_number: str = attrs.field(validator=_non_empty)
     """The court's number for the warrant."""
@@ -972,7 +994,7 @@ class Warrant:
         _not_before("issued_at", "expires_at", self)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_typed
 class CourtOrder:
     """A court order for a search: under current Massachusetts law, a lower bar than a warrant.
@@ -980,6 +1002,8 @@ class CourtOrder:
     ``purpose`` is the purpose the order was issued for, when it names one (Washington's
     orders to find a missing person or identify a deceased one); ``None`` when it names none.
     """
+
+    __repr__ = attrs_repr
 
     docket_number: str = attrs.field(validator=_non_empty)
     """The court's docket number for the order."""
@@ -1000,10 +1024,12 @@ class CourtOrder:
         _not_before("issued_at", "expires_at", self)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_typed
 class SwornStatement:
     """A signed, sworn statement of the grounds for an emergency search, filed with a court."""
+
+    __repr__ = attrs_repr
 
     filed_at: datetime = attrs.field(validator=_aware)
     """When it was filed."""
@@ -1017,10 +1043,12 @@ class SwornStatement:
     """The grounds it states, in words."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_typed
 class Emergency:
     """The facts of an emergency claimed for a search, and the later sworn statement, if any."""
+
+    __repr__ = attrs_repr
 
     harm: Harm
     """The harm feared: death, serious physical injury, or another."""
@@ -1045,7 +1073,7 @@ class Emergency:
             raise ValueError(msg)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_typed
 class Authorization:
     """An authorization of a search asked of an authority outside the agency, and its answer.
@@ -1062,6 +1090,8 @@ class Authorization:
     Raises:
         ValueError: it was decided before it was asked for, or lapses before it was decided.
     """
+
+    __repr__ = attrs_repr
 
     authority: Authority
     """The kind of authority it was asked of."""
@@ -1084,10 +1114,12 @@ class Authorization:
 # -- the search -----------------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_typed
 class ProbeImage:
     """The image or media searched against the reference databases, and what it shows."""
+
+    __repr__ = attrs_repr
 
     kind: MediaKind
     """A still image, recorded video or live video."""
@@ -1103,7 +1135,7 @@ class ProbeImage:
     """The face searched is one the search does not intend to identify (a passer-by)."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_typed
 class Technology:
     """The facial-recognition system used; ``approved`` says whether it is approved for use.
@@ -1114,6 +1146,8 @@ class Technology:
     98.12 %, true positives across all demographic groups. ``None`` (the default): no tested
     accuracy is stated, and a law that asks for one is not shown to be met.
     """
+
+    __repr__ = attrs_repr
 
     name: str = attrs.field(validator=_non_empty)
     """The system's name."""
@@ -1133,7 +1167,7 @@ class Technology:
     (the EU database of the AI Act, Art. 49); ``None``: not stated."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_typed
 class SearchRequest:
     """A request for a facial-recognition search, and when it was performed if it was.
@@ -1144,6 +1178,8 @@ class SearchRequest:
     what a law asks beyond them (a warrant, an offense, a written request) is judged
     missing when it is left out.
     """
+
+    __repr__ = attrs_repr
 
     id: str = attrs.field(validator=_non_empty)
     """The request's identifier in the requesting system, quoted in every decision."""
@@ -1216,7 +1252,7 @@ class SearchRequest:
         return self.requesting_agency.id != self.performing_agency.id
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_typed
 class SearchRecord:
     """One line of a search log: the request, what the search returned, and its paperwork.
@@ -1233,6 +1269,8 @@ class SearchRecord:
     Raises:
         ValueError: more matches were acted on than the search returned.
     """
+
+    __repr__ = attrs_repr
 
     request: SearchRequest
     """The request, with when it was performed."""
@@ -1279,10 +1317,12 @@ class SearchRecord:
 # -- what follows in court ------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_typed
 class Notice:
     """Notice to a defendant that a facial-recognition search identified them."""
+
+    __repr__ = attrs_repr
 
     search_id: str = attrs.field(validator=_non_empty)
     """The id of the search the notice discloses."""
@@ -1292,7 +1332,7 @@ class Notice:
     """What it disclosed of the search."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_typed
 class CaseRecord:
     """The criminal case of a person a search identified, with its court dates and notices.
@@ -1310,6 +1350,8 @@ class CaseRecord:
     which Detroit's settlement allows only on evidence beyond the search. Each is ``None``
     when it has not happened.
     """
+
+    __repr__ = attrs_repr
 
     id: str = attrs.field(validator=_non_empty)
     """The case's identifier."""
@@ -1349,10 +1391,12 @@ class CaseRecord:
                 raise ValueError(msg)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_typed
 class Event:
     """Something that happened at a time, against which obligations are checked."""
+
+    __repr__ = attrs_repr
 
     kind: EventKind
     """What happened."""

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from frpolicy._repr import attrs_repr
 from frpolicy._text import printable
 from frpolicy.law import Citation, Instrument, InstrumentKind, Reading, Source
 from frpolicy.model import (
@@ -117,9 +118,11 @@ force (:meth:`frpolicy.jurisdictions.Jurisdiction.law_at`)."""
 _IN_SCOPE = frozenset({Outcome.PERMITTED, Outcome.NOT_PERMITTED, Outcome.FORBIDDEN})
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Rule:
     """A provision that permits or forbids a search when its condition holds."""
+
+    __repr__ = attrs_repr
 
     id: str
     effect: Effect
@@ -188,13 +191,15 @@ def _legal_holidays(country: str, subdivision: str | None) -> holidays.HolidayBa
     return holidays.country_holidays(country, subdiv=subdivision)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Calendar:
     """A jurisdiction's clock: its time zone and its legal holidays.
 
     ``country`` and ``subdivision`` name the holiday calendar in the maintained
     :mod:`holidays` library (``"US"``, ``"MA"``).
     """
+
+    __repr__ = attrs_repr
 
     timezone: str
     country: str
@@ -210,9 +215,11 @@ class Calendar:
         return day.weekday() < 5 and day not in _legal_holidays(self.country, self.subdivision)  # noqa: PLR2004 - Saturday is 5
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Deadline:
     """When an obligation is due: an anchoring event plus an amount of time."""
+
+    __repr__ = attrs_repr
 
     anchor: EventKind
     amount: int = attrs.field(default=0, validator=attrs.validators.ge(0))
@@ -320,7 +327,7 @@ def _quarter_end(day: date, count: int) -> date | None:
     return date(year, last_month + 1, 1) - timedelta(days=1)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Duty:
     """A provision that obliges something when a request's outcome is one of ``outcomes``.
 
@@ -341,6 +348,8 @@ class Duty:
         ValueError: ``outcomes`` names ``NOT_APPLICABLE`` (nothing outside the law's
             scope obliges), or is empty.
     """
+
+    __repr__ = attrs_repr
 
     id: str
     when: Predicate
@@ -377,7 +386,7 @@ class ObligationStatus(enum.Enum):
     VIOLATED = "violated"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Obligation:
     """What a request obliges, and by when.
 
@@ -385,6 +394,8 @@ class Obligation:
     otherwise it is ``None`` until the event is known (a pretrial conference). Nothing is
     owed before the event ``arises_on`` (the search, or the request itself).
     """
+
+    __repr__ = attrs_repr
 
     duty: str
     citation: Citation
@@ -442,13 +453,15 @@ class Obligation:
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class ObligationCheck:
     """The result of checking an obligation against what happened.
 
     ``early`` is the time of the first event that would have fulfilled the obligation but
     came before it arose, and so does not (``None`` when there was none).
     """
+
+    __repr__ = attrs_repr
 
     obligation: Obligation
     status: ObligationStatus
@@ -514,9 +527,11 @@ def _moment(at: datetime, calendar: Calendar) -> str:
 # -- decisions ------------------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Reason:
     """How one rule bore on a decision: whether it applied, and the conditions why."""
+
+    __repr__ = attrs_repr
 
     rule: str
     effect: Effect
@@ -528,7 +543,7 @@ class Reason:
     error: str | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Decision:
     """The outcome for a request, the reasons for it in law, and what it obliges.
 
@@ -539,6 +554,8 @@ class Decision:
     instrument that decided; the memo names a police department's policy or a settlement as
     such (``None``: a decision stored before the kind was recorded).
     """
+
+    __repr__ = attrs_repr
 
     request_id: str
     outcome: Outcome
@@ -671,9 +688,11 @@ def _reading_lines(readings: tuple[Reading, ...]) -> list[str]:
 # -- the policy -----------------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Variant:
     """The scope, rules and duties a policy would have under another choice of a reading."""
+
+    __repr__ = attrs_repr
 
     reading: str
     choice: str
@@ -728,7 +747,7 @@ def _clear_when_shrunk(cache: ExplanationCache, _: attrs.Attribute[int], budget:
     return budget
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, repr=False)
 class ExplanationCache:
     """The explanations a policy has built, by the values of its leaves, within a budget.
 
@@ -754,6 +773,8 @@ class ExplanationCache:
 
     .. versionadded:: 0.1.0
     """
+
+    __repr__ = attrs_repr
 
     entry_bytes: int = attrs.field(validator=attrs.validators.gt(0))
     budget: int = attrs.field(
@@ -876,7 +897,7 @@ def _obligations(duty: Duty, calendar: Calendar) -> Callable[[SearchRequest], Ob
 _KNOWN_AT_DECISION = frozenset({EventKind.SEARCH_PERFORMED, EventKind.REQUEST_SUBMITTED})
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Policy:
     """The rules and duties of one instrument, in one jurisdiction.
 
@@ -890,6 +911,8 @@ class Policy:
             variant is of a reading the policy does not have.
         TypeError: ``variants`` is not a tuple.
     """
+
+    __repr__ = attrs_repr
 
     jurisdiction: str
     instrument: Instrument

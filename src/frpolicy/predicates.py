@@ -43,6 +43,7 @@ from datetime import datetime
 import attrs
 
 from frpolicy import model
+from frpolicy._repr import attrs_repr
 
 __all__ = [
     "All",
@@ -639,12 +640,14 @@ def _repeats(items: list[_Item]) -> bool:
     return len(found) != len(set(found))
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Condition:
     """A condition that decided a verdict, and whether it held.
 
     A leaf, or a set of alternatives none of which held; ``name`` is its repr.
     """
+
+    __repr__ = attrs_repr
 
     name: str
     description: str
@@ -655,12 +658,14 @@ class Condition:
         return self.description if self.held else f"not: {self.description}"
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Verdict:
     """The value of a predicate on a request, with the verdicts of its operands.
 
     ``value`` is ``None`` when a leaf raised; ``error`` then says what it raised.
     """
+
+    __repr__ = attrs_repr
 
     predicate: Predicate
     value: bool | None
@@ -723,9 +728,11 @@ def leaf(name: str, description: str, expression: str, **namespace: object) -> L
     return Leaf(name, description, expression, namespace=namespace)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class LeafFamily:
     """A parameterised leaf: calling it with values gives a :class:`Leaf`."""
+
+    __repr__ = attrs_repr
 
     name: str
     description: str

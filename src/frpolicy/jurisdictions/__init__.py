@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING, cast
 
 import attrs
 
+from frpolicy._repr import attrs_repr
 from frpolicy.law import (
     Citation,
     Instrument,
@@ -77,7 +78,7 @@ ENTRY_POINT_GROUP = "frpolicy.jurisdictions"
 """The entry-point group under which packages register jurisdictions."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Invariant:
     """What a provision says of every decision, stated as a reader of the statute would.
 
@@ -92,6 +93,8 @@ class Invariant:
     Raises:
         ValueError: the invariant asks nothing (neither ``holds`` nor ``obliges``).
     """
+
+    __repr__ = attrs_repr
 
     id: str
     statement: str
