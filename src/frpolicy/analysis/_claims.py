@@ -21,6 +21,7 @@ from frpolicy import model
 from frpolicy.analysis._boundaries import boundaries
 from frpolicy.analysis._session import (
     _differs,
+    _kept,
     _revisions,
     _Session,
     _variant_version,
@@ -645,26 +646,23 @@ def verify(version: Version, *, jurisdiction: str | None = None) -> Verification
         ImportError: the ``verify`` extra is not installed.
         AnalysisError: the solver and the engine disagree (a bug of the translation).
     """
-    key = (id(version), jurisdiction)
-    found = _VERIFIED.get(key)
-    if found is not None and found[0] is version:
-        return found[1]
+    return _kept(
+        _VERIFIED, version, (id(version), jurisdiction), lambda: _verified(version, jurisdiction)
+    )
+
+
+_VERIFIED: dict[tuple[int, str | None], tuple[Version, Verification]] = {}
+
+
+def _verified(version: Version, jurisdiction: str | None) -> Verification:
     session = _Session([version])
     claims = _claims(session, version)
     _check_on_boundaries(session, version, claims)
-    made = Verification(
+    return Verification(
         jurisdiction=jurisdiction or version.policy.jurisdiction,
         version=_label(version),
         claims=tuple(claims),
     )
-    if len(_VERIFIED) >= _VERIFIED_KEPT:
-        _VERIFIED.pop(next(iter(_VERIFIED)), None)
-    _VERIFIED[key] = (version, made)  # the version is kept, so its id is not reused
-    return made
-
-
-_VERIFIED: dict[tuple[int, str | None], tuple[Version, Verification]] = {}
-_VERIFIED_KEPT = 8
 
 
 def query(

@@ -263,20 +263,35 @@ def check_agreement(version: Version, request: model.SearchRequest) -> None:
     _agreement(version).check(request)
 
 
+_K = typing.TypeVar("_K")
+_R = typing.TypeVar("_R")
+
+
+def _kept(
+    store: dict[_K, tuple[Version, _R]], version: Version, key: _K, make: Callable[[], _R]
+) -> _R:
+    """What ``make`` gives for ``version``, made once and kept for the last few versions asked.
+
+    ``key`` holds ``id(version)``; the version is kept beside what was made, so its id is
+    not reused while the entry lives.
+    """
+    found = store.get(key)
+    if found is not None and found[0] is version:
+        return found[1]
+    made = make()
+    if len(store) >= _KEPT:
+        store.pop(next(iter(store)), None)
+    store[key] = (version, made)
+    return made
+
+
+_KEPT = 8
 _AGREEMENTS: dict[int, tuple[Version, _Agreement]] = {}
-_AGREEMENTS_KEPT = 8
 
 
 def _agreement(version: Version) -> _Agreement:
     """The translation of a version for :func:`check_agreement`, made once."""
-    found = _AGREEMENTS.get(id(version))
-    if found is not None and found[0] is version:
-        return found[1]
-    if len(_AGREEMENTS) >= _AGREEMENTS_KEPT:
-        del _AGREEMENTS[next(iter(_AGREEMENTS))]
-    made = _Agreement(version)
-    _AGREEMENTS[id(version)] = (version, made)  # the version is kept, so its id is not reused
-    return made
+    return _kept(_AGREEMENTS, version, id(version), lambda: _Agreement(version))
 
 
 class _Agreement:
